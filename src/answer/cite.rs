@@ -1,0 +1,119 @@
+//! Citations, and the `--json` shape other tools read (keep its field names stable).
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::{Answers, Engine};
+use crate::corpus::{Corpus, Document};
+
+/// Where a sentence comes from.
+#[derive(Debug, Clone)]
+pub struct Citation<'a> {
+    pub doc: &'a Document,
+    /// 1-based paragraph of the document.
+    pub paragraph: usize,
+    /// 1-based sentence of the paragraph.
+    pub sentence: usize,
+    pub span: Range<usize>,
+    /// The source link the story gives for this sentence: a link beside it, a quote's link,
+    /// or the document's own URL.
+    pub url: Option<&'a str>,
+}
+
+impl<'a> Citation<'a> {
+    pub fn of(corpus: &'a Corpus, ord: usize) -> Citation<'a> {
+        let s = &corpus.sentences[ord];
+        let doc = &corpus.docs[s.doc];
+        let url = s
+            .link
+            .as_ref()
+            .map(|l| &doc.text[l.clone()])
+            .or_else(|| doc.quotes.iter().find(|q| q.sentence == ord).and_then(|q| q.url.as_deref()))
+            .or(doc.url.as_deref());
+        Citation { doc, paragraph: s.paragraph + 1, sentence: s.number + 1, span: s.span.clone(), url }
+    }
+
+    /// "Title (2025-01-25), paragraph 2, sentence 4".
+    pub fn label(&self) -> String {
+        let date = self.doc.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
+        format!("{}{date}, paragraph {}, sentence {}", self.doc.title, self.paragraph, self.sentence)
+    }
+}
+
+/// `text[range]` with every highlight wrapped in `open`/`close`, plain stretches passed through
+/// `escape`.
+pub fn marked(text: &str, range: Range<usize>, highlights: &[Range<usize>], open: &str, close: &str, escape: impl Fn(&str) -> String) -> String {
+    let mut out = String::new();
+    let mut at = range.start;
+    for h in highlights.iter().filter(|h| range.start <= h.start && h.end <= range.end) {
+        out.push_str(&escape(&text[at..h.start]));
+        out.push_str(open);
+        out.push_str(&escape(&text[h.clone()]));
+        out.push_str(close);
+        at = h.end;
+    }
+    out.push_str(&escape(&text[at..range.end]));
+    out
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonAnswers<'a> {
+    pub question: &'a str,
+    pub answers: Vec<JsonAnswer<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonAnswer<'a> {
+    pub rank: usize,
+    pub score: f32,
+    /// The sentence, verbatim: `path[start..end]`.
+    pub answer: &'a str,
+    /// The sentence with its neighbours, matched words wrapped in `**`.
+    pub context: String,
+    pub source: JsonSource<'a>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct JsonSource<'a> {
+    pub doc: &'a str,
+    pub title: &'a str,
+    pub path: String,
+    pub paragraph: usize,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    pub url: Option<&'a str>,
+}
+
+impl<'a> JsonAnswers<'a> {
+    pub fn new(engine: &'a Engine, answers: &'a Answers) -> JsonAnswers<'a> {
+        let corpus = engine.corpus();
+        JsonAnswers {
+            question: &answers.question,
+            answers: answers
+                .answers
+                .iter()
+                .map(|a| {
+                    let cite = engine.cite(a.sentence);
+                    JsonAnswer {
+                        rank: a.rank,
+                        score: (a.score * 1000.0).round() / 1000.0,
+                        answer: corpus.text(a.sentence),
+                        context: marked(&cite.doc.text, a.context.clone(), &a.highlights, "**", "**", str::to_string),
+                        source: JsonSource {
+                            doc: &cite.doc.id,
+                            title: &cite.doc.title,
+                            path: cite.doc.path.display().to_string(),
+                            paragraph: cite.paragraph,
+                            sentence: cite.sentence,
+                            start: cite.span.start,
+                            end: cite.span.end,
+                            url: cite.url,
+                        },
+                    }
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,122 @@
+//! Deciding which retrieved sentences answer, in what order, and what to highlight.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::corpus::{Corpus, Sentence};
+use crate::search::{Analysed, Asks, Hit};
+
+/// Sentences retrieved per question before re-ranking.
+pub const CANDIDATES: usize = 20;
+/// The best sentence must cover this share of the question's content (idf-weighted), or the
+/// story is taken not to answer it.
+pub const MIN_COVERAGE: f32 = 0.5;
+/// Further answers must cover at least this share.
+pub const MIN_SECONDARY_COVERAGE: f32 = 0.3;
+/// A match found only in a neighbouring sentence counts this much.
+const CONTEXT_SHARE: f32 = 0.4;
+/// Lift for a sentence carrying what the question asks for.
+const ASKS_BONUS: f32 = 1.35;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ranked {
+    pub ord: usize,
+    pub score: f32,
+    pub coverage: f32,
+}
+
+pub fn rank(corpus: &Corpus, analysed: &Analysed, hits: &[Hit], analyzer: &mut TextAnalyzer) -> Vec<Ranked> {
+    let total: f32 = analysed.concepts.iter().map(|c| c.idf).sum();
+    if total <= 0.0 {
+        return Vec::new();
+    }
+    let mut ranked: Vec<Ranked> = hits
+        .iter()
+        .filter_map(|hit| {
+            let sentence = &corpus.sentences[hit.ord];
+            let mut own = stems(analyzer, corpus.text(hit.ord));
+            if let Some(speaker) = &sentence.speaker {
+                own.extend(stems(analyzer, speaker));
+            }
+            let mut around = HashSet::new();
+            for n in corpus.neighbours(hit.ord) {
+                around.extend(stems(analyzer, corpus.text(n)));
+            }
+            let mut covered = 0.0;
+            let mut own_matches = 0;
+            for concept in &analysed.concepts {
+                if concept.terms.iter().any(|(t, _)| own.contains(t)) {
+                    covered += concept.idf;
+                    own_matches += 1;
+                } else if concept.terms.iter().any(|(t, _)| around.contains(t)) {
+                    covered += CONTEXT_SHARE * concept.idf;
+                }
+            }
+            if own_matches == 0 {
+                return None;
+            }
+            let coverage = covered / total;
+            let bonus = if carries(sentence, analysed.asks) { ASKS_BONUS } else { 1.0 };
+            Some(Ranked { ord: hit.ord, score: hit.score * (0.5 + coverage) * bonus, coverage })
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord)));
+    match ranked.first() {
+        Some(best) if best.coverage >= MIN_COVERAGE => {
+            ranked.retain(|r| r.coverage >= MIN_SECONDARY_COVERAGE);
+            ranked
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Whether the sentence holds the kind of information the question asks for.
+fn carries(sentence: &Sentence, asks: Asks) -> bool {
+    let f = sentence.features;
+    match asks {
+        Asks::Amount => f.amount,
+        Asks::Date => f.date,
+        Asks::Place => f.place,
+        Asks::Person => f.person || sentence.speaker.is_some(),
+        Asks::Quote => sentence.speaker.is_some() || f.quote,
+        Asks::Anything => false,
+    }
+}
+
+fn stems(analyzer: &mut TextAnalyzer, text: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        out.insert(stream.token().text.clone());
+    }
+    out
+}
+
+/// Byte ranges (into the document's file) of words in `range` that match the question;
+/// neighbouring matches separated only by spaces are joined.
+pub fn highlights(
+    corpus: &Corpus,
+    sentence: usize,
+    range: Range<usize>,
+    analysed: &Analysed,
+    analyzer: &mut TextAnalyzer,
+) -> Vec<Range<usize>> {
+    let text = &corpus.doc_of(sentence).text;
+    let wanted = analysed.stems();
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut stream = analyzer.token_stream(&text[range.clone()]);
+    while stream.advance() {
+        let token = stream.token();
+        if !wanted.contains(token.text.as_str()) {
+            continue;
+        }
+        let found = range.start + token.offset_from..range.start + token.offset_to;
+        match out.last_mut() {
+            Some(last) if text[last.end..found.start].chars().all(|c| c == ' ') => last.end = found.end,
+            _ => out.push(found),
+        }
+    }
+    out
+}

@@ -1,0 +1,94 @@
+//! `storybot ask`: one question from the arguments, or one per line of stdin.
+
+use std::io::{BufRead as _, IsTerminal as _, Write};
+
+use crate::answer::{cite, Answers, Engine, JsonAnswers};
+use crate::config::Paths;
+use crate::error::UserError;
+
+#[derive(Debug, clap::Args)]
+pub struct AskArgs {
+    /// How many answers to show at most
+    #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=20))]
+    pub top: u16,
+    /// Print one JSON object per question (see the README for the fields)
+    #[arg(long)]
+    pub json: bool,
+    /// The question (several words need no quotes); omit it to read questions from stdin
+    #[arg(value_name = "QUESTION", trailing_var_arg = true, allow_hyphen_values = true)]
+    pub question: Vec<String>,
+}
+
+pub fn run(paths: &Paths, args: &AskArgs) -> anyhow::Result<()> {
+    let engine = super::open(paths)?;
+    let style = Style::for_stdout();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if !args.question.is_empty() {
+        let question = args.question.join(" ");
+        let answers = engine.ask(&question, args.top.into())?;
+        write_answers(&mut out, &engine, &answers, args.json, style)?;
+        return Ok(out.flush()?);
+    }
+    for line in std::io::stdin().lock().lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match engine.ask(&line, args.top.into()) {
+            Ok(answers) => write_answers(&mut out, &engine, &answers, args.json, style)?,
+            Err(err) => match err.downcast::<UserError>() {
+                Ok(user) if args.json => {
+                    let line = serde_json::json!({"question": line, "answers": [], "error": user.to_string()});
+                    writeln!(out, "{line}")?;
+                }
+                Ok(user) => writeln!(out, "{line}\n  {user}\n")?,
+                Err(internal) => return Err(internal),
+            },
+        }
+    }
+    Ok(out.flush()?)
+}
+
+fn write_answers(out: &mut impl Write, engine: &Engine, answers: &Answers, json: bool, style: Style) -> anyhow::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, &JsonAnswers::new(engine, answers))?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", answers.question)?;
+    if answers.answers.is_empty() {
+        writeln!(out, "  The story doesn't say: no sentence in it answers this question.\n")?;
+        return Ok(());
+    }
+    let corpus = engine.corpus();
+    for a in &answers.answers {
+        let cite = engine.cite(a.sentence);
+        writeln!(out, "\n{}. {}", a.rank, corpus.text(a.sentence))?;
+        let context = cite::marked(&cite.doc.text, a.context.clone(), &a.highlights, style.open, style.close, str::to_string);
+        writeln!(out, "   Context: {}", context.replace('\n', " "))?;
+        writeln!(out, "   Source:  {}", cite.label())?;
+        writeln!(out, "            {} bytes {}..{}", cite.doc.path.display(), cite.span.start, cite.span.end)?;
+        if let Some(url) = cite.url {
+            writeln!(out, "            {url}")?;
+        }
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// How matched words are marked: bold on a terminal, `**` when piped.
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    open: &'static str,
+    close: &'static str,
+}
+
+impl Style {
+    fn for_stdout() -> Style {
+        if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            Style { open: "\x1b[1m", close: "\x1b[22m" }
+        } else {
+            Style { open: "**", close: "**" }
+        }
+    }
+}

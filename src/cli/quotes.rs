@@ -1,0 +1,100 @@
+//! `storybot quotes`: the direct quotes the corpus lists, with their sources.
+
+use std::io::Write as _;
+
+use serde::Serialize;
+
+use crate::answer::Citation;
+use crate::config::Paths;
+use crate::corpus::{Corpus, Quote};
+
+#[derive(Debug, clap::Args)]
+pub struct QuotesArgs {
+    /// Only quotes by this person (any part of the name or an alias, any case)
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Option<String>,
+    /// Print JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonQuote<'a> {
+    speaker: &'a str,
+    /// The quoted words, verbatim: `path[start..end]`.
+    quote: &'a str,
+    source: JsonQuoteSource<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonQuoteSource<'a> {
+    doc: &'a str,
+    title: &'a str,
+    path: String,
+    paragraph: usize,
+    sentence: usize,
+    start: usize,
+    end: usize,
+    url: Option<&'a str>,
+}
+
+pub fn run(paths: &Paths, args: &QuotesArgs) -> anyhow::Result<()> {
+    let corpus = Corpus::load_dir(&paths.corpus)?;
+    let quotes = matching(&corpus, args.speaker.as_deref());
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let list: Vec<JsonQuote<'_>> = quotes
+            .iter()
+            .map(|(doc, q)| {
+                let cite = Citation::of(&corpus, q.sentence);
+                JsonQuote {
+                    speaker: &q.speaker,
+                    quote: &corpus.docs[*doc].text[q.span.clone()],
+                    source: JsonQuoteSource {
+                        doc: &cite.doc.id,
+                        title: &cite.doc.title,
+                        path: cite.doc.path.display().to_string(),
+                        paragraph: cite.paragraph,
+                        sentence: cite.sentence,
+                        start: q.span.start,
+                        end: q.span.end,
+                        url: q.url.as_deref().or(cite.url),
+                    },
+                }
+            })
+            .collect();
+        serde_json::to_writer(&mut out, &serde_json::json!({ "quotes": list }))?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if quotes.is_empty() {
+        writeln!(out, "No quotes match.")?;
+    }
+    for (doc, q) in quotes {
+        let cite = Citation::of(&corpus, q.sentence);
+        writeln!(out, "{}: “{}”", q.speaker, &corpus.docs[doc].text[q.span.clone()])?;
+        writeln!(out, "   Source: {}", cite.label())?;
+        if let Some(url) = q.url.as_deref().or(cite.url) {
+            writeln!(out, "           {url}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Quotes whose speaker matches `speaker` by name, word or alias.
+pub fn matching<'a>(corpus: &'a Corpus, speaker: Option<&str>) -> Vec<(usize, &'a Quote)> {
+    let wanted = speaker.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+    let mut out = Vec::new();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        for q in &doc.quotes {
+            let ok = wanted.as_deref().is_none_or(|w| {
+                let names = doc.entities.iter().filter(|e| e.name == q.speaker).flat_map(|e| e.forms());
+                std::iter::once(q.speaker.as_str()).chain(names).any(|n| n.to_lowercase().contains(w))
+            });
+            if ok {
+                out.push((d, q));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,68 @@
+//! What kind of information a sentence carries, so that question types can favour it:
+//! "how much" prefers amounts, "when" prefers dates, "who" prefers people and speakers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Kinds of information a sentence can carry (and a question can ask for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Features {
+    pub amount: bool,
+    pub date: bool,
+    pub place: bool,
+    pub person: bool,
+    pub quote: bool,
+}
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)[$€£¥]\s?\d|\b\d[\d,.]*\s?(%|percent|thousand|million|billion|trillion|dollars?|euros?|pounds?)\b|\b(hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b",
+    )
+    .expect("static regex is valid")
+});
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(1[5-9]\d\d|20\d\d)s?\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?i)\b(yesterday|today|tomorrow|last (week|month|year)|this (week|month|year)|next (week|month|year)|(past|previous) (week|month|year))\b",
+    )
+    .expect("static regex is valid")
+});
+
+/// Features found by patterns alone; people and places come from the corpus's entities.
+pub fn detect(sentence: &str) -> Features {
+    Features {
+        amount: AMOUNT.is_match(sentence),
+        date: DATE.is_match(sentence),
+        quote: sentence.contains('“') || sentence.matches('"').count() >= 2,
+        ..Features::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_and_counts_are_amounts() {
+        assert!(detect("a $500 billion partnership").amount);
+        assert!(detect("He spent an estimated $250 million.").amount);
+        assert!(detect("Sales rose 12 percent.").amount);
+        assert!(!detect("Musk left OpenAI to do his own thing.").amount);
+    }
+
+    #[test]
+    fn years_weekdays_and_relative_times_are_dates() {
+        assert!(detect("bought back in 2022.").date);
+        assert!(detect("On Tuesday, Altman was at the White House").date);
+        assert!(detect("All of which is why the past week has been hilarious.").date);
+        assert!(!detect("Altman replied.").date);
+    }
+
+    #[test]
+    fn curly_or_paired_straight_quotes_mark_a_quotation() {
+        assert!(detect("“They don’t actually have the money,” he replied").quote);
+        assert!(detect("he said \"no\" twice").quote);
+        assert!(!detect("Musk’s involvement").quote);
+    }
+}

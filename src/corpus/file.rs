@@ -1,0 +1,139 @@
+//! Reads one corpus file: optional TOML front matter between `+++` lines, then the body.
+
+use std::ops::Range;
+
+use serde::Deserialize;
+
+/// Metadata of one document, as written in its front matter.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub date: Option<toml::Spanned<String>>,
+    pub url: Option<toml::Spanned<String>>,
+    #[serde(default)]
+    pub entities: Vec<EntityEntry>,
+    #[serde(default)]
+    pub quotes: Vec<QuoteEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityEntry {
+    pub name: String,
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteEntry {
+    pub speaker: String,
+    pub text: toml::Spanned<String>,
+    pub url: Option<toml::Spanned<String>>,
+}
+
+/// A file split into its parts. Offsets are into the file's text.
+#[derive(Debug)]
+pub struct ParsedFile {
+    pub meta: FrontMatter,
+    /// Where the front matter's TOML starts, to turn TOML spans into file lines.
+    pub meta_offset: usize,
+    pub body: Range<usize>,
+}
+
+/// A problem at a byte offset of the file (turned into a line number by the caller).
+#[derive(Debug)]
+pub struct FileProblem {
+    pub at: usize,
+    pub message: String,
+}
+
+const FENCE: &str = "+++";
+
+pub fn parse(text: &str) -> Result<ParsedFile, FileProblem> {
+    let Some(first_line_end) = text.find('\n') else {
+        return Ok(plain(text));
+    };
+    if text[..first_line_end].trim_end() != FENCE {
+        return Ok(plain(text));
+    }
+    let meta_offset = first_line_end + 1;
+    let mut pos = meta_offset;
+    let closing = loop {
+        if pos >= text.len() {
+            return Err(FileProblem {
+                at: 0,
+                message: "front matter opened with +++ is never closed (add a line with +++ before the article text)".into(),
+            });
+        }
+        let line_end = text[pos..].find('\n').map_or(text.len(), |n| pos + n);
+        if text[pos..line_end].trim_end() == FENCE {
+            break (pos, (line_end + 1).min(text.len()));
+        }
+        pos = line_end + 1;
+    };
+    let meta: FrontMatter = toml::from_str(&text[meta_offset..closing.0]).map_err(|e| FileProblem {
+        at: meta_offset + e.span().map_or(0, |s| s.start),
+        message: e.message().trim().to_string(),
+    })?;
+    Ok(ParsedFile { meta, meta_offset, body: closing.1..text.len() })
+}
+
+fn plain(text: &str) -> ParsedFile {
+    ParsedFile { meta: FrontMatter::default(), meta_offset: 0, body: 0..text.len() }
+}
+
+/// 1-based line number of a byte offset.
+pub fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+pub fn is_iso_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    let num = |p: &str, len: usize| (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten();
+    matches!((num(y, 4), num(m, 2), num(d, 2)), (Some(_), Some(1..=12), Some(1..=31)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_without_front_matter_is_all_body() {
+        let parsed = parse("Just text.\nMore.").unwrap();
+        assert_eq!(parsed.body, 0..16);
+        assert!(parsed.meta.title.is_none());
+    }
+
+    #[test]
+    fn front_matter_is_parsed_and_the_body_starts_after_the_fence() {
+        let text = "+++\ntitle = \"T\"\ndate = \"2025-01-25\"\n+++\nBody.";
+        let parsed = parse(text).unwrap();
+        assert_eq!(parsed.meta.title.as_deref(), Some("T"));
+        assert_eq!(&text[parsed.body], "Body.");
+    }
+
+    #[test]
+    fn a_toml_error_points_at_its_line_in_the_file() {
+        let text = "+++\ntitle = \"T\"\ntitel = \"typo\"\n+++\nBody.";
+        let problem = parse(text).unwrap_err();
+        assert_eq!(line_of(text, problem.at), 3);
+        assert!(problem.message.contains("titel"), "{}", problem.message);
+    }
+
+    #[test]
+    fn an_unclosed_front_matter_is_an_error() {
+        assert!(parse("+++\ntitle = \"T\"\nBody.").is_err());
+    }
+
+    #[test]
+    fn iso_dates_are_checked() {
+        assert!(is_iso_date("2025-01-25"));
+        assert!(!is_iso_date("2025-13-01"));
+        assert!(!is_iso_date("25 Jan 2025"));
+    }
+}

@@ -1,0 +1,297 @@
+//! The story documents: loading `corpus/`, their metadata, and their sentences.
+//!
+//! Every `.txt` file in the corpus folder is one document. Its optional front matter (TOML
+//! between `+++` lines) gives the title, date, source URL, the people and organisations it
+//! names (with aliases) and its direct quotes; the rest of the file is the article body,
+//! verbatim. Every span this module hands out is a byte range into the file's text as it is
+//! on disk, so `file[start..end]` is exactly what is cited.
+
+mod features;
+mod file;
+mod segment;
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use sha2::{Digest, Sha256};
+
+pub use features::Features;
+
+/// Every document of the corpus, and all their sentences in one list.
+#[derive(Debug)]
+pub struct Corpus {
+    pub docs: Vec<Document>,
+    pub sentences: Vec<Sentence>,
+    /// SHA-256 of the corpus files (names and bytes), hex.
+    pub fingerprint: String,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    /// The file name without `.txt`.
+    pub id: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, the publication date.
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// The file's path as cited (the corpus folder as configured, joined with the file name).
+    pub path: PathBuf,
+    /// The whole file, front matter included: spans index into this.
+    pub text: String,
+    pub body: Range<usize>,
+    pub paragraphs: Vec<Range<usize>>,
+    /// This document's sentences, as indices into [`Corpus::sentences`].
+    pub sentences: Range<usize>,
+    pub quotes: Vec<Quote>,
+    pub entities: Vec<Entity>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub doc: usize,
+    /// 0-based paragraph of the document.
+    pub paragraph: usize,
+    /// 0-based position in its paragraph.
+    pub number: usize,
+    pub span: Range<usize>,
+    /// A link that stands beside the sentence in the text (an embedded post).
+    pub link: Option<Range<usize>>,
+    /// Who is quoted in this sentence, from the document's quotes.
+    pub speaker: Option<String>,
+    pub features: Features,
+}
+
+#[derive(Debug, Clone)]
+pub struct Quote {
+    pub speaker: String,
+    /// The quoted words, without the surrounding quote marks.
+    pub span: Range<usize>,
+    pub url: Option<String>,
+    /// The sentence the quote is in (index into [`Corpus::sentences`]).
+    pub sentence: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub name: String,
+    pub kind: Option<String>,
+    pub aliases: Vec<String>,
+}
+
+impl Entity {
+    /// The name followed by its aliases.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// A corpus file that cannot be used, with the line at fault when there is one.
+#[derive(Debug, thiserror::Error)]
+pub struct CorpusError {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
+            None => write!(f, "{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+/// One file's content, before parsing.
+pub struct Source {
+    pub path: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+impl Corpus {
+    /// Loads every `.txt` file of `dir`, in file-name order.
+    ///
+    /// # Errors
+    /// The folder cannot be read, holds no `.txt` file, or a file is malformed
+    /// ([`CorpusError`] names the file and line).
+    pub fn load_dir(dir: &Path) -> anyhow::Result<Corpus> {
+        let entries = std::fs::read_dir(dir).with_context(|| {
+            format!("cannot read the corpus folder {} (set STORYBOT_CORPUS_DIR or --corpus to the folder holding the story files)", dir.display())
+        })?;
+        let mut paths = Vec::new();
+        for entry in entries {
+            let path = entry.with_context(|| format!("cannot list {}", dir.display()))?.path();
+            if path.extension().is_some_and(|e| e == "txt") && path.is_file() {
+                paths.push(path);
+            }
+        }
+        paths.sort();
+        if paths.is_empty() {
+            anyhow::bail!("the corpus folder {} has no .txt story files (see the README's corpus format)", dir.display());
+        }
+        let sources = paths
+            .into_iter()
+            .map(|path| {
+                let bytes = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                Ok(Source { path, bytes })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(Corpus::from_sources(sources)?)
+    }
+
+    /// Builds a corpus from file contents (the files need not exist on disk).
+    pub fn from_sources(sources: Vec<Source>) -> Result<Corpus, CorpusError> {
+        let mut hasher = Sha256::new();
+        let mut corpus = Corpus { docs: Vec::new(), sentences: Vec::new(), fingerprint: String::new() };
+        for source in sources {
+            let name = source.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            hasher.update((name.len() as u64).to_le_bytes());
+            hasher.update(name.as_bytes());
+            hasher.update((source.bytes.len() as u64).to_le_bytes());
+            hasher.update(&source.bytes);
+            corpus.add(source)?;
+        }
+        corpus.fingerprint = hex(&hasher.finalize());
+        Ok(corpus)
+    }
+
+    fn add(&mut self, source: Source) -> Result<(), CorpusError> {
+        let path = source.path;
+        let text = String::from_utf8(source.bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = file::line_of(&String::from_utf8_lossy(&e.as_bytes()[..at]), at);
+            CorpusError { path: path.clone(), line: Some(line), message: "is not UTF-8 text; save the file as UTF-8".into() }
+        })?;
+        let problem = |at: usize, message: String| CorpusError { path: path.clone(), line: Some(file::line_of(&text, at)), message };
+        let parsed = file::parse(&text).map_err(|p| problem(p.at, p.message))?;
+        let meta = parsed.meta;
+        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Some(date) = &meta.date {
+            if !file::is_iso_date(date.get_ref()) {
+                return Err(problem(parsed.meta_offset + date.span().start, format!("date {:?} is not YYYY-MM-DD", date.get_ref())));
+            }
+        }
+        let check_url = |url: &Option<toml::Spanned<String>>| -> Result<Option<String>, CorpusError> {
+            match url {
+                Some(u) if !(u.get_ref().starts_with("https://") || u.get_ref().starts_with("http://")) => {
+                    Err(problem(parsed.meta_offset + u.span().start, format!("url {:?} must start with https:// or http://", u.get_ref())))
+                }
+                Some(u) => Ok(Some(u.get_ref().clone())),
+                None => Ok(None),
+            }
+        };
+        let url = check_url(&meta.url)?;
+
+        let paragraphs = segment::split_paragraphs(&text, parsed.body.clone());
+        if paragraphs.is_empty() {
+            return Err(CorpusError { path: path.clone(), line: None, message: "has no article text after its front matter".into() });
+        }
+        let entities: Vec<Entity> =
+            meta.entities.into_iter().map(|e| Entity { name: e.name, kind: e.kind, aliases: e.aliases }).collect();
+        let doc_index = self.docs.len();
+        let first_sentence = self.sentences.len();
+        for (p, para) in paragraphs.iter().enumerate() {
+            for (n, raw) in segment::split_sentences(&text, para.clone()).into_iter().enumerate() {
+                let sentence_text = &text[raw.span.clone()];
+                let mut features = features::detect(sentence_text);
+                features.person = mentions_kind(&entities, sentence_text, "person");
+                features.place = mentions_kind(&entities, sentence_text, "place");
+                self.sentences.push(Sentence {
+                    doc: doc_index,
+                    paragraph: p,
+                    number: n,
+                    span: raw.span,
+                    link: raw.link,
+                    speaker: None,
+                    features,
+                });
+            }
+        }
+        let sentences = first_sentence..self.sentences.len();
+
+        let mut quotes = Vec::new();
+        for q in meta.quotes {
+            let line_at = parsed.meta_offset + q.text.span().start;
+            let wanted = q.text.get_ref();
+            let Some(found) = text[parsed.body.clone()].find(wanted.as_str()).filter(|_| !wanted.trim().is_empty()) else {
+                return Err(problem(line_at, format!("quote {wanted:?} is not in the article text verbatim (copy it from the body, including its apostrophes and punctuation)")));
+            };
+            let span = parsed.body.start + found..parsed.body.start + found + wanted.len();
+            let sentence = sentences
+                .clone()
+                .find(|&s| self.sentences[s].span.start <= span.start && span.start < self.sentences[s].span.end)
+                .ok_or_else(|| problem(line_at, "quote is not inside a sentence of the article".into()))?;
+            self.sentences[sentence].speaker.get_or_insert_with(|| q.speaker.clone());
+            quotes.push(Quote { speaker: q.speaker, span, url: check_url(&q.url)?, sentence });
+        }
+
+        let title = meta.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| id.clone());
+        self.docs.push(Document {
+            id,
+            title,
+            date: meta.date.map(|d| d.into_inner()),
+            url,
+            path,
+            text,
+            body: parsed.body,
+            paragraphs,
+            sentences,
+            quotes,
+            entities,
+        });
+        Ok(())
+    }
+
+    /// The verbatim text of a sentence.
+    pub fn text(&self, sentence: usize) -> &str {
+        let s = &self.sentences[sentence];
+        &self.docs[s.doc].text[s.span.clone()]
+    }
+
+    pub fn doc_of(&self, sentence: usize) -> &Document {
+        &self.docs[self.sentences[sentence].doc]
+    }
+
+    /// The sentences just before and after `sentence` in the same paragraph.
+    pub fn neighbours(&self, sentence: usize) -> impl Iterator<Item = usize> + '_ {
+        let s = &self.sentences[sentence];
+        [sentence.checked_sub(1), Some(sentence + 1)]
+            .into_iter()
+            .flatten()
+            .filter(move |&n| n < self.sentences.len() && self.sentences[n].doc == s.doc && self.sentences[n].paragraph == s.paragraph)
+    }
+
+    /// Groups of names that mean the same entity, across all documents.
+    pub fn alias_groups(&self) -> impl Iterator<Item = Vec<&str>> + '_ {
+        self.docs.iter().flat_map(|d| d.entities.iter().map(|e| e.forms().collect()))
+    }
+}
+
+fn mentions_kind(entities: &[Entity], sentence: &str, kind: &str) -> bool {
+    entities
+        .iter()
+        .filter(|e| e.kind.as_deref() == Some(kind))
+        .flat_map(Entity::forms)
+        .any(|form| contains_word(sentence, form))
+}
+
+/// `needle` occurs in `hay` with no letter or digit right before or after it.
+pub fn contains_word(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests;

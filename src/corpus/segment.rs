@@ -1,0 +1,237 @@
+//! Splits an article body into paragraphs and sentences, keeping byte offsets.
+//!
+//! The rules are written for news prose: a sentence ends at `.`, `!`, `?` or `…` (with any
+//! closing quotes or brackets after it) when the next word starts a new sentence. Text inside
+//! a quotation that closes later in the paragraph never ends a sentence, so a quote and its
+//! attribution (`“…,” Altman replied.`) stay together. A bare link standing between two
+//! sentences (an embedded post) is neither a sentence nor part of one; it is kept as the link
+//! of the sentence that follows it.
+
+use std::ops::Range;
+
+/// One sentence found by [`split_sentences`], as byte ranges into the text given to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSentence {
+    pub span: Range<usize>,
+    /// A link that stood just before the sentence, on its own.
+    pub link: Option<Range<usize>>,
+}
+
+/// Paragraphs are separated by blank lines; each range is trimmed of surrounding whitespace.
+pub fn split_paragraphs(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
+    let mut paragraphs = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = within.start;
+    let mut pos = within.start;
+    for line in text[within.clone()].split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        if line.trim().is_empty() {
+            if let Some(s) = start.take() {
+                paragraphs.push(s..end);
+            }
+            continue;
+        }
+        let lead = line.len() - line.trim_start().len();
+        if start.is_none() {
+            start = Some(line_start + lead);
+        }
+        end = line_start + line.trim_end().len();
+    }
+    if let Some(s) = start {
+        paragraphs.push(s..end);
+    }
+    paragraphs
+}
+
+/// Splits one paragraph (`text[para]`) into sentences.
+pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<RawSentence> {
+    let p = &text[para.clone()];
+    let open_quotes = quote_spans(p);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut link = None;
+    // A paragraph may itself open with a link.
+    if let Some((url_end, next)) = leading_link(p, 0) {
+        link = Some(para.start..para.start + url_end);
+        start = next;
+    }
+    let mut iter = p.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if i < start || !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            if matches!(d, '.' | '!' | '?' | '…' | '”' | '"' | '’' | '\'' | ')' | ']' | '»') {
+                end = j + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &p[end..];
+        let next = end + (rest.len() - rest.trim_start().len());
+        if next == end && next < p.len() {
+            continue; // "3.5", "U.S.A", "…and" — no space, no boundary
+        }
+        if next >= p.len() {
+            break;
+        }
+        if open_quotes.iter().any(|q| q.start < end && end < q.end) {
+            continue;
+        }
+        if let Some((url_end, after)) = leading_link(p, next) {
+            out.push(RawSentence { span: para.start + start..para.start + end, link: link.take() });
+            link = Some(para.start + next..para.start + url_end);
+            start = after;
+            skip_to(&mut iter, after);
+            continue;
+        }
+        if starts_sentence(&p[next..]) && !is_abbreviation(&p[start..i], c) {
+            out.push(RawSentence { span: para.start + start..para.start + end, link: link.take() });
+            start = next;
+        }
+    }
+    if start < p.len() {
+        let tail = p[start..].trim_end();
+        if !tail.is_empty() {
+            out.push(RawSentence { span: para.start + start..para.start + start + tail.len(), link });
+        }
+    }
+    out
+}
+
+fn skip_to(iter: &mut std::iter::Peekable<std::str::CharIndices<'_>>, pos: usize) {
+    while iter.peek().is_some_and(|&(j, _)| j < pos) {
+        iter.next();
+    }
+}
+
+/// If `p[at..]` starts with a bare URL followed by more text, returns where the URL ends and
+/// where the following text starts.
+fn leading_link(p: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &p[at..];
+    if !(rest.starts_with("https://") || rest.starts_with("http://")) {
+        return None;
+    }
+    let url_len = rest.find(char::is_whitespace)?;
+    let after = &rest[url_len..];
+    let next = at + url_len + (after.len() - after.trim_start().len());
+    (next < p.len()).then_some((at + url_len, next))
+}
+
+/// Byte ranges of quotations that open and close within the paragraph.
+fn quote_spans(p: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open_curly: Option<usize> = None;
+    let mut open_straight: Option<usize> = None;
+    for (i, c) in p.char_indices() {
+        match c {
+            '“' => open_curly = Some(i),
+            '”' => {
+                if let Some(s) = open_curly.take() {
+                    spans.push(s..i);
+                }
+            }
+            '"' => match open_straight.take() {
+                Some(s) => spans.push(s..i),
+                None => open_straight = Some(i),
+            },
+            _ => {}
+        }
+    }
+    spans
+}
+
+fn starts_sentence(rest: &str) -> bool {
+    rest.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '$' | '¿' | '¡')
+    })
+}
+
+/// Words after which a period does not end a sentence even before a capital letter.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "sen", "rep", "gov", "lt",
+    "col", "capt", "sgt", "rev", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e",
+    "a.m", "p.m", "approx", "dept", "est", "fig", "vol",
+];
+
+fn is_abbreviation(sentence_so_far: &str, terminator: char) -> bool {
+    if terminator != '.' {
+        return false;
+    }
+    let word = sentence_so_far
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"'))
+        .next()
+        .unwrap_or_default();
+    let mut letters = word.chars();
+    // A lone capital is an initial ("John F. Kennedy").
+    if let (Some(c), None) = (letters.next(), letters.next()) {
+        if c.is_uppercase() {
+            return true;
+        }
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text, 0..text.len()).into_iter().map(|s| &text[s.span]).collect()
+    }
+
+    #[test]
+    fn a_quote_and_its_attribution_stay_one_sentence() {
+        let text = "He spoke. “We will win. Nobody doubts it,” Altman replied. Then he left.";
+        assert_eq!(
+            sentences(text),
+            ["He spoke.", "“We will win. Nobody doubts it,” Altman replied.", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_inside_closing_quotes_ends_the_sentence() {
+        let text = "Altman posted “maybe you’ll love yourself…” Altman, if it’s possible, wins.";
+        assert_eq!(
+            sentences(text),
+            ["Altman posted “maybe you’ll love yourself…”", "Altman, if it’s possible, wins."]
+        );
+    }
+
+    #[test]
+    fn a_bare_link_between_sentences_belongs_to_the_next_one() {
+        let text = "It was on hand. https://example.com/p/1 Pushing back, she said no.";
+        let found = split_sentences(text, 0..text.len());
+        assert_eq!(found.len(), 2);
+        assert_eq!(&text[found[0].span.clone()], "It was on hand.");
+        assert_eq!(found[0].link, None);
+        assert_eq!(&text[found[1].span.clone()], "Pushing back, she said no.");
+        assert_eq!(&text[found[1].link.clone().unwrap()], "https://example.com/p/1");
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals_do_not_split() {
+        let text = "Dr. Smith met John F. Kennedy in the U.S. on Monday. Growth was 3.5 percent.";
+        assert_eq!(
+            sentences(text),
+            ["Dr. Smith met John F. Kennedy in the U.S. on Monday.", "Growth was 3.5 percent."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_split_on_blank_lines_and_trimmed() {
+        let text = "  One.\nStill one.\n\n \nTwo.  \n";
+        let ps: Vec<&str> = split_paragraphs(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(ps, ["One.\nStill one.", "Two."]);
+    }
+
+    #[test]
+    fn a_sentence_without_final_punctuation_is_kept() {
+        assert_eq!(sentences("No full stop here"), ["No full stop here"]);
+    }
+}

@@ -1,0 +1,87 @@
+//! The tantivy index over the corpus's sentences, one index document per sentence.
+//!
+//! On disk the index lives in a sub-folder of the index folder named after the corpus
+//! fingerprint. It is built in a temporary folder and renamed into place only once it is
+//! committed, so a crash never leaves a half-written index where one is expected; the full
+//! fingerprint is also stored as the commit payload and checked on open. Anything that does
+//! not open cleanly (corrupt, foreign version, other corpus) is rebuilt.
+
+mod schema;
+mod store;
+
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy};
+
+use crate::corpus::Corpus;
+
+pub use schema::{analyzer, Fields, ANALYZER};
+pub use store::{open_or_build, rebuild};
+
+/// Bumped whenever the schema or the way sentences are indexed changes.
+const LAYOUT: &str = concat!("storybot-index-1/", "tantivy-0.27/", "storybot_en_v1");
+
+/// An open, searchable sentence index.
+pub struct StoryIndex {
+    pub index: Index,
+    pub reader: IndexReader,
+    pub fields: Fields,
+}
+
+impl StoryIndex {
+    /// Builds the index in memory (tests, benchmarks, tiny corpora).
+    pub fn in_memory(corpus: &Corpus) -> tantivy::Result<StoryIndex> {
+        let (schema, fields) = schema::schema();
+        let index = Index::create_in_ram(schema);
+        schema::register(&index);
+        write(&index, fields, corpus)?;
+        Self::from_index(index)
+    }
+
+    fn from_index(index: Index) -> tantivy::Result<StoryIndex> {
+        schema::register(&index);
+        let fields = schema::fields_of(&index.schema())?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(StoryIndex { index, reader, fields })
+    }
+
+    /// Number of sentences indexed.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The fingerprint an index built from `corpus` carries.
+pub fn fingerprint(corpus: &Corpus) -> String {
+    format!("{LAYOUT}:{}", corpus.fingerprint)
+}
+
+fn write(index: &Index, fields: Fields, corpus: &Corpus) -> tantivy::Result<()> {
+    // The arena minimum is 15 MB per thread; two threads keep big corpora quick to build.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, threads * 20_000_000)?;
+    for (ord, sentence) in corpus.sentences.iter().enumerate() {
+        let mut context = String::new();
+        for n in corpus.neighbours(ord) {
+            context.push_str(corpus.text(n));
+            context.push(' ');
+        }
+        let mut document = doc!(
+            fields.text => corpus.text(ord),
+            fields.context => context,
+            fields.ord => ord as u64,
+            fields.doc => sentence.doc as u64,
+        );
+        if let Some(speaker) = &sentence.speaker {
+            document.add_text(fields.speaker, speaker);
+        }
+        writer.add_document(document)?;
+    }
+    let mut commit = writer.prepare_commit()?;
+    commit.set_payload(&fingerprint(corpus));
+    commit.commit()?;
+    writer.wait_merging_threads()?;
+    Ok(())
+}

@@ -1,0 +1,65 @@
+//! The index schema and its analyzer, defined once and used by every create and open.
+
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED};
+use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::Index;
+
+/// The analyzer's name in the schema. Change it whenever the analyzer changes, so that old
+/// indexes are rebuilt rather than searched with mismatched stems.
+pub const ANALYZER: &str = "storybot_en_v1";
+
+/// Handles of the schema's fields.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// The sentence itself.
+    pub text: Field,
+    /// The neighbouring sentences of the same paragraph (low weight at query time).
+    pub context: Field,
+    /// The person quoted in the sentence.
+    pub speaker: Field,
+    /// Index of the sentence in `Corpus::sentences`.
+    pub ord: Field,
+    /// Index of the document in `Corpus::docs`.
+    pub doc: Field,
+}
+
+pub fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let analysed = |record| {
+        TextOptions::default()
+            .set_indexing_options(TextFieldIndexing::default().set_tokenizer(ANALYZER).set_index_option(record))
+    };
+    let fields = Fields {
+        text: builder.add_text_field("text", analysed(IndexRecordOption::WithFreqsAndPositions)),
+        context: builder.add_text_field("context", analysed(IndexRecordOption::WithFreqs)),
+        speaker: builder.add_text_field("speaker", analysed(IndexRecordOption::WithFreqs)),
+        ord: builder.add_u64_field("ord", FAST),
+        doc: builder.add_u64_field("doc", INDEXED | FAST),
+    };
+    (builder.build(), fields)
+}
+
+/// Word tokens, lowercased and stemmed: the same for sentences and for questions.
+pub fn analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// tantivy stores only the analyzer's name, so it must be registered on every open.
+pub fn register(index: &Index) {
+    index.tokenizers().register(ANALYZER, analyzer());
+}
+
+/// Looks the field handles up in a schema read from disk.
+pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
+    Ok(Fields {
+        text: schema.get_field("text")?,
+        context: schema.get_field("context")?,
+        speaker: schema.get_field("speaker")?,
+        ord: schema.get_field("ord")?,
+        doc: schema.get_field("doc")?,
+    })
+}

@@ -1,0 +1,30 @@
+//! storybot answers questions about a news story with sourced, verbatim snippets.
+//!
+//! # Layout
+//!
+//! The modules follow the path a question takes, from the files on disk to a reply:
+//!
+//! - [`corpus`]: loads the story documents from `corpus/` (metadata, verbatim body, quotes,
+//!   aliases) and splits them into paragraphs and sentences with byte offsets into the files.
+//! - [`index`]: the tantivy index over those sentences: schema, analyzer, and the
+//!   build-into-a-temporary-folder-then-swap logic keyed by a corpus fingerprint.
+//! - [`search`]: turns a question into analysed terms (never raw query syntax) and ranks
+//!   sentences for it.
+//! - [`answer`]: the engine front ends call: ranked answers with context, highlights and
+//!   citations, or a plain "no answer".
+//! - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`).
+//!
+//! [`config`], [`error`] and [`telemetry`] hold the typed settings, the user-facing error type
+//! and the one `tracing` setup.
+
+pub mod answer;
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod error;
+pub mod index;
+pub mod search;
+pub mod telemetry;
+
+pub use answer::{Answer, Answers, Engine};
+pub use error::UserError;

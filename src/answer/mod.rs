@@ -7,7 +7,7 @@
 //! say" rather than a random sentence.
 
 pub mod cite;
-mod rank;
+pub mod rank;
 
 use std::ops::Range;
 use std::path::Path;
@@ -49,6 +49,8 @@ pub struct Answer {
     /// 1-based rank.
     pub rank: usize,
     pub score: f32,
+    /// Share of the question's content (weighted by rarity) the sentence matches, 0 to 1.
+    pub coverage: f32,
     /// Index into [`Corpus::sentences`].
     pub sentence: usize,
     /// The sentence with its neighbours in the paragraph, as a byte range of the file.
@@ -95,7 +97,7 @@ impl Engine {
         let mut analyzer = self.analyzer.clone();
         let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
         let hits = search::run(&self.index, &analysed, rank::CANDIDATES.max(top))?;
-        let ranked = rank::rank(&self.corpus, &analysed, &hits, &mut analyzer);
+        let ranked = rank::select(rank::score(&self.corpus, &analysed, &hits, &mut analyzer));
         let answers = ranked
             .into_iter()
             .take(top.clamp(1, MAX_TOP))
@@ -103,10 +105,24 @@ impl Engine {
             .map(|(i, r)| {
                 let context = self.context_of(r.ord, 1);
                 let highlights = rank::highlights(&self.corpus, r.ord, context.clone(), &analysed, &mut analyzer);
-                Answer { rank: i + 1, score: r.score, sentence: r.ord, context, highlights }
+                Answer { rank: i + 1, score: r.score, coverage: r.coverage, sentence: r.ord, context, highlights }
             })
             .collect();
         Ok(Answers { question: question.to_string(), answers, analysed })
+    }
+
+    /// Every candidate sentence with its score and coverage, whether or not it would be
+    /// given as an answer: what `ask --explain` shows.
+    ///
+    /// # Errors
+    /// As [`Engine::ask`].
+    pub fn explain(&self, question: &str) -> anyhow::Result<(Analysed, Vec<rank::Ranked>)> {
+        let question = check_question(question)?;
+        let mut analyzer = self.analyzer.clone();
+        let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
+        let hits = search::run(&self.index, &analysed, rank::CANDIDATES)?;
+        let ranked = rank::score(&self.corpus, &analysed, &hits, &mut analyzer);
+        Ok((analysed, ranked))
     }
 
     /// The byte range of `sentence` widened by `width` sentences on each side, within its

@@ -27,7 +27,8 @@ pub struct Ranked {
     pub coverage: f32,
 }
 
-pub fn rank(corpus: &Corpus, analysed: &Analysed, hits: &[Hit], analyzer: &mut TextAnalyzer) -> Vec<Ranked> {
+/// Scores every candidate, best first, without deciding whether any of them answers.
+pub fn score(corpus: &Corpus, analysed: &Analysed, hits: &[Hit], analyzer: &mut TextAnalyzer) -> Vec<Ranked> {
     let total: f32 = analysed.concepts.iter().map(|c| c.idf).sum();
     if total <= 0.0 {
         return Vec::new();
@@ -47,22 +48,28 @@ pub fn rank(corpus: &Corpus, analysed: &Analysed, hits: &[Hit], analyzer: &mut T
             let mut covered = 0.0;
             let mut own_matches = 0;
             for concept in &analysed.concepts {
-                if concept.terms.iter().any(|(t, _)| own.contains(t)) {
-                    covered += concept.idf;
+                let credit = concept.credit_in(&own);
+                if credit > 0.0 {
                     own_matches += 1;
-                } else if concept.terms.iter().any(|(t, _)| around.contains(t)) {
-                    covered += CONTEXT_SHARE * concept.idf;
                 }
+                covered += concept.idf * credit.max(CONTEXT_SHARE * concept.credit_in(&around));
             }
-            if own_matches == 0 {
+            let carried = carries(sentence, analysed.asks);
+            // "When" and "how much" are only answered by a sentence stating a time or amount.
+            if own_matches == 0 || (!carried && matches!(analysed.asks, Asks::Amount | Asks::Date)) {
                 return None;
             }
             let coverage = covered / total;
-            let bonus = if carries(sentence, analysed.asks) { ASKS_BONUS } else { 1.0 };
-            Some(Ranked { ord: hit.ord, score: hit.score * (0.5 + coverage) * bonus, coverage })
+            let bonus = if carried { ASKS_BONUS } else { 1.0 };
+            Some(Ranked { ord: hit.ord, score: hit.score * coverage * coverage * bonus, coverage })
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord)));
+    ranked
+}
+
+/// Keeps the candidates that answer: none when the best one is too weak.
+pub fn select(mut ranked: Vec<Ranked>) -> Vec<Ranked> {
     match ranked.first() {
         Some(best) if best.coverage >= MIN_COVERAGE => {
             ranked.retain(|r| r.coverage >= MIN_SECONDARY_COVERAGE);

@@ -14,6 +14,9 @@ pub struct AskArgs {
     /// Print one JSON object per question (see the README for the fields)
     #[arg(long)]
     pub json: bool,
+    /// Also print, to stderr, how the question was read and how candidates scored
+    #[arg(long)]
+    pub explain: bool,
     /// The question (several words need no quotes); omit it to read questions from stdin
     #[arg(value_name = "QUESTION", trailing_var_arg = true, allow_hyphen_values = true)]
     pub question: Vec<String>,
@@ -25,6 +28,9 @@ pub fn run(paths: &Paths, args: &AskArgs) -> anyhow::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if !args.question.is_empty() {
         let question = args.question.join(" ");
+        if args.explain {
+            explain(&engine, &question)?;
+        }
         let answers = engine.ask(&question, args.top.into())?;
         write_answers(&mut out, &engine, &answers, args.json, style)?;
         return Ok(out.flush()?);
@@ -33,6 +39,9 @@ pub fn run(paths: &Paths, args: &AskArgs) -> anyhow::Result<()> {
         let line = line?;
         if line.trim().is_empty() {
             continue;
+        }
+        if args.explain {
+            explain(&engine, &line)?;
         }
         match engine.ask(&line, args.top.into()) {
             Ok(answers) => write_answers(&mut out, &engine, &answers, args.json, style)?,
@@ -73,6 +82,21 @@ fn write_answers(out: &mut impl Write, engine: &Engine, answers: &Answers, json:
         }
     }
     writeln!(out)?;
+    Ok(())
+}
+
+fn explain(engine: &Engine, question: &str) -> anyhow::Result<()> {
+    let (analysed, ranked) = engine.explain(question)?;
+    let mut err = std::io::stderr().lock();
+    writeln!(err, "question asks for: {:?}", analysed.asks)?;
+    for c in &analysed.concepts {
+        let terms: Vec<String> = c.terms.iter().map(|t| format!("{} ({:?})", t.stem, t.source)).collect();
+        writeln!(err, "  {:<14} idf {:>5.2}  {}", c.word, c.idf, terms.join(", "))?;
+    }
+    for r in ranked.iter().take(8) {
+        let text: String = engine.corpus().text(r.ord).chars().take(90).collect();
+        writeln!(err, "  score {:>6.2}  coverage {:.2}  {}", r.score, r.coverage, text)?;
+    }
     Ok(())
 }
 

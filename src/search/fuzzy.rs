@@ -6,6 +6,9 @@ use tantivy::{Searcher, Term};
 
 use super::words::STOP_WORDS;
 
+/// A word this long may also stand for longer indexed words that start with it
+/// ("partner" for "partnership"), which stemming does not join.
+const MIN_PREFIX_CHARS: usize = 6;
 /// At most this many indexed words stand in for one unknown word.
 const MAX_CANDIDATES: usize = 2;
 
@@ -26,18 +29,23 @@ pub fn is_misspelt_stop_word(word: &str) -> bool {
 /// The indexed terms closest to `stemmed` (or to the unstemmed `word`), nearest first.
 pub fn closest(searcher: &Searcher, field: Field, stemmed: &str, word: &str) -> tantivy::Result<Vec<String>> {
     let mut found: Vec<(usize, u64, String)> = Vec::new();
-    for probe in [stemmed, word] {
-        let distance = max_distance(probe);
-        if distance == 0 {
+    let prefix = (stemmed.chars().count() >= MIN_PREFIX_CHARS).then_some(stemmed);
+    let probes = [(stemmed, false), (word, false)].into_iter().chain(prefix.map(|p| (p, true)));
+    for (probe, is_prefix) in probes {
+        let distance = if is_prefix { 0 } else { max_distance(probe) };
+        if distance == 0 && !is_prefix {
             continue;
         }
-        let automaton = FuzzyTermQuery::new(Term::from_field_text(field, probe), distance, true).automaton()?;
+        let term = Term::from_field_text(field, probe);
+        let query = if is_prefix { FuzzyTermQuery::new_prefix(term, 0, true) } else { FuzzyTermQuery::new(term, distance, true) };
+        let automaton = query.automaton()?;
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;
             let mut stream = inverted.terms().search(&automaton).into_stream()?;
             while stream.advance() {
                 let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
-                let edits = strsim::damerau_levenshtein(probe, term);
+                // A completed prefix counts as one edit away.
+                let edits = if is_prefix { 1 } else { strsim::damerau_levenshtein(probe, term) };
                 let doc_freq = u64::from(stream.value().doc_freq);
                 match found.iter_mut().find(|(_, _, t)| t == term) {
                     Some(entry) => {

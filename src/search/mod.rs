@@ -7,15 +7,16 @@
 
 mod aliases;
 mod fuzzy;
+mod lexicon;
 mod words;
 
 use std::collections::HashSet;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Searcher, Term};
+use tantivy::Term;
 
 pub use aliases::AliasTable;
 pub use words::Asks;
@@ -24,23 +25,83 @@ use crate::index::StoryIndex;
 
 /// Weight of a term found by alias expansion, relative to the question's own words.
 const ALIAS_WEIGHT: f32 = 0.6;
+/// Weight of a related word from the general lexicon ("bought" for "buy").
+const LEXICON_WEIGHT: f32 = 0.5;
 /// Weight of a term substituted for an unknown (misspelt) word.
 const FUZZY_WEIGHT: f32 = 0.7;
 /// Neighbouring sentences count, but far less than the sentence itself.
 const CONTEXT_WEIGHT: f32 = 0.3;
 /// A quote's speaker field: "what did Musk say" should find "…,” he replied" too.
 const SPEAKER_WEIGHT: f32 = 0.6;
+/// How much a concept's other matching terms add to its best one.
+const TIE_BREAKER: f32 = 0.2;
 /// Questions are capped so a pasted essay cannot build a huge query.
 pub const MAX_TERMS: usize = 32;
+
+/// Where an index term of a concept came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The question's own word.
+    Word,
+    /// Another name of the same entity, from the corpus.
+    Alias,
+    /// A related word from the general lexicon.
+    Related,
+    /// The closest indexed word to a word the index does not know.
+    Spelling,
+}
+
+impl Source {
+    /// Weight of the term in the query.
+    pub fn weight(self) -> f32 {
+        match self {
+            Source::Word => 1.0,
+            Source::Alias => ALIAS_WEIGHT,
+            Source::Related => LEXICON_WEIGHT,
+            Source::Spelling => FUZZY_WEIGHT,
+        }
+    }
+
+    /// How much of the concept a sentence covers by containing this term: an alias is the
+    /// same entity and a corrected typo the same word, a related word only partly the same.
+    pub fn credit(self) -> f32 {
+        match self {
+            Source::Word | Source::Alias => 1.0,
+            Source::Spelling => 0.85,
+            Source::Related => 0.6,
+        }
+    }
+}
+
+/// An index term standing for a concept.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConceptTerm {
+    pub stem: String,
+    pub source: Source,
+}
 
 /// One content word of the question and the index terms that stand for it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Concept {
     pub word: String,
-    /// Stemmed terms with their weights; empty when nothing in the index is close.
-    pub terms: Vec<(String, f32)>,
-    /// Inverse document frequency of the concept (its rarest known term, or the maximum).
+    /// Empty when nothing in the index is close to the word.
+    pub terms: Vec<ConceptTerm>,
+    /// Inverse document frequency of the concept over sentences (its rarest known term;
+    /// the highest possible for a word the story never uses).
     pub idf: f32,
+}
+
+impl Concept {
+    fn add(&mut self, stem: String, source: Source) {
+        if !self.terms.iter().any(|t| t.stem == stem) {
+            self.terms.push(ConceptTerm { stem, source });
+        }
+    }
+
+    /// The best credit among this concept's terms found in `stems`.
+    pub fn credit_in(&self, stems: &HashSet<String>) -> f32 {
+        self.terms.iter().filter(|t| stems.contains(&t.stem)).map(|t| t.source.credit()).fold(0.0, f32::max)
+    }
 }
 
 /// A question, read.
@@ -53,7 +114,7 @@ pub struct Analysed {
 impl Analysed {
     /// Every stem that counts as a match for some concept.
     pub fn stems(&self) -> HashSet<&str> {
-        self.concepts.iter().flat_map(|c| c.terms.iter().map(|(t, _)| t.as_str())).collect()
+        self.concepts.iter().flat_map(|c| c.terms.iter().map(|t| t.stem.as_str())).collect()
     }
 }
 
@@ -89,7 +150,8 @@ pub fn analyse(question: &str, index: &StoryIndex, aliases: &AliasTable, analyze
     let lower: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
     let (asks, filler) = words::asks(&lower);
     let expansions = aliases.expansions(&surface, &lower);
-    let total_docs = searcher.num_docs().max(1) as f32;
+    let sentences = searcher.num_docs().max(1) as f32;
+    let text_freq = |stem: &str| searcher.doc_freq(&Term::from_field_text(index.fields.text, stem));
 
     let mut concepts: Vec<Concept> = Vec::new();
     for (i, word) in lower.iter().enumerate() {
@@ -97,38 +159,41 @@ pub fn analyse(question: &str, index: &StoryIndex, aliases: &AliasTable, analyze
             continue;
         }
         let Some(stemmed) = stem(analyzer, word) else { continue };
-        if concepts.iter().any(|c| c.terms.first().is_some_and(|(t, _)| *t == stemmed)) {
+        if concepts.iter().any(|c| c.terms.first().is_some_and(|t| t.stem == stemmed)) {
             continue;
         }
-        let mut terms = vec![(stemmed.clone(), 1.0)];
+        let mut concept = Concept { word: word.clone(), terms: Vec::new(), idf: 0.0 };
+        concept.add(stemmed.clone(), Source::Word);
         for (_, alias_words) in expansions.iter().filter(|(at, _)| *at == i) {
             for w in alias_words {
                 if let Some(s) = stem(analyzer, w) {
-                    if !terms.iter().any(|(t, _)| *t == s) {
-                        terms.push((s, ALIAS_WEIGHT));
-                    }
+                    concept.add(s, Source::Alias);
                 }
             }
         }
-        let known: Vec<u64> = terms.iter().map(|(t, _)| doc_freq(&searcher, index, t)).collect::<tantivy::Result<_>>()?;
-        if known.iter().all(|&df| df == 0) {
+        for related in lexicon::related(&stemmed) {
+            if let Some(s) = stem(analyzer, related) {
+                concept.add(s, Source::Related);
+            }
+        }
+        let mut freqs = Vec::with_capacity(concept.terms.len());
+        for t in &concept.terms {
+            freqs.push(text_freq(&t.stem)? + searcher.doc_freq(&Term::from_field_text(index.fields.speaker, &t.stem))?);
+        }
+        if freqs.iter().all(|&df| df == 0) {
             if fuzzy::is_misspelt_stop_word(word) {
                 continue;
             }
-            terms = fuzzy::closest(&searcher, index.fields.text, &stemmed, word)?
-                .into_iter()
-                .map(|t| (t, FUZZY_WEIGHT))
-                .collect();
+            concept.terms.clear();
+            freqs.clear();
+            for t in fuzzy::closest(&searcher, index.fields.text, &stemmed, word)? {
+                freqs.push(text_freq(&t)?);
+                concept.add(t, Source::Spelling);
+            }
         }
-        let rarest = terms
-            .iter()
-            .map(|(t, _)| doc_freq(&searcher, index, t))
-            .collect::<tantivy::Result<Vec<_>>>()?
-            .into_iter()
-            .filter(|&df| df > 0)
-            .min()
-            .unwrap_or(0);
-        concepts.push(Concept { word: word.clone(), terms, idf: idf(rarest as f32, total_docs) });
+        let rarest = freqs.into_iter().filter(|&df| df > 0).min().unwrap_or(0);
+        concept.idf = idf(rarest as f32, sentences);
+        concepts.push(concept);
     }
     Ok(Analysed { asks, concepts })
 }
@@ -137,33 +202,29 @@ fn idf(doc_freq: f32, total: f32) -> f32 {
     (1.0 + (total - doc_freq + 0.5) / (doc_freq + 0.5)).ln()
 }
 
-fn doc_freq(searcher: &Searcher, index: &StoryIndex, stem: &str) -> tantivy::Result<u64> {
-    let f = index.fields;
-    Ok(searcher.doc_freq(&Term::from_field_text(f.text, stem))? + searcher.doc_freq(&Term::from_field_text(f.context, stem))?)
-}
-
 /// The best `limit` sentences for the analysed question, by BM25 over the weighted terms.
 ///
 /// # Errors
 /// From tantivy while searching.
 pub fn run(index: &StoryIndex, analysed: &Analysed, limit: usize) -> tantivy::Result<Vec<Hit>> {
     let f = index.fields;
-    let mut weights: Vec<(&str, f32)> = Vec::new();
-    for (term, weight) in analysed.concepts.iter().flat_map(|c| c.terms.iter()) {
-        match weights.iter_mut().find(|(t, _)| t == term) {
-            Some(existing) => existing.1 = existing.1.max(*weight),
-            None => weights.push((term, *weight)),
-        }
-    }
-    if weights.is_empty() || limit == 0 {
-        return Ok(Vec::new());
-    }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for (term, weight) in weights {
-        for (field, scale) in [(f.text, 1.0), (f.context, CONTEXT_WEIGHT), (f.speaker, SPEAKER_WEIGHT)] {
-            let query = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::WithFreqs);
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), weight * scale))));
+    for concept in &analysed.concepts {
+        // A concept scores by its best matching term, so a word and its alias in the same
+        // sentence do not count twice.
+        let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
+        for term in &concept.terms {
+            for (field, scale) in [(f.text, 1.0), (f.context, CONTEXT_WEIGHT), (f.speaker, SPEAKER_WEIGHT)] {
+                let query = TermQuery::new(Term::from_field_text(field, &term.stem), IndexRecordOption::WithFreqs);
+                disjuncts.push(Box::new(BoostQuery::new(Box::new(query), term.source.weight() * scale)));
+            }
         }
+        if !disjuncts.is_empty() {
+            clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::with_tie_breaker(disjuncts, TIE_BREAKER))));
+        }
+    }
+    if clauses.is_empty() || limit == 0 {
+        return Ok(Vec::new());
     }
     let searcher = index.reader.searcher();
     let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;

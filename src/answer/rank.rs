@@ -6,17 +6,22 @@ use std::ops::Range;
 use tantivy::tokenizer::TextAnalyzer;
 
 use crate::corpus::{Corpus, Sentence};
-use crate::search::{Analysed, Asks, Hit};
+use crate::search::{Analysed, Asks, Hit, Source};
 
 /// Sentences retrieved per question before re-ranking.
 pub const CANDIDATES: usize = 20;
 /// The best sentence must cover this share of the question's content (idf-weighted), or the
 /// story is taken not to answer it.
-pub const MIN_COVERAGE: f32 = 0.5;
+pub const MIN_COVERAGE: f32 = 0.45;
 /// Further answers must cover at least this share.
 pub const MIN_SECONDARY_COVERAGE: f32 = 0.3;
 /// A match found only in a neighbouring sentence counts this much.
 const CONTEXT_SHARE: f32 = 0.4;
+/// ...and this much when found in the sentence just before one that opens with a pronoun
+/// ("He’s currently suing…"): that neighbour names who the sentence is about.
+const ANTECEDENT_SHARE: f32 = 0.8;
+/// Opening words that refer back to the previous sentence.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "these", "those", "him", "them"];
 /// Lift for a sentence carrying what the question asks for.
 const ASKS_BONUS: f32 = 1.35;
 
@@ -33,6 +38,7 @@ pub fn score(corpus: &Corpus, analysed: &Analysed, hits: &[Hit], analyzer: &mut 
     if total <= 0.0 {
         return Vec::new();
     }
+    let speakers = quoted_people_named(corpus, analysed, analyzer);
     let mut ranked: Vec<Ranked> = hits
         .iter()
         .filter_map(|hit| {
@@ -42,8 +48,13 @@ pub fn score(corpus: &Corpus, analysed: &Analysed, hits: &[Hit], analyzer: &mut 
                 own.extend(stems(analyzer, speaker));
             }
             let mut around = HashSet::new();
+            let mut antecedent = HashSet::new();
             for n in corpus.neighbours(hit.ord) {
-                around.extend(stems(analyzer, corpus.text(n)));
+                if n + 1 == hit.ord && opens_with_pronoun(corpus.text(hit.ord)) {
+                    antecedent = stems(analyzer, corpus.text(n));
+                } else {
+                    around.extend(stems(analyzer, corpus.text(n)));
+                }
             }
             let mut covered = 0.0;
             let mut own_matches = 0;
@@ -52,16 +63,22 @@ pub fn score(corpus: &Corpus, analysed: &Analysed, hits: &[Hit], analyzer: &mut 
                 if credit > 0.0 {
                     own_matches += 1;
                 }
-                covered += concept.idf * credit.max(CONTEXT_SHARE * concept.credit_in(&around));
+                let nearby = (CONTEXT_SHARE * concept.credit_in(&around)).max(ANTECEDENT_SHARE * concept.credit_in(&antecedent));
+                covered += concept.idf * credit.max(nearby);
             }
             let carried = carries(sentence, analysed.asks);
-            // "When" and "how much" are only answered by a sentence stating a time or amount.
-            if own_matches == 0 || (!carried && matches!(analysed.asks, Asks::Amount | Asks::Date)) {
+            // "When" and "how much" are only answered by a sentence stating a time or amount,
+            // and "what did X say" by a quote of X when the corpus lists X's quotes.
+            let wrong_speaker = speakers.as_ref().is_some_and(|names| {
+                !sentence.speaker.as_ref().is_some_and(|s| names.contains(s))
+            });
+            if own_matches == 0 || wrong_speaker || (!carried && matches!(analysed.asks, Asks::Amount | Asks::Date)) {
                 return None;
             }
             let coverage = covered / total;
             let bonus = if carried { ASKS_BONUS } else { 1.0 };
-            Some(Ranked { ord: hit.ord, score: hit.score * coverage * coverage * bonus, coverage })
+            // Coverage says whether a sentence answers; BM25 (damped) orders the ones that do.
+            Some(Ranked { ord: hit.ord, score: hit.score.sqrt() * coverage * coverage * bonus, coverage })
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord)));
@@ -77,6 +94,37 @@ pub fn select(mut ranked: Vec<Ranked>) -> Vec<Ranked> {
         }
         _ => Vec::new(),
     }
+}
+
+/// For a question asking what someone said, in a corpus that lists its quotes: the person
+/// whose words are wanted, taken to be the first person the question names ("What did
+/// Altman say to Musk?" asks for Altman). `None` when the rule does not apply.
+fn quoted_people_named(corpus: &Corpus, analysed: &Analysed, analyzer: &mut TextAnalyzer) -> Option<HashSet<String>> {
+    if analysed.asks != Asks::Quote || corpus.docs.iter().all(|d| d.quotes.is_empty()) {
+        return None;
+    }
+    let people: Vec<(&str, Vec<HashSet<String>>)> = corpus
+        .docs
+        .iter()
+        .flat_map(|d| d.entities.iter())
+        .filter(|e| e.kind.as_deref() == Some("person"))
+        .map(|e| (e.name.as_str(), e.forms().map(|f| stems(analyzer, f)).filter(|s| !s.is_empty()).collect()))
+        .collect();
+    analysed.concepts.iter().find_map(|concept| {
+        let said: HashSet<String> =
+            concept.terms.iter().filter(|t| t.source != Source::Related).map(|t| t.stem.clone()).collect();
+        let named: HashSet<String> = people
+            .iter()
+            .filter(|(_, forms)| forms.iter().any(|f| f.is_subset(&said)))
+            .map(|(name, _)| name.to_string())
+            .collect();
+        (!named.is_empty()).then_some(named)
+    })
+}
+
+fn opens_with_pronoun(sentence: &str) -> bool {
+    let first = sentence.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or_default();
+    PRONOUNS.contains(&first.to_lowercase().as_str())
 }
 
 /// Whether the sentence holds the kind of information the question asks for.

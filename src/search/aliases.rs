@@ -38,26 +38,37 @@ impl AliasTable {
         AliasTable { groups }
     }
 
-    /// For each group a question names, the position of the first word that names it and the
-    /// words of the group's other forms.
+    /// For each place a question names an entity: the position of the name's first word and
+    /// the words of the entity's other names.
     pub fn expansions<'a>(&'a self, surface: &[&str], lower: &[String]) -> Vec<(usize, Vec<&'a str>)> {
         let mut out = Vec::new();
         for group in &self.groups {
-            let found = group.forms.iter().enumerate().find_map(|(f, form)| {
-                (0..lower.len()).find(|&i| form.matches(surface, lower, i)).map(|i| (f, i))
-            });
-            if let Some((matched, position)) = found {
-                let words: Vec<&str> = group
-                    .forms
-                    .iter()
-                    .enumerate()
-                    .filter(|&(f, _)| f != matched)
-                    .flat_map(|(_, form)| form.words.iter().map(String::as_str))
-                    .collect();
-                out.push((position, words));
+            for (f, form) in group.forms.iter().enumerate() {
+                for position in (0..lower.len()).filter(|&i| form.matches(surface, lower, i)) {
+                    let words: Vec<&str> = group
+                        .forms
+                        .iter()
+                        .enumerate()
+                        .filter(|&(other, _)| other != f)
+                        .flat_map(|(_, other)| other.words.iter().map(String::as_str))
+                        .collect();
+                    out.push((position, words));
+                }
             }
         }
         out
+    }
+}
+
+impl AliasTable {
+    /// The words of the other forms of every group with a one-word form equal to `word`
+    /// (used after a misspelt word has been corrected).
+    pub fn for_word<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.groups
+            .iter()
+            .filter(move |g| g.forms.iter().any(|f| f.exact_case.is_none() && f.words.len() == 1 && f.words[0] == word))
+            .flat_map(move |g| g.forms.iter().filter(move |f| f.words.len() != 1 || f.words[0] != word))
+            .flat_map(|f| f.words.iter().map(String::as_str))
     }
 }
 

@@ -86,8 +86,8 @@ pub struct Concept {
     pub word: String,
     /// Empty when nothing in the index is close to the word.
     pub terms: Vec<ConceptTerm>,
-    /// Inverse document frequency of the concept over sentences (its rarest known term;
-    /// the highest possible for a word the story never uses).
+    /// Inverse document frequency of the concept over sentences (of the question's word, or
+    /// of its rarest known term; the highest possible for a word the story never uses).
     pub idf: f32,
 }
 
@@ -188,11 +188,19 @@ pub fn analyse(question: &str, index: &StoryIndex, aliases: &AliasTable, analyze
             freqs.clear();
             for t in fuzzy::closest(&searcher, index.fields.text, &stemmed, word)? {
                 freqs.push(text_freq(&t)?);
-                concept.add(t, Source::Spelling);
+                concept.add(t.clone(), Source::Spelling);
+                // "Twiter" corrected to "twitter" also finds Twitter's alias "X".
+                for alias in aliases.for_word(&t) {
+                    if let Some(s) = stem(analyzer, alias) {
+                        concept.add(s, Source::Spelling);
+                    }
+                }
             }
         }
-        let rarest = freqs.into_iter().filter(|&df| df > 0).min().unwrap_or(0);
-        concept.idf = idf(rarest as f32, sentences);
+        // The question's own word decides how telling the concept is; an alias or relative
+        // only when the word itself is unknown.
+        let known = freqs.first().copied().filter(|&df| df > 0).or_else(|| freqs.iter().copied().filter(|&df| df > 0).min());
+        concept.idf = idf(known.unwrap_or(0) as f32, sentences);
         concepts.push(concept);
     }
     Ok(Analysed { asks, concepts })

@@ -22,7 +22,7 @@ pub const STOP_WORDS: &[&str] = &[
     // prepositions the Lucene list leaves out
     "against", "besides", "except", "without", "within", "among", "around", "before", "after",
     "during", "until", "via", "per", "upon", "off", "toward", "towards", "through", "other",
-    "else", "between", "behind", "beyond",
+    "else", "between", "behind", "beyond", "together",
     // apostrophe pieces: don’t → don + t, Musk’s → musk + s
     "s", "t", "d", "ll", "m", "re", "ve", "don", "doesn", "didn", "isn", "wasn", "aren",
     "weren", "hasn", "haven", "couldn", "wouldn", "shouldn",
@@ -48,7 +48,7 @@ pub enum Asks {
 /// Adjectives that only say "a quantity" after "how".
 const HOW_AMOUNT: &[&str] = &["much", "many", "big", "large", "expensive", "costly", "huge", "small"];
 const HOW_TIME: &[&str] = &["long", "soon", "often", "old"];
-const AMOUNT_WORDS: &[&str] = &["cost", "costs", "price", "worth", "amount", "value", "valued", "size", "funding"];
+const AMOUNT_WORDS: &[&str] = &["cost", "costs", "price", "worth", "amount"];
 const DATE_WORDS: &[&str] = &["year", "day", "date", "month", "time", "week"];
 const QUOTE_WORDS: &[&str] = &[
     "say", "said", "says", "quote", "quoted", "quotes", "tweet", "tweeted", "post", "posted",

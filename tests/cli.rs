@@ -1,0 +1,231 @@
+use serde_json::Value;
+
+use crate::common::{self, stderr, stdout, Workspace};
+
+fn json_lines(text: &str) -> Vec<Value> {
+    text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+}
+
+fn assert_no_panic(output: &std::process::Output) {
+    let err = stderr(output);
+    assert!(!err.contains("panicked"), "storybot panicked: {err}");
+}
+
+#[test]
+fn ask_json_follows_the_contract_and_every_answer_is_its_file_slice() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["ask", "--json", "--top", "3", "How big is Project Stargate?"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines.len(), 1);
+    let reply = &lines[0];
+    assert_eq!(reply["question"], "How big is Project Stargate?");
+    let answers = reply["answers"].as_array().unwrap();
+    assert!(!answers.is_empty() && answers.len() <= 3);
+    assert!(answers[0]["answer"].as_str().unwrap().contains("$500 billion"));
+    for (i, a) in answers.iter().enumerate() {
+        assert_eq!(a["rank"], i + 1);
+        assert!(a["score"].as_f64().unwrap() > 0.0);
+        let src = &a["source"];
+        assert_eq!(src["doc"], "altman-musk-stargate");
+        assert_eq!(src["path"], "corpus/altman-musk-stargate.txt");
+        assert!(src["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert!(src["paragraph"].as_u64().unwrap() >= 1 && src["sentence"].as_u64().unwrap() >= 1);
+        let file = std::fs::read(ws.dir.path().join(src["path"].as_str().unwrap())).unwrap();
+        let (start, end) = (src["start"].as_u64().unwrap() as usize, src["end"].as_u64().unwrap() as usize);
+        assert_eq!(&file[start..end], a["answer"].as_str().unwrap().as_bytes());
+        let context = a["context"].as_str().unwrap().replace("**", "");
+        assert!(context.contains(a["answer"].as_str().unwrap()));
+        assert!(src.get("url").is_some(), "url is always present, null when there is none");
+    }
+    assert!(answers[0]["context"].as_str().unwrap().contains("**Project Stargate**"));
+}
+
+#[test]
+fn the_quote_beside_the_story_link_cites_that_link() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["ask", "--json", "What did Altman say about putting America first?"], None);
+    let reply = &json_lines(&stdout(&out))[0];
+    let first = &reply["answers"][0];
+    assert!(first["answer"].as_str().unwrap().contains("mostly put [America] first."));
+    assert_eq!(first["source"]["url"], "https://twitter.com/sama/status/1882106524090482701");
+    assert_eq!(first["source"]["paragraph"], 3);
+}
+
+#[test]
+fn a_question_the_story_cannot_answer_gets_an_empty_answer_list() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["ask", "--json", "What is the weather in Paris today?"], None);
+    assert!(out.status.success());
+    assert_eq!(json_lines(&stdout(&out))[0]["answers"], serde_json::json!([]));
+    let out = ws.run(&["ask", "What is the weather in Paris today?"], None);
+    assert!(stdout(&out).contains("The story doesn't say"));
+}
+
+#[test]
+fn human_output_shows_answer_context_and_source() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["ask", "Who", "runs", "SoftBank?"], None);
+    let text = stdout(&out);
+    assert!(text.starts_with("Who runs SoftBank?\n"), "{text}");
+    assert!(text.contains("1. On Tuesday, Altman was at the White House"));
+    assert!(text.contains("Context: "));
+    assert!(text.contains("**SoftBank CEO**") || text.contains("**SoftBank**"), "{text}");
+    assert!(text.contains(
+        "Source:  Sam Altman and Elon Musk spar over Project Stargate (2025-01-25), paragraph 2, sentence 4"
+    ));
+}
+
+#[test]
+fn without_a_question_ask_answers_each_line_of_stdin() {
+    let ws = Workspace::with_shipped_story();
+    let input = "Who runs SoftBank?\n\nWhat is the weather in Paris today?\nHow much did Musk pay for X?\n";
+    let out = ws.run(&["ask", "--json", "--top", "1"], Some(input));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines.len(), 3, "blank lines are skipped");
+    assert_eq!(lines[0]["question"], "Who runs SoftBank?");
+    assert_eq!(lines[1]["answers"].as_array().unwrap().len(), 0);
+    assert!(lines[2]["answers"][0]["answer"].as_str().unwrap().contains("$44 billion"));
+}
+
+#[test]
+fn a_bad_line_in_a_batch_is_reported_in_place_and_the_batch_goes_on() {
+    let ws = Workspace::with_shipped_story();
+    let long = "why ".repeat(400);
+    let out = ws.run(&["ask", "--json"], Some(&format!("{long}\nWho runs SoftBank?\n")));
+    assert!(out.status.success());
+    let lines = json_lines(&stdout(&out));
+    assert_eq!(lines.len(), 2);
+    assert!(lines[0]["error"].as_str().unwrap().contains("characters long"));
+    assert!(!lines[1]["answers"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn empty_and_huge_questions_get_a_clear_message_and_exit_code_2() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["ask", "   "], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("Ask a question about the story"));
+    let huge = "a".repeat(100 * 1024);
+    let out = ws.run(&["ask", &huge], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("please keep it under 1000"));
+    assert_no_panic(&out);
+}
+
+#[test]
+fn query_syntax_and_nonsense_are_read_as_plain_words() {
+    let ws = Workspace::with_shipped_story();
+    for q in ["field:x", "*", "-x", "\"unbalanced", "(", "title:Stargate AND (", "?!?!", "🙂🙂", "zzzz qqqq"] {
+        let out = ws.run(&["ask", "--json", q], None);
+        assert_eq!(out.status.code(), Some(0), "{q}: {}", stderr(&out));
+        assert_no_panic(&out);
+        let reply = &json_lines(&stdout(&out))[0];
+        assert_eq!(reply["question"], q.trim());
+    }
+    let out = ws.run(&["ask", "--json", "stargate: how big?"], None);
+    let reply = &json_lines(&stdout(&out))[0];
+    assert!(reply["answers"][0]["answer"].as_str().unwrap().contains("$500 billion"), "a colon is not a field query");
+}
+
+#[test]
+fn the_index_is_built_on_first_use_and_rebuilt_when_the_corpus_changes() {
+    let ws = Workspace::with_files(&[("one.txt", "The river flooded the old mill in March.")]);
+    let out = ws.run(&["ask", "--json", "What flooded the mill?"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let generations = |ws: &Workspace| -> Vec<String> {
+        std::fs::read_dir(ws.index()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect()
+    };
+    let first = generations(&ws);
+    assert_eq!(first.len(), 1, "{first:?}");
+    std::fs::write(ws.corpus().join("one.txt"), "The storm closed the harbour in April.").unwrap();
+    let out = ws.run(&["ask", "--json", "What closed the harbour?"], None);
+    let reply = &json_lines(&stdout(&out))[0];
+    assert_eq!(reply["answers"][0]["answer"], "The storm closed the harbour in April.");
+    let second = generations(&ws);
+    assert_eq!(second.len(), 1, "the old index is removed: {second:?}");
+    assert_ne!(first, second);
+}
+
+#[test]
+fn a_corrupt_index_or_a_crashed_build_is_rebuilt_without_fuss() {
+    let ws = Workspace::with_shipped_story();
+    assert!(ws.run(&["index"], None).status.success());
+    let generation = std::fs::read_dir(ws.index()).unwrap().next().unwrap().unwrap().path();
+    std::fs::write(generation.join("meta.json"), "{ not json").unwrap();
+    std::fs::create_dir(ws.index().join(".build-crashed")).unwrap();
+    let out = ws.run(&["ask", "--json", "Who runs SoftBank?"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_no_panic(&out);
+    assert!(!json_lines(&stdout(&out))[0]["answers"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn index_reports_what_it_built() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["index"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Indexed 44 sentences from 1 document(s) into index"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_malformed_corpus_file_names_file_and_line_and_writes_no_index() {
+    let ws = Workspace::with_files(&[("bad.txt", "+++\ntitle = \"A\"\ndate = \"not a date\"\n+++\nBody.")]);
+    let out = ws.run(&["ask", "anything"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("corpus/bad.txt:3: date \"not a date\" is not YYYY-MM-DD"), "{}", stderr(&out));
+    assert!(!ws.index().exists() || std::fs::read_dir(ws.index()).unwrap().next().is_none());
+}
+
+#[test]
+fn paths_come_from_flags_or_the_environment() {
+    let ws = Workspace::with_shipped_story();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = common::run_storybot(
+        elsewhere.path(),
+        &[
+            "--corpus",
+            ws.corpus().to_str().unwrap(),
+            "--index",
+            ws.index().to_str().unwrap(),
+            "ask",
+            "--json",
+            "Who runs SoftBank?",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(ws.index().exists());
+    let missing = common::run_storybot(elsewhere.path(), &["ask", "x"], None);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(stderr(&missing).contains("cannot read the corpus folder corpus"), "{}", stderr(&missing));
+}
+
+#[test]
+fn quotes_lists_verbatim_quotes_filtered_by_speaker() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["quotes", "--speaker", "sam", "--json"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let reply = &json_lines(&stdout(&out))[0];
+    let quotes = reply["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 3);
+    let file = std::fs::read(ws.corpus().join("altman-musk-stargate.txt")).unwrap();
+    for q in quotes {
+        assert_eq!(q["speaker"], "Sam Altman");
+        let (s, e) = (q["source"]["start"].as_u64().unwrap() as usize, q["source"]["end"].as_u64().unwrap() as usize);
+        assert_eq!(&file[s..e], q["quote"].as_str().unwrap().as_bytes());
+    }
+    let out = ws.run(&["quotes"], None);
+    assert!(stdout(&out).contains("Elon Musk: “They don’t actually have the money,”"));
+    let out = ws.run(&["quotes", "--speaker", "nobody"], None);
+    assert!(stdout(&out).contains("No quotes match."));
+}
+
+#[test]
+fn version_and_help_work() {
+    let out = common::run_storybot(common::repo_root(), &["--version"], None);
+    assert!(stdout(&out).starts_with("storybot "));
+    let out = common::run_storybot(common::repo_root(), &["ask", "--help"], None);
+    assert!(stdout(&out).contains("--json"));
+}

@@ -91,7 +91,13 @@ fn the_story_answers_the_evaluation_set_above_the_quality_bars() {
             misses.push(format!("  {:?}\n    got: {:?}", case.question, texts));
         }
     }
-    let report = format!("{}\n{}\n{}\nmisses at rank 1:\n{}", all.line("all"), tune.line("tune"), held.line("held-out"), misses.join("\n"));
+    let report = format!(
+        "{}\n{}\n{}\nmisses at rank 1:\n{}",
+        all.line("all"),
+        tune.line("tune"),
+        held.line("held-out"),
+        misses.join("\n")
+    );
     eprintln!("{report}");
     let report = "(report above)";
     let n = all.answerable as f64;

@@ -43,7 +43,14 @@ impl<'a> Citation<'a> {
 
 /// `text[range]` with every highlight wrapped in `open`/`close`, plain stretches passed through
 /// `escape`.
-pub fn marked(text: &str, range: Range<usize>, highlights: &[Range<usize>], open: &str, close: &str, escape: impl Fn(&str) -> String) -> String {
+pub fn marked(
+    text: &str,
+    range: Range<usize>,
+    highlights: &[Range<usize>],
+    open: &str,
+    close: &str,
+    escape: impl Fn(&str) -> String,
+) -> String {
     let mut out = String::new();
     let mut at = range.start;
     for h in highlights.iter().filter(|h| range.start <= h.start && h.end <= range.end) {

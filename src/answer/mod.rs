@@ -129,9 +129,8 @@ impl Engine {
     /// paragraph.
     pub fn context_of(&self, sentence: usize, width: usize) -> Range<usize> {
         let s = &self.corpus.sentences[sentence];
-        let same_para = |i: usize| {
-            self.corpus.sentences.get(i).is_some_and(|n| n.doc == s.doc && n.paragraph == s.paragraph)
-        };
+        let same_para =
+            |i: usize| self.corpus.sentences.get(i).is_some_and(|n| n.doc == s.doc && n.paragraph == s.paragraph);
         let first = (sentence.saturating_sub(width)..sentence).find(|&i| same_para(i)).unwrap_or(sentence);
         let last = (sentence + 1..=sentence + width).rev().find(|&i| same_para(i)).unwrap_or(sentence);
         self.corpus.sentences[first].span.start..self.corpus.sentences[last].span.end

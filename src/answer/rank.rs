@@ -21,7 +21,8 @@ const CONTEXT_SHARE: f32 = 0.4;
 /// ("He’s currently suing…"): that neighbour names who the sentence is about.
 const ANTECEDENT_SHARE: f32 = 0.8;
 /// Opening words that refer back to the previous sentence.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "these", "those", "him", "them"];
+const PRONOUNS: &[&str] =
+    &["he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "these", "those", "him", "them"];
 /// Lift for a sentence carrying what the question asks for.
 const ASKS_BONUS: f32 = 1.35;
 
@@ -63,15 +64,15 @@ pub fn score(corpus: &Corpus, analysed: &Analysed, hits: &[Hit], analyzer: &mut 
                 if credit > 0.0 {
                     own_matches += 1;
                 }
-                let nearby = (CONTEXT_SHARE * concept.credit_in(&around)).max(ANTECEDENT_SHARE * concept.credit_in(&antecedent));
+                let nearby =
+                    (CONTEXT_SHARE * concept.credit_in(&around)).max(ANTECEDENT_SHARE * concept.credit_in(&antecedent));
                 covered += concept.idf * credit.max(nearby);
             }
             let carried = carries(sentence, analysed.asks);
             // "When" and "how much" are only answered by a sentence stating a time or amount,
             // and "what did X say" by a quote of X when the corpus lists X's quotes.
-            let wrong_speaker = speakers.as_ref().is_some_and(|names| {
-                !sentence.speaker.as_ref().is_some_and(|s| names.contains(s))
-            });
+            let wrong_speaker =
+                speakers.as_ref().is_some_and(|names| !sentence.speaker.as_ref().is_some_and(|s| names.contains(s)));
             if own_matches == 0 || wrong_speaker || (!carried && matches!(analysed.asks, Asks::Amount | Asks::Date)) {
                 return None;
             }

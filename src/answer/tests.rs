@@ -1,0 +1,135 @@
+use std::path::PathBuf;
+
+use super::*;
+use crate::corpus::Source;
+
+/// A story unlike the shipped one, to show nothing is wired to it.
+const HARBOUR: &str = "+++
+title = \"Harbour town votes on a new ferry\"
+date = \"2024-03-14\"
+
+[[entities]]
+name = \"Dana Whitfield\"
+kind = \"person\"
+aliases = [\"the mayor\", \"Whitfield\"]
+
+[[quotes]]
+speaker = \"Dana Whitfield\"
+text = \"Our kids will ride this ferry for fifty years,\"
++++
+The council of Port Avery voted 7-2 on Monday to buy a new electric ferry. The boat will cost $12 million.
+
+“Our kids will ride this ferry for fifty years,” Mayor Dana Whitfield said. She called the old diesel ferry a relic.
+
+Critics said the money should fix the harbour wall instead. The wall cracked during the January storm.
+";
+
+fn engine() -> Engine {
+    let corpus = Corpus::from_sources(vec![Source {
+        path: PathBuf::from("corpus/harbour.txt"),
+        bytes: HARBOUR.as_bytes().to_vec(),
+    }])
+    .expect("fixture parses");
+    Engine::in_memory(corpus).expect("index builds")
+}
+
+fn best(engine: &Engine, question: &str) -> Option<String> {
+    let answers = engine.ask(question, 3).unwrap();
+    answers.answers.first().map(|a| engine.corpus().text(a.sentence).to_string())
+}
+
+#[test]
+fn a_how_much_question_is_answered_by_the_sentence_with_the_amount() {
+    assert_eq!(best(&engine(), "How much will the ferry cost?").as_deref(), Some("The boat will cost $12 million."));
+}
+
+#[test]
+fn an_alias_finds_the_person_and_a_pronoun_sentence_is_found_through_its_neighbour() {
+    let e = engine();
+    assert_eq!(
+        best(&e, "What did the mayor think of the diesel ferry?").as_deref(),
+        Some("She called the old diesel ferry a relic.")
+    );
+    let quote = best(&e, "What did Whitfield say about the ferry?").unwrap();
+    assert!(quote.starts_with("“Our kids will ride this ferry"), "{quote}");
+}
+
+#[test]
+fn a_when_question_needs_a_sentence_that_states_a_time() {
+    let e = engine();
+    assert_eq!(
+        best(&e, "When did the council vote?").as_deref(),
+        Some("The council of Port Avery voted 7-2 on Monday to buy a new electric ferry.")
+    );
+    assert_eq!(best(&e, "When did the critics speak?"), None, "no sentence about critics states a time");
+}
+
+#[test]
+fn a_misspelt_word_is_matched_to_the_closest_word_in_the_story() {
+    assert_eq!(
+        best(&engine(), "What cracked the harbor wal?").as_deref(),
+        Some("The wall cracked during the January storm.")
+    );
+}
+
+#[test]
+fn questions_about_other_things_get_no_answer() {
+    let e = engine();
+    for q in ["Who won the football match?", "What is the capital of France?", "what is it?"] {
+        assert_eq!(best(&e, q), None, "{q}");
+    }
+}
+
+#[test]
+fn every_answer_is_verbatim_with_highlights_inside_its_context() {
+    let e = engine();
+    let answers = e.ask("Why did critics oppose the ferry money?", 3).unwrap();
+    assert!(!answers.answers.is_empty());
+    for a in &answers.answers {
+        let doc = e.corpus().doc_of(a.sentence);
+        let span = &e.corpus().sentences[a.sentence].span;
+        assert!(a.context.start <= span.start && span.end <= a.context.end);
+        for h in &a.highlights {
+            assert!(a.context.start <= h.start && h.end <= a.context.end);
+            let word = doc.text[h.clone()].to_lowercase();
+            assert!(["critics", "money", "ferry"].iter().any(|w| word.contains(w)), "unexpected highlight {word:?}");
+        }
+    }
+}
+
+#[test]
+fn context_widens_by_sentences_but_never_leaves_the_paragraph() {
+    let e = engine();
+    let first = 0;
+    assert_eq!(e.corpus().text(first), "The council of Port Avery voted 7-2 on Monday to buy a new electric ferry.");
+    let doc = e.corpus().doc_of(first);
+    assert_eq!(&doc.text[e.context_of(first, 0)], e.corpus().text(first));
+    let wide = &doc.text[e.context_of(first, 5)];
+    assert!(wide.ends_with("The boat will cost $12 million."), "{wide}");
+    assert!(!wide.contains("Our kids"));
+}
+
+#[test]
+fn empty_and_overlong_questions_are_user_errors() {
+    let e = engine();
+    for q in ["", "  \n ", &"x".repeat(MAX_QUESTION_CHARS + 1)] {
+        let err = e.ask(q, 3).unwrap_err();
+        assert!(err.downcast_ref::<UserError>().is_some(), "{q:?}: {err}");
+    }
+}
+
+#[test]
+fn top_limits_the_number_of_answers() {
+    let e = engine();
+    assert_eq!(e.ask("ferry", 1).unwrap().answers.len(), 1);
+    assert!(e.ask("ferry", 3).unwrap().answers.len() > 1);
+}
+
+#[test]
+fn the_citation_counts_paragraphs_and_sentences_from_one() {
+    let e = engine();
+    let relic = (0..e.corpus().sentences.len()).find(|&i| e.corpus().text(i).contains("relic")).unwrap();
+    let cite = e.cite(relic);
+    assert_eq!((cite.paragraph, cite.sentence), (2, 2));
+    assert_eq!(cite.label(), "Harbour town votes on a new ferry (2024-03-14), paragraph 2, sentence 2");
+}

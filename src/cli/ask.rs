@@ -58,7 +58,13 @@ pub fn run(paths: &Paths, args: &AskArgs) -> anyhow::Result<()> {
     Ok(out.flush()?)
 }
 
-fn write_answers(out: &mut impl Write, engine: &Engine, answers: &Answers, json: bool, style: Style) -> anyhow::Result<()> {
+fn write_answers(
+    out: &mut impl Write,
+    engine: &Engine,
+    answers: &Answers,
+    json: bool,
+    style: Style,
+) -> anyhow::Result<()> {
     if json {
         serde_json::to_writer(&mut *out, &JsonAnswers::new(engine, answers))?;
         writeln!(out)?;
@@ -73,7 +79,8 @@ fn write_answers(out: &mut impl Write, engine: &Engine, answers: &Answers, json:
     for a in &answers.answers {
         let cite = engine.cite(a.sentence);
         writeln!(out, "\n{}. {}", a.rank, corpus.text(a.sentence))?;
-        let context = cite::marked(&cite.doc.text, a.context.clone(), &a.highlights, style.open, style.close, str::to_string);
+        let context =
+            cite::marked(&cite.doc.text, a.context.clone(), &a.highlights, style.open, style.close, str::to_string);
         writeln!(out, "   Context: {}", context.replace('\n', " "))?;
         writeln!(out, "   Source:  {}", cite.label())?;
         writeln!(out, "            {} bytes {}..{}", cite.doc.path.display(), cite.span.start, cite.span.end)?;

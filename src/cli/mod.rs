@@ -87,5 +87,6 @@ fn open(paths: &Paths) -> anyhow::Result<Engine> {
 
 // Piping into `head` closes stdout early; that is the reader's choice, not an error.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    err.chain()
+        .any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
 }

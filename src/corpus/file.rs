@@ -65,7 +65,8 @@ pub fn parse(text: &str) -> Result<ParsedFile, FileProblem> {
         if pos >= text.len() {
             return Err(FileProblem {
                 at: 0,
-                message: "front matter opened with +++ is never closed (add a line with +++ before the article text)".into(),
+                message: "front matter opened with +++ is never closed (add a line with +++ before the article text)"
+                    .into(),
             });
         }
         let line_end = text[pos..].find('\n').map_or(text.len(), |n| pos + n);
@@ -94,7 +95,9 @@ pub fn line_of(text: &str, at: usize) -> usize {
 pub fn is_iso_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts.as_slice() else { return false };
-    let num = |p: &str, len: usize| (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten();
+    let num = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok()).flatten()
+    };
     matches!((num(y, 4), num(m, 2), num(d, 2)), (Some(_), Some(1..=12), Some(1..=31)))
 }
 

@@ -129,7 +129,10 @@ impl Corpus {
         }
         paths.sort();
         if paths.is_empty() {
-            anyhow::bail!("the corpus folder {} has no .txt story files (see the README's corpus format)", dir.display());
+            anyhow::bail!(
+                "the corpus folder {} has no .txt story files (see the README's corpus format)",
+                dir.display()
+            );
         }
         let sources = paths
             .into_iter()
@@ -162,21 +165,35 @@ impl Corpus {
         let text = String::from_utf8(source.bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             let line = file::line_of(&String::from_utf8_lossy(&e.as_bytes()[..at]), at);
-            CorpusError { path: path.clone(), line: Some(line), message: "is not UTF-8 text; save the file as UTF-8".into() }
+            CorpusError {
+                path: path.clone(),
+                line: Some(line),
+                message: "is not UTF-8 text; save the file as UTF-8".into(),
+            }
         })?;
-        let problem = |at: usize, message: String| CorpusError { path: path.clone(), line: Some(file::line_of(&text, at)), message };
+        let problem = |at: usize, message: String| CorpusError {
+            path: path.clone(),
+            line: Some(file::line_of(&text, at)),
+            message,
+        };
         let parsed = file::parse(&text).map_err(|p| problem(p.at, p.message))?;
         let meta = parsed.meta;
         let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         if let Some(date) = &meta.date {
             if !file::is_iso_date(date.get_ref()) {
-                return Err(problem(parsed.meta_offset + date.span().start, format!("date {:?} is not YYYY-MM-DD", date.get_ref())));
+                return Err(problem(
+                    parsed.meta_offset + date.span().start,
+                    format!("date {:?} is not YYYY-MM-DD", date.get_ref()),
+                ));
             }
         }
         let check_url = |url: &Option<toml::Spanned<String>>| -> Result<Option<String>, CorpusError> {
             match url {
                 Some(u) if !(u.get_ref().starts_with("https://") || u.get_ref().starts_with("http://")) => {
-                    Err(problem(parsed.meta_offset + u.span().start, format!("url {:?} must start with https:// or http://", u.get_ref())))
+                    Err(problem(
+                        parsed.meta_offset + u.span().start,
+                        format!("url {:?} must start with https:// or http://", u.get_ref()),
+                    ))
                 }
                 Some(u) => Ok(Some(u.get_ref().clone())),
                 None => Ok(None),
@@ -186,7 +203,11 @@ impl Corpus {
 
         let paragraphs = segment::split_paragraphs(&text, parsed.body.clone());
         if paragraphs.is_empty() {
-            return Err(CorpusError { path: path.clone(), line: None, message: "has no article text after its front matter".into() });
+            return Err(CorpusError {
+                path: path.clone(),
+                line: None,
+                message: "has no article text after its front matter".into(),
+            });
         }
         let entities: Vec<Entity> =
             meta.entities.into_iter().map(|e| Entity { name: e.name, kind: e.kind, aliases: e.aliases }).collect();
@@ -215,7 +236,8 @@ impl Corpus {
         for q in meta.quotes {
             let line_at = parsed.meta_offset + q.text.span().start;
             let wanted = q.text.get_ref();
-            let Some(found) = text[parsed.body.clone()].find(wanted.as_str()).filter(|_| !wanted.trim().is_empty()) else {
+            let Some(found) = text[parsed.body.clone()].find(wanted.as_str()).filter(|_| !wanted.trim().is_empty())
+            else {
                 return Err(problem(line_at, format!("quote {wanted:?} is not in the article text verbatim (copy it from the body, including its apostrophes and punctuation)")));
             };
             let span = parsed.body.start + found..parsed.body.start + found + wanted.len();
@@ -257,10 +279,9 @@ impl Corpus {
     /// The sentences just before and after `sentence` in the same paragraph.
     pub fn neighbours(&self, sentence: usize) -> impl Iterator<Item = usize> + '_ {
         let s = &self.sentences[sentence];
-        [sentence.checked_sub(1), Some(sentence + 1)]
-            .into_iter()
-            .flatten()
-            .filter(move |&n| n < self.sentences.len() && self.sentences[n].doc == s.doc && self.sentences[n].paragraph == s.paragraph)
+        [sentence.checked_sub(1), Some(sentence + 1)].into_iter().flatten().filter(move |&n| {
+            n < self.sentences.len() && self.sentences[n].doc == s.doc && self.sentences[n].paragraph == s.paragraph
+        })
     }
 
     /// Groups of names that mean the same entity, across all documents.

@@ -152,20 +152,17 @@ fn starts_sentence(rest: &str) -> bool {
 
 /// Words after which a period does not end a sentence even before a capital letter.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "sen", "rep", "gov", "lt",
-    "col", "capt", "sgt", "rev", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e",
-    "a.m", "p.m", "approx", "dept", "est", "fig", "vol",
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
+    "rev", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "vol",
 ];
 
 fn is_abbreviation(sentence_so_far: &str, terminator: char) -> bool {
     if terminator != '.' {
         return false;
     }
-    let word = sentence_so_far
-        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"'))
-        .next()
-        .unwrap_or_default();
+    let word =
+        sentence_so_far.rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"')).next().unwrap_or_default();
     let mut letters = word.chars();
     // A lone capital is an initial ("John F. Kennedy").
     if let (Some(c), None) = (letters.next(), letters.next()) {
@@ -188,19 +185,13 @@ mod tests {
     #[test]
     fn a_quote_and_its_attribution_stay_one_sentence() {
         let text = "He spoke. “We will win. Nobody doubts it,” Altman replied. Then he left.";
-        assert_eq!(
-            sentences(text),
-            ["He spoke.", "“We will win. Nobody doubts it,” Altman replied.", "Then he left."]
-        );
+        assert_eq!(sentences(text), ["He spoke.", "“We will win. Nobody doubts it,” Altman replied.", "Then he left."]);
     }
 
     #[test]
     fn an_ellipsis_inside_closing_quotes_ends_the_sentence() {
         let text = "Altman posted “maybe you’ll love yourself…” Altman, if it’s possible, wins.";
-        assert_eq!(
-            sentences(text),
-            ["Altman posted “maybe you’ll love yourself…”", "Altman, if it’s possible, wins."]
-        );
+        assert_eq!(sentences(text), ["Altman posted “maybe you’ll love yourself…”", "Altman, if it’s possible, wins."]);
     }
 
     #[test]

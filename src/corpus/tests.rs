@@ -13,7 +13,9 @@ fn every_sentence_of_every_shipped_document_round_trips_through_its_file() {
     let corpus = shipped();
     for (i, s) in corpus.sentences.iter().enumerate() {
         let doc = &corpus.docs[s.doc];
-        let on_disk = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(doc.path.file_name().unwrap())).unwrap();
+        let on_disk =
+            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(doc.path.file_name().unwrap()))
+                .unwrap();
         assert_eq!(&on_disk[s.span.clone()], corpus.text(i).as_bytes());
         let text = corpus.text(i);
         assert!(!text.is_empty() && text.trim() == text, "sentence {i} is not trimmed: {text:?}");
@@ -57,7 +59,9 @@ fn the_story_link_belongs_to_altmans_reply_and_splits_nothing() {
     let s = &corpus.sentences[with_link[0]];
     let doc = corpus.doc_of(with_link[0]);
     assert_eq!(&doc.text[s.link.clone().unwrap()], "https://twitter.com/sama/status/1882106524090482701");
-    assert!(corpus.text(with_link[0]).starts_with("Pushing back again, Altman pointed out to Musk that “what is great"));
+    assert!(corpus
+        .text(with_link[0])
+        .starts_with("Pushing back again, Altman pointed out to Musk that “what is great"));
     assert!(corpus.text(with_link[0] - 1).ends_with("actually on hand."));
 }
 
@@ -66,7 +70,10 @@ fn quotes_and_their_attribution_are_one_sentence_with_a_speaker() {
     let corpus = shipped();
     let find = |needle: &str| (0..corpus.sentences.len()).find(|&i| corpus.text(i).contains(needle)).unwrap();
     let money = find("They don’t actually have the money");
-    assert_eq!(corpus.text(money), "“They don’t actually have the money,” he replied to an OpenAI post about Stargate.");
+    assert_eq!(
+        corpus.text(money),
+        "“They don’t actually have the money,” he replied to an OpenAI post about Stargate."
+    );
     assert_eq!(corpus.sentences[money].speaker.as_deref(), Some("Elon Musk"));
     let respect = find("i genuinely respect");
     assert!(corpus.text(respect).ends_with("Altman replied."));
@@ -91,7 +98,8 @@ fn every_quote_is_a_verbatim_slice_of_its_sentence() {
 
 #[test]
 fn a_malformed_front_matter_names_the_file_and_line() {
-    let err = Corpus::from_sources(vec![source("bad.txt", "+++\ntitle = \"A\"\ndate = 2025-01-25x\n+++\nBody.")]).unwrap_err();
+    let err = Corpus::from_sources(vec![source("bad.txt", "+++\ntitle = \"A\"\ndate = 2025-01-25x\n+++\nBody.")])
+        .unwrap_err();
     let shown = err.to_string();
     assert!(shown.starts_with("corpus/bad.txt:3: "), "{shown}");
 }

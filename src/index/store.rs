@@ -48,12 +48,17 @@ pub fn rebuild(dir: &Path, corpus: &Corpus) -> anyhow::Result<StoryIndex> {
 fn build_into(dir: &Path, target: &Path, expected: &str, corpus: &Corpus) -> anyhow::Result<StoryIndex> {
     let started = std::time::Instant::now();
     std::fs::create_dir_all(dir).with_context(|| {
-        format!("cannot create the index folder {} (set STORYBOT_INDEX_DIR or --index to a writable folder)", dir.display())
+        format!(
+            "cannot create the index folder {} (set STORYBOT_INDEX_DIR or --index to a writable folder)",
+            dir.display()
+        )
     })?;
-    let tmp = tempfile::Builder::new()
-        .prefix(BUILD_PREFIX)
-        .tempdir_in(dir)
-        .with_context(|| format!("cannot write in the index folder {} (set STORYBOT_INDEX_DIR or --index to a writable folder)", dir.display()))?;
+    let tmp = tempfile::Builder::new().prefix(BUILD_PREFIX).tempdir_in(dir).with_context(|| {
+        format!(
+            "cannot write in the index folder {} (set STORYBOT_INDEX_DIR or --index to a writable folder)",
+            dir.display()
+        )
+    })?;
     {
         let (schema, fields) = schema::schema();
         let index = Index::create_in_dir(tmp.path(), schema).context("cannot create a tantivy index")?;
@@ -87,7 +92,12 @@ fn open_checked(path: &Path, expected: &str, corpus: &Corpus) -> anyhow::Result<
         let payload = index.load_metas()?.payload;
         anyhow::ensure!(payload.as_deref() == Some(expected), "built from another corpus or version");
         let index = StoryIndex::from_index(index)?;
-        anyhow::ensure!(index.len() == corpus.sentences.len() as u64, "holds {} sentences, expected {}", index.len(), corpus.sentences.len());
+        anyhow::ensure!(
+            index.len() == corpus.sentences.len() as u64,
+            "holds {} sentences, expected {}",
+            index.len(),
+            corpus.sentences.len()
+        );
         Ok(index)
     });
     opened.unwrap_or_else(|_| anyhow::bail!("tantivy panicked while opening it"))
@@ -107,9 +117,10 @@ fn remove_stale(dir: &Path, keep: &Path) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let is_generation = name.len() == 16 && name.bytes().all(|b| b.is_ascii_hexdigit());
         let abandoned = name.starts_with(BUILD_PREFIX)
-            && entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| {
-                SystemTime::now().duration_since(t).unwrap_or_default() > ABANDONED_AFTER
-            });
+            && entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| SystemTime::now().duration_since(t).unwrap_or_default() > ABANDONED_AFTER);
         if path != keep && path.is_dir() && (is_generation || abandoned) {
             if let Err(err) = std::fs::remove_dir_all(&path) {
                 tracing::debug!(path = %path.display(), %err, "could not remove an old index");

@@ -37,7 +37,11 @@ pub fn closest(searcher: &Searcher, field: Field, stemmed: &str, word: &str) -> 
             continue;
         }
         let term = Term::from_field_text(field, probe);
-        let query = if is_prefix { FuzzyTermQuery::new_prefix(term, 0, true) } else { FuzzyTermQuery::new(term, distance, true) };
+        let query = if is_prefix {
+            FuzzyTermQuery::new_prefix(term, 0, true)
+        } else {
+            FuzzyTermQuery::new(term, distance, true)
+        };
         let automaton = query.automaton()?;
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;

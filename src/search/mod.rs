@@ -144,7 +144,12 @@ pub fn stem(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
 ///
 /// # Errors
 /// Only from reading the index's term dictionary.
-pub fn analyse(question: &str, index: &StoryIndex, aliases: &AliasTable, analyzer: &mut TextAnalyzer) -> tantivy::Result<Analysed> {
+pub fn analyse(
+    question: &str,
+    index: &StoryIndex,
+    aliases: &AliasTable,
+    analyzer: &mut TextAnalyzer,
+) -> tantivy::Result<Analysed> {
     let searcher = index.reader.searcher();
     let surface: Vec<&str> = words_of(question).into_iter().take(MAX_TERMS * 4).collect();
     let lower: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
@@ -199,7 +204,8 @@ pub fn analyse(question: &str, index: &StoryIndex, aliases: &AliasTable, analyze
         }
         // The question's own word decides how telling the concept is; an alias or relative
         // only when the word itself is unknown.
-        let known = freqs.first().copied().filter(|&df| df > 0).or_else(|| freqs.iter().copied().filter(|&df| df > 0).min());
+        let known =
+            freqs.first().copied().filter(|&df| df > 0).or_else(|| freqs.iter().copied().filter(|&df| df > 0).min());
         concept.idf = idf(known.unwrap_or(0) as f32, sentences);
         concepts.push(concept);
     }

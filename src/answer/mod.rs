@@ -8,6 +8,7 @@
 
 pub mod cite;
 pub mod rank;
+mod stems;
 
 use std::ops::Range;
 use std::path::Path;
@@ -33,6 +34,8 @@ pub struct Engine {
     index: StoryIndex,
     aliases: AliasTable,
     analyzer: TextAnalyzer,
+    stems: stems::StemCache,
+    people: Vec<rank::Person>,
 }
 
 /// The answers to one question, best first; empty when the story has no answer.
@@ -81,7 +84,10 @@ impl Engine {
 
     fn new(corpus: Corpus, index: StoryIndex) -> Engine {
         let aliases = AliasTable::from_corpus(&corpus);
-        Engine { corpus, index, aliases, analyzer: index::analyzer() }
+        let mut analyzer = index::analyzer();
+        let people = rank::people(&corpus, &mut analyzer);
+        let stems = stems::StemCache::new(&corpus);
+        Engine { corpus, index, aliases, analyzer, stems, people }
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -97,14 +103,16 @@ impl Engine {
         let mut analyzer = self.analyzer.clone();
         let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
         let hits = search::run(&self.index, &analysed, rank::CANDIDATES.max(top))?;
-        let ranked = rank::select(rank::score(&self.corpus, &analysed, &hits, &mut analyzer));
+        let ranked =
+            rank::select(rank::score(&self.corpus, &self.stems, &self.people, &analysed, &hits, &mut analyzer));
         let answers = ranked
             .into_iter()
             .take(top.clamp(1, MAX_TOP))
             .enumerate()
             .map(|(i, r)| {
                 let context = self.context_of(r.ord, 1);
-                let highlights = rank::highlights(&self.corpus, r.ord, context.clone(), &analysed, &mut analyzer);
+                let highlights =
+                    rank::highlights(&self.corpus, &self.stems, r.ord, context.clone(), &analysed, &mut analyzer);
                 Answer { rank: i + 1, score: r.score, coverage: r.coverage, sentence: r.ord, context, highlights }
             })
             .collect();
@@ -121,7 +129,7 @@ impl Engine {
         let mut analyzer = self.analyzer.clone();
         let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
         let hits = search::run(&self.index, &analysed, rank::CANDIDATES)?;
-        let ranked = rank::score(&self.corpus, &analysed, &hits, &mut analyzer);
+        let ranked = rank::score(&self.corpus, &self.stems, &self.people, &analysed, &hits, &mut analyzer);
         Ok((analysed, ranked))
     }
 
@@ -138,7 +146,7 @@ impl Engine {
 
     /// Highlights of `analysed` inside any byte range of a sentence's document.
     pub fn highlights_in(&self, sentence: usize, range: Range<usize>, analysed: &Analysed) -> Vec<Range<usize>> {
-        rank::highlights(&self.corpus, sentence, range, analysed, &mut self.analyzer.clone())
+        rank::highlights(&self.corpus, &self.stems, sentence, range, analysed, &mut self.analyzer.clone())
     }
 
     /// The citation of a sentence.

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use tantivy::tokenizer::TextAnalyzer;
 
+use super::stems::{self, StemCache};
 use crate::corpus::{Corpus, Sentence};
 use crate::search::{Analysed, Asks, Hit, Source};
 
@@ -34,38 +35,50 @@ pub struct Ranked {
 }
 
 /// Scores every candidate, best first, without deciding whether any of them answers.
-pub fn score(corpus: &Corpus, analysed: &Analysed, hits: &[Hit], analyzer: &mut TextAnalyzer) -> Vec<Ranked> {
+pub fn score(
+    corpus: &Corpus,
+    cache: &StemCache,
+    people: &[Person],
+    analysed: &Analysed,
+    hits: &[Hit],
+    analyzer: &mut TextAnalyzer,
+) -> Vec<Ranked> {
     let total: f32 = analysed.concepts.iter().map(|c| c.idf).sum();
     if total <= 0.0 {
         return Vec::new();
     }
-    let speakers = quoted_people_named(corpus, analysed, analyzer);
+    let speakers = quoted_people_named(corpus, people, analysed);
+    let keyed: Vec<Vec<(u64, f32)>> = analysed
+        .concepts
+        .iter()
+        .map(|c| c.terms.iter().map(|t| (stems::key(&t.stem), t.source.credit())).collect())
+        .collect();
+    let credit_in = |concept: usize, set: &[u64]| {
+        keyed[concept].iter().filter(|(k, _)| set.binary_search(k).is_ok()).map(|(_, c)| *c).fold(0.0, f32::max)
+    };
     let mut ranked: Vec<Ranked> = hits
         .iter()
         .filter_map(|hit| {
             let sentence = &corpus.sentences[hit.ord];
-            let mut own = stems(analyzer, corpus.text(hit.ord));
-            if let Some(speaker) = &sentence.speaker {
-                own.extend(stems(analyzer, speaker));
-            }
-            let mut around = HashSet::new();
-            let mut antecedent = HashSet::new();
+            let own = cache.of(corpus, hit.ord, analyzer);
+            let mut around: Vec<&[u64]> = Vec::new();
+            let mut antecedent: &[u64] = &[];
             for n in corpus.neighbours(hit.ord) {
                 if n + 1 == hit.ord && opens_with_pronoun(corpus.text(hit.ord)) {
-                    antecedent = stems(analyzer, corpus.text(n));
+                    antecedent = cache.of(corpus, n, analyzer);
                 } else {
-                    around.extend(stems(analyzer, corpus.text(n)));
+                    around.push(cache.of(corpus, n, analyzer));
                 }
             }
             let mut covered = 0.0;
             let mut own_matches = 0;
-            for concept in &analysed.concepts {
-                let credit = concept.credit_in(&own);
+            for (c, concept) in analysed.concepts.iter().enumerate() {
+                let credit = credit_in(c, own);
                 if credit > 0.0 {
                     own_matches += 1;
                 }
-                let nearby =
-                    (CONTEXT_SHARE * concept.credit_in(&around)).max(ANTECEDENT_SHARE * concept.credit_in(&antecedent));
+                let beside = around.iter().map(|set| credit_in(c, set)).fold(0.0, f32::max);
+                let nearby = (CONTEXT_SHARE * beside).max(ANTECEDENT_SHARE * credit_in(c, antecedent));
                 covered += concept.idf * credit.max(nearby);
             }
             let carried = carries(sentence, analysed.asks);
@@ -97,27 +110,40 @@ pub fn select(mut ranked: Vec<Ranked>) -> Vec<Ranked> {
     }
 }
 
-/// For a question asking what someone said, in a corpus that lists its quotes: the person
-/// whose words are wanted, taken to be the first person the question names ("What did
-/// Altman say to Musk?" asks for Altman). `None` when the rule does not apply.
-fn quoted_people_named(corpus: &Corpus, analysed: &Analysed, analyzer: &mut TextAnalyzer) -> Option<HashSet<String>> {
-    if analysed.asks != Asks::Quote || corpus.docs.iter().all(|d| d.quotes.is_empty()) {
-        return None;
-    }
-    let people: Vec<(&str, Vec<HashSet<String>>)> = corpus
+/// A person the corpus names, with the stems of each of their names.
+pub struct Person {
+    pub name: String,
+    forms: Vec<Box<[u64]>>,
+}
+
+/// The people (entities of kind `person`) of the corpus.
+pub fn people(corpus: &Corpus, analyzer: &mut TextAnalyzer) -> Vec<Person> {
+    corpus
         .docs
         .iter()
         .flat_map(|d| d.entities.iter())
         .filter(|e| e.kind.as_deref() == Some("person"))
-        .map(|e| (e.name.as_str(), e.forms().map(|f| stems(analyzer, f)).filter(|s| !s.is_empty()).collect()))
-        .collect();
+        .map(|e| Person {
+            name: e.name.clone(),
+            forms: e.forms().map(|f| stems::keys_of(analyzer, f)).filter(|k| !k.is_empty()).collect(),
+        })
+        .collect()
+}
+
+/// For a question asking what someone said, in a corpus that lists its quotes: the person
+/// whose words are wanted, taken to be the first person the question names ("What did
+/// Altman say to Musk?" asks for Altman). `None` when the rule does not apply.
+fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) -> Option<HashSet<String>> {
+    if analysed.asks != Asks::Quote || corpus.docs.iter().all(|d| d.quotes.is_empty()) {
+        return None;
+    }
     analysed.concepts.iter().find_map(|concept| {
-        let said: HashSet<String> =
-            concept.terms.iter().filter(|t| t.source != Source::Related).map(|t| t.stem.clone()).collect();
+        let said: HashSet<u64> =
+            concept.terms.iter().filter(|t| t.source != Source::Related).map(|t| stems::key(&t.stem)).collect();
         let named: HashSet<String> = people
             .iter()
-            .filter(|(_, forms)| forms.iter().any(|f| f.is_subset(&said)))
-            .map(|(name, _)| name.to_string())
+            .filter(|p| p.forms.iter().any(|f| f.iter().all(|k| said.contains(k))))
+            .map(|p| p.name.clone())
             .collect();
         (!named.is_empty()).then_some(named)
     })
@@ -141,37 +167,34 @@ fn carries(sentence: &Sentence, asks: Asks) -> bool {
     }
 }
 
-fn stems(analyzer: &mut TextAnalyzer, text: &str) -> HashSet<String> {
-    let mut out = HashSet::new();
-    let mut stream = analyzer.token_stream(text);
-    while stream.advance() {
-        out.insert(stream.token().text.clone());
-    }
-    out
-}
-
 /// Byte ranges (into the document's file) of words in `range` that match the question;
 /// neighbouring matches separated only by spaces are joined.
 pub fn highlights(
     corpus: &Corpus,
+    cache: &StemCache,
     sentence: usize,
     range: Range<usize>,
     analysed: &Analysed,
     analyzer: &mut TextAnalyzer,
 ) -> Vec<Range<usize>> {
-    let text = &corpus.doc_of(sentence).text;
-    let wanted = analysed.stems();
+    let doc = corpus.sentences[sentence].doc;
+    let text = &corpus.docs[doc].text;
+    let mut wanted: Vec<u64> = analysed.stems().into_iter().map(stems::key).collect();
+    wanted.sort_unstable();
     let mut out: Vec<Range<usize>> = Vec::new();
-    let mut stream = analyzer.token_stream(&text[range.clone()]);
-    while stream.advance() {
-        let token = stream.token();
-        if !wanted.contains(token.text.as_str()) {
-            continue;
-        }
-        let found = range.start + token.offset_from..range.start + token.offset_to;
-        match out.last_mut() {
-            Some(last) if text[last.end..found.start].chars().all(|c| c == ' ') => last.end = found.end,
-            _ => out.push(found),
+    let inside = corpus.docs[doc].sentences.clone().filter(|&s| {
+        let span = &corpus.sentences[s].span;
+        span.end > range.start && span.start < range.end
+    });
+    for s in inside {
+        for (start, end, key) in cache.tokens(corpus, s, analyzer) {
+            if start < range.start || end > range.end || wanted.binary_search(&key).is_err() {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if text[last.end..start].chars().all(|c| c == ' ') => last.end = end,
+                _ => out.push(start..end),
+            }
         }
     }
     out

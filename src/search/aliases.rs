@@ -11,6 +11,8 @@ struct Group {
 #[derive(Debug, Clone)]
 struct Form {
     words: Vec<String>,
+    /// The words' stems, ready to search for.
+    stems: Vec<String>,
     /// Very short names ("X") only count when written exactly so, not as the letter x.
     exact_case: Option<String>,
 }
@@ -22,14 +24,16 @@ pub struct AliasTable {
 
 impl AliasTable {
     pub fn from_corpus(corpus: &Corpus) -> AliasTable {
+        let mut analyzer = crate::index::analyzer();
         let groups = corpus
             .alias_groups()
             .map(|forms| Group {
                 forms: forms
                     .into_iter()
-                    .map(|f| Form {
-                        words: super::words_of(f).into_iter().map(|w| w.to_lowercase()).collect(),
-                        exact_case: (f.chars().count() <= 2).then(|| f.to_string()),
+                    .map(|f| {
+                        let words: Vec<String> = super::words_of(f).into_iter().map(|w| w.to_lowercase()).collect();
+                        let stems = words.iter().filter_map(|w| super::stem(&mut analyzer, w)).collect();
+                        Form { words, stems, exact_case: (f.chars().count() <= 2).then(|| f.to_string()) }
                     })
                     .filter(|f| !f.words.is_empty())
                     .collect(),
@@ -39,7 +43,7 @@ impl AliasTable {
     }
 
     /// For each place a question names an entity: the position of the name's first word and
-    /// the words of the entity's other names.
+    /// the stems of the entity's other names.
     pub fn expansions<'a>(&'a self, surface: &[&str], lower: &[String]) -> Vec<(usize, Vec<&'a str>)> {
         let mut out = Vec::new();
         for group in &self.groups {
@@ -50,7 +54,7 @@ impl AliasTable {
                         .iter()
                         .enumerate()
                         .filter(|&(other, _)| other != f)
-                        .flat_map(|(_, other)| other.words.iter().map(String::as_str))
+                        .flat_map(|(_, other)| other.stems.iter().map(String::as_str))
                         .collect();
                     out.push((position, words));
                 }
@@ -61,14 +65,15 @@ impl AliasTable {
 }
 
 impl AliasTable {
-    /// The words of the other forms of every group with a one-word form equal to `word`
+    /// The stems of the other forms of every group with a one-word form whose stem is `stem`
     /// (used after a misspelt word has been corrected).
-    pub fn for_word<'a>(&'a self, word: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    pub fn for_word<'a>(&'a self, stem: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        let is_it = move |f: &Form| f.exact_case.is_none() && f.stems.len() == 1 && f.stems[0] == stem;
         self.groups
             .iter()
-            .filter(move |g| g.forms.iter().any(|f| f.exact_case.is_none() && f.words.len() == 1 && f.words[0] == word))
-            .flat_map(move |g| g.forms.iter().filter(move |f| f.words.len() != 1 || f.words[0] != word))
-            .flat_map(|f| f.words.iter().map(String::as_str))
+            .filter(move |g| g.forms.iter().any(is_it))
+            .flat_map(move |g| g.forms.iter().filter(move |f| !is_it(f)))
+            .flat_map(|f| f.stems.iter().map(String::as_str))
     }
 }
 

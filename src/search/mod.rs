@@ -156,7 +156,11 @@ pub fn analyse(
     let (asks, filler) = words::asks(&lower);
     let expansions = aliases.expansions(&surface, &lower);
     let sentences = searcher.num_docs().max(1) as f32;
-    let text_freq = |stem: &str| searcher.doc_freq(&Term::from_field_text(index.fields.text, stem));
+    // Sentences holding the stem, or quoting someone whose name has it.
+    let freq = |stem: &str| -> tantivy::Result<u64> {
+        Ok(searcher.doc_freq(&Term::from_field_text(index.fields.text, stem))?
+            + searcher.doc_freq(&Term::from_field_text(index.fields.speaker, stem))?)
+    };
 
     let mut concepts: Vec<Concept> = Vec::new();
     for (i, word) in lower.iter().enumerate() {
@@ -169,44 +173,38 @@ pub fn analyse(
         }
         let mut concept = Concept { word: word.clone(), terms: Vec::new(), idf: 0.0 };
         concept.add(stemmed.clone(), Source::Word);
-        for (_, alias_words) in expansions.iter().filter(|(at, _)| *at == i) {
-            for w in alias_words {
-                if let Some(s) = stem(analyzer, w) {
-                    concept.add(s, Source::Alias);
-                }
+        for (_, alias_stems) in expansions.iter().filter(|(at, _)| *at == i) {
+            for s in alias_stems {
+                concept.add(s.to_string(), Source::Alias);
             }
         }
         for related in lexicon::related(&stemmed) {
-            if let Some(s) = stem(analyzer, related) {
-                concept.add(s, Source::Related);
-            }
+            concept.add(related.to_string(), Source::Related);
         }
-        let mut freqs = Vec::with_capacity(concept.terms.len());
-        for t in &concept.terms {
-            freqs.push(text_freq(&t.stem)? + searcher.doc_freq(&Term::from_field_text(index.fields.speaker, &t.stem))?);
-        }
+        let mut freqs: Vec<u64> = concept.terms.iter().map(|t| freq(&t.stem)).collect::<tantivy::Result<_>>()?;
         if freqs.iter().all(|&df| df == 0) {
             if fuzzy::is_misspelt_stop_word(word) {
                 continue;
             }
             concept.terms.clear();
-            freqs.clear();
             for t in fuzzy::closest(&searcher, index.fields.text, &stemmed, word)? {
-                freqs.push(text_freq(&t)?);
-                concept.add(t.clone(), Source::Spelling);
                 // "Twiter" corrected to "twitter" also finds Twitter's alias "X".
-                for alias in aliases.for_word(&t) {
-                    if let Some(s) = stem(analyzer, alias) {
-                        concept.add(s, Source::Spelling);
-                    }
+                let aliases: Vec<String> = aliases.for_word(&t).map(str::to_string).collect();
+                concept.add(t, Source::Spelling);
+                for alias in aliases {
+                    concept.add(alias, Source::Spelling);
                 }
             }
+            freqs = concept.terms.iter().map(|t| freq(&t.stem)).collect::<tantivy::Result<_>>()?;
         }
         // The question's own word decides how telling the concept is; an alias or relative
         // only when the word itself is unknown.
         let known =
             freqs.first().copied().filter(|&df| df > 0).or_else(|| freqs.iter().copied().filter(|&df| df > 0).min());
         concept.idf = idf(known.unwrap_or(0) as f32, sentences);
+        // Terms the index does not hold can never match; leaving them out keeps queries small.
+        let mut freq = freqs.iter();
+        concept.terms.retain(|_| freq.next().is_some_and(|&df| df > 0));
         concepts.push(concept);
     }
     Ok(Analysed { asks, concepts })

@@ -17,7 +17,7 @@ pub use schema::{analyzer, Fields, ANALYZER};
 pub use store::{open_or_build, rebuild};
 
 /// Bumped whenever the schema or the way sentences are indexed changes.
-const LAYOUT: &str = concat!("storybot-index-1/", "tantivy-0.27/", "storybot_en_v1");
+const LAYOUT: &str = concat!("storybot-index-2/", "tantivy-0.27/", "storybot_en_v1");
 
 /// An open, searchable sentence index.
 pub struct StoryIndex {
@@ -73,6 +73,9 @@ fn write(index: &Index, fields: Fields, corpus: &Corpus) -> tantivy::Result<()> 
             fields.context => context,
             fields.ord => ord as u64,
             fields.doc => sentence.doc as u64,
+            fields.paragraph => sentence.paragraph as u64,
+            fields.start => sentence.span.start as u64,
+            fields.end => sentence.span.end as u64,
         );
         if let Some(speaker) = &sentence.speaker {
             document.add_text(fields.speaker, speaker);
@@ -84,4 +87,37 @@ fn write(index: &Index, fields: Fields, corpus: &Corpus) -> tantivy::Result<()> 
     commit.commit()?;
     writer.wait_merging_threads()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use tantivy::collector::DocSetCollector;
+    use tantivy::query::AllQuery;
+
+    use super::*;
+
+    #[test]
+    fn every_indexed_sentence_carries_its_document_paragraph_and_offsets() {
+        let corpus = Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
+        let index = StoryIndex::in_memory(&corpus).unwrap();
+        let searcher = index.reader.searcher();
+        let all = searcher.search(&AllQuery, &DocSetCollector).unwrap();
+        assert_eq!(all.len(), corpus.sentences.len());
+        for address in all {
+            let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+            let read = |name: &str| fast.u64(name).unwrap().first(address.doc_id).unwrap() as usize;
+            let s = &corpus.sentences[read("ord")];
+            assert_eq!((read("doc"), read("paragraph")), (s.doc, s.paragraph));
+            assert_eq!(read("start")..read("end"), s.span);
+        }
+    }
+
+    #[test]
+    fn the_fingerprint_names_the_layout_and_the_corpus() {
+        let corpus = Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
+        let fp = fingerprint(&corpus);
+        assert!(fp.starts_with(LAYOUT) && fp.ends_with(&corpus.fingerprint));
+    }
 }

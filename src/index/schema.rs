@@ -21,6 +21,11 @@ pub struct Fields {
     pub ord: Field,
     /// Index of the document in `Corpus::docs`.
     pub doc: Field,
+    /// 0-based paragraph of the sentence in its document.
+    pub paragraph: Field,
+    /// Byte offsets of the sentence in its corpus file.
+    pub start: Field,
+    pub end: Field,
 }
 
 pub fn schema() -> (Schema, Fields) {
@@ -35,6 +40,9 @@ pub fn schema() -> (Schema, Fields) {
         speaker: builder.add_text_field("speaker", analysed(IndexRecordOption::WithFreqs)),
         ord: builder.add_u64_field("ord", FAST),
         doc: builder.add_u64_field("doc", INDEXED | FAST),
+        paragraph: builder.add_u64_field("paragraph", FAST),
+        start: builder.add_u64_field("start", FAST),
+        end: builder.add_u64_field("end", FAST),
     };
     (builder.build(), fields)
 }
@@ -61,5 +69,8 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         speaker: schema.get_field("speaker")?,
         ord: schema.get_field("ord")?,
         doc: schema.get_field("doc")?,
+        paragraph: schema.get_field("paragraph")?,
+        start: schema.get_field("start")?,
+        end: schema.get_field("end")?,
     })
 }

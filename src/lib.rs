@@ -18,6 +18,7 @@
 //! and the one `tracing` setup.
 
 pub mod answer;
+pub mod bot;
 pub mod cli;
 pub mod config;
 pub mod corpus;

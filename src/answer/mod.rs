@@ -18,7 +18,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 pub use cite::{Citation, JsonAnswer, JsonAnswers};
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Quote};
 use crate::error::UserError;
 use crate::index::{self, StoryIndex};
 use crate::search::{self, AliasTable, Analysed};
@@ -27,6 +27,8 @@ use crate::search::{self, AliasTable, Analysed};
 pub const MAX_QUESTION_CHARS: usize = 1000;
 /// Most answers one question can ask for.
 pub const MAX_TOP: usize = 20;
+/// Most sentences one search lists.
+pub const MAX_SEARCH: usize = 50;
 
 /// The loaded corpus and its open index.
 pub struct Engine {
@@ -100,23 +102,22 @@ impl Engine {
     /// A [`UserError`] for an empty or overlong question; anything else is internal.
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
         let question = check_question(question)?;
-        let mut analyzer = self.analyzer.clone();
-        let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
-        let hits = search::run(&self.index, &analysed, rank::CANDIDATES.max(top))?;
-        let ranked =
-            rank::select(rank::score(&self.corpus, &self.stems, &self.people, &analysed, &hits, &mut analyzer));
-        let answers = ranked
-            .into_iter()
-            .take(top.clamp(1, MAX_TOP))
-            .enumerate()
-            .map(|(i, r)| {
-                let context = self.context_of(r.ord, 1);
-                let highlights =
-                    rank::highlights(&self.corpus, &self.stems, r.ord, context.clone(), &analysed, &mut analyzer);
-                Answer { rank: i + 1, score: r.score, coverage: r.coverage, sentence: r.ord, context, highlights }
-            })
-            .collect();
+        let (analysed, ranked) = self.candidates(question, rank::CANDIDATES.max(top))?;
+        let answers = self.answers(rank::select(ranked), &analysed, top.clamp(1, MAX_TOP));
         Ok(Answers { question: question.to_string(), answers, analysed })
+    }
+
+    /// Sentences matching `query`, best first, whether or not they answer it as a question:
+    /// what a search lists. At most `limit` (capped at [`MAX_SEARCH`]).
+    ///
+    /// # Errors
+    /// As [`Engine::ask`].
+    pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Answers> {
+        let query = check_question(query)?;
+        let limit = limit.clamp(1, MAX_SEARCH);
+        let (analysed, ranked) = self.candidates(query, limit)?;
+        let answers = self.answers(ranked, &analysed, limit);
+        Ok(Answers { question: query.to_string(), answers, analysed })
     }
 
     /// Every candidate sentence with its score and coverage, whether or not it would be
@@ -125,23 +126,74 @@ impl Engine {
     /// # Errors
     /// As [`Engine::ask`].
     pub fn explain(&self, question: &str) -> anyhow::Result<(Analysed, Vec<rank::Ranked>)> {
-        let question = check_question(question)?;
+        self.candidates(check_question(question)?, rank::CANDIDATES)
+    }
+
+    fn candidates(&self, question: &str, limit: usize) -> anyhow::Result<(Analysed, Vec<rank::Ranked>)> {
         let mut analyzer = self.analyzer.clone();
         let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
-        let hits = search::run(&self.index, &analysed, rank::CANDIDATES)?;
+        let hits = search::run(&self.index, &analysed, limit)?;
         let ranked = rank::score(&self.corpus, &self.stems, &self.people, &analysed, &hits, &mut analyzer);
         Ok((analysed, ranked))
+    }
+
+    fn answers(&self, ranked: Vec<rank::Ranked>, analysed: &Analysed, top: usize) -> Vec<Answer> {
+        ranked
+            .into_iter()
+            .take(top)
+            .enumerate()
+            .map(|(i, r)| {
+                let context = self.context_of(r.ord, 1);
+                let highlights = self.highlights_in(r.ord, context.clone(), analysed);
+                Answer { rank: i + 1, score: r.score, coverage: r.coverage, sentence: r.ord, context, highlights }
+            })
+            .collect()
+    }
+
+    /// For a question the story does not answer: up to two sentences that are still related
+    /// to it (they match a fair part of it), best first.
+    ///
+    /// # Errors
+    /// As [`Engine::ask`].
+    pub fn closest(&self, question: &str) -> anyhow::Result<Vec<usize>> {
+        let (_, ranked) = self.explain(question)?;
+        Ok(ranked.into_iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.ord).collect())
+    }
+
+    /// The corpus's quotes, optionally only those by `speaker` (any part of a name or alias)
+    /// and those whose sentence matches the words of `about`.
+    ///
+    /// # Errors
+    /// A [`UserError`] for an overlong `about`; anything else is internal.
+    pub fn quotes(&self, speaker: Option<&str>, about: Option<&str>) -> anyhow::Result<Vec<&Quote>> {
+        let mut quotes = self.corpus.quotes_by(speaker);
+        if let Some(about) = about.map(str::trim).filter(|a| !a.is_empty()) {
+            let about = check_question(about)?;
+            let (analysed, ranked) = self.candidates(about, MAX_SEARCH)?;
+            if analysed.concepts.is_empty() {
+                return Ok(quotes);
+            }
+            quotes.retain(|q| ranked.iter().any(|r| r.ord == q.sentence));
+            quotes.sort_by_key(|q| ranked.iter().position(|r| r.ord == q.sentence));
+        }
+        Ok(quotes)
     }
 
     /// The byte range of `sentence` widened by `width` sentences on each side, within its
     /// paragraph.
     pub fn context_of(&self, sentence: usize, width: usize) -> Range<usize> {
+        let sentences = &self.corpus.sentences;
+        let s = &sentences[sentence];
+        let same_para = |i: &usize| sentences.get(*i).is_some_and(|n| n.doc == s.doc && n.paragraph == s.paragraph);
+        let first = (0..sentence).rev().take(width).take_while(same_para).last().unwrap_or(sentence);
+        let last = (sentence + 1..sentences.len()).take(width).take_while(same_para).last().unwrap_or(sentence);
+        sentences[first].span.start..sentences[last].span.end
+    }
+
+    /// The whole paragraph of a sentence, as a byte range of its file.
+    pub fn paragraph_of(&self, sentence: usize) -> Range<usize> {
         let s = &self.corpus.sentences[sentence];
-        let same_para =
-            |i: usize| self.corpus.sentences.get(i).is_some_and(|n| n.doc == s.doc && n.paragraph == s.paragraph);
-        let first = (sentence.saturating_sub(width)..sentence).find(|&i| same_para(i)).unwrap_or(sentence);
-        let last = (sentence + 1..=sentence + width).rev().find(|&i| same_para(i)).unwrap_or(sentence);
-        self.corpus.sentences[first].span.start..self.corpus.sentences[last].span.end
+        self.corpus.docs[s.doc].paragraphs[s.paragraph].clone()
     }
 
     /// Highlights of `analysed` inside any byte range of a sentence's document.

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::answer::Citation;
 use crate::config::Paths;
-use crate::corpus::{Corpus, Quote};
+use crate::corpus::Corpus;
 
 #[derive(Debug, clap::Args)]
 pub struct QuotesArgs {
@@ -40,16 +40,16 @@ struct JsonQuoteSource<'a> {
 
 pub fn run(paths: &Paths, args: &QuotesArgs) -> anyhow::Result<()> {
     let corpus = Corpus::load_dir(&paths.corpus)?;
-    let quotes = matching(&corpus, args.speaker.as_deref());
+    let quotes = corpus.quotes_by(args.speaker.as_deref());
     let mut out = std::io::stdout().lock();
     if args.json {
         let list: Vec<JsonQuote<'_>> = quotes
             .iter()
-            .map(|(doc, q)| {
+            .map(|q| {
                 let cite = Citation::of(&corpus, q.sentence);
                 JsonQuote {
                     speaker: &q.speaker,
-                    quote: &corpus.docs[*doc].text[q.span.clone()],
+                    quote: corpus.quote_text(q),
                     source: JsonQuoteSource {
                         doc: &cite.doc.id,
                         title: &cite.doc.title,
@@ -70,9 +70,9 @@ pub fn run(paths: &Paths, args: &QuotesArgs) -> anyhow::Result<()> {
     if quotes.is_empty() {
         writeln!(out, "No quotes match.")?;
     }
-    for (doc, q) in quotes {
+    for q in quotes {
         let cite = Citation::of(&corpus, q.sentence);
-        writeln!(out, "{}: “{}”", q.speaker, &corpus.docs[doc].text[q.span.clone()])?;
+        writeln!(out, "{}: “{}”", q.speaker, corpus.quote_text(q))?;
         writeln!(out, "   Source: {}", cite.label())?;
         if let Some(url) = q.url.as_deref().or(cite.url) {
             writeln!(out, "           {url}")?;
@@ -81,20 +81,3 @@ pub fn run(paths: &Paths, args: &QuotesArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Quotes whose speaker matches `speaker` by name, word or alias.
-pub fn matching<'a>(corpus: &'a Corpus, speaker: Option<&str>) -> Vec<(usize, &'a Quote)> {
-    let wanted = speaker.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
-    let mut out = Vec::new();
-    for (d, doc) in corpus.docs.iter().enumerate() {
-        for q in &doc.quotes {
-            let ok = wanted.as_deref().is_none_or(|w| {
-                let names = doc.entities.iter().filter(|e| e.name == q.speaker).flat_map(|e| e.forms());
-                std::iter::once(q.speaker.as_str()).chain(names).any(|n| n.to_lowercase().contains(w))
-            });
-            if ok {
-                out.push((d, q));
-            }
-        }
-    }
-    out
-}

@@ -284,6 +284,41 @@ impl Corpus {
         })
     }
 
+    /// Quotes, optionally only those whose speaker matches `speaker` by any part of a name or
+    /// alias, in any case.
+    pub fn quotes_by(&self, speaker: Option<&str>) -> Vec<&Quote> {
+        let wanted = speaker.map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty());
+        let mut out = Vec::new();
+        for doc in &self.docs {
+            for q in &doc.quotes {
+                let matches = wanted.as_deref().is_none_or(|w| {
+                    let names = doc.entities.iter().filter(|e| e.name == q.speaker).flat_map(Entity::forms);
+                    std::iter::once(q.speaker.as_str()).chain(names).any(|n| n.to_lowercase().contains(w))
+                });
+                if matches {
+                    out.push(q);
+                }
+            }
+        }
+        out
+    }
+
+    /// Everyone quoted in the corpus, in order of first quote, without repeats.
+    pub fn speakers(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = Vec::new();
+        for q in self.docs.iter().flat_map(|d| d.quotes.iter()) {
+            if !out.contains(&q.speaker.as_str()) {
+                out.push(&q.speaker);
+            }
+        }
+        out
+    }
+
+    /// The verbatim words of a quote.
+    pub fn quote_text(&self, quote: &Quote) -> &str {
+        &self.docs[self.sentences[quote.sentence].doc].text[quote.span.clone()]
+    }
+
     /// Groups of names that mean the same entity, across all documents.
     pub fn alias_groups(&self) -> impl Iterator<Item = Vec<&str>> + '_ {
         self.docs.iter().flat_map(|d| d.entities.iter().map(|e| e.forms().collect()))

@@ -1,0 +1,5 @@
+//! The Discord front end (`storybot serve`).
+
+pub mod custom_id;
+pub mod markdown;
+pub mod render;

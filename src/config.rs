@@ -19,3 +19,164 @@ pub struct Paths {
     #[arg(long = "index", env = "STORYBOT_INDEX_DIR", default_value = DEFAULT_INDEX_DIR, global = true, value_name = "DIR")]
     pub index: PathBuf,
 }
+
+/// The bot token. Its `Debug` never shows it, so a config can be logged safely.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl Token {
+    /// The token itself, for the one place that sends it to Discord.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token([redacted])")
+    }
+}
+
+/// Settings of `storybot serve`.
+#[derive(Debug, Clone)]
+pub struct BotConfig {
+    pub token: Token,
+    /// Register commands in this server only (instant; for development) instead of globally.
+    pub guild_id: Option<u64>,
+    /// Send REST calls and gateway discovery to this base URL instead of Discord's.
+    pub api_base: Option<String>,
+    /// Time a user waits between two requests.
+    pub cooldown: std::time::Duration,
+}
+
+/// Default per-user cooldown, in seconds.
+pub const DEFAULT_COOLDOWN_SECS: u64 = 3;
+
+impl BotConfig {
+    /// Reads the settings from the process environment (with `.env` already loaded).
+    ///
+    /// # Errors
+    /// A missing or malformed setting, with a message that names it and says how to fix it.
+    pub fn from_env() -> anyhow::Result<BotConfig> {
+        BotConfig::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the settings through `var` (the environment, or a map in tests).
+    ///
+    /// # Errors
+    /// As [`BotConfig::from_env`].
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> anyhow::Result<BotConfig> {
+        let get = |name: &str| var(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let token = parse_token(get("DISCORD_TOKEN"))?;
+        let guild_id = match get("DISCORD_GUILD_ID") {
+            None => None,
+            Some(raw) => Some(raw.parse::<u64>().ok().filter(|&id| id > 0).ok_or_else(|| {
+                anyhow::anyhow!(
+                    "DISCORD_GUILD_ID must be a server ID (a number); in Discord, turn on Developer Mode, \
+                     right-click the server and choose Copy Server ID, or leave it empty to register commands globally"
+                )
+            })?),
+        };
+        let api_base = match get("DISCORD_API_BASE") {
+            None => None,
+            Some(raw) => Some(parse_api_base(&raw)?),
+        };
+        let cooldown = match get("STORYBOT_COOLDOWN_SECS") {
+            None => DEFAULT_COOLDOWN_SECS,
+            Some(raw) => raw.parse::<u64>().ok().filter(|&s| s <= 3600).ok_or_else(|| {
+                anyhow::anyhow!("STORYBOT_COOLDOWN_SECS must be a whole number of seconds from 0 (off) to 3600")
+            })?,
+        };
+        Ok(BotConfig { token, guild_id, api_base, cooldown: std::time::Duration::from_secs(cooldown) })
+    }
+}
+
+fn parse_token(raw: Option<String>) -> anyhow::Result<Token> {
+    let Some(token) = raw else {
+        anyhow::bail!(
+            "DISCORD_TOKEN is not set: create a bot at https://discord.com/developers/applications \
+             (your application → Bot → Reset Token) and put DISCORD_TOKEN=<token> in .env (see .env.example)"
+        );
+    };
+    if token.starts_with("Bot ") {
+        anyhow::bail!("DISCORD_TOKEN should be the token alone: remove the \"Bot \" in front of it");
+    }
+    let parts: Vec<&str> = token.split('.').collect();
+    let well_formed = parts.len() == 3
+        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    if !well_formed {
+        anyhow::bail!(
+            "DISCORD_TOKEN does not look like a bot token (three parts separated by dots); \
+             copy it again from the Developer Portal (your application → Bot → Reset Token)"
+        );
+    }
+    Ok(Token(token))
+}
+
+fn parse_api_base(raw: &str) -> anyhow::Result<String> {
+    let base = raw.trim_end_matches('/');
+    let rest = base.strip_prefix("http://").or_else(|| base.strip_prefix("https://"));
+    match rest {
+        Some(host) if !host.is_empty() && !host.contains('/') => Ok(base.to_string()),
+        _ => anyhow::bail!(
+            "DISCORD_API_BASE must be a base URL such as http://127.0.0.1:8080 (scheme, host and port, no path), \
+             or unset to talk to Discord itself"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    const TOKEN: &str = "MTAwMDAwMDAwMDAwMDAwMDAx.GabcDE.fake_token-part";
+
+    fn config(vars: &[(&str, &str)]) -> anyhow::Result<BotConfig> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        BotConfig::from_vars(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn a_valid_environment_is_read_with_defaults() {
+        let c = config(&[("DISCORD_TOKEN", TOKEN)]).unwrap();
+        assert_eq!(c.token.expose(), TOKEN);
+        assert_eq!((c.guild_id, c.api_base.as_deref()), (None, None));
+        assert_eq!(c.cooldown.as_secs(), DEFAULT_COOLDOWN_SECS);
+        let c = config(&[
+            ("DISCORD_TOKEN", TOKEN),
+            ("DISCORD_GUILD_ID", "1300000000000000001"),
+            ("DISCORD_API_BASE", "http://127.0.0.1:9999/"),
+            ("STORYBOT_COOLDOWN_SECS", "0"),
+        ])
+        .unwrap();
+        assert_eq!(c.guild_id, Some(1300000000000000001));
+        assert_eq!(c.api_base.as_deref(), Some("http://127.0.0.1:9999"));
+        assert!(c.cooldown.is_zero());
+    }
+
+    #[test]
+    fn the_token_never_shows_in_debug_output() {
+        let c = config(&[("DISCORD_TOKEN", TOKEN)]).unwrap();
+        let shown = format!("{c:?}");
+        assert!(!shown.contains(TOKEN) && !shown.contains("MTAw") && shown.contains("[redacted]"));
+    }
+
+    #[test]
+    fn a_missing_or_malformed_setting_names_itself_and_the_fix() {
+        let cases: [(&[(&str, &str)], &str); 6] = [
+            (&[], "DISCORD_TOKEN is not set"),
+            (&[("DISCORD_TOKEN", "Bot a.b.c")], "remove the \"Bot \""),
+            (&[("DISCORD_TOKEN", "not a token")], "does not look like a bot token"),
+            (&[("DISCORD_TOKEN", TOKEN), ("DISCORD_GUILD_ID", "my-server")], "DISCORD_GUILD_ID must be a server ID"),
+            (&[("DISCORD_TOKEN", TOKEN), ("DISCORD_API_BASE", "127.0.0.1:80/api")], "DISCORD_API_BASE must be"),
+            (&[("DISCORD_TOKEN", TOKEN), ("STORYBOT_COOLDOWN_SECS", "-1")], "STORYBOT_COOLDOWN_SECS must be"),
+        ];
+        for (vars, message) in cases {
+            let err = config(vars).unwrap_err().to_string();
+            assert!(err.contains(message), "{err}");
+            assert!(!err.contains(TOKEN));
+        }
+    }
+}

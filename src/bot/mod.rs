@@ -1,5 +1,36 @@
-//! The Discord front end (`storybot serve`).
+//! The Discord front end (`storybot serve`): a thin adapter from Discord to the engine.
+//!
+//! Commands and events only read what the user asked, call the engine, have [`render`] turn
+//! the result into a reply, and send it with [`adapter`]. All decisions about what to say
+//! live in the engine and in `render`, which are tested without Discord.
+//!
+//! - [`commands`]: the slash commands (`/ask`, `/search`, `/quote`, `/story`, `/help`).
+//! - [`events`]: @mentions, direct messages and button clicks.
+//! - [`errors`]: the one error handler (user errors verbatim and private; the rest logged).
+//! - [`client`]: building the serenity client, and running it until shutdown.
 
+pub mod adapter;
+pub mod client;
+pub mod commands;
+pub mod cooldown;
 pub mod custom_id;
+pub mod errors;
+pub mod events;
 pub mod markdown;
 pub mod render;
+
+use std::sync::Arc;
+
+use crate::answer::Engine;
+
+pub use client::{intents, run};
+
+/// State shared by every command and event handler.
+pub struct Data {
+    pub engine: Arc<Engine>,
+    pub cooldowns: cooldown::Cooldowns,
+}
+
+/// Command errors: a [`crate::UserError`] inside is shown to the user, anything else is logged.
+pub type Error = anyhow::Error;
+pub type Context<'a> = poise::Context<'a, Data, Error>;

@@ -56,7 +56,8 @@ const SEARCH_PREFIX: &str = "**Search:** ";
 const LIST_SENTENCE: usize = 350;
 
 impl Reply {
-    fn text(content: String) -> Reply {
+    /// A plain-text reply.
+    pub fn plain(content: String) -> Reply {
         Reply { content: Some(content), ..Reply::default() }.fit()
     }
 
@@ -212,7 +213,7 @@ pub fn search(engine: &Engine, results: &Answers, page: usize, per_page: usize) 
 /// The story's quotes, as a list.
 pub fn quotes(engine: &Engine, quotes: &[&Quote]) -> Reply {
     if quotes.is_empty() {
-        return Reply::text("No quote in the story matches that.".into());
+        return Reply::plain("No quote in the story matches that.".into());
     }
     let corpus = engine.corpus();
     let mut description = String::new();
@@ -278,7 +279,7 @@ pub fn story(engine: &Engine) -> Reply {
 
 /// What the bot can do, in one short message.
 pub fn help() -> Reply {
-    Reply::text(
+    Reply::plain(
         "I answer questions about the story with its exact sentences and where they come from.\n\
          • `/ask question` — the best answer, with buttons for more context and the next answer \
          (`private: True` to see it alone)\n\
@@ -292,7 +293,7 @@ pub fn help() -> Reply {
 
 /// Reply to a mention with no question in it.
 pub fn mention_help() -> Reply {
-    Reply::text("Ask me something about the story, for example: “@me who runs SoftBank?” — or try /help.".into())
+    Reply::plain("Ask me something about the story, for example: “@me who runs SoftBank?” — or try /help.".into())
 }
 
 /// The question an answer reply was for, read back from its description.

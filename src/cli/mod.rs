@@ -1,4 +1,4 @@
-//! The `storybot` command line: `index`, `ask` and `quotes`.
+//! The `storybot` command line: `index`, `ask`, `quotes` and `serve`.
 //!
 //! Exit codes: 0 when the command ran (a question the story cannot answer is still a
 //! success), 1 for a broken corpus or index folder or any internal error, 2 for a usage
@@ -33,12 +33,18 @@ pub enum Command {
     Ask(ask::AskArgs),
     /// List the story's direct quotes
     Quotes(quotes::QuotesArgs),
+    /// Run the Discord bot (needs DISCORD_TOKEN; see the README)
+    Serve,
 }
 
 impl Cli {
     /// Log filter used when `RUST_LOG` is not set.
     pub fn default_log_filter(&self) -> &'static str {
-        "storybot=warn"
+        match self.command {
+            // A service should say what it is doing; serenity's own chatter stays at warnings.
+            Command::Serve => "storybot=info,serenity=warn,poise=warn",
+            _ => "storybot=warn",
+        }
     }
 }
 
@@ -48,6 +54,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Index => index(&cli.paths),
         Command::Ask(args) => ask::run(&cli.paths, &args),
         Command::Quotes(args) => quotes::run(&cli.paths, &args),
+        Command::Serve => serve(&cli.paths),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -79,6 +86,45 @@ fn index(paths: &Paths) -> anyhow::Result<()> {
         started.elapsed().as_millis()
     )?;
     Ok(())
+}
+
+fn serve(paths: &Paths) -> anyhow::Result<()> {
+    // Configuration first: a missing token should not wait for the index to build.
+    let config = crate::config::BotConfig::from_env()?;
+    let engine = std::sync::Arc::new(open(paths)?);
+    tracing::info!(
+        documents = engine.corpus().docs.len(),
+        sentences = engine.corpus().sentences.len(),
+        guild = ?config.guild_id,
+        api_base = config.api_base.as_deref().unwrap_or("discord.com"),
+        "starting"
+    );
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(crate::bot::run(config, engine, shutdown_signal()))
+}
+
+/// Completes on Ctrl-C (SIGINT) or SIGTERM.
+async fn shutdown_signal() {
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
 }
 
 fn open(paths: &Paths) -> anyhow::Result<Engine> {

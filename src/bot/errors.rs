@@ -1,0 +1,58 @@
+//! The one error handler. A [`UserError`] is shown verbatim and privately; anything else is
+//! logged with its chain and the user gets one generic sentence. poise's built-in handler is
+//! never used: it would show the error chain to the user.
+
+use super::{adapter, render, Data, Error};
+use crate::error::UserError;
+
+/// What the user sees when something broke on the bot's side.
+pub const GENERIC: &str = "Sorry, something went wrong on my side. Please try again in a moment.";
+
+/// The text to show for an error: the user error itself, or [`GENERIC`] after logging.
+pub fn user_text(err: &Error, kind: &str) -> String {
+    match err.downcast_ref::<UserError>() {
+        Some(user) => user.to_string(),
+        None => {
+            tracing::error!(kind, error = %format!("{err:#}"), "request failed");
+            GENERIC.to_string()
+        }
+    }
+}
+
+/// A plain-text reply for an error.
+pub fn reply_for(err: &Error, kind: &str) -> render::Reply {
+    render::Reply::plain(user_text(err, kind))
+}
+
+pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
+    use poise::FrameworkError as E;
+    match error {
+        E::Command { error, ctx, .. } => {
+            let command = ctx.command().qualified_name.to_string();
+            let text = user_text(&error, &command);
+            tracing::info!(user = ctx.author().id.get(), command = %command, outcome = "error", "command");
+            send_private(ctx, &text).await;
+        }
+        E::ArgumentParse { ctx, error, .. } => {
+            tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, %error, "bad option");
+            send_private(ctx, "I couldn't read one of the options; please check it and try again.").await;
+        }
+        E::CommandPanic { ctx, payload, .. } => {
+            tracing::error!(command = %ctx.command().qualified_name, payload = ?payload, "command panicked");
+            send_private(ctx, GENERIC).await;
+        }
+        E::EventHandler { error, .. } => tracing::error!(error = %format!("{error:#}"), "event handler failed"),
+        E::Setup { error, .. } => tracing::error!(error = %format!("{error:#}"), "start-up failed"),
+        E::UnknownCommand { .. } | E::UnknownInteraction { .. } | E::NonCommandMessage { .. } => {
+            tracing::debug!("ignored a message or interaction that is not one of ours");
+        }
+        other => tracing::warn!(error = %other, "command not run"),
+    }
+}
+
+async fn send_private(ctx: super::Context<'_>, text: &str) {
+    let reply = render::Reply::plain(text.to_string());
+    if let Err(err) = ctx.send(adapter::command_reply(&reply, true)).await {
+        tracing::warn!(error = %err, "could not tell the user about an error");
+    }
+}

@@ -1,0 +1,125 @@
+//! Messages (@mentions and direct messages) and button clicks.
+
+use std::time::Instant;
+
+use poise::serenity_prelude as serenity;
+
+use super::custom_id::{Action, ButtonState};
+use super::{adapter, errors, render, Data, Error};
+use crate::answer::{MAX_SEARCH, MAX_TOP};
+use crate::error::UserError;
+
+pub async fn handle(framework: poise::FrameworkContext<'_, Data, Error>, event: &serenity::FullEvent) -> Result<(), Error> {
+    let ctx = framework.serenity_context;
+    let data = framework.user_data;
+    match event {
+        serenity::FullEvent::Message { new_message } => on_message(ctx, data, new_message).await,
+        serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } => {
+            on_click(ctx, data, click).await
+        }
+        serenity::FullEvent::Ready { data_about_bot } => {
+            tracing::info!(bot = %data_about_bot.user.name, "gateway ready");
+            Ok(())
+        }
+        serenity::FullEvent::Resume { .. } => {
+            tracing::info!("gateway session resumed");
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The question in a message addressed to the bot: `None` when the message is not for it.
+pub fn question_for_bot(content: &str, bot: u64, mentions_bot: bool, is_dm: bool) -> Option<String> {
+    if !(mentions_bot || is_dm) {
+        return None;
+    }
+    let text = content.replace(&format!("<@{bot}>"), " ").replace(&format!("<@!{bot}>"), " ");
+    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> Result<(), Error> {
+    // Bots (this one included) never get answers, so two bots cannot talk in a loop.
+    if msg.author.bot {
+        return Ok(());
+    }
+    let started = Instant::now();
+    let bot = ctx.cache.current_user().id;
+    let mentions_bot = msg.mentions.iter().any(|u| u.id == bot);
+    let is_dm = msg.guild_id.is_none();
+    let Some(question) = question_for_bot(&msg.content, bot.get(), mentions_bot, is_dm) else {
+        return Ok(());
+    };
+    let kind = if is_dm { "direct message" } else { "mention" };
+    let reply = match data.cooldowns.check(msg.author.id.get()) {
+        Err(wait) => render::Reply::plain(wait.to_string()),
+        Ok(()) if question.is_empty() => render::mention_help(),
+        Ok(()) => match data.engine.ask(&question, MAX_TOP) {
+            Ok(answers) => render::answer(&data.engine, &answers, 1, 1),
+            Err(err) => errors::reply_for(&err, kind),
+        },
+    };
+    let sent = msg.channel_id.send_message(ctx, adapter::message_reply(&reply, msg)).await;
+    let latency_ms = started.elapsed().as_millis() as u64;
+    match sent {
+        Ok(_) => tracing::info!(user = msg.author.id.get(), kind, latency_ms, "answered"),
+        Err(err) => tracing::warn!(user = msg.author.id.get(), kind, latency_ms, error = %err, "reply not delivered"),
+    }
+    Ok(())
+}
+
+async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::ComponentInteraction) -> Result<(), Error> {
+    let started = Instant::now();
+    let response = match respond_to_click(data, &click.data.custom_id, &click.message) {
+        Ok(reply) => adapter::updated_message(&reply),
+        Err(err) => adapter::private_notice(&errors::user_text(&err, "button")),
+    };
+    let sent = click.create_response(ctx, response).await;
+    let latency_ms = started.elapsed().as_millis() as u64;
+    match sent {
+        Ok(()) => tracing::info!(user = click.user.id.get(), kind = "button", latency_ms, "answered"),
+        Err(err) => tracing::warn!(user = click.user.id.get(), kind = "button", latency_ms, error = %err, "reply not delivered"),
+    }
+    Ok(())
+}
+
+/// What a click on one of the bot's buttons shows, from the button's id and its message.
+///
+/// # Errors
+/// A [`UserError`] for an expired or foreign button; internal errors from the engine.
+pub fn respond_to_click(data: &Data, custom_id: &str, message: &serenity::Message) -> Result<render::Reply, Error> {
+    let expired = || UserError::new("This button no longer works. Ask again with /ask.");
+    let state = ButtonState::decode(custom_id).ok_or_else(expired)?;
+    let engine = &data.engine;
+    if !engine.corpus().fingerprint.starts_with(&state.corpus) {
+        return Err(UserError::new("The story has been updated since this answer. Ask again with /ask.").into());
+    }
+    let description = message.embeds.first().and_then(|e| e.description.as_deref()).unwrap_or_default();
+    match state.action {
+        Action::Answer { rank, width } => {
+            let question = render::question_of(description).ok_or_else(expired)?;
+            let answers = engine.ask(&question, MAX_TOP)?;
+            Ok(render::answer(engine, &answers, rank.max(1), width))
+        }
+        Action::Search { page, per_page } => {
+            let query = render::query_of(description).ok_or_else(expired)?;
+            let results = engine.search(&query, MAX_SEARCH)?;
+            Ok(render::search(engine, &results, page, per_page))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_messages_addressed_to_the_bot_carry_a_question() {
+        assert_eq!(question_for_bot("<@42> who runs SoftBank?", 42, true, false).as_deref(), Some("who runs SoftBank?"));
+        assert_eq!(question_for_bot("hey <@!42>   why?", 42, true, false).as_deref(), Some("hey why?"));
+        assert_eq!(question_for_bot("<@42>", 42, true, false).as_deref(), Some(""));
+        assert_eq!(question_for_bot("who runs SoftBank?", 42, false, true).as_deref(), Some("who runs SoftBank?"));
+        assert_eq!(question_for_bot("@everyone look", 42, false, false), None);
+        assert_eq!(question_for_bot("<@&7> role ping", 42, false, false), None);
+    }
+}

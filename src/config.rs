@@ -103,7 +103,9 @@ fn parse_token(raw: Option<String>) -> anyhow::Result<Token> {
     }
     let parts: Vec<&str> = token.split('.').collect();
     let well_formed = parts.len() == 3
-        && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
     if !well_formed {
         anyhow::bail!(
             "DISCORD_TOKEN does not look like a bot token (three parts separated by dots); \

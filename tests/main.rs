@@ -8,3 +8,6 @@ mod eval;
 
 /// The `storybot` command line, run as a process.
 mod cli;
+
+/// The Discord bot against a fake Discord on loopback.
+mod discord;

@@ -37,6 +37,8 @@ pub async fn run(
     let data = Data { engine, cooldowns: Cooldowns::new(config.cooldown) };
     let framework = poise::Framework::builder()
         .options(options())
+        // The owner list is not used; fetching it would cost a request at start-up.
+        .initialize_owners(false)
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
                 if let Err(err) = register(ctx, &framework.options().commands, guild).await {
@@ -114,8 +116,6 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
         allowed_mentions: Some(super::adapter::no_pings()),
         // Mentions are questions, not prefix commands.
         prefix_options: poise::PrefixFrameworkOptions { mention_as_prefix: false, ..Default::default() },
-        // The owner list is not used; skipping it saves a request at start-up.
-        initialize_owners: false,
         ..Default::default()
     }
 }

@@ -9,7 +9,10 @@ use super::{adapter, errors, render, Data, Error};
 use crate::answer::{MAX_SEARCH, MAX_TOP};
 use crate::error::UserError;
 
-pub async fn handle(framework: poise::FrameworkContext<'_, Data, Error>, event: &serenity::FullEvent) -> Result<(), Error> {
+pub async fn handle(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &serenity::FullEvent,
+) -> Result<(), Error> {
     let ctx = framework.serenity_context;
     let data = framework.user_data;
     match event {
@@ -78,7 +81,9 @@ async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::Compon
     let latency_ms = started.elapsed().as_millis() as u64;
     match sent {
         Ok(()) => tracing::info!(user = click.user.id.get(), kind = "button", latency_ms, "answered"),
-        Err(err) => tracing::warn!(user = click.user.id.get(), kind = "button", latency_ms, error = %err, "reply not delivered"),
+        Err(err) => {
+            tracing::warn!(user = click.user.id.get(), kind = "button", latency_ms, error = %err, "reply not delivered")
+        }
     }
     Ok(())
 }
@@ -115,7 +120,10 @@ mod tests {
 
     #[test]
     fn only_messages_addressed_to_the_bot_carry_a_question() {
-        assert_eq!(question_for_bot("<@42> who runs SoftBank?", 42, true, false).as_deref(), Some("who runs SoftBank?"));
+        assert_eq!(
+            question_for_bot("<@42> who runs SoftBank?", 42, true, false).as_deref(),
+            Some("who runs SoftBank?")
+        );
         assert_eq!(question_for_bot("hey <@!42>   why?", 42, true, false).as_deref(), Some("hey why?"));
         assert_eq!(question_for_bot("<@42>", 42, true, false).as_deref(), Some(""));
         assert_eq!(question_for_bot("who runs SoftBank?", 42, false, true).as_deref(), Some("who runs SoftBank?"));

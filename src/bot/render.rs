@@ -118,7 +118,8 @@ pub fn answer(engine: &Engine, answers: &Answers, rank: usize, width: usize) -> 
         description = question_line + &marked_context(engine, sentence, context.clone(), &answers.analysed);
     }
     let cite = engine.cite(sentence);
-    let mut source = format!("{} · paragraph {}, sentence {}", escape(&cite_title(&cite)), cite.paragraph, cite.sentence);
+    let mut source =
+        format!("{} · paragraph {}, sentence {}", escape(&cite_title(&cite)), cite.paragraph, cite.sentence);
     if let Some(url) = cite.url {
         source.push('\n');
         source.push_str(url);
@@ -248,7 +249,9 @@ pub fn story(engine: &Engine) -> Reply {
         }
         let mut links: Vec<&str> = doc.url.iter().map(String::as_str).collect();
         links.extend(doc.quotes.iter().filter_map(|q| q.url.as_deref()));
-        links.extend(corpus.sentences[doc.sentences.clone()].iter().filter_map(|s| s.link.clone()).map(|l| &doc.text[l]));
+        links.extend(
+            corpus.sentences[doc.sentences.clone()].iter().filter_map(|s| s.link.clone()).map(|l| &doc.text[l]),
+        );
         links.dedup();
         let mut value = String::new();
         value.push_str(&format!("**Date:** {}\n", doc.date.as_deref().unwrap_or("not given")));

@@ -80,4 +80,3 @@ pub fn run(paths: &Paths, args: &QuotesArgs) -> anyhow::Result<()> {
     }
     Ok(())
 }
-

@@ -1,6 +1,6 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use storybot::corpus::Corpus;
 use storybot::Engine;
@@ -15,10 +15,19 @@ pub fn shipped_corpus_dir() -> PathBuf {
 
 /// The engine over the shipped story, built once per test binary.
 pub fn story() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    story_arc_ref()
+}
+
+/// The same engine, shareable with a running bot.
+pub fn story_arc() -> Arc<Engine> {
+    story_arc_ref().clone()
+}
+
+fn story_arc_ref() -> &'static Arc<Engine> {
+    static ENGINE: OnceLock<Arc<Engine>> = OnceLock::new();
     ENGINE.get_or_init(|| {
         let corpus = Corpus::load_dir(&shipped_corpus_dir()).expect("shipped corpus loads");
-        Engine::in_memory(corpus).expect("in-memory index builds")
+        Arc::new(Engine::in_memory(corpus).expect("in-memory index builds"))
     })
 }
 

@@ -11,10 +11,12 @@ fn story() -> Engine {
 
 /// A story whose text tries to ping and to break Markdown.
 fn hostile() -> Engine {
-    let text = "+++\ntitle = \"@everyone **Breaking** <@123>\"\n[[entities]]\nname = \"Eve @here\"\nkind = \"person\"\n+++\n\
+    let text =
+        "+++\ntitle = \"@everyone **Breaking** <@123>\"\n[[entities]]\nname = \"Eve @here\"\nkind = \"person\"\n+++\n\
                 Eve said @everyone should read <@&42> and `code` now. **Nobody** listened to ||spoilers||.\n";
     let corpus =
-        Corpus::from_sources(vec![Source { path: "corpus/hostile.txt".into(), bytes: text.as_bytes().to_vec() }]).unwrap();
+        Corpus::from_sources(vec![Source { path: "corpus/hostile.txt".into(), bytes: text.as_bytes().to_vec() }])
+            .unwrap();
     Engine::in_memory(corpus).unwrap()
 }
 
@@ -26,7 +28,10 @@ fn assert_within_limits(reply: &Reply) {
         assert!(e.description.chars().count() <= limits::DESCRIPTION);
         assert!(e.title.as_deref().is_none_or(|t| t.chars().count() <= limits::TITLE));
         assert!(e.fields.len() <= limits::FIELDS);
-        assert!(e.fields.iter().all(|(n, v)| n.chars().count() <= limits::FIELD_NAME && v.chars().count() <= limits::FIELD_VALUE));
+        assert!(e
+            .fields
+            .iter()
+            .all(|(n, v)| n.chars().count() <= limits::FIELD_NAME && v.chars().count() <= limits::FIELD_VALUE));
         assert!(e.total() <= limits::EMBED_TOTAL);
     }
     for b in &reply.buttons {
@@ -141,7 +146,11 @@ fn hostile_story_text_can_neither_ping_nor_format() {
     let engine = hostile();
     let answers = engine.ask("What did Eve say everyone should read?", 3).unwrap();
     assert!(!answers.answers.is_empty());
-    for reply in [answer(&engine, &answers, 1, 1), super::story(&engine), search(&engine, &engine.search("Eve", 5).unwrap(), 0, 5)] {
+    for reply in [
+        answer(&engine, &answers, 1, 1),
+        super::story(&engine),
+        search(&engine, &engine.search("Eve", 5).unwrap(), 0, 5),
+    ] {
         let text = all_text(&reply);
         for bad in ["@everyone", "@here", "<@", "`code`", "||spoilers||"] {
             assert!(!text.contains(bad), "{bad} survived in {text}");

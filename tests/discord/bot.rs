@@ -1,0 +1,248 @@
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use storybot::bot::markdown::unescape;
+
+use super::fake::{self, alice, bot_mention, other_bot, WAIT};
+use super::{button, description, message_of, start, start_with_cooldown};
+
+#[tokio::test]
+async fn startup_discovers_the_gateway_identifies_with_plain_intents_and_registers_commands() {
+    let bot = start().await;
+    let requests = bot.fake.requests();
+    assert_eq!(requests[0].method, "GET");
+    assert_eq!(requests[0].path, "/api/v10/gateway");
+    assert!(requests.iter().all(|r| r.authorization.as_deref() == Some(&*format!("Bot {}", fake::TOKEN))));
+    let identify = bot.fake.payload_after(0, 2, WAIT).await.body;
+    assert_eq!(identify["d"]["token"], format!("Bot {}", fake::TOKEN));
+    let intents = identify["d"]["intents"].as_u64().unwrap();
+    assert_eq!(intents, 1 | (1 << 9) | (1 << 12), "GUILDS, GUILD_MESSAGES, DIRECT_MESSAGES and nothing privileged");
+    let put = requests.iter().find(|r| r.method == "PUT").unwrap();
+    assert_eq!(put.path, format!("/api/v10/applications/{}/guilds/{}/commands", fake::APP, fake::GUILD));
+    let names: Vec<&str> = put.body.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["ask", "search", "quote", "story", "help"]);
+    let ask = &put.body[0];
+    assert_eq!(ask["description"], "Ask a question about the story; the answer quotes it exactly");
+    assert_eq!(ask["options"][0]["name"], "question");
+    assert_eq!(ask["options"][0]["required"], true);
+    assert_eq!(ask["options"][0]["max_length"], 1000);
+    assert_eq!(ask["options"][1]["name"], "private");
+    assert_eq!(put.body[2]["options"][0]["autocomplete"], true, "quote speaker autocompletes");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn ask_answers_with_the_verbatim_sentence_its_context_and_citation() {
+    let bot = start().await;
+    let reply = bot.run_command("ask", &[("question", json!("How big is Project Stargate?"))]).await;
+    assert_eq!(reply["type"], 4);
+    let data = &reply["data"];
+    assert_eq!(data["flags"], 0, "public by default");
+    let text = description(data);
+    let sentence = storybot::corpus::Corpus::load_dir(&crate::common::shipped_corpus_dir()).unwrap();
+    let expected =
+        (0..sentence.sentences.len()).map(|i| sentence.text(i)).find(|t| t.contains("$500 billion")).unwrap();
+    let underlined = text.split("__").nth(1).unwrap();
+    assert_eq!(unescape(&underlined.replace("**", "")), expected);
+    assert!(text.contains("**Project Stargate**"));
+    let source = data["embeds"][0]["fields"][0]["value"].as_str().unwrap();
+    assert!(source.contains("Sam Altman and Elon Musk spar over Project Stargate"));
+    assert!(source.contains("paragraph 2, sentence 4"));
+    assert_eq!(data["allowed_mentions"]["parse"], json!([]));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn ask_private_answers_ephemerally() {
+    let bot = start().await;
+    let reply = bot.run_command("ask", &[("question", json!("Who runs SoftBank?")), ("private", json!(true))]).await;
+    assert_eq!(reply["data"]["flags"], 64);
+    assert!(description(&reply["data"]).contains("SoftBank CEO"));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn more_context_and_next_answer_buttons_work_from_the_message_alone() {
+    let bot = start().await;
+    let reply = bot.run_command("ask", &[("question", json!("What did Altman say?"))]).await;
+    let message = message_of(&reply, &bot.fake.next_id());
+    let first = description(&message);
+    let (more, disabled) = button(&message, "More context");
+    assert!(!disabled);
+    let wider = bot.callback(&bot.fake.click(&message, &more)).await;
+    assert_eq!(wider["type"], 7, "the message is updated in place");
+    let wider_text = description(&wider["data"]);
+    assert!(wider_text.len() > first.len(), "more context shows more text");
+    assert_eq!(wider_text.split("__").nth(1), first.split("__").nth(1), "around the same answer");
+    let (next, disabled) = button(&message, "Next answer");
+    assert!(!disabled);
+    let second = bot.callback(&bot.fake.click(&message, &next)).await;
+    assert!(second["data"]["embeds"][0]["footer"]["text"].as_str().unwrap().starts_with("Answer 2 of "));
+    assert_ne!(description(&second["data"]).split("__").nth(1), first.split("__").nth(1));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_button_from_another_corpus_or_version_gets_a_private_notice() {
+    let bot = start().await;
+    let reply = bot.run_command("ask", &[("question", json!("Who runs SoftBank?"))]).await;
+    let message = message_of(&reply, &bot.fake.next_id());
+    for id in ["a:ffffffff:2:1", "nonsense"] {
+        let notice = bot.callback(&bot.fake.click(&message, id)).await;
+        assert_eq!(notice["type"], 4);
+        assert_eq!(notice["data"]["flags"], 64);
+        assert!(notice["data"]["content"].as_str().unwrap().contains("Ask again with /ask"));
+    }
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn search_lists_matching_sentences_in_pages() {
+    let bot = start().await;
+    let reply = bot.run_command("search", &[("query", json!("Musk")), ("limit", json!(2))]).await;
+    let message = message_of(&reply, &bot.fake.next_id());
+    let page1 = description(&message);
+    assert!(page1.starts_with("**Search:** Musk") && page1.contains("**2.** ") && !page1.contains("**3.** "));
+    let (previous, disabled) = button(&message, "Previous");
+    assert!(disabled, "no page before the first: {previous}");
+    let (next, _) = button(&message, "Next");
+    let page2 = bot.callback(&bot.fake.click(&message, &next)).await;
+    let text = description(&page2["data"]);
+    assert!(text.contains("**3.** ") && text.contains("**4.** ") && !text.contains("**2.** "));
+    assert!(page2["data"]["embeds"][0]["footer"]["text"].as_str().unwrap().starts_with("Results 3–4 of "));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn quote_autocompletes_speakers_and_filters_quotes() {
+    let bot = start().await;
+    let choices = bot.callback(&bot.fake.autocomplete("quote", "speaker", "sa")).await;
+    assert_eq!(choices["type"], 8);
+    assert_eq!(choices["data"]["choices"], json!([{"name": "Sam Altman", "value": "Sam Altman"}]));
+    let all = bot.callback(&bot.fake.autocomplete("quote", "speaker", "")).await;
+    assert_eq!(all["data"]["choices"].as_array().unwrap().len(), 2);
+    let reply = bot.run_command("quote", &[("speaker", json!("Sam Altman"))]).await;
+    let text = unescape(&description(&reply["data"]));
+    assert_eq!(text.lines().count(), 3);
+    assert!(text.contains("“i genuinely respect your accomplishments"));
+    let about = bot.run_command("quote", &[("about", json!("money"))]).await;
+    assert!(unescape(&description(&about["data"])).contains("**Elon Musk:** “They don’t actually have the money,”"));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn story_and_help_describe_the_story_and_the_bot() {
+    let bot = start().await;
+    let story = bot.run_command("story", &[]).await;
+    let field = &story["data"]["embeds"][0]["fields"][0];
+    assert_eq!(field["name"], "Sam Altman and Elon Musk spar over Project Stargate");
+    let value = field["value"].as_str().unwrap();
+    assert!(value.contains("2025") && value.contains("Sam Altman") && value.contains("**Quotes:** 6"));
+    assert!(value.contains("https://twitter.com/sama/status/1882106524090482701"));
+    let help = bot.run_command("help", &[]).await;
+    assert!(help["data"]["content"].as_str().unwrap().contains("/ask"));
+    assert_eq!(help["data"]["flags"], 64);
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_question_the_story_cannot_answer_says_so_plainly() {
+    let bot = start().await;
+    let reply = bot.run_command("ask", &[("question", json!("What is the weather in Paris today?"))]).await;
+    assert!(description(&reply["data"]).contains("The story doesn't say."));
+    assert_eq!(reply["data"]["components"], json!([]));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn an_unusable_question_gets_a_private_plain_message() {
+    let bot = start().await;
+    let reply = bot.run_command("ask", &[("question", json!("   "))]).await;
+    assert_eq!(reply["data"]["flags"], 64);
+    assert!(reply["data"]["content"].as_str().unwrap().starts_with("Ask a question about the story"));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn the_cooldown_asks_a_fast_user_to_wait_privately() {
+    let bot = start_with_cooldown(Duration::from_secs(60)).await;
+    let first = bot.run_command("ask", &[("question", json!("Who runs SoftBank?"))]).await;
+    assert!(first["data"]["embeds"][0].is_object());
+    let second = bot.run_command("story", &[]).await;
+    assert_eq!(second["data"]["flags"], 64);
+    assert!(second["data"]["content"].as_str().unwrap().starts_with("One moment, please"));
+    bot.finish().await;
+}
+
+async fn reply_to_message(bot: &super::Running, mark: usize) -> Value {
+    let path = format!("/channels/{}/messages", fake::CHANNEL);
+    bot.fake.request_after(mark, WAIT, |r| r.method == "POST" && r.path.ends_with(&path)).await.body
+}
+
+#[tokio::test]
+async fn a_mention_in_a_channel_gets_a_reply_to_that_message() {
+    let bot = start().await;
+    let mark = bot.fake.mark();
+    let id = bot.fake.message(&format!("<@{}> who runs SoftBank?", fake::BOT), alice(), vec![bot_mention()], true);
+    let reply = reply_to_message(&bot, mark).await;
+    assert_eq!(reply["message_reference"]["message_id"], id);
+    assert!(description(&reply).contains("who runs SoftBank?"));
+    assert!(description(&reply).contains("SoftBank CEO"));
+    assert_eq!(reply["allowed_mentions"]["parse"], json!([]));
+    assert_eq!(reply["allowed_mentions"]["replied_user"], false);
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn an_empty_mention_gets_a_short_help() {
+    let bot = start().await;
+    let mark = bot.fake.mark();
+    bot.fake.message(&format!("<@{}>", fake::BOT), alice(), vec![bot_mention()], true);
+    let reply = reply_to_message(&bot, mark).await;
+    assert!(reply["content"].as_str().unwrap().starts_with("Ask me something about the story"));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_direct_message_is_answered() {
+    let bot = start().await;
+    let mark = bot.fake.mark();
+    bot.fake.message("How much did Musk pay for X?", alice(), vec![], false);
+    let reply = reply_to_message(&bot, mark).await;
+    assert!(unescape(&description(&reply)).contains("$44 billion"));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn bots_and_messages_not_for_the_bot_get_no_reply() {
+    let bot = start().await;
+    let mark = bot.fake.mark();
+    bot.fake.message(&format!("<@{}> who runs SoftBank?", fake::BOT), other_bot(), vec![bot_mention()], true);
+    bot.fake.message("@everyone who runs SoftBank?", alice(), vec![], true);
+    bot.fake.message("<@&1600000000000000001> who runs SoftBank?", alice(), vec![], true);
+    // A question afterwards is answered, so the earlier ones had their chance to be.
+    bot.fake.message(&format!("<@{}> who runs SoftBank?", fake::BOT), alice(), vec![bot_mention()], true);
+    let reply = reply_to_message(&bot, mark).await;
+    assert!(description(&reply).contains("SoftBank"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let replies = bot.fake.requests()[mark..].iter().filter(|r| r.path.ends_with("/messages")).count();
+    assert_eq!(replies, 1, "only the human's mention was answered");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn mentions_typed_by_users_never_ping_and_are_escaped() {
+    let bot = start().await;
+    let mark = bot.fake.mark();
+    let text = format!("<@{}> @everyone <@123> @here what did Musk say about the money?", fake::BOT);
+    bot.fake.message(&text, alice(), vec![bot_mention()], true);
+    let reply = reply_to_message(&bot, mark).await;
+    let shown = description(&reply);
+    assert!(!shown.contains("@everyone") && !shown.contains("@here") && !shown.contains("<@123>"), "{shown}");
+    assert!(unescape(&shown).contains("@everyone <@123> @here what did Musk say"));
+    assert_eq!(reply["allowed_mentions"]["parse"], json!([]));
+    let slash = bot.run_command("ask", &[("question", json!("@everyone <@&5> who runs SoftBank?"))]).await;
+    assert!(!description(&slash["data"]).contains("@everyone"));
+    assert_eq!(slash["data"]["allowed_mentions"]["parse"], json!([]));
+    bot.finish().await;
+}

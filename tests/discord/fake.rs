@@ -1,0 +1,489 @@
+//! A fake Discord on 127.0.0.1: the REST API and the gateway WebSocket that serenity 0.12 and
+//! poise 0.7 use, recording every request so tests can assert on what the bot sent.
+//!
+//! Every event the fake dispatches is first deserialized with serenity's own gateway types,
+//! so a payload serenity would silently drop fails the test instead of looking like silence.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use axum::extract::{OriginalUri, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use futures::{SinkExt, StreamExt};
+use serde_json::{json, Value};
+use tokio::net::TcpListener;
+use tokio::sync::{mpsc, Notify};
+use tokio_tungstenite::tungstenite::protocol::frame::coding::CloseCode;
+use tokio_tungstenite::tungstenite::protocol::CloseFrame;
+use tokio_tungstenite::tungstenite::Message as Ws;
+
+pub const TOKEN: &str = "MTAwMDAwMDAwMDAwMDAwMDAx.GfAkE1.fake-token_for-tests";
+pub const BOT: &str = "1000000000000000001";
+pub const APP: &str = "1000000000000000001";
+pub const GUILD: &str = "1300000000000000001";
+pub const CHANNEL: &str = "1400000000000000001";
+pub const ALICE: &str = "1500000000000000001";
+pub const OTHER_BOT: &str = "1500000000000000099";
+const T0: &str = "2024-01-01T00:00:00.000000+00:00";
+
+/// One REST request the bot made.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub method: String,
+    pub path: String,
+    pub body: Value,
+    pub authorization: Option<String>,
+}
+
+/// A payload the bot sent on the gateway.
+#[derive(Debug, Clone)]
+pub struct GatewayPayload {
+    pub connection: usize,
+    pub body: Value,
+}
+
+/// A REST failure to serve instead of the normal response.
+#[derive(Debug, Clone)]
+struct Fault {
+    path_contains: String,
+    status: u16,
+}
+
+enum ToConnection {
+    Text(String),
+    Close(u16),
+    Drop,
+}
+
+#[derive(Default)]
+struct Shared {
+    gateway_url: String,
+    requests: Mutex<Vec<Request>>,
+    payloads: Mutex<Vec<GatewayPayload>>,
+    changed: Notify,
+    connections: Mutex<Vec<mpsc::UnboundedSender<ToConnection>>>,
+    seq: AtomicU64,
+    sessions: AtomicU64,
+    ids: AtomicU64,
+    faults: Mutex<VecDeque<Fault>>,
+    reject_identify_with: Mutex<Option<u16>>,
+    refuse_resume: AtomicBool,
+}
+
+#[derive(Clone)]
+pub struct FakeDiscord {
+    pub rest_base: String,
+    shared: Arc<Shared>,
+}
+
+pub const WAIT: Duration = Duration::from_secs(10);
+
+impl FakeDiscord {
+    pub async fn start() -> FakeDiscord {
+        let rest = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let gateway = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let shared = Arc::new(Shared {
+            gateway_url: format!("ws://{}", gateway.local_addr().unwrap()),
+            ids: AtomicU64::new(1_800_000_000_000_000_001),
+            ..Shared::default()
+        });
+        let rest_base = format!("http://{}", rest.local_addr().unwrap());
+        let app = axum::Router::new().fallback(rest_handler).with_state(shared.clone());
+        tokio::spawn(async move { axum::serve(rest, app).await.unwrap() });
+        tokio::spawn(accept_gateway(gateway, shared.clone()));
+        FakeDiscord { rest_base, shared }
+    }
+
+    // ---- what the bot sent
+
+    pub fn requests(&self) -> Vec<Request> {
+        self.shared.requests.lock().unwrap().clone()
+    }
+
+    pub fn payloads(&self) -> Vec<GatewayPayload> {
+        self.shared.payloads.lock().unwrap().clone()
+    }
+
+    /// The number of REST requests so far, to wait for ones after it.
+    pub fn mark(&self) -> usize {
+        self.shared.requests.lock().unwrap().len()
+    }
+
+    /// The first REST request after `mark` that `matches`, waiting up to `timeout`.
+    pub async fn request_after(&self, mark: usize, timeout: Duration, matches: impl Fn(&Request) -> bool) -> Request {
+        let found = tokio::time::timeout(timeout, async {
+            loop {
+                let notified = self.shared.changed.notified();
+                if let Some(r) = self.requests().into_iter().skip(mark).find(|r| matches(r)) {
+                    return r;
+                }
+                notified.await;
+            }
+        })
+        .await;
+        found
+            .unwrap_or_else(|_| panic!("no matching request within {timeout:?}; got:\n{:#?}", &self.requests()[mark..]))
+    }
+
+    /// The first gateway payload with opcode `op` after the first `skip` payloads.
+    pub async fn payload_after(&self, skip: usize, op: u64, timeout: Duration) -> GatewayPayload {
+        let found = tokio::time::timeout(timeout, async {
+            loop {
+                let notified = self.shared.changed.notified();
+                if let Some(p) = self.payloads().into_iter().skip(skip).find(|p| p.body["op"] == op) {
+                    return p;
+                }
+                notified.await;
+            }
+        })
+        .await;
+        found.unwrap_or_else(|_| panic!("no gateway op {op} within {timeout:?}"))
+    }
+
+    /// Waits until the bot has identified and registered its commands: it is ready.
+    pub async fn ready(&self) {
+        self.request_after(0, WAIT, |r| r.method == "PUT" && r.path.ends_with("/commands")).await;
+    }
+
+    // ---- what the fake sends
+
+    /// Sends a dispatch event on the newest connection, after checking serenity can read it.
+    pub fn dispatch(&self, event: &str, data: Value) {
+        let seq = self.shared.seq.fetch_add(1, Ordering::SeqCst) + 1;
+        let frame = json!({"op": 0, "s": seq, "t": event, "d": data});
+        assert_serenity_reads(&frame);
+        self.send(ToConnection::Text(frame.to_string()));
+    }
+
+    pub fn send_op(&self, frame: Value) {
+        self.send(ToConnection::Text(frame.to_string()));
+    }
+
+    pub fn close(&self, code: u16) {
+        self.send(ToConnection::Close(code));
+    }
+
+    /// Drops the TCP connection without a WebSocket close.
+    pub fn drop_connection(&self) {
+        self.send(ToConnection::Drop);
+    }
+
+    fn send(&self, message: ToConnection) {
+        let connections = self.shared.connections.lock().unwrap();
+        connections.last().expect("the bot is connected").send(message).ok();
+    }
+
+    /// The next `n` REST requests whose path contains `path_contains` fail with `status`.
+    pub fn fail_next(&self, path_contains: &str, status: u16, n: usize) {
+        let mut faults = self.shared.faults.lock().unwrap();
+        for _ in 0..n {
+            faults.push_back(Fault { path_contains: path_contains.into(), status });
+        }
+    }
+
+    /// Close every IDENTIFY with this gateway close code (4004: authentication failed).
+    pub fn reject_identify_with(&self, code: u16) {
+        *self.shared.reject_identify_with.lock().unwrap() = Some(code);
+    }
+
+    /// Answer RESUME with INVALID_SESSION, forcing a new IDENTIFY.
+    pub fn refuse_resume(&self) {
+        self.shared.refuse_resume.store(true, Ordering::SeqCst);
+    }
+
+    pub fn next_id(&self) -> String {
+        self.shared.ids.fetch_add(1, Ordering::SeqCst).to_string()
+    }
+}
+
+/// Fails the test if serenity would not turn this frame into the intended event.
+pub fn assert_serenity_reads(frame: &Value) {
+    use serenity::model::event::{Event, GatewayEvent};
+    let parsed: GatewayEvent =
+        serde_json::from_value(frame.clone()).unwrap_or_else(|e| panic!("serenity cannot read {frame}: {e}"));
+    if let GatewayEvent::Dispatch(_, Event::Unknown(unknown)) = parsed {
+        panic!("serenity would drop this {} event as unknown: {frame}", unknown.kind);
+    }
+}
+
+// ---------------------------------------------------------------- REST
+
+async fn rest_handler(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let path = uri.path().to_string();
+    let json_body: Value =
+        if body.is_empty() { Value::Null } else { serde_json::from_slice(&body).unwrap_or(Value::Null) };
+    let request = Request {
+        method: method.to_string(),
+        path: path.clone(),
+        body: json_body.clone(),
+        authorization: headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string),
+    };
+    shared.requests.lock().unwrap().push(request);
+    shared.changed.notify_waiters();
+
+    let fault = {
+        let mut faults = shared.faults.lock().unwrap();
+        let at = faults.iter().position(|f| path.contains(&f.path_contains));
+        at.and_then(|i| faults.remove(i))
+    };
+    if let Some(f) = fault {
+        return error_response(f.status);
+    }
+    let id = shared.ids.fetch_add(1, Ordering::SeqCst).to_string();
+    let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
+    match (method.as_str(), segments.as_slice()) {
+        ("GET", ["gateway"]) => axum::Json(json!({"url": shared.gateway_url})).into_response(),
+        ("GET", ["users", "@me"]) => axum::Json(bot_user()).into_response(),
+        ("PUT", ["applications", app, rest @ ..]) if rest.last() == Some(&"commands") => {
+            let guild = (rest.len() == 3).then(|| rest[1].to_string());
+            let commands: Vec<Value> = json_body
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut c)| {
+                    let o = c.as_object_mut().unwrap();
+                    o.insert("id".into(), json!((1_200_000_000_000_000_001u64 + i as u64).to_string()));
+                    o.insert("application_id".into(), json!(app));
+                    o.insert("version".into(), json!("1900000000000000001"));
+                    o.entry("type").or_insert(json!(1));
+                    o.entry("description").or_insert(json!(""));
+                    o.insert("default_member_permissions".into(), Value::Null);
+                    if let Some(g) = &guild {
+                        o.insert("guild_id".into(), json!(g));
+                    }
+                    c
+                })
+                .collect();
+            axum::Json(Value::Array(commands)).into_response()
+        }
+        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("POST", ["webhooks", _, _]) | ("PATCH", ["webhooks", _, _, "messages", _]) => {
+            axum::Json(message_from(&json_body, &id, CHANNEL, 20)).into_response()
+        }
+        ("POST", ["channels", channel, "messages"]) => {
+            let kind = if json_body.get("message_reference").is_some() { 19 } else { 0 };
+            axum::Json(message_from(&json_body, &id, channel, kind)).into_response()
+        }
+        ("POST", ["channels", _, "typing"]) => StatusCode::NO_CONTENT.into_response(),
+        _ => (StatusCode::NOT_FOUND, axum::Json(json!({"code": 0, "message": "404: Not Found"}))).into_response(),
+    }
+}
+
+fn error_response(status: u16) -> Response {
+    let code = StatusCode::from_u16(status).unwrap();
+    if status == 429 {
+        return (
+            code,
+            [("retry-after", "0.2"), ("x-ratelimit-scope", "user"), ("x-ratelimit-remaining", "0")],
+            axum::Json(
+                json!({"message": "You are being rate limited.", "retry_after": 0.2, "global": false, "code": 0}),
+            ),
+        )
+            .into_response();
+    }
+    (code, axum::Json(json!({"code": 0, "message": code.canonical_reason().unwrap_or("error")}))).into_response()
+}
+
+/// A message as Discord returns it (valid for serenity and for the OpenAPI spec).
+pub fn message_from(body: &Value, id: &str, channel: &str, kind: u64) -> Value {
+    let mut m = json!({
+        "id": id, "channel_id": channel, "author": bot_user(),
+        "content": body.get("content").cloned().unwrap_or(json!("")),
+        "timestamp": T0, "edited_timestamp": null, "tts": false, "mention_everyone": false,
+        "mentions": [], "mention_roles": [], "attachments": [],
+        "embeds": body.get("embeds").cloned().unwrap_or(json!([])),
+        "components": body.get("components").cloned().unwrap_or(json!([])),
+        "pinned": false, "type": kind, "flags": body.get("flags").cloned().unwrap_or(json!(0)),
+    });
+    if let Some(reference) = body.get("message_reference") {
+        m["message_reference"] = reference.clone();
+    }
+    m
+}
+
+pub fn bot_user() -> Value {
+    json!({"id": BOT, "username": "storybot", "avatar": null, "discriminator": "0", "public_flags": 0, "flags": 0,
+           "bot": true, "global_name": null, "primary_guild": null})
+}
+
+// ---------------------------------------------------------------- gateway
+
+async fn accept_gateway(listener: TcpListener, shared: Arc<Shared>) {
+    let mut count = 0;
+    while let Ok((tcp, _)) = listener.accept().await {
+        let Ok(ws) = tokio_tungstenite::accept_async(tcp).await else { continue };
+        let (tx, rx) = mpsc::unbounded_channel();
+        shared.connections.lock().unwrap().push(tx);
+        count += 1;
+        tokio::spawn(connection(ws, rx, count, shared.clone()));
+    }
+}
+
+async fn connection(
+    ws: tokio_tungstenite::WebSocketStream<tokio::net::TcpStream>,
+    mut rx: mpsc::UnboundedReceiver<ToConnection>,
+    number: usize,
+    shared: Arc<Shared>,
+) {
+    let (mut sink, mut stream) = ws.split();
+    let hello = json!({"op": 10, "d": {"heartbeat_interval": 41250}, "s": null, "t": null});
+    if sink.send(Ws::Text(hello.to_string())).await.is_err() {
+        return;
+    }
+    loop {
+        tokio::select! {
+            frame = stream.next() => {
+                let Some(Ok(frame)) = frame else { break };
+                let Ws::Text(text) = frame else { continue };
+                let Ok(body) = serde_json::from_str::<Value>(&text) else { continue };
+                shared.payloads.lock().unwrap().push(GatewayPayload { connection: number, body: body.clone() });
+                shared.changed.notify_waiters();
+                for reply in answer_gateway(&shared, &body) {
+                    match reply {
+                        ToConnection::Text(t) => { let _ = sink.send(Ws::Text(t)).await; }
+                        ToConnection::Close(code) => { let _ = sink.send(close_frame(code)).await; }
+                        ToConnection::Drop => return,
+                    }
+                }
+            }
+            command = rx.recv() => match command {
+                Some(ToConnection::Text(t)) => { let _ = sink.send(Ws::Text(t)).await; }
+                Some(ToConnection::Close(code)) => { let _ = sink.send(close_frame(code)).await; }
+                Some(ToConnection::Drop) | None => return,
+            }
+        }
+    }
+}
+
+fn close_frame(code: u16) -> Ws {
+    Ws::Close(Some(CloseFrame { code: CloseCode::from(code), reason: "closed by the fake".into() }))
+}
+
+/// The fake's automatic answers: ACK heartbeats, READY on IDENTIFY, RESUMED on RESUME.
+fn answer_gateway(shared: &Shared, payload: &Value) -> Vec<ToConnection> {
+    match payload["op"].as_u64() {
+        Some(1) => vec![ToConnection::Text(json!({"op": 11}).to_string())],
+        Some(2) => {
+            if let Some(code) = *shared.reject_identify_with.lock().unwrap() {
+                return vec![ToConnection::Close(code)];
+            }
+            let session = shared.sessions.fetch_add(1, Ordering::SeqCst) + 1;
+            shared.seq.store(1, Ordering::SeqCst);
+            let ready = json!({"op": 0, "s": 1, "t": "READY", "d": {
+                "v": 10, "user": bot_user(), "guilds": [], "session_id": format!("session-{session}"),
+                "resume_gateway_url": shared.gateway_url, "shard": [0, 1],
+                "application": {"id": APP, "flags": 0}}});
+            assert_serenity_reads(&ready);
+            vec![ToConnection::Text(ready.to_string())]
+        }
+        Some(6) => {
+            if shared.refuse_resume.swap(false, Ordering::SeqCst) {
+                return vec![ToConnection::Text(json!({"op": 9, "d": false}).to_string())];
+            }
+            let seq = shared.seq.fetch_add(1, Ordering::SeqCst) + 1;
+            vec![ToConnection::Text(json!({"op": 0, "s": seq, "t": "RESUMED", "d": {}}).to_string())]
+        }
+        _ => Vec::new(),
+    }
+}
+
+// ---------------------------------------------------------------- events
+
+fn alice_member() -> Value {
+    json!({"user": {"id": ALICE, "username": "alice", "discriminator": "0", "global_name": "Alice", "avatar": null},
+           "roles": [], "joined_at": T0, "deaf": false, "mute": false, "flags": 0, "pending": false,
+           "permissions": "2248473465835073"})
+}
+
+fn interaction_base(fake: &FakeDiscord, kind: u64, data: Value) -> (Value, String, String) {
+    let id = fake.next_id();
+    let token = format!("interaction-token-{id}");
+    let d = json!({
+        "id": id, "application_id": APP, "type": kind, "data": data,
+        "guild_id": GUILD, "channel_id": CHANNEL, "channel": {"id": CHANNEL, "type": 0, "name": "news"},
+        "member": alice_member(), "token": token, "version": 1, "app_permissions": "2248473465835073",
+        "locale": "en-US", "guild_locale": "en-US", "entitlements": [],
+        "authorizing_integration_owners": {"0": GUILD}, "context": 0, "attachment_size_limit": 10485760});
+    (d, id, token)
+}
+
+impl FakeDiscord {
+    /// Alice runs `/name` with `options` (name, value) in the guild channel. Returns the
+    /// interaction id (its callback path contains it).
+    pub fn command(&self, name: &str, options: &[(&str, Value)]) -> String {
+        let options: Vec<Value> = options
+            .iter()
+            .map(|(n, v)| {
+                let kind = match v {
+                    Value::Bool(_) => 5,
+                    Value::Number(_) => 4,
+                    _ => 3,
+                };
+                json!({"name": n, "type": kind, "value": v})
+            })
+            .collect();
+        let data = json!({"id": "1200000000000000001", "name": name, "type": 1, "options": options});
+        let (d, id, _) = interaction_base(self, 2, data);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// Alice is typing `partial` into option `option` of `/name`.
+    pub fn autocomplete(&self, name: &str, option: &str, partial: &str) -> String {
+        let data = json!({"id": "1200000000000000001", "name": name, "type": 1,
+                          "options": [{"name": option, "type": 3, "value": partial, "focused": true}]});
+        let (d, id, _) = interaction_base(self, 4, data);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// Alice clicks the button `custom_id` on `message` (a message the bot sent).
+    pub fn click(&self, message: &Value, custom_id: &str) -> String {
+        let data = json!({"custom_id": custom_id, "component_type": 2});
+        let (mut d, id, _) = interaction_base(self, 3, data);
+        d["message"] = message.clone();
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// A message in the guild channel (or a DM when `guild` is false) by `author`.
+    pub fn message(&self, content: &str, author: Value, mentions: Vec<Value>, guild: bool) -> String {
+        let id = self.next_id();
+        let mut d = json!({
+            "id": id, "channel_id": CHANNEL, "author": author, "content": content,
+            "timestamp": T0, "edited_timestamp": null, "tts": false,
+            "mention_everyone": content.contains("@everyone"), "mentions": mentions, "mention_roles": [],
+            "attachments": [], "embeds": [], "pinned": false, "type": 0, "flags": 0, "components": [],
+            "nonce": "1700000000000000000"});
+        if guild {
+            d["guild_id"] = json!(GUILD);
+            d["member"] = json!({"roles": [], "joined_at": T0, "deaf": false, "mute": false, "flags": 0});
+        }
+        self.dispatch("MESSAGE_CREATE", d);
+        id
+    }
+}
+
+pub fn alice() -> Value {
+    json!({"id": ALICE, "username": "alice", "discriminator": "0", "global_name": "Alice", "avatar": null})
+}
+
+pub fn other_bot() -> Value {
+    json!({"id": OTHER_BOT, "username": "otherbot", "discriminator": "0", "bot": true, "avatar": null, "global_name": null})
+}
+
+pub fn bot_mention() -> Value {
+    json!({"id": BOT, "username": "storybot", "discriminator": "0", "bot": true, "avatar": null, "global_name": null})
+}

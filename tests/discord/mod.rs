@@ -1,0 +1,99 @@
+//! The Discord bot, end to end: the real serenity client against a fake Discord on loopback.
+
+mod fake;
+mod openapi;
+
+/// Start-up, commands, buttons, mentions and direct messages.
+mod bot;
+
+/// Gateway and REST faults, and the process's exit codes.
+mod faults;
+
+use std::time::Duration;
+
+use serde_json::Value;
+use storybot::config::{BotConfig, Token};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use fake::FakeDiscord;
+
+/// The bot running in this process against a fake Discord.
+pub struct Running {
+    pub fake: FakeDiscord,
+    stop: Option<oneshot::Sender<()>>,
+    bot: JoinHandle<anyhow::Result<()>>,
+}
+
+pub async fn start() -> Running {
+    start_with_cooldown(Duration::ZERO).await
+}
+
+pub async fn start_with_cooldown(cooldown: Duration) -> Running {
+    let fake = FakeDiscord::start().await;
+    let config = BotConfig::from_vars(|name| match name {
+        "DISCORD_TOKEN" => Some(fake::TOKEN.to_string()),
+        "DISCORD_GUILD_ID" => Some(fake::GUILD.to_string()),
+        "DISCORD_API_BASE" => Some(fake.rest_base.clone()),
+        _ => None,
+    })
+    .unwrap();
+    let config = BotConfig { cooldown, ..config };
+    let _: &Token = &config.token;
+    let (stop, stopped) = oneshot::channel::<()>();
+    let engine = crate::common::story_arc();
+    let bot = tokio::spawn(storybot::bot::run(config, engine, async move {
+        let _ = stopped.await;
+    }));
+    fake.ready().await;
+    Running { fake, stop: Some(stop), bot }
+}
+
+impl Running {
+    /// Stops the bot, checks it shut down cleanly, and checks every request it sent was a
+    /// valid Discord request.
+    pub async fn finish(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let result = tokio::time::timeout(Duration::from_secs(15), &mut self.bot).await;
+        let outcome = result.expect("the bot stops within 15 s").expect("the bot task did not panic");
+        assert!(outcome.is_ok(), "the bot stopped with an error: {outcome:?}");
+        let problems: Vec<String> = self.fake.requests().iter().flat_map(openapi::problems).collect();
+        assert!(problems.is_empty(), "invalid Discord requests:\n{}", problems.join("\n"));
+    }
+
+    /// The body of the interaction callback for interaction `id`.
+    pub async fn callback(&self, id: &str) -> Value {
+        let path = format!("/interactions/{id}/");
+        self.fake.request_after(0, fake::WAIT, |r| r.method == "POST" && r.path.contains(&path)).await.body
+    }
+
+    /// Runs `/name options…` and returns the callback body.
+    pub async fn run_command(&self, name: &str, options: &[(&str, Value)]) -> Value {
+        let id = self.fake.command(name, options);
+        self.callback(&id).await
+    }
+}
+
+/// The message a callback created, as Discord would store it (for clicking its buttons).
+pub fn message_of(callback: &Value, id: &str) -> Value {
+    fake::message_from(&callback["data"], id, fake::CHANNEL, 20)
+}
+
+/// The custom_id of the button labelled `label` in a message body.
+pub fn button(message: &Value, label: &str) -> (String, bool) {
+    for row in message["components"].as_array().into_iter().flatten() {
+        for b in row["components"].as_array().into_iter().flatten() {
+            if b["label"] == label {
+                return (b["custom_id"].as_str().unwrap().to_string(), b["disabled"] == true);
+            }
+        }
+    }
+    panic!("no button {label:?} in {message}");
+}
+
+/// The first embed's description.
+pub fn description(message: &Value) -> String {
+    message["embeds"][0]["description"].as_str().unwrap_or_default().to_string()
+}

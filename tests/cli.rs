@@ -229,3 +229,12 @@ fn version_and_help_work() {
     let out = common::run_storybot(common::repo_root(), &["ask", "--help"], None);
     assert!(stdout(&out).contains("--json"));
 }
+
+#[test]
+fn a_malformed_env_file_stops_with_a_message_naming_it() {
+    let ws = Workspace::with_shipped_story();
+    std::fs::write(ws.dir.path().join(".env"), "STORYBOT_INDEX_DIR=index\nthis line is broken\n").unwrap();
+    let out = ws.run(&["ask", "Who runs SoftBank?"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot read .env"), "{}", stderr(&out));
+}

@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 use storybot::bot::markdown::unescape;
 
 use super::fake::{self, alice, bot_mention, other_bot, WAIT};
-use super::{button, description, message_of, start, start_with_cooldown};
+use super::{button, description, message_of, start, start_global, start_with_cooldown};
 
 #[tokio::test]
 async fn startup_discovers_the_gateway_identifies_with_plain_intents_and_registers_commands() {
@@ -28,6 +28,15 @@ async fn startup_discovers_the_gateway_identifies_with_plain_intents_and_registe
     assert_eq!(ask["options"][0]["max_length"], 1000);
     assert_eq!(ask["options"][1]["name"], "private");
     assert_eq!(put.body[2]["options"][0]["autocomplete"], true, "quote speaker autocompletes");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn without_a_guild_id_commands_are_registered_globally_in_one_bulk_overwrite() {
+    let bot = start_global().await;
+    let puts: Vec<_> = bot.fake.requests().into_iter().filter(|r| r.method == "PUT").collect();
+    assert_eq!(puts.len(), 1);
+    assert_eq!(puts[0].path, format!("/api/v10/applications/{}/commands", fake::APP));
     bot.finish().await;
 }
 

@@ -393,7 +393,9 @@ fn answer_gateway(shared: &Shared, payload: &Value) -> Vec<ToConnection> {
                 return vec![ToConnection::Text(json!({"op": 9, "d": false}).to_string())];
             }
             let seq = shared.seq.fetch_add(1, Ordering::SeqCst) + 1;
-            vec![ToConnection::Text(json!({"op": 0, "s": seq, "t": "RESUMED", "d": {}}).to_string())]
+            let resumed = json!({"op": 0, "s": seq, "t": "RESUMED", "d": {}});
+            assert_serenity_reads(&resumed);
+            vec![ToConnection::Text(resumed.to_string())]
         }
         _ => Vec::new(),
     }

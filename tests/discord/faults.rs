@@ -169,6 +169,7 @@ async fn sigterm_shuts_serve_down_cleanly_with_exit_code_0() {
     assert!(line.contains(&format!("user={}", fake::ALICE)) && line.contains("latency_ms="), "{line}");
     assert!(!log.contains("Who runs SoftBank"), "message content is not logged by default");
     assert_token_absent(&log);
+    super::assert_valid_requests(&fake);
 }
 
 #[tokio::test]

@@ -26,14 +26,23 @@ pub struct Running {
 }
 
 pub async fn start() -> Running {
-    start_with_cooldown(Duration::ZERO).await
+    start_with(Duration::ZERO, true).await
 }
 
 pub async fn start_with_cooldown(cooldown: Duration) -> Running {
+    start_with(cooldown, true).await
+}
+
+/// Starts the bot without DISCORD_GUILD_ID, so it registers its commands globally.
+pub async fn start_global() -> Running {
+    start_with(Duration::ZERO, false).await
+}
+
+async fn start_with(cooldown: Duration, in_guild: bool) -> Running {
     let fake = FakeDiscord::start().await;
     let config = BotConfig::from_vars(|name| match name {
         "DISCORD_TOKEN" => Some(fake::TOKEN.to_string()),
-        "DISCORD_GUILD_ID" => Some(fake::GUILD.to_string()),
+        "DISCORD_GUILD_ID" if in_guild => Some(fake::GUILD.to_string()),
         "DISCORD_API_BASE" => Some(fake.rest_base.clone()),
         _ => None,
     })
@@ -59,8 +68,7 @@ impl Running {
         let result = tokio::time::timeout(Duration::from_secs(15), &mut self.bot).await;
         let outcome = result.expect("the bot stops within 15 s").expect("the bot task did not panic");
         assert!(outcome.is_ok(), "the bot stopped with an error: {outcome:?}");
-        let problems: Vec<String> = self.fake.requests().iter().flat_map(openapi::problems).collect();
-        assert!(problems.is_empty(), "invalid Discord requests:\n{}", problems.join("\n"));
+        assert_valid_requests(&self.fake);
     }
 
     /// The body of the interaction callback for interaction `id`.
@@ -74,6 +82,12 @@ impl Running {
         let id = self.fake.command(name, options);
         self.callback(&id).await
     }
+}
+
+/// Checks every request the bot sent was a valid Discord request.
+pub fn assert_valid_requests(fake: &FakeDiscord) {
+    let problems: Vec<String> = fake.requests().iter().flat_map(openapi::problems).collect();
+    assert!(problems.is_empty(), "invalid Discord requests:\n{}", problems.join("\n"));
 }
 
 /// The message a callback created, as Discord would store it (for clicking its buttons).

@@ -92,6 +92,16 @@ async fn a_rate_limited_or_failed_reply_is_logged_and_the_bot_keeps_serving() {
     bot.finish().await;
 }
 
+#[tokio::test]
+async fn a_failed_command_registration_stops_the_bot_with_an_error() {
+    let fake = FakeDiscord::start().await;
+    fake.fail_next("/commands", 500, 1);
+    let (_stop, bot) = super::launch(&fake, Duration::ZERO, true);
+    let result = tokio::time::timeout(Duration::from_secs(20), bot).await.expect("the bot stops by itself").unwrap();
+    let err = format!("{:#}", result.expect_err("registration failed"));
+    assert!(err.starts_with("command registration failed"), "{err}");
+}
+
 /// `storybot serve` as a process, pointed at the fake; its output goes to `serve.log` in the
 /// workspace (a pipe nobody reads would fill up and block it).
 fn serve(fake: &FakeDiscord, ws: &Workspace, rust_log: Option<&str>) -> Child {

@@ -40,6 +40,17 @@ pub async fn start_global() -> Running {
 
 async fn start_with(cooldown: Duration, in_guild: bool) -> Running {
     let fake = FakeDiscord::start().await;
+    let (stop, bot) = launch(&fake, cooldown, in_guild);
+    fake.ready().await;
+    Running { fake, stop: Some(stop), bot }
+}
+
+/// Runs the bot against `fake` in this process; the sender stops it.
+pub fn launch(
+    fake: &FakeDiscord,
+    cooldown: Duration,
+    in_guild: bool,
+) -> (oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>) {
     let config = BotConfig::from_vars(|name| match name {
         "DISCORD_TOKEN" => Some(fake::TOKEN.to_string()),
         "DISCORD_GUILD_ID" if in_guild => Some(fake::GUILD.to_string()),
@@ -54,8 +65,7 @@ async fn start_with(cooldown: Duration, in_guild: bool) -> Running {
     let bot = tokio::spawn(storybot::bot::run(config, engine, async move {
         let _ = stopped.await;
     }));
-    fake.ready().await;
-    Running { fake, stop: Some(stop), bot }
+    (stop, bot)
 }
 
 impl Running {

@@ -7,6 +7,7 @@
 //! not open cleanly (corrupt, foreign version, other corpus) is rebuilt.
 
 mod schema;
+mod stats;
 mod store;
 
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy};
@@ -14,6 +15,7 @@ use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy};
 use crate::corpus::Corpus;
 
 pub use schema::{analyzer, Fields, ANALYZER};
+pub use stats::Stats;
 pub use store::{open_or_build, rebuild};
 
 /// Bumped whenever the schema or the way sentences are indexed changes.
@@ -24,6 +26,10 @@ pub struct StoryIndex {
     pub index: Index,
     pub reader: IndexReader,
     pub fields: Fields,
+    /// Term statistics, read at open (the index never changes while open).
+    pub stats: Stats,
+    /// Each segment's sentence-ordinal column.
+    pub ords: Vec<tantivy::columnar::Column<u64>>,
 }
 
 impl StoryIndex {
@@ -39,8 +45,11 @@ impl StoryIndex {
     fn from_index(index: Index) -> tantivy::Result<StoryIndex> {
         schema::register(&index);
         let fields = schema::fields_of(&index.schema())?;
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(StoryIndex { index, reader, fields })
+        let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let searcher = reader.searcher();
+        let stats = Stats::read(&searcher, fields)?;
+        let ords = stats::ord_columns(&searcher)?;
+        Ok(StoryIndex { index, reader, fields, stats, ords })
     }
 
     /// Number of sentences indexed.

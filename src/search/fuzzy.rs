@@ -30,8 +30,13 @@ pub fn is_misspelt_stop_word(word: &str) -> bool {
 pub fn closest(searcher: &Searcher, field: Field, stemmed: &str, word: &str) -> tantivy::Result<Vec<String>> {
     let mut found: Vec<(usize, u64, String)> = Vec::new();
     let prefix = (stemmed.chars().count() >= MIN_PREFIX_CHARS).then_some(stemmed);
-    let probes = [(stemmed, false), (word, false)].into_iter().chain(prefix.map(|p| (p, true)));
+    let surface = (word != stemmed).then_some((word, false));
+    let probes = std::iter::once((stemmed, false)).chain(surface).chain(prefix.map(|p| (p, true)));
     for (probe, is_prefix) in probes {
+        // One edit is as close as an unknown word gets; further probes cannot do better.
+        if found.iter().any(|f| f.0 <= 1) {
+            break;
+        }
         let distance = if is_prefix { 0 } else { max_distance(probe) };
         if distance == 0 && !is_prefix {
             continue;

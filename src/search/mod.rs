@@ -78,6 +78,8 @@ impl Source {
 pub struct ConceptTerm {
     pub stem: String,
     pub source: Source,
+    /// Whether some quote's speaker has this word in their name (most words: no).
+    pub names_a_speaker: bool,
 }
 
 /// One content word of the question and the index terms that stand for it.
@@ -94,7 +96,7 @@ pub struct Concept {
 impl Concept {
     fn add(&mut self, stem: String, source: Source) {
         if !self.terms.iter().any(|t| t.stem == stem) {
-            self.terms.push(ConceptTerm { stem, source });
+            self.terms.push(ConceptTerm { stem, source, names_a_speaker: false });
         }
     }
 
@@ -155,11 +157,11 @@ pub fn analyse(
     let lower: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
     let (asks, filler) = words::asks(&lower);
     let expansions = aliases.expansions(&surface, &lower);
-    let sentences = searcher.num_docs().max(1) as f32;
+    let stats = &index.stats;
+    let sentences = stats.docs().max(1) as f32;
     // Sentences holding the stem, or quoting someone whose name has it.
     let freq = |stem: &str| -> tantivy::Result<u64> {
-        Ok(searcher.doc_freq(&Term::from_field_text(index.fields.text, stem))?
-            + searcher.doc_freq(&Term::from_field_text(index.fields.speaker, stem))?)
+        Ok(stats.doc_freq(index.fields.text, stem) + stats.doc_freq(index.fields.speaker, stem))
     };
 
     let mut concepts: Vec<Concept> = Vec::new();
@@ -205,6 +207,9 @@ pub fn analyse(
         // Terms the index does not hold can never match; leaving them out keeps queries small.
         let mut freq = freqs.iter();
         concept.terms.retain(|_| freq.next().is_some_and(|&df| df > 0));
+        for t in &mut concept.terms {
+            t.names_a_speaker = stats.doc_freq(index.fields.speaker, &t.stem) > 0;
+        }
         concepts.push(concept);
     }
     Ok(Analysed { asks, concepts })
@@ -226,12 +231,21 @@ pub fn run(index: &StoryIndex, analysed: &Analysed, limit: usize) -> tantivy::Re
         // sentence do not count twice.
         let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
         for term in &concept.terms {
-            for (field, scale) in [(f.text, 1.0), (f.context, CONTEXT_WEIGHT), (f.speaker, SPEAKER_WEIGHT)] {
+            // Related words only count in the sentence itself: in the neighbours they would add
+            // many clauses and little evidence.
+            let fields = [
+                Some((f.text, 1.0)),
+                (term.source != Source::Related).then_some((f.context, CONTEXT_WEIGHT)),
+                term.names_a_speaker.then_some((f.speaker, SPEAKER_WEIGHT)),
+            ];
+            for (field, scale) in fields.into_iter().flatten() {
                 let query = TermQuery::new(Term::from_field_text(field, &term.stem), IndexRecordOption::WithFreqs);
                 disjuncts.push(Box::new(BoostQuery::new(Box::new(query), term.source.weight() * scale)));
             }
         }
-        if !disjuncts.is_empty() {
+        if disjuncts.len() == 1 {
+            clauses.push((Occur::Should, disjuncts.remove(0)));
+        } else if !disjuncts.is_empty() {
             clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::with_tie_breaker(disjuncts, TIE_BREAKER))));
         }
     }
@@ -239,13 +253,13 @@ pub fn run(index: &StoryIndex, analysed: &Analysed, limit: usize) -> tantivy::Re
         return Ok(Vec::new());
     }
     let searcher = index.reader.searcher();
-    let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit).order_by_score())?;
-    let mut hits = Vec::with_capacity(top.len());
-    for (score, address) in top {
-        let column = searcher.segment_reader(address.segment_ord).fast_fields().u64("ord")?;
-        if let Some(ord) = column.first(address.doc_id) {
-            hits.push(Hit { ord: ord as usize, score });
-        }
-    }
-    Ok(hits)
+    let collector = TopDocs::with_limit(limit).order_by_score();
+    let top = searcher.search_with_statistics_provider(&BooleanQuery::new(clauses), &collector, &index.stats)?;
+    Ok(top
+        .into_iter()
+        .filter_map(|(score, address)| {
+            let ord = index.ords.get(address.segment_ord as usize)?.first(address.doc_id)?;
+            Some(Hit { ord: ord as usize, score })
+        })
+        .collect())
 }

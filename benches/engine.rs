@@ -1,0 +1,123 @@
+//! Engine benchmarks: per-question latency, batch throughput, index build and process
+//! start-up. Run with `cargo bench --bench engine`; figures are medians over repeated runs.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use storybot::answer::JsonAnswers;
+use storybot::corpus::Corpus;
+use storybot::Engine;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+fn questions(root: &Path) -> Vec<String> {
+    std::fs::read_to_string(root.join("tests/eval/questions.txt"))
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && l.contains(" | "))
+        .map(|l| l.split(" | ").nth(1).unwrap().to_string())
+        .collect()
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let questions = questions(root);
+    let corpus_dir = root.join("corpus");
+    let engine = Engine::in_memory(Corpus::load_dir(&corpus_dir).unwrap()).unwrap();
+
+    // Latency of one question, in process: analysis, search, ranking, highlights, citation.
+    for q in &questions {
+        engine.ask(q, 3).unwrap();
+    }
+    let mut samples = Vec::new();
+    for _ in 0..200 {
+        for q in &questions {
+            let t = Instant::now();
+            let answers = engine.ask(q, 3).unwrap();
+            std::hint::black_box(&answers);
+            samples.push(t.elapsed());
+        }
+    }
+    samples.sort();
+    println!(
+        "ask (in process, {} questions x 200): p50 {:?}  p99 {:?}",
+        questions.len(),
+        percentile(&samples, 0.50),
+        percentile(&samples, 0.99)
+    );
+
+    // Batch throughput as `ask --json` does it: answer and serialize one JSON line each.
+    let runs: Vec<Duration> = (0..5)
+        .map(|_| {
+            let mut sink = Vec::with_capacity(1 << 20);
+            let t = Instant::now();
+            for i in 0..20_000 {
+                let answers = engine.ask(&questions[i % questions.len()], 3).unwrap();
+                serde_json::to_writer(&mut sink, &JsonAnswers::new(&engine, &answers)).unwrap();
+                sink.push(b'\n');
+                if sink.len() > 1 << 20 {
+                    sink.clear();
+                }
+            }
+            t.elapsed()
+        })
+        .collect();
+    let batch = median(runs);
+    println!("batch ask --json (in process): {:.0} questions/s", 20_000.0 / batch.as_secs_f64());
+
+    // Building the story's index from scratch, in memory and on disk.
+    let build_ram = median(
+        (0..9)
+            .map(|_| {
+                let corpus = Corpus::load_dir(&corpus_dir).unwrap();
+                let t = Instant::now();
+                std::hint::black_box(Engine::in_memory(corpus).unwrap());
+                t.elapsed()
+            })
+            .collect(),
+    );
+    let build_disk = median(
+        (0..9)
+            .map(|_| {
+                let dir = tempfile::tempdir().unwrap();
+                let corpus = Corpus::load_dir(&corpus_dir).unwrap();
+                let t = Instant::now();
+                std::hint::black_box(storybot::index::rebuild(dir.path(), &corpus).unwrap());
+                t.elapsed()
+            })
+            .collect(),
+    );
+    println!("index build: in memory {build_ram:?}, on disk {build_disk:?}");
+
+    // Whole-process start-up against `--version`, with the index already built.
+    let bin = root.join("target/release/storybot");
+    if bin.exists() {
+        let index = tempfile::tempdir().unwrap();
+        let run = |args: &[&str]| {
+            let t = Instant::now();
+            let status = Command::new(&bin)
+                .args(args)
+                .env("STORYBOT_CORPUS_DIR", &corpus_dir)
+                .env("STORYBOT_INDEX_DIR", index.path())
+                .output()
+                .unwrap()
+                .status;
+            assert!(status.success());
+            t.elapsed()
+        };
+        run(&["index"]);
+        let version = median((0..21).map(|_| run(&["--version"])).collect());
+        let ask = median((0..21).map(|_| run(&["ask", "How big is Project Stargate?"])).collect());
+        println!("process: --version {version:?}, ask {ask:?} ({:.1}x)", ask.as_secs_f64() / version.as_secs_f64());
+    } else {
+        println!("process: build the release binary first (cargo build --release) to measure start-up");
+    }
+}

@@ -108,6 +108,11 @@ impl FakeDiscord {
         self.shared.payloads.lock().unwrap().clone()
     }
 
+    /// How many REST requests after `mark` match, without copying them.
+    pub fn count_after(&self, mark: usize, matches: impl Fn(&Request) -> bool) -> usize {
+        self.shared.requests.lock().unwrap().iter().skip(mark).filter(|r| matches(r)).count()
+    }
+
     /// The number of REST requests so far, to wait for ones after it.
     pub fn mark(&self) -> usize {
         self.shared.requests.lock().unwrap().len()

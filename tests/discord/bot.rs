@@ -234,7 +234,7 @@ async fn bots_and_messages_not_for_the_bot_get_no_reply() {
     let reply = reply_to_message(&bot, mark).await;
     assert!(description(&reply).contains("SoftBank"));
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let replies = bot.fake.requests()[mark..].iter().filter(|r| r.path.ends_with("/messages")).count();
+    let replies = bot.fake.count_after(mark, |r| r.path.ends_with("/messages"));
     assert_eq!(replies, 1, "only the human's mention was answered");
     bot.finish().await;
 }

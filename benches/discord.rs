@@ -86,6 +86,7 @@ async fn main() {
     let index = tempfile::tempdir().unwrap();
     let mut bot = serve(&fake, index.path());
     fake.ready().await;
+    println!("serve RSS after start-up: {:.1} MB", rss_kib(bot.id()) as f64 / 1024.0);
 
     // Round trips, alternating the two commands so drift affects both alike.
     let (mut ask, mut help) = (Vec::new(), Vec::new());
@@ -97,6 +98,7 @@ async fn main() {
     help.sort();
     let (a, h) = (ask[ask.len() / 2], help[help.len() / 2]);
     println!("round trip p50: /ask {a:?}, /help {h:?} ({:.2}x)", a.as_secs_f64() / h.as_secs_f64());
+    println!("serve RSS after 600 interactions: {:.1} MB", rss_kib(bot.id()) as f64 / 1024.0);
 
     // Sustained throughput: 2,000 /ask at once, three times.
     for _ in 0..3 {
@@ -108,20 +110,23 @@ async fn main() {
         );
     }
 
-    // Memory after 10,000 and 20,000 interactions (counting the ones above).
-    let sent = 600 + 6000;
-    let (_, _) = burst(&fake, 10_000 - sent, "ask").await;
-    let at_10k = rss_kib(bot.id());
-    for _ in 0..5 {
-        burst(&fake, 2000, "ask").await;
-    }
-    let at_20k = rss_kib(bot.id());
-    println!(
-        "serve RSS: {:.1} MB after 10,000 interactions, {:.1} MB after 20,000",
-        at_10k as f64 / 1024.0,
-        at_20k as f64 / 1024.0
-    );
+    println!("serve RSS after these bursts: {:.1} MB (high-water mark of 2,000 requests in flight)", rss_kib(bot.id()) as f64 / 1024.0);
+    let _ = Command::new("kill").args(["-TERM", &bot.id().to_string()]).status();
+    let _ = bot.wait();
 
+    // Memory of a fresh bot after 10,000 and 20,000 interactions at a steady pace (batches of
+    // 50 in flight).
+    let fake = FakeDiscord::start().await;
+    let mut bot = serve(&fake, index.path());
+    fake.ready().await;
+    let mut rss = Vec::new();
+    for _ in 0..2 {
+        for _ in 0..200 {
+            burst(&fake, 50, "ask").await;
+        }
+        rss.push(rss_kib(bot.id()) as f64 / 1024.0);
+    }
+    println!("serve RSS at a steady pace: {:.1} MB after 10,000 interactions, {:.1} MB after 20,000", rss[0], rss[1]);
     let _ = Command::new("kill").args(["-TERM", &bot.id().to_string()]).status();
     let _ = bot.wait();
 }

@@ -110,7 +110,10 @@ async fn main() {
         );
     }
 
-    println!("serve RSS after these bursts: {:.1} MB (high-water mark of 2,000 requests in flight)", rss_kib(bot.id()) as f64 / 1024.0);
+    println!(
+        "serve RSS after these bursts: {:.1} MB (high-water mark of 2,000 requests in flight)",
+        rss_kib(bot.id()) as f64 / 1024.0
+    );
     let _ = Command::new("kill").args(["-TERM", &bot.id().to_string()]).status();
     let _ = bot.wait();
 

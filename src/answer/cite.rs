@@ -93,6 +93,22 @@ pub struct JsonSource<'a> {
     pub url: Option<&'a str>,
 }
 
+impl<'a> JsonSource<'a> {
+    /// The source of `span` (a sentence or a part of it) in the cited document.
+    pub fn new(cite: &Citation<'a>, span: Range<usize>, url: Option<&'a str>) -> JsonSource<'a> {
+        JsonSource {
+            doc: &cite.doc.id,
+            title: &cite.doc.title,
+            path: cite.doc.path.display().to_string(),
+            paragraph: cite.paragraph,
+            sentence: cite.sentence,
+            start: span.start,
+            end: span.end,
+            url,
+        }
+    }
+}
+
 impl<'a> JsonAnswers<'a> {
     pub fn new(engine: &'a Engine, answers: &'a Answers) -> JsonAnswers<'a> {
         let corpus = engine.corpus();
@@ -108,16 +124,7 @@ impl<'a> JsonAnswers<'a> {
                         score: (a.score * 1000.0).round() / 1000.0,
                         answer: corpus.text(a.sentence),
                         context: marked(&cite.doc.text, a.context.clone(), &a.highlights, "**", "**", str::to_string),
-                        source: JsonSource {
-                            doc: &cite.doc.id,
-                            title: &cite.doc.title,
-                            path: cite.doc.path.display().to_string(),
-                            paragraph: cite.paragraph,
-                            sentence: cite.sentence,
-                            start: cite.span.start,
-                            end: cite.span.end,
-                            url: cite.url,
-                        },
+                        source: JsonSource::new(&cite, cite.span.clone(), cite.url),
                     }
                 })
                 .collect(),

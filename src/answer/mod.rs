@@ -16,7 +16,7 @@ use std::path::Path;
 use anyhow::Context as _;
 use tantivy::tokenizer::TextAnalyzer;
 
-pub use cite::{Citation, JsonAnswer, JsonAnswers};
+pub use cite::{Citation, JsonAnswer, JsonAnswers, JsonSource};
 
 use crate::corpus::{Corpus, Quote};
 use crate::error::UserError;

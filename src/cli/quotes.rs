@@ -4,7 +4,7 @@ use std::io::Write as _;
 
 use serde::Serialize;
 
-use crate::answer::Citation;
+use crate::answer::{Citation, JsonSource};
 use crate::config::Paths;
 use crate::corpus::Corpus;
 
@@ -23,19 +23,8 @@ struct JsonQuote<'a> {
     speaker: &'a str,
     /// The quoted words, verbatim: `path[start..end]`.
     quote: &'a str,
-    source: JsonQuoteSource<'a>,
-}
-
-#[derive(Debug, Serialize)]
-struct JsonQuoteSource<'a> {
-    doc: &'a str,
-    title: &'a str,
-    path: String,
-    paragraph: usize,
-    sentence: usize,
-    start: usize,
-    end: usize,
-    url: Option<&'a str>,
+    /// Where the quote is; `start..end` are the quoted words' own offsets.
+    source: JsonSource<'a>,
 }
 
 pub fn run(paths: &Paths, args: &QuotesArgs) -> anyhow::Result<()> {
@@ -50,16 +39,7 @@ pub fn run(paths: &Paths, args: &QuotesArgs) -> anyhow::Result<()> {
                 JsonQuote {
                     speaker: &q.speaker,
                     quote: corpus.quote_text(q),
-                    source: JsonQuoteSource {
-                        doc: &cite.doc.id,
-                        title: &cite.doc.title,
-                        path: cite.doc.path.display().to_string(),
-                        paragraph: cite.paragraph,
-                        sentence: cite.sentence,
-                        start: q.span.start,
-                        end: q.span.end,
-                        url: q.url.as_deref().or(cite.url),
-                    },
+                    source: JsonSource::new(&cite, q.span.clone(), q.url.as_deref().or(cite.url)),
                 }
             })
             .collect();

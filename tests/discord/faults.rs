@@ -15,61 +15,58 @@ async fn asks_and_gets_an_answer(bot: &super::Running) {
     assert!(description(&reply["data"]).contains("SoftBank CEO"));
 }
 
-#[tokio::test]
-async fn after_a_reconnect_request_the_bot_resumes_and_answers() {
+/// Does `fault` to a running bot, waits until it has sent each gateway opcode of `then`
+/// (6 RESUME, 2 IDENTIFY) on a new connection, then checks it still answers. Returns the
+/// last of those payloads.
+async fn recovers_from(fault: impl FnOnce(&FakeDiscord), then: &[u64]) -> serde_json::Value {
     let bot = start().await;
     let seen = bot.fake.payloads().len();
-    bot.fake.send_op(json!({"op": 7, "d": null}));
-    let resume = bot.fake.payload_after(seen, 6, WAIT).await;
-    assert_eq!(resume.body["d"]["session_id"], "session-1");
+    fault(&bot.fake);
+    let mut payload = None;
+    for &op in then {
+        let p = bot.fake.payload_after(seen, op, REIDENTIFY).await;
+        assert!(p.connection > 1, "op {op} on a new connection");
+        payload = Some(p);
+    }
+    let payload = payload.expect("at least one opcode to wait for");
+    // A fresh IDENTIFY is answered with READY; give the bot a moment to take it in.
+    tokio::time::sleep(Duration::from_millis(200)).await;
     asks_and_gets_an_answer(&bot).await;
     bot.finish().await;
+    payload.body
+}
+
+#[tokio::test]
+async fn after_a_reconnect_request_the_bot_resumes_and_answers() {
+    let resume = recovers_from(|fake| fake.send_op(json!({"op": 7, "d": null})), &[6]).await;
+    assert_eq!(resume["d"]["session_id"], "session-1");
 }
 
 #[tokio::test]
 async fn after_an_invalid_session_the_bot_identifies_again_and_answers() {
-    let bot = start().await;
-    let seen = bot.fake.payloads().len();
-    bot.fake.send_op(json!({"op": 9, "d": false}));
-    let identify = bot.fake.payload_after(seen, 2, REIDENTIFY).await;
-    assert!(identify.connection > 1, "on a new connection");
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    asks_and_gets_an_answer(&bot).await;
-    bot.finish().await;
+    recovers_from(|fake| fake.send_op(json!({"op": 9, "d": false})), &[2]).await;
 }
 
 #[tokio::test]
 async fn after_the_socket_drops_the_bot_resumes_and_answers() {
-    let bot = start().await;
-    let seen = bot.fake.payloads().len();
-    bot.fake.drop_connection();
-    let resume = bot.fake.payload_after(seen, 6, REIDENTIFY).await;
-    assert!(resume.connection > 1);
-    asks_and_gets_an_answer(&bot).await;
-    bot.finish().await;
+    recovers_from(FakeDiscord::drop_connection, &[6]).await;
 }
 
 #[tokio::test]
 async fn after_a_resumable_close_the_bot_resumes_and_answers() {
-    let bot = start().await;
-    let seen = bot.fake.payloads().len();
-    bot.fake.close(4000);
-    bot.fake.payload_after(seen, 6, WAIT).await;
-    asks_and_gets_an_answer(&bot).await;
-    bot.finish().await;
+    recovers_from(|fake| fake.close(4000), &[6]).await;
 }
 
 #[tokio::test]
 async fn when_a_resume_is_refused_the_bot_identifies_again_and_answers() {
-    let bot = start().await;
-    let seen = bot.fake.payloads().len();
-    bot.fake.refuse_resume();
-    bot.fake.drop_connection();
-    bot.fake.payload_after(seen, 6, WAIT).await;
-    bot.fake.payload_after(seen, 2, REIDENTIFY).await;
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    asks_and_gets_an_answer(&bot).await;
-    bot.finish().await;
+    recovers_from(
+        |fake| {
+            fake.refuse_resume();
+            fake.drop_connection();
+        },
+        &[6, 2],
+    )
+    .await;
 }
 
 #[tokio::test]

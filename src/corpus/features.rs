@@ -17,7 +17,7 @@ pub struct Features {
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)[$€£¥]\s?\d|\b\d[\d,.]*\s?(%|percent|thousand|million|billion|trillion|dollars?|euros?|pounds?)\b|\b(hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b",
+        r"(?i)[$€£¥]\s?\d|(?-u:\b)\d[\d,.]*\s?(%|percent|thousand|million|billion|trillion|dollars?|euros?|pounds?)(?-u:\b)|(?-u:\b)(hundreds?|thousands?|millions?|billions?|trillions?|dozens?)(?-u:\b)",
     )
     // A constant pattern, checked by the tests below: it cannot fail at run time.
     .expect("static regex is valid")
@@ -25,7 +25,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(1[5-9]\d\d|20\d\d)s?\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b|(?i)\b(yesterday|today|tomorrow|last (week|month|year)|this (week|month|year)|next (week|month|year)|(past|previous) (week|month|year))\b",
+        r"(?-u:\b)(1[5-9]\d\d|20\d\d)s?(?-u:\b)|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?i)(?-u:\b)(yesterday|today|tomorrow|last (week|month|year)|this (week|month|year)|next (week|month|year)|(past|previous) (week|month|year))(?-u:\b)",
     )
     // A constant pattern, checked by the tests below: it cannot fail at run time.
     .expect("static regex is valid")

@@ -161,7 +161,8 @@ async fn an_invalid_token_ends_serve_with_a_clear_message_and_a_failure_code() {
 async fn sigterm_shuts_serve_down_cleanly_with_exit_code_0() {
     let fake = FakeDiscord::start().await;
     let ws = Workspace::with_shipped_story();
-    let mut child = serve(&fake, &ws, None);
+    // An empty RUST_LOG, as a copied .env.example leaves it, means the default filter.
+    let mut child = serve(&fake, &ws, Some(""));
     fake.ready().await;
     let id = fake.command("ask", &[("question", json!("Who runs SoftBank?"))]);
     let path = format!("/interactions/{id}/");

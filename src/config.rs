@@ -141,8 +141,8 @@ mod tests {
     }
 
     #[test]
-    fn a_valid_environment_is_read_with_defaults() {
-        let c = config(&[("DISCORD_TOKEN", TOKEN)]).unwrap();
+    fn a_valid_environment_is_read_with_defaults() -> anyhow::Result<()> {
+        let c = config(&[("DISCORD_TOKEN", TOKEN)])?;
         assert_eq!(c.token.expose(), TOKEN);
         assert_eq!((c.guild_id, c.api_base.as_deref()), (None, None));
         assert_eq!(c.cooldown.as_secs(), DEFAULT_COOLDOWN_SECS);
@@ -151,18 +151,19 @@ mod tests {
             ("DISCORD_GUILD_ID", "1300000000000000001"),
             ("DISCORD_API_BASE", "http://127.0.0.1:9999/"),
             ("STORYBOT_COOLDOWN_SECS", "0"),
-        ])
-        .unwrap();
+        ])?;
         assert_eq!(c.guild_id, Some(1300000000000000001));
         assert_eq!(c.api_base.as_deref(), Some("http://127.0.0.1:9999"));
         assert!(c.cooldown.is_zero());
+        Ok(())
     }
 
     #[test]
-    fn the_token_never_shows_in_debug_output() {
-        let c = config(&[("DISCORD_TOKEN", TOKEN)]).unwrap();
+    fn the_token_never_shows_in_debug_output() -> anyhow::Result<()> {
+        let c = config(&[("DISCORD_TOKEN", TOKEN)])?;
         let shown = format!("{c:?}");
         assert!(!shown.contains(TOKEN) && !shown.contains("MTAw") && shown.contains("[redacted]"));
+        Ok(())
     }
 
     #[test]

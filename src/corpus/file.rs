@@ -106,18 +106,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_file_without_front_matter_is_all_body() {
-        let parsed = parse("Just text.\nMore.").unwrap();
+    fn a_file_without_front_matter_is_all_body() -> anyhow::Result<()> {
+        let parsed = parse("Just text.\nMore.").map_err(|p| anyhow::anyhow!(p.message))?;
         assert_eq!(parsed.body, 0..16);
         assert!(parsed.meta.title.is_none());
+        Ok(())
     }
 
     #[test]
-    fn front_matter_is_parsed_and_the_body_starts_after_the_fence() {
+    fn front_matter_is_parsed_and_the_body_starts_after_the_fence() -> anyhow::Result<()> {
         let text = "+++\ntitle = \"T\"\ndate = \"2025-01-25\"\n+++\nBody.";
-        let parsed = parse(text).unwrap();
+        let parsed = parse(text).map_err(|p| anyhow::anyhow!(p.message))?;
         assert_eq!(parsed.meta.title.as_deref(), Some("T"));
         assert_eq!(&text[parsed.body], "Body.");
+        Ok(())
     }
 
     #[test]

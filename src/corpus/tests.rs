@@ -1,31 +1,34 @@
+use anyhow::Context as _;
+
 use super::*;
 
 fn source(name: &str, text: &str) -> Source {
     Source { path: PathBuf::from("corpus").join(name), bytes: text.as_bytes().to_vec() }
 }
 
-fn shipped() -> Corpus {
-    Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).expect("the shipped corpus loads")
+fn shipped() -> anyhow::Result<Corpus> {
+    Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))
 }
 
 #[test]
-fn every_sentence_of_every_shipped_document_round_trips_through_its_file() {
-    let corpus = shipped();
+fn every_sentence_of_every_shipped_document_round_trips_through_its_file() -> anyhow::Result<()> {
+    let corpus = shipped()?;
     for (i, s) in corpus.sentences.iter().enumerate() {
         let doc = &corpus.docs[s.doc];
-        let on_disk =
-            std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(doc.path.file_name().unwrap()))
-                .unwrap();
+        let on_disk = std::fs::read(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(doc.path.file_name().context("a file name")?),
+        )?;
         assert_eq!(&on_disk[s.span.clone()], corpus.text(i).as_bytes());
         let text = corpus.text(i);
         assert!(!text.is_empty() && text.trim() == text, "sentence {i} is not trimmed: {text:?}");
         assert!(doc.body.start <= s.span.start && s.span.end <= doc.body.end);
     }
+    Ok(())
 }
 
 #[test]
-fn sentences_and_links_cover_every_word_of_the_body() {
-    let corpus = shipped();
+fn sentences_and_links_cover_every_word_of_the_body() -> anyhow::Result<()> {
+    let corpus = shipped()?;
     for doc in &corpus.docs {
         let mut covered = vec![false; doc.text.len()];
         for s in &corpus.sentences[doc.sentences.clone()] {
@@ -38,53 +41,59 @@ fn sentences_and_links_cover_every_word_of_the_body() {
             assert!(c.is_whitespace() || covered[at], "{:?} at byte {at} is in no sentence", c);
         }
     }
+    Ok(())
 }
 
 #[test]
-fn the_story_keeps_its_date_out_of_the_body_and_invents_no_url() {
-    let corpus = shipped();
-    let doc = corpus.docs.iter().find(|d| d.id == "altman-musk-stargate").expect("the story is in the corpus");
+fn the_story_keeps_its_date_out_of_the_body_and_invents_no_url() -> anyhow::Result<()> {
+    let corpus = shipped()?;
+    let doc = corpus.docs.iter().find(|d| d.id == "altman-musk-stargate").context("the story is in the corpus")?;
     assert_eq!(doc.date.as_deref(), Some("2025-01-25"));
     assert_eq!(doc.url, None);
     assert!(doc.text[doc.body.clone()].starts_with("Sam Altman and Elon Musk aren’t friends."));
     assert!(!doc.text[doc.body.clone()].contains("date 2025"));
     assert_eq!(doc.paragraphs.len(), 6);
+    Ok(())
 }
 
 #[test]
-fn the_story_link_belongs_to_altmans_reply_and_splits_nothing() {
-    let corpus = shipped();
+fn the_story_link_belongs_to_altmans_reply_and_splits_nothing() -> anyhow::Result<()> {
+    let corpus = shipped()?;
     let with_link: Vec<usize> = (0..corpus.sentences.len()).filter(|&i| corpus.sentences[i].link.is_some()).collect();
     assert_eq!(with_link.len(), 1);
     let s = &corpus.sentences[with_link[0]];
     let doc = corpus.doc_of(with_link[0]);
-    assert_eq!(&doc.text[s.link.clone().unwrap()], "https://twitter.com/sama/status/1882106524090482701");
+    assert_eq!(&doc.text[s.link.clone().context("a link")?], "https://twitter.com/sama/status/1882106524090482701");
     assert!(corpus
         .text(with_link[0])
         .starts_with("Pushing back again, Altman pointed out to Musk that “what is great"));
     assert!(corpus.text(with_link[0] - 1).ends_with("actually on hand."));
+    Ok(())
 }
 
 #[test]
-fn quotes_and_their_attribution_are_one_sentence_with_a_speaker() {
-    let corpus = shipped();
-    let find = |needle: &str| (0..corpus.sentences.len()).find(|&i| corpus.text(i).contains(needle)).unwrap();
-    let money = find("They don’t actually have the money");
+fn quotes_and_their_attribution_are_one_sentence_with_a_speaker() -> anyhow::Result<()> {
+    let corpus = shipped()?;
+    let find = |needle: &str| {
+        (0..corpus.sentences.len()).find(|&i| corpus.text(i).contains(needle)).context(needle.to_string())
+    };
+    let money = find("They don’t actually have the money")?;
     assert_eq!(
         corpus.text(money),
         "“They don’t actually have the money,” he replied to an OpenAI post about Stargate."
     );
     assert_eq!(corpus.sentences[money].speaker.as_deref(), Some("Elon Musk"));
-    let respect = find("i genuinely respect");
+    let respect = find("i genuinely respect")?;
     assert!(corpus.text(respect).ends_with("Altman replied."));
     assert_eq!(corpus.sentences[respect].speaker.as_deref(), Some("Sam Altman"));
-    let tweet = find("mean tweet");
+    let tweet = find("mean tweet")?;
     assert!(corpus.text(tweet).ends_with("love yourself…”"), "{}", corpus.text(tweet));
+    Ok(())
 }
 
 #[test]
-fn every_quote_is_a_verbatim_slice_of_its_sentence() {
-    let corpus = shipped();
+fn every_quote_is_a_verbatim_slice_of_its_sentence() -> anyhow::Result<()> {
+    let corpus = shipped()?;
     let doc = &corpus.docs[0];
     assert_eq!(doc.quotes.len(), 6);
     for q in &doc.quotes {
@@ -94,6 +103,7 @@ fn every_quote_is_a_verbatim_slice_of_its_sentence() {
     let linked: Vec<_> = doc.quotes.iter().filter(|q| q.url.is_some()).collect();
     assert_eq!(linked.len(), 1);
     assert!(doc.text[linked[0].span.clone()].starts_with("what is great for the country"));
+    Ok(())
 }
 
 #[test]
@@ -128,25 +138,28 @@ fn a_bad_date_and_a_bad_url_are_rejected() {
 }
 
 #[test]
-fn a_plain_text_file_is_a_document_titled_by_its_name() {
-    let corpus = Corpus::from_sources(vec![source("plain-story.txt", "First one. Second one.\n\nThird.")]).unwrap();
+fn a_plain_text_file_is_a_document_titled_by_its_name() -> anyhow::Result<()> {
+    let corpus = Corpus::from_sources(vec![source("plain-story.txt", "First one. Second one.\n\nThird.")])?;
     assert_eq!(corpus.docs[0].title, "plain-story");
     assert_eq!(corpus.sentences.len(), 3);
     assert_eq!(corpus.sentences[2].paragraph, 1);
+    Ok(())
 }
 
 #[test]
-fn the_fingerprint_changes_with_any_byte_of_any_file() {
-    let a = Corpus::from_sources(vec![source("a.txt", "One.")]).unwrap();
-    let b = Corpus::from_sources(vec![source("a.txt", "One!")]).unwrap();
-    let c = Corpus::from_sources(vec![source("b.txt", "One.")]).unwrap();
+fn the_fingerprint_changes_with_any_byte_of_any_file() -> anyhow::Result<()> {
+    let a = Corpus::from_sources(vec![source("a.txt", "One.")])?;
+    let b = Corpus::from_sources(vec![source("a.txt", "One!")])?;
+    let c = Corpus::from_sources(vec![source("b.txt", "One.")])?;
     assert_ne!(a.fingerprint, b.fingerprint);
     assert_ne!(a.fingerprint, c.fingerprint);
+    Ok(())
 }
 
 #[test]
-fn an_empty_corpus_folder_is_an_error_that_says_what_to_add() {
-    let dir = tempfile::tempdir().unwrap();
+fn an_empty_corpus_folder_is_an_error_that_says_what_to_add() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
     let err = Corpus::load_dir(dir.path()).unwrap_err().to_string();
     assert!(err.contains("no .txt story files"), "{err}");
+    Ok(())
 }

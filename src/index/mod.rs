@@ -102,31 +102,36 @@ fn write(index: &Index, fields: Fields, corpus: &Corpus) -> tantivy::Result<()> 
 mod tests {
     use std::path::Path;
 
+    use anyhow::Context as _;
     use tantivy::collector::DocSetCollector;
     use tantivy::query::AllQuery;
 
     use super::*;
 
     #[test]
-    fn every_indexed_sentence_carries_its_document_paragraph_and_offsets() {
-        let corpus = Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
-        let index = StoryIndex::in_memory(&corpus).unwrap();
+    fn every_indexed_sentence_carries_its_document_paragraph_and_offsets() -> anyhow::Result<()> {
+        let corpus = Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))?;
+        let index = StoryIndex::in_memory(&corpus)?;
         let searcher = index.reader.searcher();
-        let all = searcher.search(&AllQuery, &DocSetCollector).unwrap();
+        let all = searcher.search(&AllQuery, &DocSetCollector)?;
         assert_eq!(all.len(), corpus.sentences.len());
         for address in all {
             let fast = searcher.segment_reader(address.segment_ord).fast_fields();
-            let read = |name: &str| fast.u64(name).unwrap().first(address.doc_id).unwrap() as usize;
-            let s = &corpus.sentences[read("ord")];
-            assert_eq!((read("doc"), read("paragraph")), (s.doc, s.paragraph));
-            assert_eq!(read("start")..read("end"), s.span);
+            let read = |name: &str| -> anyhow::Result<usize> {
+                Ok(fast.u64(name)?.first(address.doc_id).context(name.to_string())? as usize)
+            };
+            let s = &corpus.sentences[read("ord")?];
+            assert_eq!((read("doc")?, read("paragraph")?), (s.doc, s.paragraph));
+            assert_eq!(read("start")?..read("end")?, s.span);
         }
+        Ok(())
     }
 
     #[test]
-    fn the_fingerprint_names_the_layout_and_the_corpus() {
-        let corpus = Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
+    fn the_fingerprint_names_the_layout_and_the_corpus() -> anyhow::Result<()> {
+        let corpus = Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))?;
         let fp = fingerprint(&corpus);
         assert!(fp.starts_with(LAYOUT) && fp.ends_with(&corpus.fingerprint));
+        Ok(())
     }
 }

@@ -1,23 +1,24 @@
 use std::path::Path;
 
+use anyhow::Context as _;
+
 use super::*;
 use crate::bot::custom_id::{Action, ButtonState};
 use crate::corpus::{Corpus, Source};
 
-fn story() -> Engine {
-    let corpus = Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus")).unwrap();
-    Engine::in_memory(corpus).unwrap()
+fn story() -> anyhow::Result<Engine> {
+    let corpus = Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))?;
+    Engine::in_memory(corpus)
 }
 
 /// A story whose text tries to ping and to break Markdown.
-fn hostile() -> Engine {
+fn hostile() -> anyhow::Result<Engine> {
     let text =
         "+++\ntitle = \"@everyone **Breaking** <@123>\"\n[[entities]]\nname = \"Eve @here\"\nkind = \"person\"\n+++\n\
                 Eve said @everyone should read <@&42> and `code` now. **Nobody** listened to ||spoilers||.\n";
     let corpus =
-        Corpus::from_sources(vec![Source { path: "corpus/hostile.txt".into(), bytes: text.as_bytes().to_vec() }])
-            .unwrap();
-    Engine::in_memory(corpus).unwrap()
+        Corpus::from_sources(vec![Source { path: "corpus/hostile.txt".into(), bytes: text.as_bytes().to_vec() }])?;
+    Engine::in_memory(corpus)
 }
 
 fn assert_within_limits(reply: &Reply) {
@@ -48,13 +49,13 @@ fn all_text(reply: &Reply) -> String {
 }
 
 #[test]
-fn an_answer_underlines_the_verbatim_sentence_bolds_matches_and_cites_it() {
-    let engine = story();
-    let answers = engine.ask("How big is Project Stargate?", 3).unwrap();
+fn an_answer_underlines_the_verbatim_sentence_bolds_matches_and_cites_it() -> anyhow::Result<()> {
+    let engine = story()?;
+    let answers = engine.ask("How big is Project Stargate?", 3)?;
     let reply = answer(&engine, &answers, 1, 1);
-    let embed = reply.embed.as_ref().unwrap();
+    let embed = reply.embed.as_ref().context("an embed")?;
     let sentence = engine.corpus().text(answers.answers[0].sentence);
-    let underlined = embed.description.split("__").nth(1).expect("the answer sentence is underlined");
+    let underlined = embed.description.split("__").nth(1).context("the answer sentence is underlined")?;
     assert_eq!(unescape(&underlined.replace("**", "")), sentence);
     assert!(embed.description.contains("**Project Stargate**"));
     assert_eq!(question_of(&embed.description).as_deref(), Some("How big is Project Stargate?"));
@@ -63,117 +64,130 @@ fn an_answer_underlines_the_verbatim_sentence_bolds_matches_and_cites_it() {
     assert!(source.contains("paragraph 2, sentence 4"), "{source}");
     assert_eq!(embed.footer.as_deref(), Some(format!("Answer 1 of {}", answers.answers.len()).as_str()));
     assert_within_limits(&reply);
+    Ok(())
 }
 
 #[test]
-fn the_buttons_carry_the_next_states_and_disable_at_the_ends() {
-    let engine = story();
-    let answers = engine.ask("What did Musk say about Stargate?", 3).unwrap();
+fn the_buttons_carry_the_next_states_and_disable_at_the_ends() -> anyhow::Result<()> {
+    let engine = story()?;
+    let answers = engine.ask("What did Musk say about Stargate?", 3)?;
     let n = answers.answers.len();
     let first = answer(&engine, &answers, 1, 1);
-    let states: Vec<Action> = first.buttons.iter().map(|b| ButtonState::decode(&b.id).unwrap().action).collect();
-    assert_eq!(states, [Action::Answer { rank: 1, width: 2 }, Action::Answer { rank: 2, width: 1 }]);
+    let states: Vec<Option<Action>> =
+        first.buttons.iter().map(|b| ButtonState::decode(&b.id).map(|s| s.action)).collect();
+    assert_eq!(states, [Some(Action::Answer { rank: 1, width: 2 }), Some(Action::Answer { rank: 2, width: 1 })]);
     assert_eq!(first.buttons[1].disabled, n < 2);
     let last = answer(&engine, &answers, n, 1);
     assert!(last.buttons[1].disabled, "no next answer after the last");
     let whole = answer(&engine, &answers, 1, 50);
     assert!(whole.buttons[0].disabled, "no more context once the paragraph is shown");
+    Ok(())
 }
 
 #[test]
-fn the_linked_quote_shows_the_story_link() {
-    let engine = story();
-    let answers = engine.ask("What did Altman say about putting America first?", 1).unwrap();
+fn the_linked_quote_shows_the_story_link() -> anyhow::Result<()> {
+    let engine = story()?;
+    let answers = engine.ask("What did Altman say about putting America first?", 1)?;
     let reply = answer(&engine, &answers, 1, 1);
-    assert!(reply.embed.unwrap().fields[0].1.ends_with("\nhttps://twitter.com/sama/status/1882106524090482701"));
+    assert!(reply.embed.context("an embed")?.fields[0]
+        .1
+        .ends_with("\nhttps://twitter.com/sama/status/1882106524090482701"));
+    Ok(())
 }
 
 #[test]
-fn no_answer_says_so_plainly() {
-    let engine = story();
-    let answers = engine.ask("What is the weather in Paris today?", 3).unwrap();
+fn no_answer_says_so_plainly() -> anyhow::Result<()> {
+    let engine = story()?;
+    let answers = engine.ask("What is the weather in Paris today?", 3)?;
     let reply = answer(&engine, &answers, 1, 1);
-    let description = reply.embed.unwrap().description;
+    let description = reply.embed.context("an embed")?.description;
     assert!(description.contains("The story doesn't say."));
     assert!(!description.contains("Closest passages"), "unrelated passages are not offered");
     assert!(reply.buttons.is_empty());
+    Ok(())
 }
 
 #[test]
-fn search_pages_through_results_with_buttons() {
-    let engine = story();
-    let results = engine.search("Musk", 50).unwrap();
+fn search_pages_through_results_with_buttons() -> anyhow::Result<()> {
+    let engine = story()?;
+    let results = engine.search("Musk", 50)?;
     assert!(results.answers.len() > 4);
     let page0 = search(&engine, &results, 0, 2);
-    let e = page0.embed.as_ref().unwrap();
+    let e = page0.embed.as_ref().context("an embed")?;
     assert!(e.description.starts_with("**Search:** Musk\n\n**1.** "));
     assert!(e.description.contains("**2.** ") && !e.description.contains("**3.** "));
     assert!(page0.buttons[0].disabled && !page0.buttons[1].disabled);
-    assert_eq!(ButtonState::decode(&page0.buttons[1].id).unwrap().action, Action::Search { page: 1, per_page: 2 });
+    assert_eq!(
+        ButtonState::decode(&page0.buttons[1].id).map(|s| s.action),
+        Some(Action::Search { page: 1, per_page: 2 })
+    );
     let page1 = search(&engine, &results, 1, 2);
-    assert!(page1.embed.as_ref().unwrap().description.contains("**3.** "));
-    assert_eq!(query_of(&page1.embed.unwrap().description).as_deref(), Some("Musk"));
+    assert!(page1.embed.as_ref().context("an embed")?.description.contains("**3.** "));
+    assert_eq!(query_of(&page1.embed.context("an embed")?.description).as_deref(), Some("Musk"));
+    Ok(())
 }
 
 #[test]
-fn quotes_are_listed_verbatim_with_speakers() {
-    let engine = story();
-    let quotes = engine.quotes(Some("altman"), None).unwrap();
+fn quotes_are_listed_verbatim_with_speakers() -> anyhow::Result<()> {
+    let engine = story()?;
+    let quotes = engine.quotes(Some("altman"), None)?;
     let reply = super::quotes(&engine, &quotes);
-    let description = unescape(&reply.embed.unwrap().description);
+    let description = unescape(&reply.embed.context("an embed")?.description);
     assert_eq!(description.lines().count(), 3);
     assert!(description.contains("**Sam Altman:** “just one more mean tweet and then maybe you’ll love yourself…”"));
-    let about = engine.quotes(None, Some("money")).unwrap();
+    let about = engine.quotes(None, Some("money"))?;
     assert_eq!(about.len(), 1);
     assert_eq!(engine.corpus().quote_text(about[0]), "They don’t actually have the money,");
+    Ok(())
 }
 
 #[test]
-fn the_story_card_names_title_date_people_quotes_and_link() {
-    let engine = story();
+fn the_story_card_names_title_date_people_quotes_and_link() -> anyhow::Result<()> {
+    let engine = story()?;
     let reply = super::story(&engine);
-    let (title, value) = &reply.embed.as_ref().unwrap().fields[0];
+    let (title, value) = &reply.embed.as_ref().context("an embed")?.fields[0];
     assert_eq!(title, "Sam Altman and Elon Musk spar over Project Stargate");
     assert!(value.contains("**Date:** 2025\\-01\\-25") || value.contains("**Date:** 2025-01-25"), "{value}");
     assert!(value.contains("Elon Musk") && value.contains("Sam Altman") && value.contains("Larry Ellison"));
     assert!(value.contains("**Quotes:** 6"));
     assert!(value.contains("https://twitter.com/sama/status/1882106524090482701"));
     assert_within_limits(&reply);
+    Ok(())
 }
 
 #[test]
-fn hostile_story_text_can_neither_ping_nor_format() {
-    let engine = hostile();
-    let answers = engine.ask("What did Eve say everyone should read?", 3).unwrap();
+fn hostile_story_text_can_neither_ping_nor_format() -> anyhow::Result<()> {
+    let engine = hostile()?;
+    let answers = engine.ask("What did Eve say everyone should read?", 3)?;
     assert!(!answers.answers.is_empty());
-    for reply in [
-        answer(&engine, &answers, 1, 1),
-        super::story(&engine),
-        search(&engine, &engine.search("Eve", 5).unwrap(), 0, 5),
-    ] {
+    for reply in
+        [answer(&engine, &answers, 1, 1), super::story(&engine), search(&engine, &engine.search("Eve", 5)?, 0, 5)]
+    {
         let text = all_text(&reply);
         for bad in ["@everyone", "@here", "<@", "`code`", "||spoilers||"] {
             assert!(!text.contains(bad), "{bad} survived in {text}");
         }
         assert_within_limits(&reply);
     }
+    Ok(())
 }
 
 #[test]
-fn an_overlong_answer_still_fits_every_limit() {
+fn an_overlong_answer_still_fits_every_limit() -> anyhow::Result<()> {
     let long = format!("The ferry {} finally sailed.", "very ".repeat(2000));
-    let corpus =
-        Corpus::from_sources(vec![Source { path: "corpus/long.txt".into(), bytes: long.into_bytes() }]).unwrap();
-    let engine = Engine::in_memory(corpus).unwrap();
-    let answers = engine.ask("Did the ferry sail?", 3).unwrap();
+    let corpus = Corpus::from_sources(vec![Source { path: "corpus/long.txt".into(), bytes: long.into_bytes() }])?;
+    let engine = Engine::in_memory(corpus)?;
+    let answers = engine.ask("Did the ferry sail?", 3)?;
     let reply = answer(&engine, &answers, 1, 1);
     assert_within_limits(&reply);
-    assert_within_limits(&search(&engine, &engine.search("ferry", 10).unwrap(), 0, 10));
+    assert_within_limits(&search(&engine, &engine.search("ferry", 10)?, 0, 10));
+    Ok(())
 }
 
 #[test]
-fn help_is_one_short_message() {
+fn help_is_one_short_message() -> anyhow::Result<()> {
     let reply = help();
-    assert!(reply.content.as_ref().unwrap().chars().count() < 600);
-    assert!(reply.content.unwrap().contains("/ask"));
+    assert!(reply.content.as_ref().context("text")?.chars().count() < 600);
+    assert!(reply.content.context("text")?.contains("/ask"));
+    Ok(())
 }

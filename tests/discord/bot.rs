@@ -4,7 +4,7 @@ use serde_json::{json, Value};
 use storybot::bot::markdown::unescape;
 
 use super::fake::{self, alice, bot_mention, other_bot, WAIT};
-use super::{button, description, message_of, start, start_global, start_with_cooldown};
+use super::{button, description, start, start_global, start_with_cooldown};
 
 #[tokio::test]
 async fn startup_discovers_the_gateway_identifies_with_plain_intents_and_registers_commands() {
@@ -73,8 +73,7 @@ async fn ask_private_answers_ephemerally() {
 #[tokio::test]
 async fn more_context_and_next_answer_buttons_work_from_the_message_alone() {
     let bot = start().await;
-    let reply = bot.run_command("ask", &[("question", json!("What did Altman say?"))]).await;
-    let message = message_of(&reply, &bot.fake.next_id());
+    let message = bot.posted("ask", &[("question", json!("What did Altman say?"))]).await;
     let first = description(&message);
     let (more, disabled) = button(&message, "More context");
     assert!(!disabled);
@@ -94,8 +93,7 @@ async fn more_context_and_next_answer_buttons_work_from_the_message_alone() {
 #[tokio::test]
 async fn a_button_from_another_corpus_or_version_gets_a_private_notice() {
     let bot = start().await;
-    let reply = bot.run_command("ask", &[("question", json!("Who runs SoftBank?"))]).await;
-    let message = message_of(&reply, &bot.fake.next_id());
+    let message = bot.posted("ask", &[("question", json!("Who runs SoftBank?"))]).await;
     for id in ["a:ffffffff:2:1", "nonsense"] {
         let notice = bot.callback(&bot.fake.click(&message, id)).await;
         assert_eq!(notice["type"], 4);
@@ -108,8 +106,7 @@ async fn a_button_from_another_corpus_or_version_gets_a_private_notice() {
 #[tokio::test]
 async fn search_lists_matching_sentences_in_pages() {
     let bot = start().await;
-    let reply = bot.run_command("search", &[("query", json!("Musk")), ("limit", json!(2))]).await;
-    let message = message_of(&reply, &bot.fake.next_id());
+    let message = bot.posted("search", &[("query", json!("Musk")), ("limit", json!(2))]).await;
     let page1 = description(&message);
     assert!(page1.starts_with("**Search:** Musk") && page1.contains("**2.** ") && !page1.contains("**3.** "));
     let (previous, disabled) = button(&message, "Previous");

@@ -87,6 +87,13 @@ impl Running {
         self.fake.request_after(0, fake::WAIT, |r| r.method == "POST" && r.path.contains(&path)).await.body
     }
 
+    /// Runs `/name options…` and returns the message its reply posted, as Discord would
+    /// store it (for clicking its buttons).
+    pub async fn posted(&self, name: &str, options: &[(&str, Value)]) -> Value {
+        let reply = self.run_command(name, options).await;
+        fake::message_from(&reply["data"], &self.fake.next_id(), fake::CHANNEL, 20)
+    }
+
     /// Runs `/name options…` and returns the callback body.
     pub async fn run_command(&self, name: &str, options: &[(&str, Value)]) -> Value {
         let id = self.fake.command(name, options);
@@ -98,11 +105,6 @@ impl Running {
 pub fn assert_valid_requests(fake: &FakeDiscord) {
     let problems: Vec<String> = fake.requests().iter().flat_map(openapi::problems).collect();
     assert!(problems.is_empty(), "invalid Discord requests:\n{}", problems.join("\n"));
-}
-
-/// The message a callback created, as Discord would store it (for clicking its buttons).
-pub fn message_of(callback: &Value, id: &str) -> Value {
-    fake::message_from(&callback["data"], id, fake::CHANNEL, 20)
 }
 
 /// The custom_id of the button labelled `label` in a message body.

@@ -23,7 +23,10 @@ fn max_distance(word: &str) -> u8 {
 
 /// "waht", "teh": a misspelt question word is filler, not an unknown name.
 pub fn is_misspelt_stop_word(word: &str) -> bool {
-    word.chars().count() >= 3 && STOP_WORDS.iter().any(|s| s.len() >= 3 && strsim::damerau_levenshtein(s, word) == 1)
+    let chars = word.chars().count();
+    // Stop words are ASCII, so their byte length is their length in characters.
+    chars >= 3
+        && STOP_WORDS.iter().any(|s| s.len() >= 3 && s.len().abs_diff(chars) <= 1 && strsim::osa_distance(s, word) == 1)
 }
 
 /// The indexed terms closest to `stemmed` (or to the unstemmed `word`), nearest first.
@@ -54,7 +57,7 @@ pub fn closest(searcher: &Searcher, field: Field, stemmed: &str, word: &str) -> 
             while stream.advance() {
                 let Ok(term) = std::str::from_utf8(stream.key()) else { continue };
                 // A completed prefix counts as one edit away.
-                let edits = if is_prefix { 1 } else { strsim::damerau_levenshtein(probe, term) };
+                let edits = if is_prefix { 1 } else { strsim::osa_distance(probe, term) };
                 let doc_freq = u64::from(stream.value().doc_freq);
                 match found.iter_mut().find(|(_, _, t)| t == term) {
                     Some(entry) => {

@@ -121,21 +121,40 @@ fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
+/// One corpus size's figures.
+struct Row {
+    articles: usize,
+    build_s: f64,
+    mb_per_s: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    rss_mb: Option<f64>,
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/storybot");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let bin = root.join("target/release/storybot");
     println!("| articles | sentences | corpus MB | index build | build MB/s | ask p50 | ask p99 | serve RSS |");
     println!("|---|---|---|---|---|---|---|---|");
+    let mut rows = Vec::new();
     for articles in [50, 500, 5000] {
         let corpus_dir = tempfile::tempdir().unwrap();
         let index_dir = tempfile::tempdir().unwrap();
         let bytes = generate(corpus_dir.path(), articles);
 
-        let t = Instant::now();
-        let corpus = Corpus::load_dir(corpus_dir.path()).unwrap();
-        let sentences = corpus.sentences.len();
-        storybot::index::rebuild(index_dir.path(), &corpus).unwrap();
-        let build = t.elapsed();
+        // Loading, segmenting and indexing from the files, median of three builds.
+        let mut builds: Vec<Duration> = Vec::new();
+        let mut sentences = 0;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let corpus = Corpus::load_dir(corpus_dir.path()).unwrap();
+            sentences = corpus.sentences.len();
+            storybot::index::rebuild(index_dir.path(), &corpus).unwrap();
+            builds.push(t.elapsed());
+        }
+        builds.sort();
+        let build = builds[1];
 
         let engine = Engine::open(corpus_dir.path(), index_dir.path()).unwrap();
         let mut rng = Rng(7);
@@ -154,42 +173,154 @@ async fn main() {
         samples.sort();
         drop(engine);
 
-        let rss = if bin.exists() {
-            let fake = fake::FakeDiscord::start().await;
-            let mut child = Command::new(&bin)
-                .arg("serve")
-                .env("DISCORD_TOKEN", fake::TOKEN)
-                .env("DISCORD_GUILD_ID", fake::GUILD)
-                .env("DISCORD_API_BASE", &fake.rest_base)
-                .env("STORYBOT_COOLDOWN_SECS", "0")
-                .env("STORYBOT_CORPUS_DIR", corpus_dir.path())
-                .env("STORYBOT_INDEX_DIR", index_dir.path())
-                .env("RUST_LOG", "warn")
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-                .unwrap();
-            fake.ready().await;
-            for _ in 0..200 {
-                let id = fake.command("ask", &[("question", json!("How much will the ferry cost?"))]);
-                let path = format!("/interactions/{id}/");
-                fake.request_after(fake.mark().saturating_sub(2), Duration::from_secs(10), |r| r.path.contains(&path))
-                    .await;
-            }
-            let rss = rss_kib(child.id()) as f64 / 1024.0;
-            let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
-            let _ = child.wait();
-            format!("{rss:.0} MB")
-        } else {
-            "(build release)".to_string()
+        let rss_mb =
+            if bin.exists() { Some(serve_rss_mb(&bin, corpus_dir.path(), index_dir.path()).await) } else { None };
+        let row = Row {
+            articles,
+            build_s: build.as_secs_f64(),
+            mb_per_s: bytes as f64 / 1e6 / build.as_secs_f64(),
+            p50_ms: samples[samples.len() / 2].as_secs_f64() * 1e3,
+            p99_ms: samples[samples.len() * 99 / 100].as_secs_f64() * 1e3,
+            rss_mb,
         };
         println!(
-            "| {articles} | {sentences} | {:.1} | {:.2} s | {:.1} | {:?} | {:?} | {rss} |",
+            "| {articles} | {sentences} | {:.1} | {:.2} s | {:.1} | {:.2} ms | {:.2} ms | {} |",
             bytes as f64 / 1e6,
-            build.as_secs_f64(),
-            bytes as f64 / 1e6 / build.as_secs_f64(),
-            samples[samples.len() / 2],
-            samples[samples.len() * 99 / 100],
+            row.build_s,
+            row.mb_per_s,
+            row.p50_ms,
+            row.p99_ms,
+            row.rss_mb.map_or("(build release)".to_string(), |mb| format!("{mb:.0} MB")),
         );
+        rows.push(row);
     }
+    let plot = root.join("benches/scale.svg");
+    std::fs::write(&plot, svg(&rows)).unwrap();
+    println!("plot written to {}", plot.strip_prefix(root).unwrap_or(&plot).display());
+}
+
+/// RSS of `storybot serve` on this corpus after 200 `/ask` round trips through the fake.
+async fn serve_rss_mb(bin: &Path, corpus_dir: &Path, index_dir: &Path) -> f64 {
+    let fake = fake::FakeDiscord::start().await;
+    let mut child = Command::new(bin)
+        .arg("serve")
+        .env("DISCORD_TOKEN", fake::TOKEN)
+        .env("DISCORD_GUILD_ID", fake::GUILD)
+        .env("DISCORD_API_BASE", &fake.rest_base)
+        .env("STORYBOT_COOLDOWN_SECS", "0")
+        .env("STORYBOT_CORPUS_DIR", corpus_dir)
+        .env("STORYBOT_INDEX_DIR", index_dir)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    fake.ready().await;
+    for _ in 0..200 {
+        let id = fake.command("ask", &[("question", json!("How much will the ferry cost?"))]);
+        let path = format!("/interactions/{id}/");
+        fake.request_after(fake.mark().saturating_sub(2), Duration::from_secs(10), |r| r.path.contains(&path)).await;
+    }
+    let rss = rss_kib(child.id()) as f64 / 1024.0;
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let _ = child.wait();
+    rss
+}
+
+/// Three log-log panels (build time, question latency, serve memory) against corpus size.
+fn svg(rows: &[Row]) -> String {
+    const W: f64 = 300.0;
+    const H: f64 = 220.0;
+    const PAD: f64 = 45.0;
+    type Series<'a> = (&'a str, &'a str, Vec<f64>);
+    let panels: [(&str, Vec<Series>); 3] = [
+        ("index build (s)", vec![("build", "#1f77b4", rows.iter().map(|r| r.build_s).collect())]),
+        (
+            "ask latency (ms)",
+            vec![
+                ("p50", "#2ca02c", rows.iter().map(|r| r.p50_ms).collect()),
+                ("p99", "#d62728", rows.iter().map(|r| r.p99_ms).collect()),
+            ],
+        ),
+        ("serve RSS (MB)", vec![("RSS", "#9467bd", rows.iter().map(|r| r.rss_mb.unwrap_or(f64::NAN)).collect())]),
+    ];
+    let xs: Vec<f64> = rows.iter().map(|r| (r.articles as f64).log10()).collect();
+    let (x_lo, x_hi) = (xs[0] - 0.2, xs[xs.len() - 1] + 0.2);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" font-family="sans-serif" font-size="11">"#,
+        W * 3.0,
+        H
+    );
+    let _ = write!(out, r#"<rect width="100%" height="100%" fill="white"/>"#);
+    for (i, (title, series)) in panels.iter().enumerate() {
+        let left = i as f64 * W;
+        let values: Vec<f64> =
+            series.iter().flat_map(|s| s.2.iter().copied()).filter(|v| v.is_finite() && *v > 0.0).collect();
+        if values.is_empty() {
+            continue;
+        }
+        let y_lo = values.iter().copied().fold(f64::MAX, f64::min).log10().floor();
+        let y_hi = values.iter().copied().fold(f64::MIN, f64::max).log10().ceil().max(y_lo + 1.0);
+        let px = |x: f64| left + PAD + (x - x_lo) / (x_hi - x_lo) * (W - PAD - 15.0);
+        let py = |y: f64| H - PAD + 10.0 - (y.log10() - y_lo) / (y_hi - y_lo) * (H - PAD - 25.0);
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="14" text-anchor="middle" font-weight="bold">{title}</text>"#,
+            left + W / 2.0
+        );
+        let _ = write!(
+            out,
+            r##"<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="#333"/><line x1="{0}" y1="{1}" x2="{0}" y2="25" stroke="#333"/>"##,
+            left + PAD,
+            H - PAD + 10.0,
+            left + W - 15.0
+        );
+        for decade in y_lo as i32..=y_hi as i32 {
+            let v = 10f64.powi(decade);
+            let (x0, x1, y) = (left + PAD, left + W - 15.0, py(v));
+            let _ = write!(
+                out,
+                r##"<text x="{}" y="{}" text-anchor="end">{v}</text><line x1="{x0}" y1="{y:.1}" x2="{x1}" y2="{y:.1}" stroke="#ddd"/>"##,
+                x0 - 4.0,
+                y + 4.0,
+            );
+        }
+        for (r, x) in rows.iter().zip(&xs) {
+            let _ = write!(
+                out,
+                r#"<text x="{}" y="{}" text-anchor="middle">{}</text>"#,
+                px(*x),
+                H - PAD + 24.0,
+                r.articles
+            );
+        }
+        let _ = write!(out, r#"<text x="{}" y="{}" text-anchor="middle">articles</text>"#, left + W / 2.0, H - 6.0);
+        for (n, (name, colour, ys)) in series.iter().enumerate() {
+            let points: Vec<String> = xs
+                .iter()
+                .zip(ys)
+                .filter(|(_, y)| y.is_finite() && **y > 0.0)
+                .map(|(x, y)| format!("{:.1},{:.1}", px(*x), py(*y)))
+                .collect();
+            let _ = write!(
+                out,
+                r#"<polyline points="{}" fill="none" stroke="{colour}" stroke-width="2"/>"#,
+                points.join(" ")
+            );
+            for p in &points {
+                let (cx, cy) = p.split_once(',').unwrap_or_default();
+                let _ = write!(out, r#"<circle cx="{cx}" cy="{cy}" r="3" fill="{colour}"/>"#);
+            }
+            let _ = write!(
+                out,
+                r#"<text x="{}" y="{}" fill="{colour}">{name}</text>"#,
+                left + PAD + 8.0,
+                38.0 + n as f64 * 13.0
+            );
+        }
+    }
+    out.push_str("</svg>\n");
+    out
 }

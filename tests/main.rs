@@ -9,5 +9,11 @@ mod eval;
 /// The `storybot` command line, run as a process.
 mod cli;
 
+/// One table of bad input, through the command line (and the fake Discord, in `discord`).
+mod bad_input;
+
+/// Generated input: no panics, file slices, Discord limits, no pings.
+mod properties;
+
 /// The Discord bot against a fake Discord on loopback.
 mod discord;

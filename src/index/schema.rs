@@ -1,12 +1,14 @@
 //! The index schema and its analyzer, defined once and used by every create and open.
 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED};
-use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
 use tantivy::Index;
 
 /// The analyzer's name in the schema. Change it whenever the analyzer changes, so that old
 /// indexes are rebuilt rather than searched with mismatched stems.
-pub const ANALYZER: &str = "storybot_en_v1";
+pub const ANALYZER: &str = "storybot_en_v2";
 
 /// Handles of the schema's fields.
 #[derive(Debug, Clone, Copy)]
@@ -47,11 +49,13 @@ pub fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
-/// Word tokens, lowercased and stemmed: the same for sentences and for questions.
+/// Word tokens, lowercased, accents folded and stemmed: the same for sentences and for
+/// questions, so "Músk" finds Musk and "cafe" finds café.
 pub fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
         .build()
 }

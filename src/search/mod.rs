@@ -8,6 +8,7 @@
 mod aliases;
 mod fuzzy;
 mod lexicon;
+mod normalise;
 mod words;
 
 use std::collections::HashSet;
@@ -19,6 +20,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 pub use aliases::AliasTable;
+pub use normalise::normalise;
 pub use words::Asks;
 
 use crate::index::StoryIndex;
@@ -153,7 +155,8 @@ pub fn analyse(
     analyzer: &mut TextAnalyzer,
 ) -> tantivy::Result<Analysed> {
     let searcher = index.reader.searcher();
-    let surface: Vec<&str> = words_of(question).into_iter().take(MAX_TERMS * 4).collect();
+    let question = normalise(question);
+    let surface: Vec<&str> = words_of(&question).into_iter().take(MAX_TERMS * 4).collect();
     let lower: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
     let (asks, filler) = words::asks(&lower);
     let expansions = aliases.expansions(&surface, &lower);

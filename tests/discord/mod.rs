@@ -9,6 +9,9 @@ mod bot;
 /// Gateway and REST faults, and the process's exit codes.
 mod faults;
 
+/// The bad-input table through `/ask`.
+mod bad_input;
+
 use std::time::Duration;
 
 use serde_json::Value;

@@ -2,14 +2,24 @@
 
 use std::future::Future;
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
+use super::inflight::{Guard, InFlight};
 use super::{commands, cooldown::Cooldowns, errors, events, Data, Error};
 use crate::answer::Engine;
 use crate::config::BotConfig;
+
+/// How long a shutdown waits for commands already running before it closes the gateway.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// What a command keeps for its log line; dropping it ends the command's time in flight.
+struct Invocation {
+    started: Instant,
+    _guard: Option<Guard>,
+}
 
 /// Only non-privileged intents: Discord sends a message's content to a bot for messages that
 /// mention it and for direct messages without the privileged Message Content intent.
@@ -34,7 +44,8 @@ pub async fn run(
     let startup_error: Arc<Mutex<Option<anyhow::Error>>> = Arc::default();
     let setup_error = startup_error.clone();
     let guild = config.guild_id;
-    let data = Data { engine, cooldowns: Cooldowns::new(config.cooldown) };
+    let in_flight = Arc::new(InFlight::default());
+    let data = Data { engine, cooldowns: Cooldowns::new(config.cooldown), in_flight: in_flight.clone() };
     let framework = poise::Framework::builder()
         .options(options())
         // The owner list is not used; fetching it would cost a request at start-up.
@@ -60,7 +71,11 @@ pub async fn run(
     let shards = client.shard_manager.clone();
     let stopper = tokio::spawn(async move {
         shutdown.await;
-        tracing::info!("shutting down");
+        tracing::info!("shutting down: finishing the requests already running");
+        match in_flight.close(SHUTDOWN_GRACE).await {
+            0 => tracing::info!("shutting down: every running request finished"),
+            left => tracing::warn!(dropped = left, "shutting down: requests still running were dropped"),
+        }
         shards.shutdown_all().await;
     });
     let result = client.start().await;
@@ -100,12 +115,20 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
         commands: commands::all(),
         // Ours, never poise's default, which would show error chains to users.
         on_error: |error| Box::pin(errors::on_error(error)),
-        // Before each command: note when it started, for the log line after it.
-        pre_command: |ctx| Box::pin(async move { ctx.set_invocation_data(Instant::now()).await }),
+        // A bot that is shutting down starts no new command (on_error tells the user).
+        command_check: Some(|ctx| Box::pin(async move { Ok(!ctx.data().in_flight.is_closing()) })),
+        // Before each command: note when it started, for the log line after it, and count it
+        // as in flight until poise drops its invocation data.
+        pre_command: |ctx| {
+            Box::pin(async move {
+                let invocation = Invocation { started: Instant::now(), _guard: ctx.data().in_flight.enter() };
+                ctx.set_invocation_data(invocation).await;
+            })
+        },
         // After each successful command: one structured log line, without message content.
         post_command: |ctx| {
             Box::pin(async move {
-                let started = ctx.invocation_data::<Instant>().await.map(|t| *t);
+                let started = ctx.invocation_data::<Invocation>().await.map(|i| i.started);
                 let latency_ms = started.map_or(0, |t| t.elapsed().as_millis() as u64);
                 tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, latency_ms, "command");
             })

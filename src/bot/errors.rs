@@ -8,15 +8,30 @@ use crate::error::UserError;
 /// What the user sees when something broke on the bot's side.
 pub const GENERIC: &str = "Sorry, something went wrong on my side. Please try again in a moment.";
 
+/// What a user who asks during a shutdown sees.
+pub const SHUTTING_DOWN: &str = "storybot is restarting; please ask again in a minute.";
+
 /// The text to show for an error: the user error itself, or [`GENERIC`] after logging.
 pub fn user_text(err: &Error, kind: &str) -> String {
-    match err.downcast_ref::<UserError>() {
-        Some(user) => user.to_string(),
-        None => {
-            tracing::error!(kind, error = %format!("{err:#}"), "request failed");
-            GENERIC.to_string()
-        }
+    if let Some(user) = err.downcast_ref::<UserError>() {
+        return user.to_string();
     }
+    match discord_status(err) {
+        Some(status) => {
+            tracing::warn!(kind, status, error = %format!("{err:#}"), "request failed: Discord refused the reply, so it was dropped")
+        }
+        None => tracing::error!(kind, error = %format!("{err:#}"), "request failed"),
+    }
+    GENERIC.to_string()
+}
+
+/// The HTTP status Discord answered, when the error is Discord refusing a request.
+fn discord_status(err: &Error) -> Option<u16> {
+    use poise::serenity_prelude::{Error as SerenityError, HttpError};
+    err.chain().find_map(|e| match e.downcast_ref::<SerenityError>()? {
+        SerenityError::Http(HttpError::UnsuccessfulRequest(response)) => Some(response.status_code.as_u16()),
+        _ => None,
+    })
 }
 
 /// A plain-text reply for an error.
@@ -41,6 +56,10 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tracing::error!(command = %ctx.command().qualified_name, payload = ?payload, "command panicked");
             send_private(ctx, GENERIC).await;
         }
+        E::CommandCheckFailed { ctx, .. } => {
+            tracing::warn!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, "dropped: shutting down");
+            send_private(ctx, SHUTTING_DOWN).await;
+        }
         E::EventHandler { error, .. } => tracing::error!(error = %format!("{error:#}"), "event handler failed"),
         E::Setup { error, .. } => tracing::error!(error = %format!("{error:#}"), "start-up failed"),
         E::UnknownCommand { .. } | E::UnknownInteraction { .. } | E::NonCommandMessage { .. } => {
@@ -53,6 +72,7 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
 async fn send_private(ctx: super::Context<'_>, text: &str) {
     let reply = render::Reply::plain(text.to_string());
     if let Err(err) = ctx.send(adapter::command_reply(&reply, true)).await {
-        tracing::warn!(error = %err, "could not tell the user about an error");
+        let status = discord_status(&err.into());
+        tracing::warn!(status, "could not tell the user about an error: Discord refused the notice, so it was dropped");
     }
 }

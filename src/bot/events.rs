@@ -15,6 +15,20 @@ pub async fn handle(
 ) -> Result<(), Error> {
     let ctx = framework.serenity_context;
     let data = framework.user_data;
+    let is_request = matches!(
+        event,
+        serenity::FullEvent::Message { .. }
+            | serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(_) }
+    );
+    // Held until this request is answered: a shutdown waits for it.
+    let _guard = match data.in_flight.enter() {
+        Some(guard) => Some(guard),
+        None if is_request => {
+            tracing::warn!(event = event.snake_case_name(), "dropped: shutting down");
+            return Ok(());
+        }
+        None => None,
+    };
     match event {
         serenity::FullEvent::Message { new_message } => on_message(ctx, data, new_message).await,
         serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } => {

@@ -8,6 +8,7 @@
 //! - [`events`]: @mentions, direct messages and button clicks.
 //! - [`errors`]: the one error handler (user errors verbatim and private; the rest logged).
 //! - [`client`]: building the serenity client, and running it until shutdown.
+//! - [`inflight`]: requests in flight, so a shutdown finishes them and logs what it dropped.
 
 pub mod adapter;
 pub mod client;
@@ -16,6 +17,7 @@ pub mod cooldown;
 pub mod custom_id;
 pub mod errors;
 pub mod events;
+pub mod inflight;
 pub mod markdown;
 pub mod render;
 
@@ -29,6 +31,7 @@ pub use client::{intents, run};
 pub struct Data {
     pub engine: Arc<Engine>,
     pub cooldowns: cooldown::Cooldowns,
+    pub in_flight: Arc<inflight::InFlight>,
 }
 
 /// Command errors: a [`crate::UserError`] inside is shown to the user, anything else is logged.

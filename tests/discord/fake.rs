@@ -37,6 +37,8 @@ pub struct Request {
     pub path: String,
     pub body: Value,
     pub authorization: Option<String>,
+    /// When the request arrived.
+    pub at: std::time::Instant,
 }
 
 /// A payload the bot sent on the gateway.
@@ -72,6 +74,8 @@ struct Shared {
     faults: Mutex<VecDeque<Fault>>,
     reject_identify_with: Mutex<Option<u16>>,
     refuse_resume: AtomicBool,
+    /// Every REST reply waits this long (milliseconds) before it is sent.
+    delay_ms: AtomicU64,
 }
 
 #[derive(Clone)]
@@ -190,6 +194,11 @@ impl FakeDiscord {
         }
     }
 
+    /// Every REST reply from now on takes `delay` (zero: back to normal).
+    pub fn slow_down(&self, delay: Duration) {
+        self.shared.delay_ms.store(delay.as_millis() as u64, Ordering::SeqCst);
+    }
+
     /// Close every IDENTIFY with this gateway close code (4004: authentication failed).
     pub fn reject_identify_with(&self, code: u16) {
         *self.shared.reject_identify_with.lock().unwrap() = Some(code);
@@ -232,9 +241,14 @@ async fn rest_handler(
         path: path.clone(),
         body: json_body.clone(),
         authorization: headers.get("authorization").and_then(|v| v.to_str().ok()).map(str::to_string),
+        at: std::time::Instant::now(),
     };
     shared.requests.lock().unwrap().push(request);
     shared.changed.notify_waiters();
+    let delay = shared.delay_ms.load(Ordering::SeqCst);
+    if delay > 0 {
+        tokio::time::sleep(Duration::from_millis(delay)).await;
+    }
 
     let fault = {
         let mut faults = shared.faults.lock().unwrap();
@@ -408,19 +422,28 @@ fn answer_gateway(shared: &Shared, payload: &Value) -> Vec<ToConnection> {
 
 // ---------------------------------------------------------------- events
 
-fn alice_member() -> Value {
-    json!({"user": {"id": ALICE, "username": "alice", "discriminator": "0", "global_name": "Alice", "avatar": null},
+/// A user who is not a bot, named after their id.
+pub fn user(id: &str) -> Value {
+    json!({"id": id, "username": format!("user{id}"), "discriminator": "0", "global_name": null, "avatar": null})
+}
+
+fn member(user_id: &str) -> Value {
+    json!({"user": user(user_id),
            "roles": [], "joined_at": T0, "deaf": false, "mute": false, "flags": 0, "pending": false,
            "permissions": "2248473465835073"})
 }
 
 fn interaction_base(fake: &FakeDiscord, kind: u64, data: Value) -> (Value, String, String) {
+    interaction_by(fake, ALICE, kind, data)
+}
+
+fn interaction_by(fake: &FakeDiscord, user_id: &str, kind: u64, data: Value) -> (Value, String, String) {
     let id = fake.next_id();
     let token = format!("interaction-token-{id}");
     let d = json!({
         "id": id, "application_id": APP, "type": kind, "data": data,
         "guild_id": GUILD, "channel_id": CHANNEL, "channel": {"id": CHANNEL, "type": 0, "name": "news"},
-        "member": alice_member(), "token": token, "version": 1, "app_permissions": "2248473465835073",
+        "member": member(user_id), "token": token, "version": 1, "app_permissions": "2248473465835073",
         "locale": "en-US", "guild_locale": "en-US", "entitlements": [],
         "authorizing_integration_owners": {"0": GUILD}, "context": 0, "attachment_size_limit": 10485760});
     (d, id, token)
@@ -430,6 +453,11 @@ impl FakeDiscord {
     /// Alice runs `/name` with `options` (name, value) in the guild channel. Returns the
     /// interaction id (its callback path contains it).
     pub fn command(&self, name: &str, options: &[(&str, Value)]) -> String {
+        self.command_by(ALICE, name, options)
+    }
+
+    /// The user `user_id` runs `/name` with `options`. Returns the interaction id.
+    pub fn command_by(&self, user_id: &str, name: &str, options: &[(&str, Value)]) -> String {
         let options: Vec<Value> = options
             .iter()
             .map(|(n, v)| {
@@ -442,7 +470,7 @@ impl FakeDiscord {
             })
             .collect();
         let data = json!({"id": "1200000000000000001", "name": name, "type": 1, "options": options});
-        let (d, id, _) = interaction_base(self, 2, data);
+        let (d, id, _) = interaction_by(self, user_id, 2, data);
         self.dispatch("INTERACTION_CREATE", d);
         id
     }

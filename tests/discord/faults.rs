@@ -1,9 +1,10 @@
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use serde_json::json;
 
 use super::fake::{self, alice, bot_mention, FakeDiscord, WAIT};
+use super::process::{assert_token_absent, log_of, serve, serve_with, wait_exit};
 use super::{description, start};
 use crate::common::Workspace;
 
@@ -99,50 +100,6 @@ async fn a_failed_command_registration_stops_the_bot_with_an_error() {
     assert!(err.starts_with("command registration failed"), "{err}");
 }
 
-/// `storybot serve` as a process, pointed at the fake; its output goes to `serve.log` in the
-/// workspace (a pipe nobody reads would fill up and block it).
-fn serve(fake: &FakeDiscord, ws: &Workspace, rust_log: Option<&str>) -> Child {
-    let log = std::fs::File::create(ws.dir.path().join("serve.log")).unwrap();
-    let mut command = Command::new(env!("CARGO_BIN_EXE_storybot"));
-    match rust_log {
-        Some(filter) => command.env("RUST_LOG", filter),
-        None => command.env_remove("RUST_LOG"),
-    };
-    command
-        .arg("serve")
-        .current_dir(ws.dir.path())
-        .env("DISCORD_TOKEN", fake::TOKEN)
-        .env("DISCORD_GUILD_ID", fake::GUILD)
-        .env("DISCORD_API_BASE", &fake.rest_base)
-        .env_remove("STORYBOT_CORPUS_DIR")
-        .env_remove("STORYBOT_INDEX_DIR")
-        .stdout(Stdio::null())
-        .stderr(log)
-        .spawn()
-        .expect("storybot serve starts")
-}
-
-async fn wait_exit(child: &mut Child, timeout: Duration) -> std::process::ExitStatus {
-    let deadline = Instant::now() + timeout;
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        assert!(Instant::now() < deadline, "storybot serve did not exit within {timeout:?}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
-fn log_of(ws: &Workspace) -> String {
-    String::from_utf8_lossy(&std::fs::read(ws.dir.path().join("serve.log")).unwrap()).into_owned()
-}
-
-fn assert_token_absent(log: &str) {
-    for part in fake::TOKEN.split('.') {
-        assert!(!log.contains(part), "a piece of the token appears in the output");
-    }
-}
-
 #[tokio::test]
 async fn an_invalid_token_ends_serve_with_a_clear_message_and_a_failure_code() {
     let fake = FakeDiscord::start().await;
@@ -191,4 +148,186 @@ async fn a_missing_token_fails_fast_naming_the_variable() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("DISCORD_TOKEN is not set"));
+}
+
+/// One user asks many times in these tests.
+const NO_COOLDOWN: &[(&str, &str)] = &[("STORYBOT_COOLDOWN_SECS", "0")];
+
+/// How long the gateway keeps dropping the socket.
+const FLAKY_FOR: Duration = Duration::from_secs(60);
+
+#[tokio::test]
+async fn with_the_socket_dropped_every_few_events_for_a_minute_every_command_is_answered() {
+    let bot = start().await;
+    let until = std::time::Instant::now() + FLAKY_FOR;
+    let (mut drops, mut answered) = (0, 0);
+    while std::time::Instant::now() < until {
+        for _ in 0..3 {
+            asks_and_gets_an_answer(&bot).await;
+            answered += 1;
+        }
+        let seen = bot.fake.payloads().len();
+        bot.fake.drop_connection();
+        drops += 1;
+        let resume = bot.fake.payload_after(seen, 6, REIDENTIFY).await;
+        assert!(resume.connection > drops, "a new connection after drop {drops}");
+        // RESUMED has been sent with the reply to RESUME; give serenity a moment to read it.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(drops >= 10 && answered == drops * 3, "{drops} drops, {answered} answers");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn with_rest_replies_slowed_to_two_seconds_every_command_is_answered_in_time() {
+    let bot = start().await;
+    bot.fake.slow_down(Duration::from_secs(2));
+    let sent = std::time::Instant::now();
+    let ids: Vec<String> =
+        (0..10).map(|_| bot.fake.command("ask", &[("question", json!("Who runs SoftBank?"))])).collect();
+    for id in &ids {
+        let path = format!("/interactions/{id}/");
+        let reply = bot.fake.request_after(0, WAIT, |r| r.path.contains(&path)).await;
+        assert!(
+            reply.at.duration_since(sent) < Duration::from_secs(3),
+            "the callback is made within Discord's deadline"
+        );
+        assert!(description(&reply.body["data"]).contains("SoftBank CEO"));
+    }
+    bot.fake.slow_down(Duration::ZERO);
+    asks_and_gets_an_answer(&bot).await;
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn bursts_of_500s_and_429s_on_replies_are_logged_and_every_later_command_is_answered() {
+    let fake = FakeDiscord::start().await;
+    let ws = Workspace::with_shipped_story();
+    let mut child = serve_with(&fake, &ws, Some("storybot=info"), NO_COOLDOWN);
+    fake.ready().await;
+    fake.fail_next("/callback", 429, 5);
+    fake.fail_next("/callback", 500, 5);
+    let mark = fake.mark();
+    let ids: Vec<String> = (0..10).map(|_| fake.command("ask", &[("question", json!("Who runs SoftBank?"))])).collect();
+    // Each command's reply is attempted; the refused ones are followed by one private notice.
+    for id in &ids {
+        let path = format!("/interactions/{id}/");
+        fake.request_after(mark, WAIT, |r| r.path.contains(&path)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let after = fake.mark();
+    for _ in 0..5 {
+        let id = fake.command("ask", &[("question", json!("Who runs SoftBank?"))]);
+        let path = format!("/interactions/{id}/");
+        let reply = fake.request_after(after, WAIT, |r| r.path.contains(&path)).await;
+        assert!(description(&reply.body["data"]).contains("SoftBank CEO"), "served normally after the burst");
+    }
+    super::process::sigterm(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(20)).await.success());
+    let log = log_of(&ws);
+    let dropped = |status: &str| {
+        log.lines().filter(|l| l.contains("so it was dropped") && l.contains(&format!("status={status}"))).count()
+    };
+    // Five refusals of each kind, each logged: a refused answer, or the notice sent after one.
+    assert_eq!((dropped("429"), dropped("500")), (5, 5), "each refused reply is logged:\n{log}");
+    assert_token_absent(&log);
+}
+
+#[tokio::test]
+async fn deleting_the_index_folder_while_serving_loses_no_answer_and_a_restart_rebuilds_it() {
+    let fake = FakeDiscord::start().await;
+    let ws = Workspace::with_shipped_story();
+    let mut child = serve_with(&fake, &ws, None, NO_COOLDOWN);
+    fake.ready().await;
+    let ask = |fake: &FakeDiscord| fake.command("ask", &[("question", json!("Who runs SoftBank?"))]);
+    let first = ask(&fake);
+    fake.request_after(0, WAIT, |r| r.path.contains(&first)).await;
+    std::fs::remove_dir_all(ws.index()).unwrap();
+    for _ in 0..3 {
+        let id = ask(&fake);
+        let reply = fake.request_after(0, WAIT, |r| r.path.contains(&id)).await;
+        assert!(
+            description(&reply.body["data"]).contains("SoftBank CEO"),
+            "the open index keeps answering: {} {}",
+            reply.path,
+            reply.body
+        );
+    }
+    super::process::sigterm(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(20)).await.success());
+
+    let fake = FakeDiscord::start().await;
+    let mut child = serve_with(&fake, &ws, None, NO_COOLDOWN);
+    fake.ready().await;
+    let id = ask(&fake);
+    let reply = fake.request_after(0, WAIT, |r| r.path.contains(&id)).await;
+    assert!(description(&reply.body["data"]).contains("SoftBank CEO"));
+    assert!(std::fs::read_dir(ws.index()).unwrap().count() > 0, "the index was built again");
+    super::process::sigterm(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(20)).await.success());
+}
+
+#[tokio::test]
+async fn sigterm_with_commands_in_flight_answers_them_or_logs_what_it_dropped() {
+    let fake = FakeDiscord::start().await;
+    let ws = Workspace::with_shipped_story();
+    let mut child = serve_with(&fake, &ws, None, NO_COOLDOWN);
+    fake.ready().await;
+    // Slow replies keep the commands running when the signal arrives.
+    fake.slow_down(Duration::from_millis(1500));
+    let mark = fake.mark();
+    let ids: Vec<String> = (0..20).map(|_| fake.command("ask", &[("question", json!("Who runs SoftBank?"))])).collect();
+    fake.request_after(mark, WAIT, |r| r.path.contains("/callback")).await;
+    super::process::sigterm(&child);
+    let status = wait_exit(&mut child, Duration::from_secs(30)).await;
+    let log = log_of(&ws);
+    assert!(status.success(), "{log}");
+    let answered = ids.iter().filter(|id| fake.count_after(mark, |r| r.path.contains(id.as_str())) > 0).count();
+    let dropped: usize = log
+        .lines()
+        .filter(|l| l.contains("dropped"))
+        .map(|l| l.split("dropped=").nth(1).and_then(|n| n.split_whitespace().next()?.parse().ok()).unwrap_or(1))
+        .sum();
+    assert!(answered > 0, "{log}");
+    assert!(
+        answered + dropped >= ids.len(),
+        "{answered} answered + {dropped} logged as dropped < {}\n{log}",
+        ids.len()
+    );
+    assert!(log.contains("every running request finished") || dropped > 0, "{log}");
+}
+
+#[tokio::test]
+async fn the_token_never_appears_in_any_log_line_from_start_to_shutdown() {
+    let fake = FakeDiscord::start().await;
+    let ws = Workspace::with_shipped_story();
+    let mut child = serve_with(&fake, &ws, Some("trace"), NO_COOLDOWN);
+    fake.ready().await;
+    let mark = fake.mark();
+    // A command, a user error, a refused reply, a mention, a click on a stale button.
+    let ok = fake.command("ask", &[("question", json!("Who runs SoftBank?"))]);
+    let empty = fake.command("ask", &[("question", json!(""))]);
+    fake.fail_next("/callback", 500, 1);
+    let refused = fake.command("ask", &[("question", json!("How big is Stargate?"))]);
+    fake.message(&format!("<@{}> who runs SoftBank?", fake::BOT), alice(), vec![bot_mention()], true);
+    for id in [&ok, &empty, &refused] {
+        fake.request_after(mark, WAIT, |r| r.path.contains(id.as_str())).await;
+    }
+    fake.request_after(mark, WAIT, |r| r.path.ends_with("/messages")).await;
+    fake.drop_connection();
+    fake.payload_after(0, 6, REIDENTIFY).await;
+    super::process::sigterm(&child);
+    assert!(wait_exit(&mut child, Duration::from_secs(20)).await.success());
+    let log = log_of(&ws);
+    assert!(
+        log.contains("TRACE") && log.contains("so it was dropped"),
+        "every level, a refused reply included:\n{log}"
+    );
+    assert_token_absent(&log);
+    // The token travels only in the Authorization header, and only as a bot token.
+    for r in fake.requests() {
+        let auth = r.authorization.as_deref().unwrap_or_default();
+        assert!(auth.is_empty() || auth == format!("Bot {}", fake::TOKEN), "{}", r.path);
+        assert!(!r.body.to_string().contains(fake::TOKEN.split('.').next().unwrap_or_default()), "{}", r.path);
+    }
 }

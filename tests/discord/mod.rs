@@ -2,6 +2,7 @@
 
 mod fake;
 mod openapi;
+mod process;
 
 /// Start-up, commands, buttons, mentions and direct messages.
 mod bot;
@@ -11,6 +12,9 @@ mod faults;
 
 /// The bad-input table through `/ask`.
 mod bad_input;
+
+/// Many users at once.
+mod load;
 
 use std::time::Duration;
 

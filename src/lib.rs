@@ -12,7 +12,9 @@
 //!   sentences for it.
 //! - [`answer`]: the engine front ends call: ranked answers with context, highlights and
 //!   citations, or a plain "no answer".
-//! - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`).
+//! - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`, `serve`).
+//! - [`bot`]: the Discord front end, a thin poise adapter over [`answer`] whose replies are
+//!   built as plain data (`bot::render`) and tested without Discord.
 //!
 //! [`config`], [`error`] and [`telemetry`] hold the typed settings, the user-facing error type
 //! and the one `tracing` setup.

@@ -1,6 +1,7 @@
 //! From a question to ranked sentences.
 //!
-//! The question is never handed to tantivy's query parser: it is split into words, stripped
+//! The question is never handed to tantivy's query parser: it is cleaned of invisible
+//! characters and mention markup, split into words, stripped
 //! of question words and filler, expanded with the corpus's aliases, stemmed with the index's
 //! own analyzer, and turned into a query of weighted term clauses. Words the index has never
 //! seen are matched to the closest indexed words (typos), and nothing else is fuzzy.

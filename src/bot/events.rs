@@ -21,13 +21,14 @@ pub async fn handle(
             | serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(_) }
     );
     // Held until this request is answered: a shutdown waits for it.
-    let _guard = match data.in_flight.enter() {
-        Some(guard) => Some(guard),
-        None if is_request => {
+    let _guard = if is_request {
+        let Some(guard) = data.in_flight.enter() else {
             tracing::warn!(event = event.snake_case_name(), "dropped: shutting down");
             return Ok(());
-        }
-        None => None,
+        };
+        Some(guard)
+    } else {
+        None
     };
     match event {
         serenity::FullEvent::Message { new_message } => on_message(ctx, data, new_message).await,

@@ -21,7 +21,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 pub use aliases::AliasTable;
-pub use normalise::normalise;
+use normalise::normalise;
 pub use words::Asks;
 
 use crate::index::StoryIndex;

@@ -4,7 +4,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use super::fake::{self, alice, bot_mention, FakeDiscord, WAIT};
-use super::process::{assert_token_absent, log_of, serve, serve_with, wait_exit};
+use super::process::{assert_token_absent, log_of, serve, serve_with, serving, stop, wait_exit};
 use super::{description, start};
 use crate::common::Workspace;
 
@@ -116,17 +116,12 @@ async fn an_invalid_token_ends_serve_with_a_clear_message_and_a_failure_code() {
 
 #[tokio::test]
 async fn sigterm_shuts_serve_down_cleanly_with_exit_code_0() {
-    let fake = FakeDiscord::start().await;
-    let ws = Workspace::with_shipped_story();
     // An empty RUST_LOG, as a copied .env.example leaves it, means the default filter.
-    let mut child = serve(&fake, &ws, Some(""));
-    fake.ready().await;
+    let (fake, ws, mut child) = serving(Some(""), &[]).await;
     let id = fake.command("ask", &[("question", json!("Who runs SoftBank?"))]);
     let path = format!("/interactions/{id}/");
     fake.request_after(0, WAIT, |r| r.path.contains(&path)).await;
-    let killed = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
-    assert!(killed.success());
-    let status = wait_exit(&mut child, Duration::from_secs(15)).await;
+    let status = stop(&mut child).await;
     let log = log_of(&ws);
     assert!(status.success(), "exit status {status:?}\n{log}");
     assert!(log.contains("shutting down"));
@@ -201,10 +196,7 @@ async fn with_rest_replies_slowed_to_two_seconds_every_command_is_answered_in_ti
 
 #[tokio::test]
 async fn bursts_of_500s_and_429s_on_replies_are_logged_and_every_later_command_is_answered() {
-    let fake = FakeDiscord::start().await;
-    let ws = Workspace::with_shipped_story();
-    let mut child = serve_with(&fake, &ws, Some("storybot=info"), NO_COOLDOWN);
-    fake.ready().await;
+    let (fake, ws, mut child) = serving(Some("storybot=info"), NO_COOLDOWN).await;
     fake.fail_next("/callback", 429, 5);
     fake.fail_next("/callback", 500, 5);
     let mark = fake.mark();
@@ -222,8 +214,7 @@ async fn bursts_of_500s_and_429s_on_replies_are_logged_and_every_later_command_i
         let reply = fake.request_after(after, WAIT, |r| r.path.contains(&path)).await;
         assert!(description(&reply.body["data"]).contains("SoftBank CEO"), "served normally after the burst");
     }
-    super::process::sigterm(&child);
-    assert!(wait_exit(&mut child, Duration::from_secs(20)).await.success());
+    assert!(stop(&mut child).await.success());
     let log = log_of(&ws);
     let dropped = |status: &str| {
         log.lines().filter(|l| l.contains("so it was dropped") && l.contains(&format!("status={status}"))).count()
@@ -235,10 +226,7 @@ async fn bursts_of_500s_and_429s_on_replies_are_logged_and_every_later_command_i
 
 #[tokio::test]
 async fn deleting_the_index_folder_while_serving_loses_no_answer_and_a_restart_rebuilds_it() {
-    let fake = FakeDiscord::start().await;
-    let ws = Workspace::with_shipped_story();
-    let mut child = serve_with(&fake, &ws, None, NO_COOLDOWN);
-    fake.ready().await;
+    let (fake, ws, mut child) = serving(None, NO_COOLDOWN).await;
     let ask = |fake: &FakeDiscord| fake.command("ask", &[("question", json!("Who runs SoftBank?"))]);
     let first = ask(&fake);
     fake.request_after(0, WAIT, |r| r.path.contains(&first)).await;
@@ -253,8 +241,7 @@ async fn deleting_the_index_folder_while_serving_loses_no_answer_and_a_restart_r
             reply.body
         );
     }
-    super::process::sigterm(&child);
-    assert!(wait_exit(&mut child, Duration::from_secs(20)).await.success());
+    assert!(stop(&mut child).await.success());
 
     let fake = FakeDiscord::start().await;
     let mut child = serve_with(&fake, &ws, None, NO_COOLDOWN);
@@ -263,23 +250,18 @@ async fn deleting_the_index_folder_while_serving_loses_no_answer_and_a_restart_r
     let reply = fake.request_after(0, WAIT, |r| r.path.contains(&id)).await;
     assert!(description(&reply.body["data"]).contains("SoftBank CEO"));
     assert!(std::fs::read_dir(ws.index()).unwrap().count() > 0, "the index was built again");
-    super::process::sigterm(&child);
-    assert!(wait_exit(&mut child, Duration::from_secs(20)).await.success());
+    assert!(stop(&mut child).await.success());
 }
 
 #[tokio::test]
 async fn sigterm_with_commands_in_flight_answers_them_or_logs_what_it_dropped() {
-    let fake = FakeDiscord::start().await;
-    let ws = Workspace::with_shipped_story();
-    let mut child = serve_with(&fake, &ws, None, NO_COOLDOWN);
-    fake.ready().await;
+    let (fake, ws, mut child) = serving(None, NO_COOLDOWN).await;
     // Slow replies keep the commands running when the signal arrives.
     fake.slow_down(Duration::from_millis(1500));
     let mark = fake.mark();
     let ids: Vec<String> = (0..20).map(|_| fake.command("ask", &[("question", json!("Who runs SoftBank?"))])).collect();
     fake.request_after(mark, WAIT, |r| r.path.contains("/callback")).await;
-    super::process::sigterm(&child);
-    let status = wait_exit(&mut child, Duration::from_secs(30)).await;
+    let status = stop(&mut child).await;
     let log = log_of(&ws);
     assert!(status.success(), "{log}");
     let answered = ids.iter().filter(|id| fake.count_after(mark, |r| r.path.contains(id.as_str())) > 0).count();
@@ -299,12 +281,9 @@ async fn sigterm_with_commands_in_flight_answers_them_or_logs_what_it_dropped() 
 
 #[tokio::test]
 async fn the_token_never_appears_in_any_log_line_from_start_to_shutdown() {
-    let fake = FakeDiscord::start().await;
-    let ws = Workspace::with_shipped_story();
-    let mut child = serve_with(&fake, &ws, Some("trace"), NO_COOLDOWN);
-    fake.ready().await;
+    let (fake, ws, mut child) = serving(Some("trace"), NO_COOLDOWN).await;
     let mark = fake.mark();
-    // A command, a user error, a refused reply, a mention, a click on a stale button.
+    // A command, a user error, a refused reply, a mention, then a dropped connection.
     let ok = fake.command("ask", &[("question", json!("Who runs SoftBank?"))]);
     let empty = fake.command("ask", &[("question", json!(""))]);
     fake.fail_next("/callback", 500, 1);
@@ -316,8 +295,7 @@ async fn the_token_never_appears_in_any_log_line_from_start_to_shutdown() {
     fake.request_after(mark, WAIT, |r| r.path.ends_with("/messages")).await;
     fake.drop_connection();
     fake.payload_after(0, 6, REIDENTIFY).await;
-    super::process::sigterm(&child);
-    assert!(wait_exit(&mut child, Duration::from_secs(20)).await.success());
+    assert!(stop(&mut child).await.success());
     let log = log_of(&ws);
     assert!(
         log.contains("TRACE") && log.contains("so it was dropped"),

@@ -6,9 +6,8 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use super::fake::{self, bot_mention, user, FakeDiscord};
-use super::process::{log_of, rss_mib, serve_with, sigterm, wait_exit};
+use super::process::{log_of, rss_mib, serving, stop};
 use super::{assert_valid_requests, description};
-use crate::common::Workspace;
 
 const USERS: usize = 200;
 const EACH: usize = 10;
@@ -77,11 +76,8 @@ fn shown(body: &Value) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_users_at_once_are_each_answered_once_in_time_with_exact_cooldowns_and_flat_memory() {
-    let fake = FakeDiscord::start().await;
-    let ws = Workspace::with_shipped_story();
     // A cooldown far longer than the test: each user gets exactly one answer per round.
-    let mut child = serve_with(&fake, &ws, Some("warn"), &[("STORYBOT_COOLDOWN_SECS", "3600")]);
-    fake.ready().await;
+    let (fake, ws, mut child) = serving(Some("warn"), &[("STORYBOT_COOLDOWN_SECS", "3600")]).await;
     let mut memory = Vec::new();
     for round in 0..3 {
         let mark = fake.mark();
@@ -117,8 +113,6 @@ async fn two_hundred_users_at_once_are_each_answered_once_in_time_with_exact_coo
     }
     let (second, third) = (memory[1], memory[2]);
     assert!(third <= second * 1.1 + 2.0, "memory grows from burst to burst: {memory:?} MiB");
-    sigterm(&child);
-    let status = wait_exit(&mut child, Duration::from_secs(20)).await;
-    assert!(status.success(), "{}", log_of(&ws));
+    assert!(stop(&mut child).await.success(), "{}", log_of(&ws));
     assert_valid_requests(&fake);
 }

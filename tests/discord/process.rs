@@ -56,6 +56,21 @@ pub fn assert_token_absent(log: &str) {
     }
 }
 
+/// A fake Discord and `storybot serve` on a copy of the shipped story, connected and ready.
+pub async fn serving(rust_log: Option<&str>, env: &[(&str, &str)]) -> (FakeDiscord, Workspace, Child) {
+    let fake = FakeDiscord::start().await;
+    let ws = Workspace::with_shipped_story();
+    let child = serve_with(&fake, &ws, rust_log, env);
+    fake.ready().await;
+    (fake, ws, child)
+}
+
+/// SIGTERM, then the exit status (within 20 s).
+pub async fn stop(child: &mut Child) -> std::process::ExitStatus {
+    sigterm(child);
+    wait_exit(child, Duration::from_secs(20)).await
+}
+
 /// Resident memory of a process, in MiB.
 pub fn rss_mib(pid: u32) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();

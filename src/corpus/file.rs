@@ -15,6 +15,8 @@ pub struct FrontMatter {
     pub entities: Vec<EntityEntry>,
     #[serde(default)]
     pub quotes: Vec<QuoteEntry>,
+    #[serde(default)]
+    pub facts: Vec<FactEntry>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -24,6 +26,8 @@ pub struct EntityEntry {
     pub kind: Option<String>,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// The role the article gives them, copied verbatim from the body.
+    pub role: Option<toml::Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -32,6 +36,18 @@ pub struct QuoteEntry {
     pub speaker: String,
     pub text: toml::Spanned<String>,
     pub url: Option<toml::Spanned<String>>,
+}
+
+/// What an amount, count or date in the body measures, written by whoever curates the corpus.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FactEntry {
+    /// The amount, count or date as written in the body ("$44 billion").
+    pub text: toml::Spanned<String>,
+    /// A longer verbatim phrase holding `text`, when `text` occurs more than once.
+    #[serde(rename = "in")]
+    pub within: Option<toml::Spanned<String>>,
+    pub measures: String,
 }
 
 /// A file split into its parts. Offsets are into the file's text.

@@ -6,9 +6,12 @@
 //! verbatim. Every span this module hands out is a byte range into the file's text as it is
 //! on disk, so `file[start..end]` is exactly what is cited.
 
+pub mod attribution;
 mod features;
 mod file;
+pub mod names;
 mod segment;
+pub mod tokens;
 
 use std::fmt;
 use std::ops::Range;
@@ -17,7 +20,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 
+pub use attribution::Kind;
 pub use features::Features;
+pub use names::Mention;
+
+/// The speaker of a quotation whose speaker the text does not name.
+pub const UNATTRIBUTED: &str = "unattributed";
 
 /// Every document of the corpus, and all their sentences in one list.
 #[derive(Debug)]
@@ -45,7 +53,19 @@ pub struct Document {
     /// This document's sentences, as indices into [`Corpus::sentences`].
     pub sentences: Range<usize>,
     pub quotes: Vec<Quote>,
+    /// Listed entities first, then names found in the text.
     pub entities: Vec<Entity>,
+    /// Every place an entity is named, in text order.
+    pub mentions: Vec<Mention>,
+    /// What the front matter says some amounts and dates measure.
+    pub listed_facts: Vec<ListedFact>,
+}
+
+/// An amount or date of the body and what it measures, from the front matter.
+#[derive(Debug, Clone)]
+pub struct ListedFact {
+    pub span: Range<usize>,
+    pub measures: String,
 }
 
 #[derive(Debug, Clone)]
@@ -58,26 +78,49 @@ pub struct Sentence {
     pub span: Range<usize>,
     /// A link that stands beside the sentence in the text (an embedded post).
     pub link: Option<Range<usize>>,
-    /// Who is quoted in this sentence, from the document's quotes.
+    /// Who is quoted in this sentence, or whose words it reports.
     pub speaker: Option<String>,
+    pub kind: Kind,
+    /// For reported speech: where the text names who or what is reported.
+    pub source: Option<Range<usize>>,
     pub features: Features,
 }
 
 #[derive(Debug, Clone)]
 pub struct Quote {
+    /// The speaker's entity name, or [`UNATTRIBUTED`].
     pub speaker: String,
     /// The quoted words, without the surrounding quote marks.
     pub span: Range<usize>,
     pub url: Option<String>,
     /// The sentence the quote is in (index into [`Corpus::sentences`]).
     pub sentence: usize,
+    /// A whole clause quoted, rather than a phrase inside the writer's sentence.
+    pub direct: bool,
+    /// Where the text names the speaker ("Altman replied", "he replied").
+    pub cue: Option<Range<usize>>,
+}
+
+impl Quote {
+    pub fn kind(&self) -> Kind {
+        if self.direct {
+            Kind::DirectQuote
+        } else {
+            Kind::PartialQuote
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub name: String,
+    /// `person`, `organisation`, `place`, … when known.
     pub kind: Option<String>,
     pub aliases: Vec<String>,
+    /// The roles the text gives them ("Oracle CEO"), as byte ranges of the file.
+    pub roles: Vec<Range<usize>>,
+    /// Listed in the front matter (rather than found in the text).
+    pub listed: bool,
 }
 
 impl Entity {
@@ -209,44 +252,128 @@ impl Corpus {
                 message: "has no article text after its front matter".into(),
             });
         }
-        let entities: Vec<Entity> =
-            meta.entities.into_iter().map(|e| Entity { name: e.name, kind: e.kind, aliases: e.aliases }).collect();
+        let listed: Vec<Entity> = meta
+            .entities
+            .iter()
+            .map(|e| Entity {
+                name: e.name.clone(),
+                kind: e.kind.clone(),
+                aliases: e.aliases.clone(),
+                roles: Vec::new(),
+                listed: true,
+            })
+            .collect();
+        let body_text = &text[parsed.body.clone()];
+        let find_verbatim = |wanted: &toml::Spanned<String>, what: &str| -> Result<Range<usize>, CorpusError> {
+            let w = wanted.get_ref();
+            match body_text.find(w.as_str()).filter(|_| !w.trim().is_empty()) {
+                Some(at) => Ok(parsed.body.start + at..parsed.body.start + at + w.len()),
+                None => Err(problem(
+                    parsed.meta_offset + wanted.span().start,
+                    format!("{what} {w:?} is not in the article text verbatim (copy it from the body, including its apostrophes and punctuation)"),
+                )),
+            }
+        };
+        let raw: Vec<(usize, usize, segment::RawSentence)> = paragraphs
+            .iter()
+            .enumerate()
+            .flat_map(|(p, para)| {
+                segment::split_sentences(&text, para.clone()).into_iter().enumerate().map(move |(n, r)| (p, n, r))
+            })
+            .collect();
+        let spans: Vec<Range<usize>> = raw.iter().map(|r| r.2.span.clone()).collect();
+        let (mut entities, mentions) = names::find(&text, &spans, listed);
+        for (entity, entry) in entities.iter_mut().zip(&meta.entities) {
+            if let Some(role) = &entry.role {
+                entity.roles.insert(0, find_verbatim(role, "role")?);
+            }
+        }
+        let (labels, found) = attribution::attribute(&text, &spans, &entities, &mentions);
+
         let doc_index = self.docs.len();
         let first_sentence = self.sentences.len();
-        for (p, para) in paragraphs.iter().enumerate() {
-            for (n, raw) in segment::split_sentences(&text, para.clone()).into_iter().enumerate() {
-                let sentence_text = &text[raw.span.clone()];
-                let mut features = features::detect(sentence_text);
-                features.person = mentions_kind(&entities, sentence_text, "person");
-                features.place = mentions_kind(&entities, sentence_text, "place");
-                self.sentences.push(Sentence {
-                    doc: doc_index,
-                    paragraph: p,
-                    number: n,
-                    span: raw.span,
-                    link: raw.link,
-                    speaker: None,
-                    features,
-                });
-            }
+        for ((paragraph, number, raw), label) in raw.into_iter().zip(&labels) {
+            let sentence_text = &text[raw.span.clone()];
+            let mut features = features::detect(sentence_text);
+            let named = |kind: &str| {
+                mentions.iter().any(|m| {
+                    raw.span.start <= m.span.start
+                        && m.span.end <= raw.span.end
+                        && entities[m.entity].kind.as_deref() == Some(kind)
+                })
+            };
+            features.person = named("person");
+            features.place = named("place");
+            self.sentences.push(Sentence {
+                doc: doc_index,
+                paragraph,
+                number,
+                span: raw.span,
+                link: raw.link,
+                speaker: label.speaker.map(|e| entities[e].name.clone()),
+                kind: label.kind,
+                source: label.source.clone(),
+                features,
+            });
         }
         let sentences = first_sentence..self.sentences.len();
 
-        let mut quotes = Vec::new();
-        for q in meta.quotes {
+        let mut quotes: Vec<Quote> = found
+            .iter()
+            .map(|f| Quote {
+                speaker: f.speaker.map_or_else(|| UNATTRIBUTED.to_string(), |e| entities[e].name.clone()),
+                span: f.span.clone(),
+                url: None,
+                sentence: first_sentence + f.sentence,
+                direct: f.direct,
+                cue: f.cue.clone(),
+            })
+            .collect();
+        for q in &meta.quotes {
+            let span = find_verbatim(&q.text, "quote")?;
             let line_at = parsed.meta_offset + q.text.span().start;
-            let wanted = q.text.get_ref();
-            let Some(found) = text[parsed.body.clone()].find(wanted.as_str()).filter(|_| !wanted.trim().is_empty())
-            else {
-                return Err(problem(line_at, format!("quote {wanted:?} is not in the article text verbatim (copy it from the body, including its apostrophes and punctuation)")));
-            };
-            let span = parsed.body.start + found..parsed.body.start + found + wanted.len();
             let sentence = sentences
                 .clone()
                 .find(|&s| self.sentences[s].span.start <= span.start && span.start < self.sentences[s].span.end)
                 .ok_or_else(|| problem(line_at, "quote is not inside a sentence of the article".into()))?;
-            self.sentences[sentence].speaker.get_or_insert_with(|| q.speaker.clone());
-            quotes.push(Quote { speaker: q.speaker, span, url: check_url(&q.url)?, sentence });
+            let url = check_url(&q.url)?;
+            // The list wins over the rules: it may name a speaker the text leaves implicit.
+            match quotes.iter_mut().find(|f| f.span.start < span.end && span.start < f.span.end) {
+                Some(f) => {
+                    f.speaker = q.speaker.clone();
+                    f.url = url;
+                }
+                None => quotes.push(Quote { speaker: q.speaker.clone(), span, url, sentence, direct: true, cue: None }),
+            }
+            if self.sentences[sentence].kind == Kind::Narration || self.sentences[sentence].kind == Kind::Reported {
+                self.sentences[sentence].kind = Kind::DirectQuote;
+            }
+        }
+        quotes.sort_by_key(|q| q.span.start);
+        for q in &quotes {
+            if q.speaker != UNATTRIBUTED {
+                let s = &mut self.sentences[q.sentence];
+                if s.kind != Kind::Reported {
+                    s.speaker.get_or_insert_with(|| q.speaker.clone());
+                }
+            }
+        }
+        let mut listed_facts = Vec::new();
+        for f in &meta.facts {
+            let span = match &f.within {
+                Some(within) => {
+                    let outer = find_verbatim(within, "fact context")?;
+                    let Some(at) = text[outer.clone()].find(f.text.get_ref().as_str()) else {
+                        return Err(problem(
+                            parsed.meta_offset + f.text.span().start,
+                            format!("fact {:?} is not inside {:?}", f.text.get_ref(), within.get_ref()),
+                        ));
+                    };
+                    outer.start + at..outer.start + at + f.text.get_ref().len()
+                }
+                None => find_verbatim(&f.text, "fact")?,
+            };
+            listed_facts.push(ListedFact { span, measures: f.measures.clone() });
         }
 
         let title = meta.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| id.clone());
@@ -262,6 +389,8 @@ impl Corpus {
             sentences,
             quotes,
             entities,
+            mentions,
+            listed_facts,
         });
         Ok(())
     }
@@ -307,7 +436,7 @@ impl Corpus {
     pub fn speakers(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for q in self.docs.iter().flat_map(|d| d.quotes.iter()) {
-            if !out.contains(&q.speaker.as_str()) {
+            if q.speaker != UNATTRIBUTED && !out.contains(&q.speaker.as_str()) {
                 out.push(&q.speaker);
             }
         }
@@ -323,14 +452,12 @@ impl Corpus {
     pub fn alias_groups(&self) -> impl Iterator<Item = Vec<&str>> + '_ {
         self.docs.iter().flat_map(|d| d.entities.iter().map(|e| e.forms().collect()))
     }
-}
 
-fn mentions_kind(entities: &[Entity], sentence: &str, kind: &str) -> bool {
-    entities
-        .iter()
-        .filter(|e| e.kind.as_deref() == Some(kind))
-        .flat_map(Entity::forms)
-        .any(|form| contains_word(sentence, form))
+    /// Index in [`Corpus::sentences`] of the sentence of `doc` holding byte `at`.
+    pub fn sentence_at(&self, doc: usize, at: usize) -> Option<usize> {
+        let d = &self.docs[doc];
+        d.sentences.clone().find(|&s| self.sentences[s].span.start <= at && at < self.sentences[s].span.end)
+    }
 }
 
 /// `needle` occurs in `hay` with no letter or digit right before or after it.

@@ -1,0 +1,670 @@
+//! The people, organisations and places a document names, and where it names them.
+//!
+//! Entities listed in the front matter come first (their names and aliases are authoritative).
+//! Names the list does not cover are found by rule: runs of capitalised words that are not
+//! sentence-initial function words, dates or titles. A title splits a run ("Oracle CEO Larry
+//! Ellison" names the organisation Oracle and the person Larry Ellison), a lone surname joins
+//! the full name it ends ("Ortiz" → "Linda Ortiz"), and the kind of a found name comes from
+//! its company (a title before it, an organisation word in it), never from a list of names.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::tokens::{adjacent, without_possessive, words};
+use super::{contains_word, Entity};
+
+/// Where an entity is named.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Range<usize>,
+    /// Index into the document's entities.
+    pub entity: usize,
+}
+
+/// Words that start many sentences and are never names on their own.
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "absolutely",
+    "according",
+    "after",
+    "afterward",
+    "afterwards",
+    "again",
+    "all",
+    "also",
+    "although",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "basically",
+    "because",
+    "before",
+    "both",
+    "but",
+    "by",
+    "can",
+    "despite",
+    "did",
+    "do",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "even",
+    "eventually",
+    "every",
+    "few",
+    "for",
+    "from",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "indeed",
+    "instead",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "later",
+    "let",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "never",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "perhaps",
+    "really",
+    "several",
+    "she",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "sure",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "thus",
+    "to",
+    "too",
+    "under",
+    "until",
+    "we",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "why",
+    "will",
+    "with",
+    "without",
+    "yes",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Calendar words: dates, not names.
+pub const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Titles and roles that stand before a person's name ("Mayor Linda Ortiz", "councillor
+/// Tom Becker", "Oracle CEO Larry Ellison").
+pub const TITLES: &[&str] = &[
+    "ceo",
+    "cfo",
+    "cto",
+    "coo",
+    "president",
+    "vice-president",
+    "mayor",
+    "councillor",
+    "councilor",
+    "councilwoman",
+    "councilman",
+    "senator",
+    "sen",
+    "governor",
+    "gov",
+    "minister",
+    "secretary",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "founder",
+    "co-founder",
+    "chief",
+    "judge",
+    "justice",
+    "professor",
+    "prof",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "sir",
+    "dame",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "commissioner",
+    "superintendent",
+    "sheriff",
+    "inspector",
+    "detective",
+    "officer",
+    "captain",
+    "general",
+    "colonel",
+    "rep",
+    "representative",
+    "ambassador",
+    "chancellor",
+    "premier",
+    "executive",
+    "advisor",
+    "adviser",
+    "analyst",
+    "economist",
+    "lawyer",
+    "attorney",
+    "coach",
+    "manager",
+    "editor",
+    "reporter",
+];
+
+/// Words that make a name an organisation.
+const ORGANISATION_WORDS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "bank",
+    "house",
+    "administration",
+    "department",
+    "ministry",
+    "university",
+    "college",
+    "school",
+    "committee",
+    "council",
+    "party",
+    "agency",
+    "authority",
+    "association",
+    "board",
+    "court",
+    "foundation",
+    "institute",
+    "times",
+    "post",
+    "news",
+    "press",
+    "union",
+    "federation",
+    "league",
+    "club",
+    "fund",
+    "capital",
+    "partners",
+    "ventures",
+    "labs",
+    "systems",
+    "technologies",
+    "airlines",
+    "motors",
+    "holdings",
+    "office",
+    "commission",
+    "service",
+    "services",
+    "police",
+    "congress",
+    "senate",
+    "parliament",
+    "government",
+];
+
+/// Words that make a name a place.
+const PLACE_WORDS: &[&str] = &[
+    "city",
+    "county",
+    "state",
+    "states",
+    "street",
+    "avenue",
+    "road",
+    "river",
+    "island",
+    "islands",
+    "valley",
+    "lake",
+    "mountain",
+    "mountains",
+    "bay",
+    "harbor",
+    "harbour",
+    "park",
+    "square",
+    "province",
+    "kingdom",
+    "republic",
+];
+
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
+}
+
+/// The entities of one document (listed first, then found) and every mention, in text order.
+pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec<Entity>, Vec<Mention>) {
+    let mut entities = listed;
+    let mut mentions = listed_mentions(text, sentences, &entities);
+    let mut taken: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
+    let capital_mid_sentence = capitalised_inside_sentences(text, sentences);
+
+    let mut found: Vec<Found> = Vec::new();
+    for sentence in sentences {
+        for run in runs(text, sentence.clone(), &taken, &capital_mid_sentence) {
+            found.extend(split_at_titles(text, &run));
+        }
+    }
+    // Names seen whole elsewhere claim their lone surnames and first names.
+    let multi: Vec<String> = found.iter().filter(|f| f.words > 1).map(|f| text[f.span.clone()].to_string()).collect();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut order: Vec<&Found> = found.iter().filter(|f| f.words > 1).collect();
+    order.extend(found.iter().filter(|f| f.words == 1));
+    let mut solo_uses: HashSet<String> = HashSet::new();
+    for f in order {
+        let name = text[f.span.clone()].to_string();
+        let owner = if f.words == 1 {
+            let owners: Vec<&String> = multi
+                .iter()
+                .filter(|m| m.split(' ').next_back() == Some(&name) || m.split(' ').next() == Some(&name))
+                .collect();
+            match owners.as_slice() {
+                [one] => {
+                    solo_uses.insert((*one).clone());
+                    (*one).clone()
+                }
+                _ => name.clone(),
+            }
+        } else {
+            name.clone()
+        };
+        let entity = match by_name.get(&owner) {
+            Some(&e) => e,
+            None => {
+                entities.push(Entity {
+                    name: owner.clone(),
+                    kind: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    listed: false,
+                });
+                by_name.insert(owner.clone(), entities.len() - 1);
+                entities.len() - 1
+            }
+        };
+        if owner != name && !entities[entity].aliases.contains(&name) {
+            entities[entity].aliases.push(name);
+        }
+        if f.kind.is_some() && entities[entity].kind.is_none() {
+            entities[entity].kind = f.kind.map(str::to_string);
+        }
+        mentions.push(Mention { span: f.span.clone(), entity });
+        taken.push(f.span.clone());
+    }
+    for (i, e) in entities.iter_mut().enumerate() {
+        if e.listed || e.kind.is_some() {
+            continue;
+        }
+        e.kind = kind_from_words(&e.name)
+            .or_else(|| solo_uses.contains(&e.name).then_some("person"))
+            .or_else(|| role_marks_person(text, &mentions, i).then_some("person"))
+            .map(str::to_string);
+    }
+    mentions.sort_by_key(|m| m.span.start);
+    for m in &mentions {
+        for role in roles_of(text, sentences, m) {
+            let entity = &mut entities[m.entity];
+            if !entity.roles.iter().any(|r| text[r.clone()] == text[role.clone()]) {
+                entity.roles.push(role);
+            }
+        }
+    }
+    (entities, mentions)
+}
+
+fn listed_mentions(text: &str, sentences: &[Range<usize>], entities: &[Entity]) -> Vec<Mention> {
+    let mut forms: Vec<(&str, usize)> =
+        entities.iter().enumerate().flat_map(|(i, e)| e.forms().map(move |f| (f, i))).collect();
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let mut out: Vec<Mention> = Vec::new();
+    for sentence in sentences {
+        let hay = &text[sentence.clone()];
+        for &(form, entity) in &forms {
+            if form.trim().is_empty() || !contains_word(hay, form) {
+                continue;
+            }
+            for (i, _) in hay.match_indices(form) {
+                let span = sentence.start + i..sentence.start + i + form.len();
+                let before = text[..span.start].chars().next_back();
+                let after = text[span.end..].chars().next();
+                let whole = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+                if whole && !out.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+                    out.push(Mention { span, entity });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Capitalised words that appear somewhere other than at the start of a sentence or quote.
+fn capitalised_inside_sentences(text: &str, sentences: &[Range<usize>]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for sentence in sentences {
+        for w in words(text, sentence.clone()) {
+            let w = without_possessive(text, w);
+            if starts_capitalised(&text[w.clone()]) && !opens_clause(text, sentence.start, w.start) {
+                out.insert(text[w].to_string());
+            }
+        }
+    }
+    out
+}
+
+fn starts_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the word at `at` starts its sentence or a quotation, bracket or dash clause.
+fn opens_clause(text: &str, sentence_start: usize, at: usize) -> bool {
+    let before = text[sentence_start..at].trim_end();
+    before.is_empty() || before.ends_with(['“', '"', '‘', '(', '—', ':', '['])
+}
+
+/// A run of capitalised words naming something.
+struct Run {
+    words: Vec<Range<usize>>,
+}
+
+fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &HashSet<String>) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut current: Vec<Range<usize>> = Vec::new();
+    let ws = words(text, sentence.clone());
+    let name_like = |w: &Range<usize>| {
+        let word = &text[without_possessive(text, w.clone())];
+        let lower = word.to_lowercase();
+        starts_capitalised(word)
+            && !taken.iter().any(|t| t.start < w.end && w.start < t.end)
+            && word != "I"
+            && !FUNCTION_WORDS.contains(&lower.as_str())
+            && !CALENDAR.contains(&lower.as_str())
+    };
+    for (k, w) in ws.iter().enumerate() {
+        let w = w.clone();
+        let word_span = without_possessive(text, w.clone());
+        let word = &text[word_span.clone()];
+        let initial = opens_clause(text, sentence.start, w.start);
+        // A capital at the start of a sentence proves nothing, unless the word is capitalised
+        // elsewhere too, is a title, or starts a longer name ("Bob Roe said…").
+        let proven = !initial
+            || known.contains(word)
+            || is_title(word)
+            || ws.get(k + 1).is_some_and(|n| adjacent(text, &w, n) && name_like(n));
+        let usable = name_like(&w) && proven;
+        let continues = current.last().is_some_and(|last| adjacent(text, last, &w));
+        if usable && (current.is_empty() || continues) {
+            current.push(word_span);
+        } else {
+            if !current.is_empty() {
+                out.push(Run { words: std::mem::take(&mut current) });
+            }
+            if usable {
+                current.push(word_span);
+            }
+        }
+    }
+    if !current.is_empty() {
+        out.push(Run { words: current });
+    }
+    out
+}
+
+/// A name found in the text, with what its run says about its kind.
+struct Found {
+    span: Range<usize>,
+    words: usize,
+    kind: Option<&'static str>,
+}
+
+fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut part: Vec<Range<usize>> = Vec::new();
+    let mut after_title = false;
+    let flush = |part: &mut Vec<Range<usize>>, out: &mut Vec<Found>, kind: Option<&'static str>| {
+        if let (Some(first), Some(last)) = (part.first(), part.last()) {
+            out.push(Found { span: first.start..last.end, words: part.len(), kind });
+        }
+        part.clear();
+    };
+    for w in &run.words {
+        if is_title(&text[w.clone()]) {
+            // What stands before a title is who the title is held at ("Oracle CEO").
+            flush(&mut part, &mut out, Some("organisation"));
+            after_title = true;
+        } else {
+            part.push(w.clone());
+        }
+    }
+    flush(&mut part, &mut out, after_title.then_some("person"));
+    out.retain(|f| !(f.words == 1 && text[f.span.clone()].chars().all(char::is_uppercase) && f.kind.is_none()));
+    for f in &mut out {
+        let name = &text[f.span.clone()];
+        if let Some(kind) = kind_from_words(name) {
+            f.kind = Some(kind);
+        }
+    }
+    out
+}
+
+fn kind_from_words(name: &str) -> Option<&'static str> {
+    let words: Vec<String> = name.split(' ').map(|w| w.to_lowercase().trim_end_matches('.').to_string()).collect();
+    let last = words.last()?;
+    if words.iter().any(|w| ORGANISATION_WORDS.contains(&w.as_str())) {
+        return Some("organisation");
+    }
+    if words.len() > 1 && PLACE_WORDS.contains(&last.as_str()) {
+        return Some("place");
+    }
+    None
+}
+
+/// Whether a lowercase title stands right before some mention of the entity ("councillor Tom
+/// Becker").
+fn role_marks_person(text: &str, mentions: &[Mention], entity: usize) -> bool {
+    mentions.iter().filter(|m| m.entity == entity).any(|m| {
+        let before = text[..m.span.start].trim_end_matches(' ');
+        let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or_default();
+        before.len() + 1 == m.span.start && is_title(word)
+    })
+}
+
+// Appositions after a name: "(Apple)", ", who—I remind you—is a White House advisor",
+// ", a former accountant,", ", who chairs the transport committee,".
+static AFTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^\s*\((\p{Lu}[^()]{0,59})\)",
+        r"^,\s*who\s*(?:—|–|--)[^—–]{0,60}(?:—|–|--)\s*(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]{1,80}?)\s*(?:[,.;:—–]|$)",
+        r"^,\s*who\s+(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]{1,80}?)\s*(?:[,.;:—–]|$)",
+        r"^,\s*((?:a|an|the)\s[^,.;:—–()“”]{1,80}?)\s*(?:,|\.|;|$)",
+        r"^,\s*(who\s[^,.;:—–()“”]{1,80}?)\s*,",
+    ]
+    .iter()
+    .filter_map(|p| Regex::new(p).ok())
+    .collect()
+});
+
+/// The roles the text gives a mention: the titles right before it ("Oracle CEO") and an
+/// apposition right after it. Byte ranges of the file.
+fn roles_of(text: &str, sentences: &[Range<usize>], m: &Mention) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let Some(sentence) = sentences.iter().find(|s| s.start <= m.span.start && m.span.end <= s.end) else {
+        return out;
+    };
+    let before = words(text, sentence.start..m.span.start);
+    let mut first: Option<usize> = None;
+    let mut next_start = m.span.start;
+    let mut saw_title = false;
+    for w in before.iter().rev() {
+        let word = &text[w.clone()];
+        let joined = w.end + 1 == next_start && text[w.end..next_start].chars().all(|c| c == ' ');
+        if !joined || !(is_title(word) || (saw_title && starts_capitalised(word))) {
+            break;
+        }
+        if first.is_none() && !is_title(word) {
+            break;
+        }
+        saw_title |= is_title(word);
+        first = Some(w.start);
+        next_start = w.start;
+    }
+    if let (Some(start), true, Some(last)) = (first, saw_title, before.last()) {
+        out.push(start..last.end);
+    }
+    let rest = &text[m.span.end..sentence.end];
+    if let Some(group) = AFTER.iter().find_map(|re| re.captures(rest).and_then(|c| c.get(1))) {
+        out.push(m.span.end + group.start()..m.span.end + group.end());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<Range<usize>> {
+        super::super::segment::split_sentences(text, 0..text.len()).into_iter().map(|s| s.span).collect()
+    }
+
+    fn found(text: &str) -> Vec<(String, Option<String>, Vec<String>, Vec<String>)> {
+        let (entities, _) = find(text, &sentences(text), Vec::new());
+        entities
+            .into_iter()
+            .map(|e| {
+                let roles = e.roles.iter().map(|r| text[r.clone()].to_string()).collect();
+                (e.name, e.kind, e.aliases, roles)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_split_names_and_give_roles() {
+        let text = "On Monday, Oracle CEO Larry Ellison spoke. Later Ellison left.";
+        let got = found(text);
+        assert!(got.contains(&("Oracle".into(), Some("organisation".into()), vec![], vec![])), "{got:?}");
+        assert!(
+            got.contains(&(
+                "Larry Ellison".into(),
+                Some("person".into()),
+                vec!["Ellison".into()],
+                vec!["Oracle CEO".into()]
+            )),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|g| g.0 == "Monday" || g.0 == "On" || g.0 == "Later"), "{got:?}");
+    }
+
+    #[test]
+    fn appositions_are_roles_and_lone_surnames_are_aliases() {
+        let text = "Critics were loud. “No,” said councillor Tom Becker, a former accountant. Becker left.";
+        let got = found(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Tom Becker");
+        assert_eq!(got[0].1.as_deref(), Some("person"));
+        assert_eq!(got[0].3, ["councillor", "a former accountant"]);
+    }
+
+    #[test]
+    fn organisation_words_make_organisations() {
+        let got = found("The Harbor Ferry Company sued the Harbor City council.");
+        assert!(got.contains(&("Harbor Ferry Company".into(), Some("organisation".into()), vec![], vec![])), "{got:?}");
+        assert!(got.contains(&("Harbor City".into(), Some("place".into()), vec![], vec![])), "{got:?}");
+    }
+}

@@ -1,0 +1,116 @@
+//! Words of the article with their byte spans, shared by the rules that read it (names,
+//! attribution, facts).
+
+use std::ops::Range;
+
+/// Byte spans of the words of `text[range]`: letters and digits, with apostrophes and
+/// hyphens inside a word kept ("don’t", "co-founders").
+pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let part = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = part.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let joins = matches!(c, '’' | '\'' | '-' | '‑')
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joins {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(range.start + s..range.start + i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(range.start + s..range.end);
+    }
+    out
+}
+
+/// The span without a possessive ending ("Trump’s" → "Trump").
+pub fn without_possessive(text: &str, span: Range<usize>) -> Range<usize> {
+    let word = &text[span.clone()];
+    for ending in ["’s", "'s"] {
+        if word.len() > ending.len() && word.ends_with(ending) {
+            return span.start..span.end - ending.len();
+        }
+    }
+    span
+}
+
+/// Whether only spaces stand between two spans.
+pub fn adjacent(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
+    left.end <= right.start && text[left.end..right.start].chars().all(|c| c == ' ') && right.start - left.end <= 1
+}
+
+/// Byte ranges of the quotations in `text[range]`, including their quote marks: curly or
+/// straight double quotes, and curly single quotes that open at a word start and close at a
+/// word end (so apostrophes are not taken for quote marks).
+pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let part = &text[range.clone()];
+    let mut spans = Vec::new();
+    let (mut curly, mut straight, mut single): (Option<usize>, Option<usize>, Option<usize>) = (None, None, None);
+    let chars: Vec<(usize, char)> = part.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let before = k.checked_sub(1).map(|p| chars[p].1);
+        let after = chars.get(k + 1).map(|n| n.1);
+        let end = range.start + i + c.len_utf8();
+        match c {
+            '“' => curly = Some(range.start + i),
+            '”' => {
+                if let Some(s) = curly.take() {
+                    spans.push(s..end);
+                }
+            }
+            '"' => match straight.take() {
+                Some(s) => spans.push(s..end),
+                None => straight = Some(range.start + i),
+            },
+            '‘' if !before.is_some_and(char::is_alphanumeric) => single = Some(range.start + i),
+            '’' if single.is_some() && !after.is_some_and(char::is_alphanumeric) => {
+                if let Some(s) = single.take() {
+                    spans.push(s..end);
+                }
+            }
+            _ => {}
+        }
+    }
+    spans.sort_by_key(|s| s.start);
+    spans
+}
+
+/// The words inside a quotation, without its marks and the spaces next to them.
+pub fn inside(text: &str, quotation: Range<usize>) -> Range<usize> {
+    let q = &text[quotation.clone()];
+    let open = q.chars().next().map_or(0, char::len_utf8);
+    let close = q.chars().next_back().map_or(0, char::len_utf8);
+    if q.len() < open + close {
+        return quotation.start..quotation.start;
+    }
+    let inner = &q[open..q.len() - close];
+    let lead = inner.len() - inner.trim_start().len();
+    let start = quotation.start + open + lead;
+    start..start + inner.trim().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        words(text, 0..text.len()).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_hyphens() {
+        assert_eq!(texts("“They don’t—co-founders' $44 billion.”"), ["They", "don’t", "co-founders", "44", "billion"]);
+    }
+
+    #[test]
+    fn quotations_pair_curly_straight_and_single_marks_but_not_apostrophes() {
+        let text = "He said “no,” then \"yes\" and ‘maybe’ — it’s Musk’s.";
+        let found: Vec<&str> = quotations(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["“no,”", "\"yes\"", "‘maybe’"]);
+        let q = quotations(text, 0..text.len())[0].clone();
+        assert_eq!(&text[inside(text, q)], "no,");
+    }
+}

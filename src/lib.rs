@@ -27,6 +27,7 @@ pub mod corpus;
 pub mod error;
 pub mod index;
 pub mod search;
+pub mod story;
 pub mod telemetry;
 
 pub use answer::{Answer, Answers, Engine};

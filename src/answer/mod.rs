@@ -179,6 +179,40 @@ impl Engine {
         Ok(quotes)
     }
 
+    /// How the engine reads `text` (its concepts and their index terms), without searching.
+    ///
+    /// # Errors
+    /// Only from reading the index's term dictionary.
+    pub fn read(&self, text: &str) -> anyhow::Result<Analysed> {
+        Ok(search::analyse(text, &self.index, &self.aliases, &mut self.analyzer.clone())?)
+    }
+
+    /// As [`Engine::read`], leaving out the words in `skip` (any case).
+    ///
+    /// # Errors
+    /// As [`Engine::read`].
+    pub fn read_without(&self, text: &str, skip: &[&str]) -> anyhow::Result<Analysed> {
+        let kept: Vec<&str> =
+            search::words_of(text).into_iter().filter(|w| !skip.contains(&w.to_lowercase().as_str())).collect();
+        self.read(&kept.join(" "))
+    }
+
+    /// Share of `analysed`'s content (weighted by rarity) that the words of `text` cover,
+    /// 0 to 1.
+    pub fn coverage(&self, analysed: &Analysed, text: &str) -> f32 {
+        let mut analyzer = self.analyzer.clone();
+        let mut stems = std::collections::HashSet::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            stems.insert(stream.token().text.clone());
+        }
+        let total: f32 = analysed.concepts.iter().map(|c| c.idf).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        analysed.concepts.iter().map(|c| c.idf * c.credit_in(&stems)).sum::<f32>() / total
+    }
+
     /// The byte range of `sentence` widened by `width` sentences on each side, within its
     /// paragraph.
     pub fn context_of(&self, sentence: usize, width: usize) -> Range<usize> {

@@ -130,6 +130,12 @@ pub struct Hit {
     pub score: f32,
 }
 
+/// User text cleaned the way questions are: NFC, invisible characters and Discord mention
+/// markup removed.
+pub fn clean(text: &str) -> String {
+    normalise(text)
+}
+
 /// Splits text into words the way the index's tokenizer does.
 pub fn words_of(text: &str) -> Vec<&str> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()

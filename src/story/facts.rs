@@ -1,0 +1,289 @@
+//! The amounts, counts and dates a story states, each with what it measures.
+//!
+//! Values are found by pattern; what a value measures is the noun phrase that follows it
+//! ("$100 billion investment") or else its clause, verbatim, unless the document's front
+//! matter says in its own words what the value measures.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::corpus::tokens::words;
+use crate::corpus::Corpus;
+
+/// What kind of value a fact is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Money,
+    Percent,
+    Count,
+    Year,
+    Date,
+    Weekday,
+    Relative,
+}
+
+impl Kind {
+    pub fn is_time(self) -> bool {
+        matches!(self, Kind::Year | Kind::Date | Kind::Weekday | Kind::Relative)
+    }
+}
+
+/// One stated value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// Index into [`Corpus::sentences`].
+    pub sentence: usize,
+    /// The value as written, a byte range of the file.
+    pub span: Range<usize>,
+    pub kind: Kind,
+    /// What it measures: the front matter's words, or a verbatim phrase of the sentence.
+    pub measures: Measures,
+    /// For dates: the calendar date or range it stands for, when the story's date allows.
+    pub resolved: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Measures {
+    /// Written in the front matter by whoever curates the corpus.
+    Listed(String),
+    /// A phrase of the sentence, as a byte range of the file.
+    Phrase(Range<usize>),
+}
+
+const SCALE: &str = r"(?:\s?(?:thousand|million|billion|trillion|bn|[mk])\b)?";
+const QUALIFIER: &str =
+    r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to) )?";
+
+static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    let months = "January|February|March|April|May|June|July|August|September|October|November|December";
+    let days = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+    let numbers = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens";
+    [
+        (Kind::Money, format!(r"(?i){QUALIFIER}[$€£¥]\s?\d[\d,]*(?:\.\d+)?{SCALE}")),
+        (Kind::Money, format!(r"(?i){QUALIFIER}\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds)\b")),
+        (Kind::Percent, format!(r"(?i){QUALIFIER}\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)")),
+        (Kind::Date, format!(r"\b(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?\b|\b\d{{1,2}}\s(?:{months})(?:\s\d{{4}})?\b")),
+        (Kind::Year, r"\b(?:1[89]\d\d|20\d\d)s?\b".to_string()),
+        (Kind::Weekday, format!(r"\b(?:(?i:last|next|this|on)\s)?(?:{days})\b")),
+        (Kind::Relative, r"(?i)\b(?:yesterday|today|tomorrow|(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:week|month|year|weekend))\b".to_string()),
+        (Kind::Count, r"\b\d+[-–]\d+\b".to_string()),
+        (Kind::Count, format!(r"(?i){QUALIFIER}\b(?:\d[\d,]*(?:\.\d+)?{SCALE}|(?:{numbers}))\s(?:[a-z]+\s)?[a-z]+s\b")),
+    ]
+    .into_iter()
+    .filter_map(|(k, p)| Regex::new(&p).ok().map(|r| (k, r)))
+    .collect()
+});
+
+/// Words that end the noun phrase after a value.
+const PHRASE_STOPS: &[&str] = &[
+    "a", "an", "the", "and", "or", "but", "to", "in", "on", "at", "for", "from", "by", "with", "between", "that",
+    "which", "who", "as", "back", "ago", "was", "is", "were", "are", "had", "has", "have", "will", "would", "it", "he",
+    "she", "they", "this", "after", "before", "since", "during", "into", "than", "per", "across", "last", "each",
+    "every",
+];
+
+/// Words that may follow "of" in a measured phrase ("of his own money").
+const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these"];
+
+/// Every fact of the corpus, in story order.
+pub fn all(corpus: &Corpus) -> Vec<Fact> {
+    let mut out = Vec::new();
+    for (d, doc) in corpus.docs.iter().enumerate() {
+        let date = doc.date.as_deref().and_then(super::timeline::parse_date);
+        let mut doc_facts: Vec<Fact> = Vec::new();
+        for ord in doc.sentences.clone() {
+            let span = corpus.sentences[ord].span.clone();
+            let sentence = &doc.text[span.clone()];
+            let mut taken: Vec<Range<usize>> = Vec::new();
+            for (kind, re) in PATTERNS.iter() {
+                for m in re.find_iter(sentence) {
+                    let value = span.start + m.start()..span.start + m.end();
+                    if taken.iter().any(|t| t.start < value.end && value.start < t.end) {
+                        continue;
+                    }
+                    taken.push(value.clone());
+                    let resolved =
+                        date.and_then(|date| super::timeline::resolve(*kind, &doc.text[value.clone()], date));
+                    let measures = Measures::Phrase(measured(&doc.text, span.clone(), value.clone(), *kind));
+                    doc_facts.push(Fact { sentence: ord, span: value, kind: *kind, measures, resolved });
+                }
+            }
+        }
+        for listed in &doc.listed_facts {
+            match doc_facts.iter_mut().find(|f| f.span.start < listed.span.end && listed.span.start < f.span.end) {
+                Some(f) => f.measures = Measures::Listed(listed.measures.clone()),
+                None => {
+                    if let Some(ord) = corpus.sentence_at(d, listed.span.start) {
+                        let text = &doc.text[listed.span.clone()];
+                        let kind = if text.contains(['$', '€', '£', '¥']) { Kind::Money } else { Kind::Count };
+                        doc_facts.push(Fact {
+                            sentence: ord,
+                            span: listed.span.clone(),
+                            kind,
+                            measures: Measures::Listed(listed.measures.clone()),
+                            resolved: None,
+                        });
+                    }
+                }
+            }
+        }
+        doc_facts.sort_by_key(|f| f.span.start);
+        out.extend(doc_facts);
+    }
+    out
+}
+
+/// The phrase a value measures: the noun phrase right after it (or its "of …" phrase), else
+/// the clause around it, widened when it says little more than the value.
+fn measured(text: &str, sentence: Range<usize>, value: Range<usize>, kind: Kind) -> Range<usize> {
+    if !kind.is_time() {
+        let clause_end = clause_bounds(text, sentence.clone(), value.clone()).end;
+        let after = words(text, value.end..clause_end);
+        let of_phrase = after.first().is_some_and(|w| &text[w.clone()] == "of");
+        let mut phrase: Vec<Range<usize>> = Vec::new();
+        for (i, w) in after.iter().enumerate() {
+            let word = text[w.clone()].to_lowercase();
+            let determiner = of_phrase && i == 1 && DETERMINERS.contains(&word.as_str());
+            let stops = PHRASE_STOPS.contains(&word.as_str()) && !determiner && !(of_phrase && i == 0);
+            if phrase.len() >= 6 || stops {
+                break;
+            }
+            phrase.push(w.clone());
+        }
+        if phrase.iter().any(|w| &text[w.clone()] != "of") {
+            if let (Some(first), Some(last)) = (phrase.first(), phrase.last()) {
+                return first.start..last.end;
+            }
+        }
+    }
+    let clause = clause_bounds(text, sentence.clone(), value.clone());
+    let content = |r: &Range<usize>| {
+        words(text, r.clone()).len() - words(text, value.clone()).len().min(words(text, r.clone()).len())
+    };
+    if content(&clause) >= 3 {
+        return clause;
+    }
+    let widened = if clause.start > sentence.start {
+        clause_bounds(text, sentence.clone(), clause.start.saturating_sub(2)..clause.start.saturating_sub(1)).start
+            ..clause.end
+    } else {
+        clause.start..clause_bounds(text, sentence.clone(), clause.end + 1..clause.end + 2).end
+    };
+    let trimmed = text[widened.clone()].trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    widened.start..widened.start + trimmed.len()
+}
+
+/// The clause holding `range`: between the nearest ',', ';', ':', '—' or sentence edge, trimmed.
+fn clause_bounds(text: &str, sentence: Range<usize>, range: Range<usize>) -> Range<usize> {
+    let is_cut = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–');
+    let start_at = range.start.clamp(sentence.start, sentence.end);
+    let end_at = range.end.clamp(start_at, sentence.end);
+    let before = &text[sentence.start..start_at];
+    let start = before
+        .rfind(is_cut)
+        .map_or(sentence.start, |i| sentence.start + i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let after = &text[end_at..sentence.end];
+    let end = after.find(is_cut).map_or(sentence.end, |i| end_at + i);
+    let part = &text[start..end];
+    let lead = part.len() - part.trim_start().len();
+    let trimmed = part.trim().trim_end_matches(['.', '!', '?', '…', '”', '"']);
+    start + lead..start + lead + trimmed.len()
+}
+
+/// The facts whose sentence or measure mentions `terms` (by the engine's reading of them), or
+/// of the kind they name ("money", "dates"), best match first.
+///
+/// # Errors
+/// A [`crate::UserError`] for overlong terms; anything else is internal.
+pub fn about<'a>(engine: &crate::Engine, facts: &'a [Fact], terms: &str) -> anyhow::Result<Vec<&'a Fact>> {
+    let terms = super::check_text(terms, "what the facts should be about", "SoftBank")?;
+    let lower = terms.to_lowercase();
+    let kinds: Vec<Kind> = [
+        (["money", "dollar", "cost", "price", "spent", "amount"].as_slice(), [Kind::Money].as_slice()),
+        (
+            ["date", "when", "time", "day", "year"].as_slice(),
+            [Kind::Year, Kind::Date, Kind::Weekday, Kind::Relative].as_slice(),
+        ),
+        (["percent", "share"].as_slice(), [Kind::Percent].as_slice()),
+        (["count", "number", "how many"].as_slice(), [Kind::Count].as_slice()),
+    ]
+    .iter()
+    .filter(|(words, _)| words.iter().any(|w| lower.contains(w)))
+    .flat_map(|(_, kinds)| kinds.iter().copied())
+    .collect();
+    let analysed = engine.read(terms)?;
+    let corpus = engine.corpus();
+    let mut scored: Vec<(f32, &Fact)> = facts
+        .iter()
+        .filter_map(|f| {
+            let doc = corpus.doc_of(f.sentence);
+            let measure = match &f.measures {
+                Measures::Listed(m) => m.clone(),
+                Measures::Phrase(r) => doc.text[r.clone()].to_string(),
+            };
+            let text = format!("{} {measure}", corpus.text(f.sentence));
+            let coverage = engine.coverage(&analysed, &text);
+            let by_kind = kinds.contains(&f.kind);
+            (coverage > 0.0 || by_kind).then_some((coverage + if by_kind { 1.0 } else { 0.0 }, f))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.span.start.cmp(&b.1.span.start)));
+    Ok(scored.into_iter().map(|(_, f)| f).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Source;
+
+    fn facts_of(text: &str) -> Vec<(String, Kind, String, Option<String>)> {
+        let corpus =
+            Corpus::from_sources(vec![Source { path: "corpus/t.txt".into(), bytes: text.as_bytes().to_vec() }])
+                .unwrap_or_else(|e| panic!("{e}"));
+        let doc = &corpus.docs[0];
+        all(&corpus)
+            .into_iter()
+            .map(|f| {
+                let measures = match f.measures {
+                    Measures::Listed(m) => m,
+                    Measures::Phrase(r) => doc.text[r].to_string(),
+                };
+                (doc.text[f.span].to_string(), f.kind, measures, f.resolved)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn amounts_measure_the_noun_phrase_after_them() {
+        let got = facts_of("The initial phase includes a $100 billion investment, with more later. SoftBank had less than $10 billion of the commitment on hand.");
+        assert_eq!(got[0], ("$100 billion".into(), Kind::Money, "investment".into(), None));
+        assert_eq!(got[1], ("less than $10 billion".into(), Kind::Money, "of the commitment".into(), None));
+    }
+
+    #[test]
+    fn a_value_without_a_noun_after_it_measures_its_clause() {
+        let got = facts_of("He trolls it on X—the platform he bought for $44 billion back in 2022.");
+        assert_eq!(got[0].0, "$44 billion");
+        assert_eq!(got[0].2, "the platform he bought for $44 billion back in 2022");
+        assert_eq!((got[1].0.as_str(), got[1].1), ("2022", Kind::Year));
+    }
+
+    #[test]
+    fn weekdays_resolve_against_the_story_date_and_votes_and_percentages_are_found() {
+        let text = "+++\ndate = \"2024-03-08\"\n+++\nThe council voted 7-2 on Wednesday to approve it. Ridership fell by 15 percent in 2023.";
+        let got = facts_of(text);
+        let values: Vec<(&str, Kind, Option<&str>)> = got.iter().map(|g| (g.0.as_str(), g.1, g.3.as_deref())).collect();
+        assert_eq!(
+            values,
+            [
+                ("7-2", Kind::Count, None),
+                ("on Wednesday", Kind::Weekday, Some("2024-03-06")),
+                ("15 percent", Kind::Percent, None),
+                ("2023", Kind::Year, Some("2023")),
+            ]
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! Story intelligence: who said what, whether a circulating quote is real, who the story
+//! names, the amounts and dates it states, and the order of its events.
+//!
+//! Everything here reads what [`crate::corpus`] extracted (attribution, names, listed facts)
+//! and answers with byte ranges of the corpus files, so every front end shows verbatim text
+//! with its citation.
+//!
+//! - [`whosaid`]: a paraphrase or fragment → the quotes it most likely means.
+//! - [`verify`]: a quote from chat → exact, altered (with a word diff) or not in the story.
+//! - [`people`]: the roster of people and organisations, and one person's quotes.
+//! - [`facts`]: amounts, counts and dates, each with what it measures.
+//! - [`timeline`]: the reported events in time order, dates resolved from the story's date.
+
+pub mod facts;
+pub mod json;
+pub mod people;
+pub mod timeline;
+pub mod verify;
+pub mod whosaid;
+
+use crate::error::UserError;
+
+/// Longest text any of these commands accepts, in characters (as for questions).
+pub const MAX_TEXT_CHARS: usize = crate::answer::MAX_QUESTION_CHARS;
+
+/// `text` trimmed, or a [`UserError`] saying what to give instead.
+pub(crate) fn check_text<'a>(text: &'a str, what: &str, example: &str) -> Result<&'a str, UserError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(UserError::new(format!("Give {what}, for example: {example}")));
+    }
+    let chars = trimmed.chars().count();
+    if chars > MAX_TEXT_CHARS {
+        return Err(UserError::new(format!("That is {chars} characters long; please keep it under {MAX_TEXT_CHARS}.")));
+    }
+    Ok(trimmed)
+}

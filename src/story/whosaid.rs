@@ -1,0 +1,82 @@
+//! Who said it: a paraphrase or fragment of a quote ("the one about a mean tweet", "they have
+//! no money") → the quotes it most likely means.
+//!
+//! The text is read like a question (stop words dropped, words stemmed, related words and
+//! typos allowed) and each quotation is scored by how much of it the quotation's own words
+//! cover, rarer words counting more. Several quotes come back when they score alike; none
+//! when no quotation covers at least half of it.
+
+use crate::answer::Engine;
+use crate::corpus::Quote;
+use crate::error::UserError;
+
+/// Share of the text's content a quotation must cover to be a candidate.
+pub const MIN_COVERAGE: f32 = 0.5;
+/// Candidates within this much of the best are shown with it: the text is ambiguous.
+pub const TIE_MARGIN: f32 = 0.15;
+/// Most candidates shown.
+pub const MAX_CANDIDATES: usize = 5;
+
+/// Words that describe the quote rather than being part of it ("the one about …").
+const ABOUT_WORDS: &[&str] = &[
+    "one",
+    "quote",
+    "quoted",
+    "line",
+    "bit",
+    "thing",
+    "something",
+    "about",
+    "said",
+    "say",
+    "says",
+    "saying",
+    "tweet",
+    "tweeted",
+    "post",
+    "posted",
+    "wrote",
+    "remark",
+    "comment",
+    "who",
+    "whom",
+    "which",
+    "where",
+];
+
+#[derive(Debug, Clone)]
+pub struct Candidate<'a> {
+    pub quote: &'a Quote,
+    /// Share of the text's content the quotation covers, 0 to 1.
+    pub coverage: f32,
+}
+
+/// The quotes `text` most likely means, best first; empty when none is close.
+///
+/// # Errors
+/// A [`UserError`] for empty or overlong text, or text with no words to look for.
+pub fn whosaid<'a>(engine: &'a Engine, text: &str) -> anyhow::Result<Vec<Candidate<'a>>> {
+    let text = super::check_text(text, "some words of the quote", "the one about a mean tweet")?;
+    let analysed = engine.read(text)?;
+    let corpus = engine.corpus();
+    let strict = engine.read_without(text, ABOUT_WORDS)?;
+    // "tweet" is filler in "the one about a tweet" but the point of "mean tweet": keep the
+    // describing words only when nothing else is left.
+    let analysed = if strict.concepts.is_empty() { analysed } else { strict };
+    if analysed.concepts.is_empty() {
+        return Err(UserError::new("Give some words of the quote, for example: the one about a mean tweet").into());
+    }
+    let mut out: Vec<Candidate<'_>> = corpus
+        .docs
+        .iter()
+        .flat_map(|d| d.quotes.iter())
+        .map(|q| Candidate { quote: q, coverage: engine.coverage(&analysed, corpus.quote_text(q)) })
+        .filter(|c| c.coverage >= MIN_COVERAGE)
+        .collect();
+    out.sort_by(|a, b| b.coverage.total_cmp(&a.coverage).then(a.quote.span.start.cmp(&b.quote.span.start)));
+    if let Some(best) = out.first().map(|c| c.coverage) {
+        out.retain(|c| c.coverage >= best - TIE_MARGIN);
+    }
+    out.truncate(MAX_CANDIDATES);
+    Ok(out)
+}

@@ -1,4 +1,5 @@
-//! The `storybot` command line: `index`, `ask`, `quotes` and `serve`.
+//! The `storybot` command line: `index`, `ask`, `quotes`, the story commands (`whosaid`,
+//! `verify`, `who`, `facts`, `timeline`) and `serve`.
 //!
 //! Exit codes: 0 when the command ran (a question the story cannot answer is still a
 //! success), 1 for a broken corpus or index folder or any internal error, 2 for a usage
@@ -6,6 +7,7 @@
 
 mod ask;
 mod quotes;
+pub mod story;
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -31,8 +33,18 @@ pub enum Command {
     Index,
     /// Answer a question about the story; with no question, answer one per line of stdin
     Ask(ask::AskArgs),
-    /// List the story's direct quotes
+    /// List the story's quotes with their speakers
     Quotes(quotes::QuotesArgs),
+    /// Find the quote a paraphrase or fragment means, and who said it
+    Whosaid(story::TextArgs),
+    /// Check a quote from elsewhere against the story: exact, altered or not in it
+    Verify(story::TextArgs),
+    /// The people and organisations the story names; with a name, what they said and did
+    Who(story::OptionalTextArgs),
+    /// The amounts, counts and dates the story states; with words, only those about them
+    Facts(story::OptionalTextArgs),
+    /// The events the story reports, in time order
+    Timeline(story::JsonArgs),
     /// Run the Discord bot (needs DISCORD_TOKEN; see the README)
     Serve,
 }
@@ -54,6 +66,11 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Index => index(&cli.paths),
         Command::Ask(args) => ask::run(&cli.paths, &args),
         Command::Quotes(args) => quotes::run(&cli.paths, &args),
+        Command::Whosaid(args) => story::whosaid(&cli.paths, &args),
+        Command::Verify(args) => story::verify(&cli.paths, &args),
+        Command::Who(args) => story::who(&cli.paths, &args),
+        Command::Facts(args) => story::facts(&cli.paths, &args),
+        Command::Timeline(args) => story::timeline(&cli.paths, &args),
         Command::Serve => serve(&cli.paths),
     };
     match result {

@@ -41,6 +41,16 @@ pub enum Dating {
 /// Words at the start of a sentence that carry it on from the event before.
 const SEQUENCE: &[&str] = &["afterward", "afterwards", "later", "then", "next", "subsequently", "finally", "soon"];
 
+/// Words at the start of a sentence that place it at an unstated time.
+const UNDATED: &[&str] = &["eventually", "once", "earlier", "previously", "before"];
+
+/// Common irregular past-tense verbs ("He spent …", "Musk left …").
+const PAST: &[&str] = &[
+    "left", "bought", "sold", "spent", "made", "took", "went", "came", "gave", "got", "won", "lost", "met", "paid",
+    "built", "began", "became", "brought", "told", "said", "wrote", "ran", "sent", "set", "put", "held", "led",
+    "found", "fell", "rose", "quit", "hired", "fired", "sued", "signed", "struck", "threw", "chose", "drove", "flew",
+];
+
 /// `YYYY-MM-DD` as a date.
 pub fn parse_date(s: &str) -> Option<Date> {
     let mut parts = s.split('-').map(|p| p.parse::<i32>().ok());
@@ -124,6 +134,8 @@ pub fn events(corpus: &Corpus) -> Vec<Event> {
                 .first()
                 .map(|w| doc.text[w.clone()].to_lowercase());
             let sequenced = first_word.as_deref().is_some_and(|w| SEQUENCE.contains(&w));
+            let unstated =
+                first_word.as_deref().is_some_and(|w| UNDATED.contains(&w)) || someone_did_something(corpus, ord);
             let follows = sequenced
                 || matches!(sentence.kind, corpus::Kind::DirectQuote | corpus::Kind::PartialQuote)
                     && sentence.speaker.is_some();
@@ -158,6 +170,8 @@ pub fn events(corpus: &Corpus) -> Vec<Event> {
                     }
                     None => {}
                 }
+            } else if unstated {
+                undated.push(Event { sentence: ord, when: None, resolved: None, dating: Dating::StoryOrder });
             }
         }
         dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -165,6 +179,31 @@ pub fn events(corpus: &Corpus) -> Vec<Event> {
         out.extend(undated);
     }
     out
+}
+
+/// A person (named, or "he"/"she") followed within two words by a verb in the past tense:
+/// "He spent an estimated …", "Eventually, though, Musk left OpenAI".
+fn someone_did_something(corpus: &Corpus, ord: usize) -> bool {
+    let sentence = &corpus.sentences[ord];
+    let doc = &corpus.docs[sentence.doc];
+    let ws = corpus::tokens::words(&doc.text, sentence.span.clone());
+    let is_person_at = |w: &Range<usize>| {
+        let word = doc.text[w.clone()].to_lowercase();
+        word == "he"
+            || word == "she"
+            || doc.mentions.iter().any(|m| {
+                m.span.start <= w.start
+                    && w.end <= m.span.end
+                    && doc.entities[m.entity].kind.as_deref() == Some("person")
+            })
+    };
+    ws.iter().take(6).enumerate().any(|(i, w)| {
+        is_person_at(w)
+            && ws.iter().skip(i + 1).take(2).any(|v| {
+                let verb = doc.text[v.clone()].to_lowercase();
+                (verb.ends_with("ed") && verb.len() > 4) || PAST.contains(&verb.as_str())
+            })
+    })
 }
 
 #[cfg(test)]

@@ -70,7 +70,18 @@ pub fn whosaid<'a>(engine: &'a Engine, text: &str) -> anyhow::Result<Vec<Candida
         .docs
         .iter()
         .flat_map(|d| d.quotes.iter())
-        .map(|q| Candidate { quote: q, coverage: engine.coverage(&analysed, corpus.quote_text(q)) })
+        .map(|q| {
+            // The speaker's names count too: "Musk on the money" means Musk's quote.
+            let names: Vec<&str> = corpus
+                .docs
+                .iter()
+                .flat_map(|d| d.entities.iter())
+                .filter(|e| e.name == q.speaker)
+                .flat_map(|e| e.forms())
+                .collect();
+            let text = format!("{} {}", corpus.quote_text(q), names.join(" "));
+            Candidate { quote: q, coverage: engine.coverage(&analysed, &text) }
+        })
         .filter(|c| c.coverage >= MIN_COVERAGE)
         .collect();
     out.sort_by(|a, b| b.coverage.total_cmp(&a.coverage).then(a.quote.span.start.cmp(&b.quote.span.start)));

@@ -65,6 +65,18 @@ pub fn updated_message(reply: &Reply) -> serenity::CreateInteractionResponse {
     serenity::CreateInteractionResponse::UpdateMessage(out)
 }
 
+/// A new public message in answer to a click (a shared private reply).
+pub fn public_message(reply: &Reply) -> serenity::CreateInteractionResponse {
+    let mut out = serenity::CreateInteractionResponseMessage::new().allowed_mentions(no_pings());
+    if let Some(content) = &reply.content {
+        out = out.content(content);
+    }
+    if let Some(e) = &reply.embed {
+        out = out.embed(embed(e));
+    }
+    serenity::CreateInteractionResponse::Message(out)
+}
+
 /// A private message in answer to a click (an expired button, an error).
 pub fn private_notice(text: &str) -> serenity::CreateInteractionResponse {
     serenity::CreateInteractionResponse::Message(

@@ -5,10 +5,25 @@ use poise::serenity_prelude as serenity;
 
 use super::{adapter, render, Context, Error};
 use crate::answer::{MAX_QUESTION_CHARS, MAX_SEARCH, MAX_TOP};
+use crate::error::UserError;
+use crate::story;
 
-/// Every command the bot registers.
+/// Every command the bot registers: slash commands, then message context-menu commands.
 pub fn all() -> Vec<poise::Command<super::Data, Error>> {
-    vec![ask(), search(), quote(), story(), help()]
+    vec![
+        ask(),
+        search(),
+        quote(),
+        whosaid(),
+        verify(),
+        who(),
+        facts(),
+        timeline(),
+        story(),
+        help(),
+        ask_message(),
+        verify_message(),
+    ]
 }
 
 /// Ask a question about the story; the answer quotes it exactly
@@ -23,8 +38,12 @@ pub async fn ask(
     ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine;
     let answers = engine.ask(&question, MAX_TOP)?;
-    let reply = render::answer(engine, &answers, 1, 1);
-    ctx.send(adapter::command_reply(&reply, private.unwrap_or(false))).await?;
+    let private = private.unwrap_or(false);
+    let mut reply = render::answer(engine, &answers, 1, 1);
+    if private {
+        reply = render::with_share(reply, &engine.corpus().fingerprint);
+    }
+    ctx.send(adapter::command_reply(&reply, private)).await?;
     Ok(())
 }
 
@@ -67,6 +86,119 @@ pub async fn quote(
     Ok(())
 }
 
+/// Find the quote you half remember, and who said it
+#[poise::command(slash_command)]
+pub async fn whosaid(
+    ctx: Context<'_>,
+    #[description = "Some words of the quote, or what it was about"]
+    #[max_length = 1000]
+    text: String,
+) -> Result<(), Error> {
+    ctx.data().cooldowns.check(ctx.author().id.get())?;
+    let engine = &ctx.data().engine;
+    let found = story::whosaid::whosaid(engine, &text)?;
+    ctx.send(adapter::command_reply(&render::story::whosaid(engine, &text, &found), false)).await?;
+    Ok(())
+}
+
+/// Check a quote against the story: exact, altered or not in it
+#[poise::command(slash_command)]
+pub async fn verify(
+    ctx: Context<'_>,
+    #[description = "The quote as it is going around, with who said it if known"]
+    #[max_length = 1000]
+    quote: String,
+) -> Result<(), Error> {
+    ctx.data().cooldowns.check(ctx.author().id.get())?;
+    let engine = &ctx.data().engine;
+    let checked = story::verify::verify(engine.corpus(), &quote)?;
+    ctx.send(adapter::command_reply(&render::story::verification(engine, &checked), false)).await?;
+    Ok(())
+}
+
+/// The people and organisations in the story, or what one of them said and did
+#[poise::command(slash_command)]
+pub async fn who(
+    ctx: Context<'_>,
+    #[description = "A name (any part, or an alias like Elon)"]
+    #[autocomplete = "autocomplete_name"]
+    #[max_length = 100]
+    name: Option<String>,
+) -> Result<(), Error> {
+    ctx.data().cooldowns.check(ctx.author().id.get())?;
+    let engine = &ctx.data().engine;
+    let reply = match name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        Some(name) => render::story::profiles(engine, name, &story::people::lookup(engine.corpus(), name)?),
+        None => render::story::roster(engine, &story::people::roster(engine.corpus())),
+    };
+    ctx.send(adapter::command_reply(&reply, false)).await?;
+    Ok(())
+}
+
+/// The amounts, counts and dates the story states
+#[poise::command(slash_command)]
+pub async fn facts(
+    ctx: Context<'_>,
+    #[description = "Only facts about this (words, or money / dates)"]
+    #[max_length = 1000]
+    about: Option<String>,
+) -> Result<(), Error> {
+    ctx.data().cooldowns.check(ctx.author().id.get())?;
+    let engine = &ctx.data().engine;
+    let all = story::facts::all(engine.corpus());
+    let about = about.as_deref().map(str::trim).filter(|a| !a.is_empty());
+    let shown = match about {
+        Some(a) => story::facts::about(engine, &all, a)?,
+        None => all.iter().collect(),
+    };
+    ctx.send(adapter::command_reply(&render::story::facts(engine, about, &shown), false)).await?;
+    Ok(())
+}
+
+/// The events the story reports, in time order
+#[poise::command(slash_command)]
+pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
+    ctx.data().cooldowns.check(ctx.author().id.get())?;
+    let engine = &ctx.data().engine;
+    let events = story::timeline::events(engine.corpus());
+    ctx.send(adapter::command_reply(&render::story::timeline(engine, &events), false)).await?;
+    Ok(())
+}
+
+/// Answers the selected message as a question, privately (with a Share button)
+#[poise::command(context_menu_command = "Ask storybot")]
+pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
+    ctx.data().cooldowns.check(ctx.author().id.get())?;
+    let engine = &ctx.data().engine;
+    let question = message_text(&message)?;
+    let answers = engine.ask(&question, MAX_TOP)?;
+    let reply = render::with_share(render::answer(engine, &answers, 1, 1), &engine.corpus().fingerprint);
+    ctx.send(adapter::command_reply(&reply, true)).await?;
+    Ok(())
+}
+
+/// Verifies the selected message's text as a quote, privately (with a Share button)
+#[poise::command(context_menu_command = "Verify quote")]
+pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
+    ctx.data().cooldowns.check(ctx.author().id.get())?;
+    let engine = &ctx.data().engine;
+    let claim = message_text(&message)?;
+    let checked = story::verify::verify(engine.corpus(), &claim)?;
+    let reply = render::with_share(render::story::verification(engine, &checked), &engine.corpus().fingerprint);
+    ctx.send(adapter::command_reply(&reply, true)).await?;
+    Ok(())
+}
+
+/// The text of a message picked from the context menu, or a message saying it has none (an
+/// image, an embed only).
+fn message_text(message: &serenity::Message) -> Result<String, UserError> {
+    let text = message.content.trim();
+    if text.is_empty() {
+        return Err(UserError::new("That message has no text to use. Pick a message with words in it."));
+    }
+    Ok(text.to_string())
+}
+
 /// What the story is: its title, date, people, quotes and source
 #[poise::command(slash_command)]
 pub async fn story(ctx: Context<'_>) -> Result<(), Error> {
@@ -88,6 +220,16 @@ const MAX_CHOICE_CHARS: usize = 100;
 
 async fn autocomplete_speaker(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
     let choices = speaker_choices(&ctx.data().engine.corpus().speakers(), partial)
+        .into_iter()
+        .map(|name| serenity::AutocompleteChoice::new(name.clone(), name))
+        .collect();
+    serenity::CreateAutocompleteResponse::new().set_choices(choices)
+}
+
+async fn autocomplete_name(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
+    let roster = story::people::roster(ctx.data().engine.corpus());
+    let names: Vec<&str> = roster.iter().map(|p| p.entity.name.as_str()).collect();
+    let choices = speaker_choices(&names, partial)
         .into_iter()
         .map(|name| serenity::AutocompleteChoice::new(name.clone(), name))
         .collect();
@@ -126,7 +268,7 @@ mod tests {
 
     #[test]
     fn every_command_has_a_short_description() {
-        for c in all() {
+        for c in all().into_iter().filter(|c| c.context_menu_action.is_none()) {
             let d = c.description.clone().unwrap_or_default();
             assert!(!d.is_empty() && d.chars().count() <= 100, "{}: {d:?}", c.name);
             for p in &c.parameters {

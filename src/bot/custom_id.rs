@@ -8,6 +8,8 @@ pub enum Action {
     Answer { rank: usize, width: usize },
     /// Show page `page` (0-based) of a search with `per_page` results per page.
     Search { page: usize, per_page: usize },
+    /// Post a private reply publicly in the channel.
+    Share,
 }
 
 /// A button's state and the corpus it was made for.
@@ -31,6 +33,7 @@ impl ButtonState {
         match self.action {
             Action::Answer { rank, width } => format!("a:{}:{rank}:{width}", self.corpus),
             Action::Search { page, per_page } => format!("s:{}:{page}:{per_page}", self.corpus),
+            Action::Share => format!("p:{}:0:0", self.corpus),
         }
     }
 
@@ -47,6 +50,7 @@ impl ButtonState {
         let action = match kind {
             "a" => Action::Answer { rank: a, width: b },
             "s" => Action::Search { page: a, per_page: b },
+            "p" => Action::Share,
             _ => return None,
         };
         Some(ButtonState { corpus, action })
@@ -59,7 +63,8 @@ mod tests {
 
     #[test]
     fn states_round_trip_and_fit_discords_limit() {
-        for action in [Action::Answer { rank: 20, width: 99 }, Action::Search { page: 49, per_page: 10 }] {
+        for action in [Action::Answer { rank: 20, width: 99 }, Action::Search { page: 49, per_page: 10 }, Action::Share]
+        {
             let state = ButtonState::new("0123456789abcdef", action);
             let id = state.encode();
             assert!(id.chars().count() <= 100);

@@ -89,7 +89,8 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
 async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::ComponentInteraction) -> Result<(), Error> {
     let started = Instant::now();
     let response = match respond_to_click(data, &click.data.custom_id, &click.message) {
-        Ok(reply) => adapter::updated_message(&reply),
+        Ok(Click::Update(reply)) => adapter::updated_message(&reply),
+        Ok(Click::Post(reply)) => adapter::public_message(&reply),
         Err(err) => adapter::private_notice(&errors::user_text(&err, "button")),
     };
     let sent = click.create_response(ctx, response).await;
@@ -103,11 +104,20 @@ async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::Compon
     Ok(())
 }
 
+/// What a click does.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Click {
+    /// Replace the clicked message.
+    Update(render::Reply),
+    /// Post a new, public message in the channel.
+    Post(render::Reply),
+}
+
 /// What a click on one of the bot's buttons shows, from the button's id and its message.
 ///
 /// # Errors
 /// A [`UserError`] for an expired or foreign button; internal errors from the engine.
-pub fn respond_to_click(data: &Data, custom_id: &str, message: &serenity::Message) -> Result<render::Reply, Error> {
+pub fn respond_to_click(data: &Data, custom_id: &str, message: &serenity::Message) -> Result<Click, Error> {
     let expired = || UserError::new("This button no longer works. Ask again with /ask.");
     let state = ButtonState::decode(custom_id).ok_or_else(expired)?;
     let engine = &data.engine;
@@ -119,12 +129,27 @@ pub fn respond_to_click(data: &Data, custom_id: &str, message: &serenity::Messag
         Action::Answer { rank, width } => {
             let question = render::question_of(description).ok_or_else(expired)?;
             let answers = engine.ask(&question, MAX_TOP)?;
-            Ok(render::answer(engine, &answers, rank.max(1), width))
+            Ok(Click::Update(render::answer(engine, &answers, rank.max(1), width)))
         }
         Action::Search { page, per_page } => {
             let query = render::query_of(description).ok_or_else(expired)?;
             let results = engine.search(&query, MAX_SEARCH)?;
-            Ok(render::search(engine, &results, page, per_page))
+            Ok(Click::Update(render::search(engine, &results, page, per_page)))
+        }
+        // The private reply is the bot's own message: posting what it shows is posting what
+        // the bot already wrote, so it is copied rather than recomputed.
+        Action::Share => {
+            let embed = message.embeds.first().map(|e| render::Embed {
+                title: e.title.clone(),
+                description: e.description.clone().unwrap_or_default(),
+                fields: e.fields.iter().map(|f| (f.name.clone(), f.value.clone())).collect(),
+                footer: e.footer.as_ref().map(|f| f.text.clone()),
+            });
+            let content = Some(message.content.clone()).filter(|c| !c.is_empty());
+            if embed.is_none() && content.is_none() {
+                return Err(expired().into());
+            }
+            Ok(Click::Post(render::shared(content, embed)))
         }
     }
 }

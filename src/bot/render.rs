@@ -236,6 +236,21 @@ pub fn quotes(engine: &Engine, quotes: &[&Quote]) -> Reply {
     Reply::embed(Embed { title: Some(title), description, ..Embed::default() }, Vec::new())
 }
 
+/// The same reply with a "Share" button, for replies only their asker can see.
+pub fn with_share(mut reply: Reply, fingerprint: &str) -> Reply {
+    reply.buttons.push(Button {
+        id: ButtonState::new(fingerprint, Action::Share).encode(),
+        label: "Share".into(),
+        disabled: false,
+    });
+    reply
+}
+
+/// A public copy of a private reply: its text and embed, without buttons.
+pub fn shared(content: Option<String>, embed: Option<Embed>) -> Reply {
+    Reply { content, embed, buttons: Vec::new() }.fit()
+}
+
 /// What the story is: title, date, people, quotes and source link(s).
 pub fn story(engine: &Engine) -> Reply {
     let corpus = engine.corpus();
@@ -288,7 +303,12 @@ pub fn help() -> Reply {
          (`private: True` to see it alone)\n\
          • `/search query` — every matching sentence, in pages\n\
          • `/quote` — the story's direct quotes (filter by `speaker` or `about`)\n\
+         • `/whosaid text` — the quote a paraphrase or fragment means, and who said it\n\
+         • `/verify quote` — is a quote real? exact, altered (with the changes) or not in the story\n\
+         • `/who` — the people and organisations in the story (`name` for one of them)\n\
+         • `/facts` — the amounts and dates the story states · `/timeline` — its events in order\n\
          • `/story` — what the story is and who is in it\n\
+         Right-click a message → Apps → “Ask storybot” or “Verify quote” to use its text.\n\
          You can also mention me with a question, or send me a direct message."
             .into(),
     )
@@ -330,6 +350,8 @@ fn marked_context(engine: &Engine, sentence: usize, context: Range<usize>, analy
     let part = |r: Range<usize>| cite::marked(text, r, &highlights, "**", "**", escape);
     format!("{}__{}__{}", part(context.start..span.start), part(span.clone()), part(span.end..context.end))
 }
+
+pub mod story;
 
 #[cfg(test)]
 mod tests;

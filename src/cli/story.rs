@@ -7,7 +7,7 @@ use crate::answer::{Citation, Engine};
 use crate::config::Paths;
 use crate::corpus::Corpus;
 use crate::story::facts::{self, Measures};
-use crate::story::verify::{Change, Verdict, Verification};
+use crate::story::verify::{Change, Verdict};
 use crate::story::{json, people, timeline, verify, whosaid};
 
 #[derive(Debug, clap::Args)]
@@ -89,7 +89,7 @@ pub fn verify(paths: &Paths, args: &TextArgs) -> anyhow::Result<()> {
         return print_json(&json::verification(&corpus, &v));
     }
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", verdict_line(&v))?;
+    writeln!(out, "{}", verify::summary(&v))?;
     if let Some(found) = &v.found {
         let doc = corpus.doc_of(found.sentence);
         writeln!(out, "Story: “{}”", &doc.text[found.span.clone()])?;
@@ -100,29 +100,6 @@ pub fn verify(paths: &Paths, args: &TextArgs) -> anyhow::Result<()> {
         writeln!(out, "{}", source_line(&corpus, found.sentence, found.quote.and_then(|q| q.url.as_deref())))?;
     }
     Ok(())
-}
-
-/// One line: the verdict, who said it, and whether the claim has the speaker wrong.
-pub fn verdict_line(v: &Verification<'_>) -> String {
-    let Some(found) = &v.found else {
-        return "Not in the story: nothing in it is close to these words.".into();
-    };
-    let who = match found.speaker() {
-        Some(s) => format!("{s} said this"),
-        None if found.quote.is_some() => "the story quotes this without naming who said it".into(),
-        None => "these are the writer’s own words, not a quote".into(),
-    };
-    let head = match (v.verdict, v.excerpt && found.quote.is_some()) {
-        (Verdict::Exact, false) => "Exact".to_string(),
-        (Verdict::Exact, true) => "Exact (an excerpt: the quote goes on)".to_string(),
-        _ => "Altered (see the diff)".to_string(),
-    };
-    let mut line = format!("{head}: {who}.");
-    if v.misattributed {
-        let claimed = v.claimed_speaker.as_ref().map(|(raw, name)| name.clone().unwrap_or_else(|| raw.clone()));
-        line.push_str(&format!(" Misattributed: the claim says {}.", claimed.unwrap_or_default()));
-    }
-    line
 }
 
 /// The diff with `[-dropped-]` and `{+added+}` marks, as `git diff --word-diff` prints.
@@ -229,20 +206,8 @@ pub fn timeline(paths: &Paths, args: &JsonArgs) -> anyhow::Result<()> {
         writeln!(out, "The story reports no dated events.")?;
     }
     for e in &events {
-        writeln!(out, "{}", event_line(&corpus, e))?;
+        writeln!(out, "{}", timeline::when(&corpus, e))?;
         writeln!(out, "   {} — {}", corpus.text(e.sentence), place(&corpus, e.sentence))?;
     }
     Ok(())
-}
-
-/// "2025-01-21 (On Tuesday)", "after 2025-01-21", "undated (story order)".
-pub fn event_line(corpus: &Corpus, e: &timeline::Event) -> String {
-    let doc = corpus.doc_of(e.sentence);
-    let written = e.when.clone().map(|w| &doc.text[w]);
-    match (&e.resolved, written) {
-        (Some(r), Some(w)) => format!("{r} (“{w}”)"),
-        (Some(r), None) => r.clone(),
-        (None, Some(w)) => format!("“{w}” (no date to resolve it against)"),
-        (None, None) => "undated (story order)".into(),
-    }
 }

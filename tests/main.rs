@@ -9,6 +9,9 @@ mod eval;
 /// The `storybot` command line, run as a process.
 mod cli;
 
+/// Story intelligence: attribution, who said it, verify, people, facts, timeline.
+mod story;
+
 /// One table of bad input, through the command line (and the fake Discord, in `discord`).
 mod bad_input;
 

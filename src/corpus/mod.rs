@@ -12,6 +12,7 @@ mod file;
 pub mod names;
 mod segment;
 pub mod tokens;
+mod wordlists;
 
 use std::fmt;
 use std::ops::Range;

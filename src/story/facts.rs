@@ -77,7 +77,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Words that end the noun phrase after a value.
+/// Words that end the noun phrase after a value ("of" goes on only before a noun or a
+/// determiner).
 const PHRASE_STOPS: &[&str] = &[
     "a", "an", "the", "and", "or", "but", "to", "in", "on", "at", "for", "from", "by", "with", "between", "that",
     "which", "who", "as", "back", "ago", "was", "is", "were", "are", "had", "has", "have", "will", "would", "it", "he",
@@ -146,9 +147,10 @@ fn measured(text: &str, sentence: Range<usize>, value: Range<usize>, kind: Kind)
         let mut phrase: Vec<Range<usize>> = Vec::new();
         for (i, w) in after.iter().enumerate() {
             let word = text[w.clone()].to_lowercase();
-            let determiner = of_phrase && i == 1 && DETERMINERS.contains(&word.as_str());
+            let after_of = i > 0 && text[after[i - 1].clone()].eq_ignore_ascii_case("of");
+            let determiner = after_of && DETERMINERS.contains(&word.as_str());
             let stops = PHRASE_STOPS.contains(&word.as_str()) && !determiner && !(of_phrase && i == 0);
-            if phrase.len() >= 6 || stops {
+            if phrase.len() >= 5 || stops {
                 break;
             }
             phrase.push(w.clone());
@@ -224,10 +226,11 @@ pub fn about<'a>(engine: &crate::Engine, facts: &'a [Fact], terms: &str) -> anyh
                 Measures::Listed(m) => m.clone(),
                 Measures::Phrase(r) => doc.text[r.clone()].to_string(),
             };
-            let text = format!("{} {measure}", corpus.text(f.sentence));
-            let coverage = engine.coverage(&analysed, &text);
+            // A fact whose measure names the terms beats one whose sentence merely does.
+            let coverage =
+                2.0 * engine.coverage(&analysed, &measure) + engine.coverage(&analysed, corpus.text(f.sentence));
             let by_kind = kinds.contains(&f.kind);
-            (coverage > 0.0 || by_kind).then_some((coverage + if by_kind { 1.0 } else { 0.0 }, f))
+            (coverage > 0.0 || by_kind).then_some((coverage + if by_kind { 3.0 } else { 0.0 }, f))
         })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.span.start.cmp(&b.1.span.start)));

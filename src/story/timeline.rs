@@ -114,7 +114,7 @@ pub fn resolve(kind: Kind, written: &str, story: Date) -> Option<String> {
 }
 
 fn month(word: &str) -> Option<Month> {
-    let names = corpus::names::CALENDAR;
+    let names = corpus::names::calendar();
     let at = names.iter().position(|n| *n == word.trim_end_matches(','))?;
     at.checked_sub(7).and_then(|m| Month::try_from(u8::try_from(m + 1).ok()?).ok())
 }
@@ -127,6 +127,7 @@ pub fn events(corpus: &Corpus) -> Vec<Event> {
         let mut dated: Vec<(String, usize, Event)> = Vec::new();
         let mut undated: Vec<Event> = Vec::new();
         let mut last: Option<String> = None;
+        let story_date = doc.date.clone();
         for ord in doc.sentences.clone() {
             let sentence = &corpus.sentences[ord];
             let time = all_facts.iter().find(|f| f.sentence == ord && f.kind.is_time());
@@ -136,9 +137,7 @@ pub fn events(corpus: &Corpus) -> Vec<Event> {
             let sequenced = first_word.as_deref().is_some_and(|w| SEQUENCE.contains(&w));
             let unstated =
                 first_word.as_deref().is_some_and(|w| UNDATED.contains(&w)) || someone_did_something(corpus, ord);
-            let follows = sequenced
-                || matches!(sentence.kind, corpus::Kind::DirectQuote | corpus::Kind::PartialQuote)
-                    && sentence.speaker.is_some();
+            let follows = sequenced || sentence.kind != corpus::Kind::Narration && sentence.speaker.is_some();
             if let Some(fact) = time {
                 let key = fact.resolved.clone().unwrap_or_default();
                 let event = Event {
@@ -148,7 +147,14 @@ pub fn events(corpus: &Corpus) -> Vec<Event> {
                     dating: Dating::Stated,
                 };
                 if fact.resolved.is_some() {
-                    last = Some(key.split(' ').next().unwrap_or_default().to_string());
+                    // What follows goes on from the latest date the story has reached: not
+                    // from background ("ridership fell in 2023") nor from plans ("expected
+                    // in 2026").
+                    let start = key.split(' ').next().unwrap_or_default().to_string();
+                    let reached = story_date.as_deref().is_none_or(|d| start.as_str() <= d);
+                    if reached && last.as_ref().is_none_or(|l| start > *l) {
+                        last = Some(start);
+                    }
                     dated.push((key, ord, event));
                 } else {
                     undated.push(event);

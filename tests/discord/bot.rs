@@ -20,7 +20,23 @@ async fn startup_discovers_the_gateway_identifies_with_plain_intents_and_registe
     let put = requests.iter().find(|r| r.method == "PUT").unwrap();
     assert_eq!(put.path, format!("/api/v10/applications/{}/guilds/{}/commands", fake::APP, fake::GUILD));
     let names: Vec<&str> = put.body.as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["ask", "search", "quote", "story", "help"]);
+    assert_eq!(
+        names,
+        [
+            "ask",
+            "search",
+            "quote",
+            "whosaid",
+            "verify",
+            "who",
+            "facts",
+            "timeline",
+            "story",
+            "help",
+            "Ask storybot",
+            "Verify quote"
+        ]
+    );
     let ask = &put.body[0];
     assert_eq!(ask["description"], "Ask a question about the story; the answer quotes it exactly");
     assert_eq!(ask["options"][0]["name"], "question");

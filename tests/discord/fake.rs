@@ -493,6 +493,22 @@ impl FakeDiscord {
         id
     }
 
+    /// Alice picks the message context-menu command `name` ("Ask storybot") on a message
+    /// `author` wrote with `content`. Returns the interaction id.
+    pub fn message_command(&self, name: &str, content: &str, author: Value) -> String {
+        let target = self.next_id();
+        let message = json!({
+            "id": target, "channel_id": CHANNEL, "author": author, "content": content,
+            "timestamp": T0, "edited_timestamp": null, "tts": false, "mention_everyone": false,
+            "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": false,
+            "type": 0, "flags": 0, "components": []});
+        let data = json!({"id": "1200000000000000002", "name": name, "type": 3, "target_id": target,
+                          "resolved": {"messages": {target.clone(): message}}});
+        let (d, id, _) = interaction_base(self, 2, data);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
     /// A message in the guild channel (or a DM when `guild` is false) by `author`.
     pub fn message(&self, content: &str, author: Value, mentions: Vec<Value>, guild: bool) -> String {
         let id = self.next_id();

@@ -10,6 +10,9 @@ mod bot;
 /// Gateway and REST faults, and the process's exit codes.
 mod faults;
 
+/// Who said what, verify, people, facts, timeline, context menus and sharing.
+mod story;
+
 /// The bad-input table through `/ask`.
 mod bad_input;
 

@@ -237,5 +237,42 @@ proptest! {
             check_reply(&render::search(&engine, &results, 1, 5))?;
         }
         check_reply(&render::story(&engine))?;
+        check_story_replies(&engine, question)?;
     }
+
+    #[test]
+    fn any_claim_against_the_story_is_checked_with_file_slices_or_refused(claim in text(40)) {
+        let engine = story();
+        check_story_replies(engine, &claim)?;
+    }
+}
+
+/// Every story command on `text`: spans are slices of the file on char boundaries, and every
+/// reply keeps Discord's limits and pings nobody.
+fn check_story_replies(engine: &Engine, text: &str) -> Result<(), TestCaseError> {
+    use storybot::story::{facts, people, timeline, verify, whosaid};
+    let corpus = engine.corpus();
+    if let Ok(v) = verify::verify(corpus, text) {
+        if let Some(found) = &v.found {
+            let doc = corpus.doc_of(found.sentence);
+            prop_assert!(doc.text.get(found.span.clone()).is_some(), "verify span {:?} is not a slice", found.span);
+        }
+        check_reply(&render::story::verification(engine, &v))?;
+    }
+    if let Ok(found) = whosaid::whosaid(engine, text) {
+        check_reply(&render::story::whosaid(engine, text, &found))?;
+    }
+    if let Ok(found) = people::lookup(corpus, text) {
+        check_reply(&render::story::profiles(engine, text, &found))?;
+    }
+    let all = facts::all(corpus);
+    for f in &all {
+        prop_assert!(corpus.doc_of(f.sentence).text.get(f.span.clone()).is_some());
+    }
+    if let Ok(about) = facts::about(engine, &all, text) {
+        check_reply(&render::story::facts(engine, Some(text), &about))?;
+    }
+    check_reply(&render::story::roster(engine, &people::roster(corpus)))?;
+    check_reply(&render::story::timeline(engine, &timeline::events(corpus)))?;
+    Ok(())
 }

@@ -181,8 +181,8 @@ fn measured(text: &str, sentence: Range<usize>, value: Range<usize>, kind: Kind)
 /// The clause holding `range`: between the nearest ',', ';', ':', '—' or sentence edge, trimmed.
 fn clause_bounds(text: &str, sentence: Range<usize>, range: Range<usize>) -> Range<usize> {
     let is_cut = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–');
-    let start_at = range.start.clamp(sentence.start, sentence.end);
-    let end_at = range.end.clamp(start_at, sentence.end);
+    let start_at = char_floor(text, range.start.clamp(sentence.start, sentence.end));
+    let end_at = char_floor(text, range.end.clamp(start_at, sentence.end));
     let before = &text[sentence.start..start_at];
     let start = before
         .rfind(is_cut)
@@ -193,6 +193,14 @@ fn clause_bounds(text: &str, sentence: Range<usize>, range: Range<usize>) -> Ran
     let lead = part.len() - part.trim_start().len();
     let trimmed = part.trim().trim_end_matches(['.', '!', '?', '…', '”', '"']);
     start + lead..start + lead + trimmed.len()
+}
+
+/// The nearest char boundary at or before `at`.
+fn char_floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The facts whose sentence or measure mentions `terms` (by the engine's reading of them), or

@@ -192,6 +192,7 @@ pub fn when(corpus: &Corpus, e: &Event) -> String {
     let doc = corpus.doc_of(e.sentence);
     let written = e.when.clone().map(|w| &doc.text[w]);
     match (&e.resolved, written) {
+        (Some(r), Some(w)) if *r == w => r.clone(),
         (Some(r), Some(w)) => format!("{r} (“{w}”)"),
         (Some(r), None) => r.clone(),
         (None, Some(w)) => format!("“{w}” (no date to resolve it against)"),

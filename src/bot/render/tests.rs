@@ -185,9 +185,17 @@ fn an_overlong_answer_still_fits_every_limit() -> anyhow::Result<()> {
 }
 
 #[test]
-fn help_is_one_short_message() -> anyhow::Result<()> {
+fn help_is_one_short_message_naming_every_command() -> anyhow::Result<()> {
     let reply = help();
-    assert!(reply.content.as_ref().context("text")?.chars().count() < 600);
-    assert!(reply.content.context("text")?.contains("/ask"));
+    let text = reply.content.context("text")?;
+    assert!(text.chars().count() < 1200, "{} characters", text.chars().count());
+    for c in crate::bot::commands::all().into_iter().filter(|c| c.name != "help") {
+        let named = if c.context_menu_action.is_some() {
+            text.contains(c.context_menu_name.as_deref().unwrap_or_default())
+        } else {
+            text.contains(&format!("/{}", c.name))
+        };
+        assert!(named, "help does not mention {}", c.name);
+    }
     Ok(())
 }

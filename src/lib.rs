@@ -5,14 +5,20 @@
 //! The modules follow the path a question takes, from the files on disk to a reply:
 //!
 //! - [`corpus`]: loads the story documents from `corpus/` (metadata, verbatim body, quotes,
-//!   aliases) and splits them into paragraphs and sentences with byte offsets into the files.
+//!   aliases) and splits them into paragraphs and sentences with byte offsets into the files;
+//!   finds the names in the text and labels who says what (direct quote, partial quote,
+//!   reported speech, narration, with each quote's speaker).
 //! - [`index`]: the tantivy index over those sentences: schema, analyzer, and the
 //!   build-into-a-temporary-folder-then-swap logic keyed by a corpus fingerprint.
 //! - [`search`]: turns a question into analysed terms (never raw query syntax) and ranks
 //!   sentences for it.
 //! - [`answer`]: the engine front ends call: ranked answers with context, highlights and
 //!   citations, or a plain "no answer".
-//! - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`, `serve`).
+//! - [`story`]: who said what, built on the attribution and names [`corpus`] extracts: the
+//!   quote a paraphrase means, whether a circulating quote is real (with a word diff), the
+//!   people and organisations named, the amounts and dates stated, and the timeline.
+//! - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`, `whosaid`, `verify`,
+//!   `who`, `facts`, `timeline`, `serve`).
 //! - [`bot`]: the Discord front end, a thin poise adapter over [`answer`] whose replies are
 //!   built as plain data (`bot::render`) and tested without Discord.
 //!

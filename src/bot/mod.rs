@@ -4,8 +4,10 @@
 //! the result into a reply, and send it with [`adapter`]. All decisions about what to say
 //! live in the engine and in `render`, which are tested without Discord.
 //!
-//! - [`commands`]: the slash commands (`/ask`, `/search`, `/quote`, `/story`, `/help`).
-//! - [`events`]: @mentions, direct messages and button clicks.
+//! - [`commands`]: the slash commands (`/ask`, `/search`, `/quote`, `/whosaid`, `/verify`,
+//!   `/who`, `/facts`, `/timeline`, `/story`, `/help`) and the message context-menu commands
+//!   ("Ask storybot", "Verify quote").
+//! - [`events`]: @mentions, direct messages and button clicks (Share included).
 //! - [`errors`]: the one error handler (user errors verbatim and private; the rest logged).
 //! - [`client`]: building the serenity client, and running it until shutdown.
 //! - [`inflight`]: requests in flight, so a shutdown finishes them and logs what it dropped.

@@ -76,14 +76,13 @@ pub fn attribute(
     entities: &[Entity],
     mentions: &[Mention],
 ) -> (Vec<Label>, Vec<Found>) {
-    let reader = Reader { text, entities, mentions, quoted: Vec::new() };
     let quoted: Vec<(usize, Range<usize>)> = sentences
         .iter()
         .enumerate()
         .flat_map(|(i, s)| quotations(text, s.clone()).into_iter().map(move |q| (i, q)))
         .filter(|(_, q)| !text[inside(text, q.clone())].trim().is_empty())
         .collect();
-    let reader = Reader { quoted: quoted.iter().map(|(_, q)| q.clone()).collect(), ..reader };
+    let reader = Reader { text, entities, mentions, quoted: quoted.iter().map(|(_, q)| q.clone()).collect() };
     let mut labels = vec![Label::default(); sentences.len()];
     let mut found = Vec::new();
     for (i, q) in &quoted {

@@ -10,6 +10,8 @@ use crate::error::UserError;
 #[derive(Debug, Clone)]
 pub struct Person<'a> {
     pub doc: &'a Document,
+    /// Index of the document in the corpus.
+    pub doc_index: usize,
     pub entity: &'a Entity,
     /// Index of the entity in its document.
     pub index: usize,
@@ -63,7 +65,7 @@ fn person(corpus: &Corpus, doc: usize, index: usize) -> Person<'_> {
     let first = mentions.next().and_then(|m| corpus.sentence_at(doc, m.span.start).map(|s| (s, m.span.clone())));
     let count = usize::from(first.is_some()) + mentions.count();
     let quotes = d.quotes.iter().filter(|q| q.speaker == entity.name).count();
-    Person { doc: d, entity, index, first, mentions: count, quotes }
+    Person { doc: d, doc_index: doc, entity, index, first, mentions: count, quotes }
 }
 
 /// Everyone in the roster whose name or alias matches `name`: whole forms first ("Elon",
@@ -97,9 +99,8 @@ pub fn lookup<'a>(corpus: &'a Corpus, name: &str) -> Result<Vec<Profile<'a>>, Us
 fn profile<'a>(corpus: &'a Corpus, person: Person<'a>) -> Profile<'a> {
     let quotes: Vec<&Quote> = person.doc.quotes.iter().filter(|q| q.speaker == person.entity.name).collect();
     let mut sentences: Vec<usize> = Vec::new();
-    let doc = corpus.docs.iter().position(|d| std::ptr::eq(d, person.doc)).unwrap_or_default();
     for m in person.doc.mentions.iter().filter(|m| m.entity == person.index) {
-        if let Some(s) = corpus.sentence_at(doc, m.span.start) {
+        if let Some(s) = corpus.sentence_at(person.doc_index, m.span.start) {
             if !sentences.contains(&s) && !quotes.iter().any(|q| q.sentence == s) {
                 sentences.push(s);
             }

@@ -167,12 +167,22 @@ fn roster_line(corpus: &Corpus, p: &people::Person<'_>) -> String {
 }
 
 pub fn facts(paths: &Paths, args: &OptionalTextArgs) -> anyhow::Result<()> {
-    let engine: Engine = super::open(paths)?;
-    let corpus = engine.corpus();
-    let all = facts::all(corpus);
     let about = args.text.join(" ");
-    let shown: Vec<&facts::Fact> =
-        if about.trim().is_empty() { all.iter().collect() } else { facts::about(&engine, &all, &about)? };
+    // Only narrowing by words needs the index; the list itself needs the corpus alone.
+    let engine: Option<Engine> = if about.trim().is_empty() { None } else { Some(super::open(paths)?) };
+    let loaded;
+    let corpus = match &engine {
+        Some(e) => e.corpus(),
+        None => {
+            loaded = Corpus::load_dir(&paths.corpus)?;
+            &loaded
+        }
+    };
+    let all = facts::all(corpus);
+    let shown: Vec<&facts::Fact> = match &engine {
+        Some(e) => facts::about(e, &all, &about)?,
+        None => all.iter().collect(),
+    };
     if args.json {
         let list: Vec<serde_json::Value> = shown.iter().map(|f| json::fact(corpus, f)).collect();
         return print_json(&serde_json::json!({ "about": about.trim(), "facts": list }));

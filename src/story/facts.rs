@@ -53,24 +53,26 @@ pub enum Measures {
     Phrase(Range<usize>),
 }
 
-const SCALE: &str = r"(?:\s?(?:thousand|million|billion|trillion|bn|[mk])\b)?";
+const SCALE: &str = r"(?:\s?(?:thousand|million|billion|trillion|bn|[mk])(?-u:\b))?";
 const QUALIFIER: &str =
     r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to) )?";
 
+// ASCII word boundaries: Unicode ones make these patterns several times slower to build,
+// and every value they look for is ASCII.
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let months = "January|February|March|April|May|June|July|August|September|October|November|December";
     let days = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
     let numbers = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens";
     [
         (Kind::Money, format!(r"(?i){QUALIFIER}[$€£¥]\s?\d[\d,]*(?:\.\d+)?{SCALE}")),
-        (Kind::Money, format!(r"(?i){QUALIFIER}\b\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds)\b")),
-        (Kind::Percent, format!(r"(?i){QUALIFIER}\b\d[\d,]*(?:\.\d+)?\s?(?:%|percent\b|per cent\b)")),
-        (Kind::Date, format!(r"\b(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?\b|\b\d{{1,2}}\s(?:{months})(?:\s\d{{4}})?\b")),
-        (Kind::Year, r"\b(?:1[89]\d\d|20\d\d)s?\b".to_string()),
-        (Kind::Weekday, format!(r"\b(?:(?i:last|next|this|on)\s)?(?:{days})\b")),
-        (Kind::Relative, r"(?i)\b(?:yesterday|today|tomorrow|(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:week|month|year|weekend))\b".to_string()),
-        (Kind::Count, r"\b\d+[-–]\d+\b".to_string()),
-        (Kind::Count, format!(r"(?i){QUALIFIER}\b(?:\d[\d,]*(?:\.\d+)?{SCALE}|(?:{numbers}))\s(?:[a-z]+\s)?[a-z]+s\b")),
+        (Kind::Money, format!(r"(?i){QUALIFIER}(?-u:\b)\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds)(?-u:\b)")),
+        (Kind::Percent, format!(r"(?i){QUALIFIER}(?-u:\b)\d[\d,]*(?:\.\d+)?\s?(?:%|percent(?-u:\b)|per cent(?-u:\b))")),
+        (Kind::Date, format!(r"(?-u:\b)(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?(?-u:\b)|(?-u:\b)\d{{1,2}}\s(?:{months})(?:\s\d{{4}})?(?-u:\b)")),
+        (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)s?(?-u:\b)".to_string()),
+        (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?-u:\b)")),
+        (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:week|month|year|weekend))(?-u:\b)".to_string()),
+        (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:\d[\d,]*(?:\.\d+)?{SCALE}|(?:{numbers}))\s(?:[a-z]+\s)?[a-z]+s(?-u:\b)")),
     ]
     .into_iter()
     .filter_map(|(k, p)| Regex::new(&p).ok().map(|r| (k, r)))

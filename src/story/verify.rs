@@ -141,15 +141,15 @@ fn trim_marks(tokens: &[Token]) -> &[Token] {
 /// The claim's words and the speaker it names, if any.
 fn read_claim(claim: &str) -> (Range<usize>, Option<Range<usize>>) {
     static SAID_COLON: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<who>[^:“”\x22]{1,60}?)\s*(?:(?:said|says|wrote|writes|tweeted|posted|replied|claimed)\s*)?:\s*(?P<q>\S.*)$").ok()
+        Regex::new(r"^\s*(?P<who>[^:“”\x22]+?)\s*(?:(?:said|says|wrote|writes|tweeted|posted|replied|claimed)\s*)?:\s*(?P<q>\S.*)$").ok()
     });
     static DASH_WHO: LazyLock<Option<Regex>> =
-        LazyLock::new(|| Regex::new(r"^(?P<q>.*\S)\s+(?:—|–|--|-|~)\s*(?P<who>[^—–~\-]{1,60})$").ok());
+        LazyLock::new(|| Regex::new(r"^(?P<q>.*\S)\s+(?:—|–|--|-|~)\s*(?P<who>[^—–~\-]+)$").ok());
     static WHO_SAID: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"^\s*(?P<who>\p{Lu}[\p{L}.’' ]{0,50}?)\s+(?:said|says|wrote|writes|tweeted|posted|replied|claimed|told \p{L}+)(?:\s+that)?[,:]?\s+(?P<q>\S.*)$").ok()
+        Regex::new(r"^\s*(?P<who>\p{Lu}[\p{L}.’' ]*?)\s+(?:said|says|wrote|writes|tweeted|posted|replied|claimed|told \p{L}+)(?:\s+that)?[,:]?\s+(?P<q>\S.*)$").ok()
     });
     static SAID_WHO: LazyLock<Option<Regex>> = LazyLock::new(|| {
-        Regex::new(r"^(?P<q>.*?[,.!?…”\x22])\s*(?:(?:said|says|wrote|tweeted|posted|replied)\s+(?P<who1>\p{Lu}[\p{L}.’' ]{0,50})|(?P<who2>\p{Lu}[\p{L}.’' ]{0,50}?)\s+(?:said|says|wrote|tweeted|posted|replied))\.?\s*$").ok()
+        Regex::new(r"^(?P<q>.*?[,.!?…”\x22])\s*(?:(?:said|says|wrote|tweeted|posted|replied)\s+(?P<who1>\p{Lu}[\p{L}.’' ]*)|(?P<who2>\p{Lu}[\p{L}.’' ]*?)\s+(?:said|says|wrote|tweeted|posted|replied))\.?\s*$").ok()
     });
     let whole = 0..claim.len();
     let quoted: Vec<Range<usize>> = tokens::quotations(claim, whole.clone())

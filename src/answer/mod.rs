@@ -242,14 +242,20 @@ impl Engine {
 }
 
 fn check_question(question: &str) -> Result<&str, UserError> {
-    let trimmed = question.trim();
+    check_text(question, "That question", "Ask a question about the story, for example: How big is Project Stargate?")
+}
+
+/// `text` trimmed, or a [`UserError`]: `if_empty` when there is nothing, or "`that` is N
+/// characters long" when it is over [`MAX_QUESTION_CHARS`].
+pub(crate) fn check_text<'a>(text: &'a str, that: &str, if_empty: &str) -> Result<&'a str, UserError> {
+    let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(UserError::new("Ask a question about the story, for example: How big is Project Stargate?"));
+        return Err(UserError::new(if_empty));
     }
     let chars = trimmed.chars().count();
     if chars > MAX_QUESTION_CHARS {
         return Err(UserError::new(format!(
-            "That question is {chars} characters long; please keep it under {MAX_QUESTION_CHARS}."
+            "{that} is {chars} characters long; please keep it under {MAX_QUESTION_CHARS}."
         )));
     }
     Ok(trimmed)

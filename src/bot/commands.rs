@@ -67,7 +67,7 @@ pub async fn search(
     Ok(())
 }
 
-/// The story's direct quotes, by speaker or topic
+/// The story's quotes, by speaker or topic
 #[poise::command(slash_command)]
 pub async fn quote(
     ctx: Context<'_>,

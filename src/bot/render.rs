@@ -302,7 +302,7 @@ pub fn help() -> Reply {
          • `/ask question` — the best answer, with buttons for more context and the next answer \
          (`private: True` to see it alone)\n\
          • `/search query` — every matching sentence, in pages\n\
-         • `/quote` — the story's direct quotes (filter by `speaker` or `about`)\n\
+         • `/quote` — the story's quotes and who said them (filter by `speaker` or `about`)\n\
          • `/whosaid text` — the quote a paraphrase or fragment means, and who said it\n\
          • `/verify quote` — is a quote real? exact, altered (with the changes) or not in the story\n\
          • `/who` — the people and organisations in the story (`name` for one of them)\n\

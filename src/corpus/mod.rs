@@ -2,9 +2,12 @@
 //!
 //! Every `.txt` file in the corpus folder is one document. Its optional front matter (TOML
 //! between `+++` lines) gives the title, date, source URL, the people and organisations it
-//! names (with aliases) and its direct quotes; the rest of the file is the article body,
+//! names (with aliases), quotes and facts; the rest of the file is the article body,
 //! verbatim. Every span this module hands out is a byte range into the file's text as it is
 //! on disk, so `file[start..end]` is exactly what is cited.
+//!
+//! Names the front matter does not list, and who says what in each sentence, are found in the
+//! text by rule ([`names`], [`attribution`]).
 
 pub mod attribution;
 mod features;
@@ -12,7 +15,7 @@ mod file;
 pub mod names;
 mod segment;
 pub mod tokens;
-mod wordlists;
+pub(crate) mod wordlists;
 
 use std::fmt;
 use std::ops::Range;

@@ -25,12 +25,7 @@ pub struct Mention {
     pub entity: usize,
 }
 
-/// Weekday then month names, lowercase.
-pub fn calendar() -> &'static [&'static str] {
-    CALENDAR
-}
-
-pub(crate) fn is_title(word: &str) -> bool {
+fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
 }
 

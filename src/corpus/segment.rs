@@ -47,7 +47,13 @@ pub fn split_paragraphs(text: &str, within: Range<usize>) -> Vec<Range<usize>> {
 /// Splits one paragraph (`text[para]`) into sentences.
 pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<RawSentence> {
     let p = &text[para.clone()];
-    let open_quotes = quote_spans(p);
+    // Double quotes only: a sentence never ends inside “…” or "…", while a stray ‘ or ’ in
+    // British-style text must not hold sentences together.
+    let open_quotes: Vec<Range<usize>> = super::tokens::quotations(text, para.clone())
+        .into_iter()
+        .filter(|q| !text[q.clone()].starts_with('‘'))
+        .map(|q| q.start - para.start..q.end - para.start)
+        .collect();
     let mut out = Vec::new();
     let mut start = 0;
     let mut link = None;
@@ -119,29 +125,6 @@ fn leading_link(p: &str, at: usize) -> Option<(usize, usize)> {
     let after = &rest[url_len..];
     let next = at + url_len + (after.len() - after.trim_start().len());
     (next < p.len()).then_some((at + url_len, next))
-}
-
-/// Byte ranges of quotations that open and close within the paragraph.
-fn quote_spans(p: &str) -> Vec<Range<usize>> {
-    let mut spans = Vec::new();
-    let mut open_curly: Option<usize> = None;
-    let mut open_straight: Option<usize> = None;
-    for (i, c) in p.char_indices() {
-        match c {
-            '“' => open_curly = Some(i),
-            '”' => {
-                if let Some(s) = open_curly.take() {
-                    spans.push(s..i);
-                }
-            }
-            '"' => match open_straight.take() {
-                Some(s) => spans.push(s..i),
-                None => open_straight = Some(i),
-            },
-            _ => {}
-        }
-    }
-    spans
 }
 
 fn starts_sentence(rest: &str) -> bool {

@@ -20,18 +20,8 @@ pub mod whosaid;
 
 use crate::error::UserError;
 
-/// Longest text any of these commands accepts, in characters (as for questions).
-pub const MAX_TEXT_CHARS: usize = crate::answer::MAX_QUESTION_CHARS;
-
-/// `text` trimmed, or a [`UserError`] saying what to give instead.
+/// `text` trimmed, or a [`UserError`] saying what to give instead (the same limits as a
+/// question).
 pub(crate) fn check_text<'a>(text: &'a str, what: &str, example: &str) -> Result<&'a str, UserError> {
-    let trimmed = text.trim();
-    if trimmed.is_empty() {
-        return Err(UserError::new(format!("Give {what}, for example: {example}")));
-    }
-    let chars = trimmed.chars().count();
-    if chars > MAX_TEXT_CHARS {
-        return Err(UserError::new(format!("That is {chars} characters long; please keep it under {MAX_TEXT_CHARS}.")));
-    }
-    Ok(trimmed)
+    crate::answer::check_text(text, "That", &format!("Give {what}, for example: {example}"))
 }

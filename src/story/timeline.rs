@@ -114,7 +114,7 @@ pub fn resolve(kind: Kind, written: &str, story: Date) -> Option<String> {
 }
 
 fn month(word: &str) -> Option<Month> {
-    let names = corpus::names::calendar();
+    let names = corpus::wordlists::CALENDAR;
     let at = names.iter().position(|n| *n == word.trim_end_matches(','))?;
     at.checked_sub(7).and_then(|m| Month::try_from(u8::try_from(m + 1).ok()?).ok())
 }

@@ -57,12 +57,11 @@ pub struct Candidate<'a> {
 /// A [`UserError`] for empty or overlong text, or text with no words to look for.
 pub fn whosaid<'a>(engine: &'a Engine, text: &str) -> anyhow::Result<Vec<Candidate<'a>>> {
     let text = super::check_text(text, "some words of the quote", "the one about a mean tweet")?;
-    let analysed = engine.read(text)?;
     let corpus = engine.corpus();
-    let strict = engine.read_without(text, ABOUT_WORDS)?;
     // "tweet" is filler in "the one about a tweet" but the point of "mean tweet": keep the
     // describing words only when nothing else is left.
-    let analysed = if strict.concepts.is_empty() { analysed } else { strict };
+    let strict = engine.read_without(text, ABOUT_WORDS)?;
+    let analysed = if strict.concepts.is_empty() { engine.read(text)? } else { strict };
     if analysed.concepts.is_empty() {
         return Err(UserError::new("Give some words of the quote, for example: the one about a mean tweet").into());
     }

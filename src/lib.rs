@@ -33,6 +33,7 @@ pub mod corpus;
 pub mod error;
 pub mod index;
 pub mod search;
+pub mod store;
 pub mod story;
 pub mod telemetry;
 

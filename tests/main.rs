@@ -20,3 +20,6 @@ mod properties;
 
 /// The Discord bot against a fake Discord on loopback.
 mod discord;
+
+/// The deployment files: the systemd unit and the Dockerfile.
+mod service;

@@ -18,9 +18,15 @@
 //!   quote a paraphrase means, whether a circulating quote is real (with a word diff), the
 //!   people and organisations named, the amounts and dates stated, and the timeline.
 //! - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`, `whosaid`, `verify`,
-//!   `who`, `facts`, `timeline`, `serve`).
+//!   `who`, `facts`, `timeline`, `serve`, `feedback export`, `health`).
 //! - [`bot`]: the Discord front end, a thin poise adapter over [`answer`] whose replies are
 //!   built as plain data (`bot::render`) and tested without Discord.
+//!
+//! Beside that path, for running the bot as a service:
+//!
+//! - [`store`]: the bot's SQLite database: votes on answers and per-server settings.
+//! - [`ops`]: health and Prometheus metrics over HTTP, and the engine in service, rebuilt
+//!   and swapped in when the corpus changes.
 //!
 //! [`config`], [`error`] and [`telemetry`] hold the typed settings, the user-facing error type
 //! and the one `tracing` setup.
@@ -32,6 +38,7 @@ pub mod config;
 pub mod corpus;
 pub mod error;
 pub mod index;
+pub mod ops;
 pub mod search;
 pub mod store;
 pub mod story;

@@ -70,7 +70,14 @@ impl Engine {
     /// # Errors
     /// A malformed corpus, or an index folder that cannot be written.
     pub fn open(corpus_dir: &Path, index_dir: &Path) -> anyhow::Result<Engine> {
-        let corpus = Corpus::load_dir(corpus_dir)?;
+        Engine::with_corpus(Corpus::load_dir(corpus_dir)?, index_dir)
+    }
+
+    /// As [`Engine::open`], with the corpus already loaded.
+    ///
+    /// # Errors
+    /// The index folder cannot be written, or building the index fails.
+    pub fn with_corpus(corpus: Corpus, index_dir: &Path) -> anyhow::Result<Engine> {
         let index = index::open_or_build(index_dir, &corpus)?;
         Ok(Engine::new(corpus, index))
     }

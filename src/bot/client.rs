@@ -8,16 +8,20 @@ use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
 use super::inflight::{Guard, InFlight};
-use super::{commands, cooldown::Cooldowns, errors, events, Data, Error};
-use crate::answer::Engine;
-use crate::config::BotConfig;
+use super::database::Database;
+use super::{admin, commands, cooldown::Cooldowns, errors, events, Data, Error};
+use crate::config::{BotConfig, Shards};
+use crate::ops::health::Health;
+use crate::ops::live::LiveEngine;
+use crate::ops::{metrics, server};
+use crate::store::Store;
 
 /// How long a shutdown waits for commands already running before it closes the gateway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
 /// What a command keeps for its log line; dropping it ends the command's time in flight.
-struct Invocation {
-    started: Instant,
+pub(super) struct Invocation {
+    pub(super) started: Instant,
     _guard: Option<Guard>,
 }
 
@@ -29,29 +33,63 @@ pub fn intents() -> serenity::GatewayIntents {
         | serenity::GatewayIntents::DIRECT_MESSAGES
 }
 
+/// What the bot serves: the engine in service (rebuilt on corpus changes) and the database
+/// (`None` when it could not be opened: the bot then answers without settings or votes).
+pub struct Backend {
+    pub live: Arc<LiveEngine>,
+    pub store: Option<Arc<Store>>,
+}
+
 /// Connects to Discord (or `config.api_base`), registers the commands, and answers until
-/// `shutdown` completes.
+/// `shutdown` completes. With `STORYBOT_METRICS_ADDR` set it also serves `/healthz` and
+/// `/metrics`; unless told not to, it rebuilds the index when the corpus changes.
 ///
 /// # Errors
-/// Discord rejects the token or the intents, command registration fails, or the client cannot
-/// start; each with a message that says what to do.
+/// Discord rejects the token or the intents, command registration fails, the metrics address
+/// cannot be bound, or the client cannot start; each with a message that says what to do.
 pub async fn run(
     config: BotConfig,
-    engine: Arc<Engine>,
+    backend: Backend,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> anyhow::Result<()> {
     let http = http(&config)?;
+    let (first, last, total) = shard_range(&http, config.shards).await?;
+    let health = Arc::new(Health::default());
+    health.expect_shards(last - first + 1);
+    let listener = match config.metrics_addr {
+        Some(addr) => Some(server::start(addr, health.clone(), backend.live.clone()).await?),
+        None => None,
+    };
+    let _watcher = match (config.watch_corpus, backend.live.corpus_dir()) {
+        (true, Some(_)) => backend
+            .live
+            .watch(tokio::runtime::Handle::current())
+            .inspect_err(|err| tracing::warn!(error = %format!("{err:#}"), "the corpus folder is not watched; use /reindex after changes"))
+            .ok(),
+        _ => None,
+    };
     let startup_error: Arc<Mutex<Option<anyhow::Error>>> = Arc::default();
     let setup_error = startup_error.clone();
     let guild = config.guild_id;
+    // Commands are global to the application: one process registering them is enough.
+    let registers = first == 0;
     let in_flight = Arc::new(InFlight::default());
-    let data = Data { engine, cooldowns: Cooldowns::new(config.cooldown), in_flight: in_flight.clone() };
+    let data = Data {
+        live: backend.live,
+        database: Database::new(backend.store),
+        cooldowns: Cooldowns::new(config.cooldown),
+        in_flight: in_flight.clone(),
+    };
     let framework = poise::Framework::builder()
         .options(options())
         // The owner list is not used; fetching it would cost a request at start-up.
         .initialize_owners(false)
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
+                if !registers {
+                    tracing::info!(bot = %ready.user.name, "commands are registered by the process that runs shard 0");
+                    return Ok(data);
+                }
                 if let Err(err) = register(ctx, &framework.options().commands, guild).await {
                     // Without commands the bot is useless: stop, and let `run` report why.
                     framework.shard_manager().shutdown_all().await;
@@ -66,6 +104,7 @@ pub async fn run(
         .build();
     let mut client = serenity::ClientBuilder::new_with_http(http, intents())
         .framework(framework)
+        .event_handler(ShardWatch(health.clone()))
         .await
         .context("cannot start the Discord client")?;
     let shards = client.shard_manager.clone();
@@ -78,12 +117,44 @@ pub async fn run(
         }
         shards.shutdown_all().await;
     });
-    let result = client.start().await;
+    tracing::info!(first, last, total, "connecting gateway shards");
+    // serenity reads the range's end as the last shard to run, not one past it.
+    let result = client.start_shard_range(first..last, total).await;
     stopper.abort();
+    health.disconnect_all();
+    if let Some(listener) = listener {
+        listener.stop().await;
+    }
     if let Some(err) = startup_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take() {
         return Err(err.context("command registration failed"));
     }
     result.map_err(explain)
+}
+
+/// The shards this process runs, `(first, last, total)`: with `auto`, Discord's
+/// recommendation, all of them here.
+async fn shard_range(http: &serenity::Http, shards: Shards) -> anyhow::Result<(u32, u32, u32)> {
+    match shards {
+        Shards::Fixed { total, first, last } => Ok((first, last, total)),
+        Shards::Auto => {
+            let gateway = http.get_bot_gateway().await.map_err(|e| match explain(e) {
+                err if err.to_string().contains("rejected the bot token") => err,
+                err => err.context("cannot ask Discord how many shards to run (set DISCORD_SHARDS to a number to skip this)"),
+            })?;
+            let total = gateway.shards.max(1);
+            Ok((0, total - 1, total))
+        }
+    }
+}
+
+/// Keeps [`Health`] current from serenity's shard stage changes.
+struct ShardWatch(Arc<Health>);
+
+#[serenity::async_trait]
+impl serenity::EventHandler for ShardWatch {
+    async fn shard_stage_update(&self, _ctx: serenity::Context, event: serenity::ShardStageUpdateEvent) {
+        self.0.set_connected(event.shard_id.0, event.new == serenity::ConnectionStage::Connected);
+    }
 }
 
 fn http(config: &BotConfig) -> anyhow::Result<serenity::Http> {
@@ -115,12 +186,14 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
         commands: commands::all(),
         // Ours, never poise's default, which would show error chains to users.
         on_error: |error| Box::pin(errors::on_error(error)),
-        // A bot that is shutting down starts no new command (on_error tells the user).
-        command_check: Some(|ctx| Box::pin(async move { Ok(!ctx.data().in_flight.is_closing()) })),
+        // A bot that is shutting down starts no new command, and a server may keep answers to
+        // some channels (on_error tells the user either way).
+        command_check: Some(|ctx| Box::pin(admin::check(ctx))),
         // Before each command: note when it started, for the log line after it, and count it
         // as in flight until poise drops its invocation data.
         pre_command: |ctx| {
             Box::pin(async move {
+                metrics::command(&ctx.command().qualified_name);
                 let invocation = Invocation { started: Instant::now(), _guard: ctx.data().in_flight.enter() };
                 ctx.set_invocation_data(invocation).await;
             })
@@ -129,7 +202,9 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
         post_command: |ctx| {
             Box::pin(async move {
                 let started = ctx.invocation_data::<Invocation>().await.map(|i| i.started);
-                let latency_ms = started.map_or(0, |t| t.elapsed().as_millis() as u64);
+                let elapsed = started.map(|t| t.elapsed()).unwrap_or_default();
+                metrics::latency("command", elapsed);
+                let latency_ms = elapsed.as_millis() as u64;
                 tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, latency_ms, "command");
             })
         },

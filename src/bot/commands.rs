@@ -3,8 +3,9 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{adapter, render, Context, Error};
-use crate::answer::{MAX_QUESTION_CHARS, MAX_SEARCH, MAX_TOP};
+use super::{adapter, admin, render, Context, Error};
+use crate::answer::{Engine, MAX_QUESTION_CHARS, MAX_SEARCH, MAX_TOP};
+use crate::ops::metrics;
 use crate::error::UserError;
 use crate::story;
 
@@ -23,6 +24,8 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         help(),
         ask_message(),
         verify_message(),
+        admin::config(),
+        admin::reindex(),
     ]
 }
 
@@ -33,18 +36,13 @@ pub async fn ask(
     #[description = "Your question about the story"]
     #[max_length = 1000]
     question: String,
-    #[description = "Show the answer only to you"] private: Option<bool>,
+    #[description = "Show the answer only to you (default: the server's setting)"] private: Option<bool>,
 ) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let answers = engine.ask(&question, MAX_TOP)?;
-    let private = private.unwrap_or(false);
-    let mut reply = render::answer(engine, &answers, 1, 1);
-    if private {
-        reply = render::with_share(reply, &engine.corpus().fingerprint);
-    }
-    ctx.send(adapter::command_reply(&reply, private)).await?;
-    Ok(())
+    metrics::answered(!answers.answers.is_empty());
+    send(ctx, engine, render::answer(engine, &answers, 1, 1), private).await
 }
 
 /// List every sentence of the story that matches your words
@@ -60,11 +58,10 @@ pub async fn search(
     limit: Option<u8>,
 ) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let results = engine.search(&query, MAX_SEARCH)?;
     let reply = render::search(engine, &results, 0, usize::from(limit.unwrap_or(5).clamp(1, 10)));
-    ctx.send(adapter::command_reply(&reply, false)).await?;
-    Ok(())
+    send(ctx, engine, reply, None).await
 }
 
 /// The story's quotes, by speaker or topic
@@ -80,10 +77,9 @@ pub async fn quote(
     about: Option<String>,
 ) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let quotes = engine.quotes(speaker.as_deref(), about.as_deref())?;
-    ctx.send(adapter::command_reply(&render::quotes(engine, &quotes), false)).await?;
-    Ok(())
+    send(ctx, engine, render::quotes(engine, &quotes), None).await
 }
 
 /// Find the quote you half remember, and who said it
@@ -95,10 +91,9 @@ pub async fn whosaid(
     text: String,
 ) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let found = story::whosaid::whosaid(engine, &text)?;
-    ctx.send(adapter::command_reply(&render::story::whosaid(engine, &text, &found), false)).await?;
-    Ok(())
+    send(ctx, engine, render::story::whosaid(engine, &text, &found), None).await
 }
 
 /// Check a quote against the story: exact, altered or not in it
@@ -110,10 +105,9 @@ pub async fn verify(
     quote: String,
 ) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let checked = story::verify::verify(engine.corpus(), &quote)?;
-    ctx.send(adapter::command_reply(&render::story::verification(engine, &checked), false)).await?;
-    Ok(())
+    send(ctx, engine, render::story::verification(engine, &checked), None).await
 }
 
 /// The people and organisations in the story, or what one of them said and did
@@ -126,13 +120,12 @@ pub async fn who(
     name: Option<String>,
 ) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let reply = match name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(name) => render::story::profiles(engine, name, &story::people::lookup(engine.corpus(), name)?),
         None => render::story::roster(engine, &story::people::roster(engine.corpus())),
     };
-    ctx.send(adapter::command_reply(&reply, false)).await?;
-    Ok(())
+    send(ctx, engine, reply, None).await
 }
 
 /// The amounts, counts and dates the story states
@@ -144,34 +137,33 @@ pub async fn facts(
     about: Option<String>,
 ) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let all = story::facts::all(engine.corpus());
     let about = about.as_deref().map(str::trim).filter(|a| !a.is_empty());
     let shown = match about {
         Some(a) => story::facts::about(engine, &all, a)?,
         None => all.iter().collect(),
     };
-    ctx.send(adapter::command_reply(&render::story::facts(engine, about, &shown), false)).await?;
-    Ok(())
+    send(ctx, engine, render::story::facts(engine, about, &shown), None).await
 }
 
 /// The events the story reports, in time order
 #[poise::command(slash_command)]
 pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let events = story::timeline::events(engine.corpus());
-    ctx.send(adapter::command_reply(&render::story::timeline(engine, &events), false)).await?;
-    Ok(())
+    send(ctx, engine, render::story::timeline(engine, &events), None).await
 }
 
 /// Answers the selected message as a question, privately (with a Share button)
 #[poise::command(context_menu_command = "Ask storybot")]
 pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let question = message_text(&message)?;
     let answers = engine.ask(&question, MAX_TOP)?;
+    metrics::answered(!answers.answers.is_empty());
     let reply = render::with_share(render::answer(engine, &answers, 1, 1), &engine.corpus().fingerprint);
     ctx.send(adapter::command_reply(&reply, true)).await?;
     Ok(())
@@ -181,11 +173,23 @@ pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result
 #[poise::command(context_menu_command = "Verify quote")]
 pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    let engine = &ctx.data().engine;
+    let engine = &ctx.data().engine();
     let claim = message_text(&message)?;
     let checked = story::verify::verify(engine.corpus(), &claim)?;
     let reply = render::with_share(render::story::verification(engine, &checked), &engine.corpus().fingerprint);
     ctx.send(adapter::command_reply(&reply, true)).await?;
+    Ok(())
+}
+
+/// Sends `reply` to the command: privately (with a Share button) when the user asked for it
+/// or, when they did not say, when the server keeps answers private.
+async fn send(ctx: Context<'_>, engine: &Engine, reply: render::Reply, private: Option<bool>) -> Result<(), Error> {
+    let private = match private {
+        Some(private) => private,
+        None => ctx.data().database.settings(ctx.guild_id().map(|g| g.get())).await.private_answers,
+    };
+    let reply = if private { render::with_share(reply, &engine.corpus().fingerprint) } else { reply };
+    ctx.send(adapter::command_reply(&reply, private)).await?;
     Ok(())
 }
 
@@ -203,7 +207,8 @@ fn message_text(message: &serenity::Message) -> Result<String, UserError> {
 #[poise::command(slash_command)]
 pub async fn story(ctx: Context<'_>) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
-    ctx.send(adapter::command_reply(&render::story(&ctx.data().engine), false)).await?;
+    let engine = ctx.data().engine();
+    send(ctx, &engine, render::story(&engine), None).await?;
     Ok(())
 }
 
@@ -219,7 +224,8 @@ const MAX_CHOICES: usize = 25;
 const MAX_CHOICE_CHARS: usize = 100;
 
 async fn autocomplete_speaker(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let choices = speaker_choices(&ctx.data().engine.corpus().speakers(), partial)
+    let engine = ctx.data().engine();
+    let choices = speaker_choices(&engine.corpus().speakers(), partial)
         .into_iter()
         .map(|name| serenity::AutocompleteChoice::new(name.clone(), name))
         .collect();
@@ -227,7 +233,8 @@ async fn autocomplete_speaker(ctx: Context<'_>, partial: &str) -> serenity::Crea
 }
 
 async fn autocomplete_name(ctx: Context<'_>, partial: &str) -> serenity::CreateAutocompleteResponse {
-    let roster = story::people::roster(ctx.data().engine.corpus());
+    let engine = ctx.data().engine();
+    let roster = story::people::roster(engine.corpus());
     let names: Vec<&str> = roster.iter().map(|p| p.entity.name.as_str()).collect();
     let choices = speaker_choices(&names, partial)
         .into_iter()

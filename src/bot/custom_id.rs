@@ -10,6 +10,8 @@ pub enum Action {
     Search { page: usize, per_page: usize },
     /// Post a private reply publicly in the channel.
     Share,
+    /// Vote on answer `rank` (1-based): helpful (`up`) or not.
+    Vote { rank: usize, up: bool },
 }
 
 /// A button's state and the corpus it was made for.
@@ -34,6 +36,7 @@ impl ButtonState {
             Action::Answer { rank, width } => format!("a:{}:{rank}:{width}", self.corpus),
             Action::Search { page, per_page } => format!("s:{}:{page}:{per_page}", self.corpus),
             Action::Share => format!("p:{}:0:0", self.corpus),
+            Action::Vote { rank, up } => format!("v:{}:{rank}:{}", self.corpus, u8::from(up)),
         }
     }
 
@@ -51,6 +54,7 @@ impl ButtonState {
             "a" => Action::Answer { rank: a, width: b },
             "s" => Action::Search { page: a, per_page: b },
             "p" => Action::Share,
+            "v" if b <= 1 => Action::Vote { rank: a, up: b == 1 },
             _ => return None,
         };
         Some(ButtonState { corpus, action })
@@ -63,8 +67,13 @@ mod tests {
 
     #[test]
     fn states_round_trip_and_fit_discords_limit() {
-        for action in [Action::Answer { rank: 20, width: 99 }, Action::Search { page: 49, per_page: 10 }, Action::Share]
-        {
+        for action in [
+            Action::Answer { rank: 20, width: 99 },
+            Action::Search { page: 49, per_page: 10 },
+            Action::Share,
+            Action::Vote { rank: 3, up: true },
+            Action::Vote { rank: 1, up: false },
+        ] {
             let state = ButtonState::new("0123456789abcdef", action);
             let id = state.encode();
             assert!(id.chars().count() <= 100);
@@ -74,7 +83,7 @@ mod tests {
 
     #[test]
     fn foreign_or_damaged_ids_are_rejected() {
-        for id in ["", "a", "a:0123:1:1", "x:01234567:1:1", "a:01234567:one:1", "a:01234567:1:1:1"] {
+        for id in ["", "a", "a:0123:1:1", "x:01234567:1:1", "a:01234567:one:1", "a:01234567:1:1:1", "v:01234567:1:2"] {
             assert_eq!(ButtonState::decode(id), None, "{id}");
         }
     }

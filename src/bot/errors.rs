@@ -3,6 +3,7 @@
 //! never used: it would show the error chain to the user.
 
 use super::{adapter, render, Data, Error};
+use crate::ops::metrics;
 use crate::error::UserError;
 
 /// What the user sees when something broke on the bot's side.
@@ -18,6 +19,7 @@ pub fn user_text(err: &Error, kind: &str) -> String {
     }
     match discord_status(err) {
         Some(status) => {
+            metrics::rest_error(status);
             tracing::warn!(kind, status, error = %format!("{err:#}"), "request failed: Discord refused the reply, so it was dropped")
         }
         None => tracing::error!(kind, error = %format!("{err:#}"), "request failed"),
@@ -34,6 +36,16 @@ fn discord_status(err: &Error) -> Option<u16> {
     })
 }
 
+/// Counts a reply Discord did not take (its HTTP status, or 0 when none came back).
+pub fn count_rest_error(err: &poise::serenity_prelude::Error) {
+    use poise::serenity_prelude::{Error as SerenityError, HttpError};
+    let status = match err {
+        SerenityError::Http(HttpError::UnsuccessfulRequest(response)) => response.status_code.as_u16(),
+        _ => 0,
+    };
+    metrics::rest_error(status);
+}
+
 /// A plain-text reply for an error.
 pub fn reply_for(err: &Error, kind: &str) -> render::Reply {
     render::Reply::plain(user_text(err, kind))
@@ -43,6 +55,9 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     use poise::FrameworkError as E;
     match error {
         E::Command { error, ctx, .. } => {
+            if let Some(started) = ctx.invocation_data::<super::client::Invocation>().await.map(|i| i.started) {
+                metrics::latency("command", started.elapsed());
+            }
             let command = ctx.command().qualified_name.to_string();
             let text = user_text(&error, &command);
             tracing::info!(user = ctx.author().id.get(), command = %command, outcome = "error", "command");
@@ -56,7 +71,11 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tracing::error!(command = %ctx.command().qualified_name, payload = ?payload, "command panicked");
             send_private(ctx, GENERIC).await;
         }
-        E::CommandCheckFailed { ctx, .. } => {
+        E::CommandCheckFailed { ctx, error: Some(error), .. } => {
+            tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, "refused in this channel");
+            send_private(ctx, &user_text(&error, "check")).await;
+        }
+        E::CommandCheckFailed { ctx, error: None, .. } => {
             tracing::warn!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, "dropped: shutting down");
             send_private(ctx, SHUTTING_DOWN).await;
         }

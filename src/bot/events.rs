@@ -5,9 +5,11 @@ use std::time::Instant;
 use poise::serenity_prelude as serenity;
 
 use super::custom_id::{Action, ButtonState};
-use super::{adapter, errors, render, Data, Error};
+use super::{adapter, database, errors, render, Data, Error};
 use crate::answer::{MAX_SEARCH, MAX_TOP};
 use crate::error::UserError;
+use crate::ops::metrics;
+use crate::store::feedback::Vote;
 
 pub async fn handle(
     framework: poise::FrameworkContext<'_, Data, Error>,
@@ -68,40 +70,82 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
     let Some(question) = question_for_bot(&msg.content, bot.get(), mentions_bot, is_dm) else {
         return Ok(());
     };
+    // A server may turn mentions off or keep the bot to some channels: then it stays silent
+    // rather than answer where it was asked not to.
+    let settings = data.database.settings(msg.guild_id.map(|g| g.get())).await;
+    if !is_dm && !(settings.mentions && settings.allows(msg.channel_id.get())) {
+        tracing::debug!(guild = ?msg.guild_id.map(|g| g.get()), "mention ignored: turned off on this server or channel");
+        return Ok(());
+    }
     let kind = if is_dm { "direct message" } else { "mention" };
+    metrics::mention(if is_dm { "direct_message" } else { "mention" });
+    let engine = data.engine();
     let reply = match data.cooldowns.check(msg.author.id.get()) {
         Err(wait) => render::Reply::plain(wait.to_string()),
         Ok(()) if question.is_empty() => render::mention_help(),
-        Ok(()) => match data.engine.ask(&question, MAX_TOP) {
-            Ok(answers) => render::answer(&data.engine, &answers, 1, 1),
+        Ok(()) => match engine.ask(&question, MAX_TOP) {
+            Ok(answers) => {
+                metrics::answered(!answers.answers.is_empty());
+                render::answer(&engine, &answers, 1, 1)
+            }
             Err(err) => errors::reply_for(&err, kind),
         },
     };
     let sent = msg.channel_id.send_message(ctx, adapter::message_reply(&reply, msg)).await;
-    let latency_ms = started.elapsed().as_millis() as u64;
+    let elapsed = started.elapsed();
+    metrics::latency("mention", elapsed);
+    let latency_ms = elapsed.as_millis() as u64;
     match sent {
         Ok(_) => tracing::info!(user = msg.author.id.get(), kind, latency_ms, "answered"),
-        Err(err) => tracing::warn!(user = msg.author.id.get(), kind, latency_ms, error = %err, "reply not delivered"),
+        Err(err) => {
+            errors::count_rest_error(&err);
+            tracing::warn!(user = msg.author.id.get(), kind, latency_ms, error = %err, "reply not delivered");
+        }
     }
     Ok(())
 }
 
 async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::ComponentInteraction) -> Result<(), Error> {
     let started = Instant::now();
-    let response = match respond_to_click(data, &click.data.custom_id, &click.message) {
+    let voter = Voter { user: click.user.id.get(), guild: click.guild_id.map(|g| g.get()), message: click.message.id.get() };
+    let response = match respond_to_click(data, &click.data.custom_id, &click.message, voter) {
         Ok(Click::Update(reply)) => adapter::updated_message(&reply),
         Ok(Click::Post(reply)) => adapter::public_message(&reply),
+        Ok(Click::Vote(vote)) => {
+            let up = vote.up;
+            let text = if data.database.record_vote(*vote).await {
+                if up {
+                    "Thanks! Glad it helped; your 👍 is recorded."
+                } else {
+                    "Thanks! Your 👎 is recorded; it helps improve the answers."
+                }
+            } else {
+                database::VOTE_NOT_SAVED
+            };
+            adapter::private_notice(text)
+        }
         Err(err) => adapter::private_notice(&errors::user_text(&err, "button")),
     };
     let sent = click.create_response(ctx, response).await;
-    let latency_ms = started.elapsed().as_millis() as u64;
+    let elapsed = started.elapsed();
+    metrics::latency("button", elapsed);
+    let latency_ms = elapsed.as_millis() as u64;
     match sent {
         Ok(()) => tracing::info!(user = click.user.id.get(), kind = "button", latency_ms, "answered"),
         Err(err) => {
+            errors::count_rest_error(&err);
             tracing::warn!(user = click.user.id.get(), kind = "button", latency_ms, error = %err, "reply not delivered")
         }
     }
     Ok(())
+}
+
+/// Who clicked, where, and on which message: what a vote records besides the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Voter {
+    pub user: u64,
+    pub guild: Option<u64>,
+    pub message: u64,
 }
 
 /// What a click does.
@@ -111,16 +155,24 @@ pub enum Click {
     Update(render::Reply),
     /// Post a new, public message in the channel.
     Post(render::Reply),
+    /// Record a vote and thank the voter privately.
+    Vote(Box<Vote>),
 }
 
 /// What a click on one of the bot's buttons shows, from the button's id and its message.
 ///
 /// # Errors
 /// A [`UserError`] for an expired or foreign button; internal errors from the engine.
-pub fn respond_to_click(data: &Data, custom_id: &str, message: &serenity::Message) -> Result<Click, Error> {
+pub fn respond_to_click(data: &Data, custom_id: &str, message: &serenity::Message, voter: Voter) -> Result<Click, Error> {
     let expired = || UserError::new("This button no longer works. Ask again with /ask.");
     let state = ButtonState::decode(custom_id).ok_or_else(expired)?;
-    let engine = &data.engine;
+    metrics::button(match state.action {
+        Action::Answer { .. } => "answer",
+        Action::Search { .. } => "search",
+        Action::Share => "share",
+        Action::Vote { .. } => "vote",
+    });
+    let engine = &data.engine();
     if !engine.corpus().fingerprint.starts_with(&state.corpus) {
         return Err(UserError::new("The story has been updated since this answer. Ask again with /ask.").into());
     }
@@ -150,6 +202,27 @@ pub fn respond_to_click(data: &Data, custom_id: &str, message: &serenity::Messag
                 return Err(expired().into());
             }
             Ok(Click::Post(render::shared(content, embed)))
+        }
+        // The answer voted on is found again from the question on the message, so the vote
+        // records the sentence exactly as the story has it, not the message's markdown.
+        Action::Vote { rank, up } => {
+            let question = render::question_of(description).ok_or_else(expired)?;
+            let answers = engine.ask(&question, MAX_TOP)?;
+            let (answer, source) = match answers.answers.get(rank.saturating_sub(1)) {
+                Some(a) => (engine.corpus().text(a.sentence).to_string(), render::source_line(engine, a.sentence)),
+                None => (String::new(), String::new()),
+            };
+            Ok(Click::Vote(Box::new(Vote {
+                message_id: voter.message,
+                rank: rank.max(1),
+                user_id: voter.user,
+                guild_id: voter.guild,
+                question,
+                answer,
+                source,
+                corpus: engine.corpus().fingerprint.clone(),
+                up,
+            })))
         }
     }
 }

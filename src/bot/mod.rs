@@ -7,16 +7,21 @@
 //! - [`commands`]: the slash commands (`/ask`, `/search`, `/quote`, `/whosaid`, `/verify`,
 //!   `/who`, `/facts`, `/timeline`, `/story`, `/help`) and the message context-menu commands
 //!   ("Ask storybot", "Verify quote").
-//! - [`events`]: @mentions, direct messages and button clicks (Share included).
+//! - [`admin`]: `/config` and `/reindex`, for members who can manage the server, and the
+//!   check that keeps answers to the channels a server allows.
+//! - [`events`]: @mentions, direct messages and button clicks (Share and votes included).
+//! - [`database`]: server settings and votes, through a database that may fail.
 //! - [`errors`]: the one error handler (user errors verbatim and private; the rest logged).
 //! - [`client`]: building the serenity client, and running it until shutdown.
 //! - [`inflight`]: requests in flight, so a shutdown finishes them and logs what it dropped.
 
 pub mod adapter;
+pub mod admin;
 pub mod client;
 pub mod commands;
 pub mod cooldown;
 pub mod custom_id;
+pub mod database;
 pub mod errors;
 pub mod events;
 pub mod inflight;
@@ -26,14 +31,23 @@ pub mod render;
 use std::sync::Arc;
 
 use crate::answer::Engine;
+use crate::ops::live::LiveEngine;
 
-pub use client::{intents, run};
+pub use client::{intents, run, Backend};
 
 /// State shared by every command and event handler.
 pub struct Data {
-    pub engine: Arc<Engine>,
+    pub live: Arc<LiveEngine>,
+    pub database: database::Database,
     pub cooldowns: cooldown::Cooldowns,
     pub in_flight: Arc<inflight::InFlight>,
+}
+
+impl Data {
+    /// The engine in service now; a request keeps the one it started with.
+    pub fn engine(&self) -> Arc<Engine> {
+        self.live.engine()
+    }
 }
 
 /// Command errors: a [`crate::UserError`] inside is shown to the user, anything else is logged.

@@ -118,8 +118,7 @@ pub fn answer(engine: &Engine, answers: &Answers, rank: usize, width: usize) -> 
         description = question_line + &marked_context(engine, sentence, context.clone(), &answers.analysed);
     }
     let cite = engine.cite(sentence);
-    let mut source =
-        format!("{} · paragraph {}, sentence {}", escape(&cite_title(&cite)), cite.paragraph, cite.sentence);
+    let mut source = escape(&source_line(engine, sentence));
     if let Some(url) = cite.url {
         source.push('\n');
         source.push_str(url);
@@ -128,7 +127,7 @@ pub fn answer(engine: &Engine, answers: &Answers, rank: usize, width: usize) -> 
     let paragraph = engine.paragraph_of(sentence);
     let whole_paragraph = context.start <= paragraph.start && paragraph.end <= context.end;
     let fingerprint = &corpus.fingerprint;
-    let buttons = vec![
+    let buttons: Vec<Button> = [
         Button {
             id: ButtonState::new(fingerprint, Action::Answer { rank, width: width + 1 }).encode(),
             label: "More context".into(),
@@ -139,7 +138,10 @@ pub fn answer(engine: &Engine, answers: &Answers, rank: usize, width: usize) -> 
             label: "Next answer".into(),
             disabled: rank >= total,
         },
-    ];
+    ]
+    .into_iter()
+    .chain(vote_buttons(fingerprint, rank))
+    .collect();
     let embed = Embed {
         title: None,
         description,
@@ -161,7 +163,22 @@ pub fn no_answer(engine: &Engine, question: &str) -> Reply {
             description.push_str(&format!("\n• {text} — *paragraph {}, sentence {}*", cite.paragraph, cite.sentence));
         }
     }
-    Reply::embed(Embed { description, ..Embed::default() }, Vec::new())
+    Reply::embed(Embed { description, ..Embed::default() }, vote_buttons(&engine.corpus().fingerprint, 1).into())
+}
+
+/// 👍 and 👎 for answer `rank`: votes people can give on any answer, "no answer" included.
+fn vote_buttons(fingerprint: &str, rank: usize) -> [Button; 2] {
+    [(true, "👍"), (false, "👎")].map(|(up, label)| Button {
+        id: ButtonState::new(fingerprint, Action::Vote { rank, up }).encode(),
+        label: label.into(),
+        disabled: false,
+    })
+}
+
+/// Where a sentence is, as plain text: "title · paragraph 2, sentence 1".
+pub fn source_line(engine: &Engine, sentence: usize) -> String {
+    let cite = engine.cite(sentence);
+    format!("{} · paragraph {}, sentence {}", cite_title(&cite), cite.paragraph, cite.sentence)
 }
 
 /// A page of search results.
@@ -308,6 +325,8 @@ pub fn help() -> Reply {
          • `/who` — the people and organisations in the story (`name` for one of them)\n\
          • `/facts` — the amounts and dates the story states · `/timeline` — its events in order\n\
          • `/story` — what the story is and who is in it\n\
+         👍/👎 under an answer tell the people who run me whether it helped. \
+         Server managers: `/config` (private answers, mentions, channels), `/reindex`.\n\
          Right-click a message → Apps → “Ask storybot” or “Verify quote” to use its text.\n\
          You can also mention me with a question, or send me a direct message."
             .into(),
@@ -351,6 +370,7 @@ fn marked_context(engine: &Engine, sentence: usize, context: Range<usize>, analy
     format!("{}__{}__{}", part(context.start..span.start), part(span.clone()), part(span.end..context.end))
 }
 
+pub mod admin;
 pub mod story;
 
 #[cfg(test)]

@@ -1,22 +1,28 @@
 //! The `storybot` command line: `index`, `ask`, `quotes`, the story commands (`whosaid`,
-//! `verify`, `who`, `facts`, `timeline`) and `serve`.
+//! `verify`, `who`, `facts`, `timeline`), `serve`, and for operators `feedback export` and
+//! `health`.
 //!
 //! Exit codes: 0 when the command ran (a question the story cannot answer is still a
 //! success), 1 for a broken corpus or index folder or any internal error, 2 for a usage
 //! error or an unusable question.
 
 mod ask;
+mod feedback;
+mod health;
 mod quotes;
 pub mod story;
 
 use std::io::Write as _;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 
 use crate::answer::Engine;
 use crate::config::Paths;
 use crate::error::UserError;
+use crate::ops::live::LiveEngine;
+use crate::store::Store;
 
 #[derive(Debug, Parser)]
 #[command(name = "storybot", version, about = "Answers questions about a news story with sourced, verbatim snippets.")]
@@ -47,6 +53,10 @@ pub enum Command {
     Timeline(story::JsonArgs),
     /// Run the Discord bot (needs DISCORD_TOKEN; see the README)
     Serve,
+    /// The votes people gave on answers in Discord
+    Feedback(feedback::FeedbackArgs),
+    /// Ask a running bot whether it is healthy (exit 0) or not (exit 1)
+    Health(health::HealthArgs),
 }
 
 impl Cli {
@@ -72,6 +82,8 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Facts(args) => story::facts(&cli.paths, &args),
         Command::Timeline(args) => story::timeline(&cli.paths, &args),
         Command::Serve => serve(&cli.paths),
+        Command::Feedback(args) => feedback::run(&cli.paths, &args),
+        Command::Health(args) => health::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -108,16 +120,26 @@ fn index(paths: &Paths) -> anyhow::Result<()> {
 fn serve(paths: &Paths) -> anyhow::Result<()> {
     // Configuration first: a missing token should not wait for the index to build.
     let config = crate::config::BotConfig::from_env()?;
-    let engine = std::sync::Arc::new(open(paths)?);
+    let engine = open(paths)?;
     tracing::info!(
         documents = engine.corpus().docs.len(),
         sentences = engine.corpus().sentences.len(),
         guild = ?config.guild_id,
         api_base = config.api_base.as_deref().unwrap_or("discord.com"),
+        shards = ?config.shards,
         "starting"
     );
+    // The database only adds votes and server settings: without it the bot still answers.
+    let store = match Store::open(&paths.data) {
+        Ok(store) => Some(Arc::new(store)),
+        Err(err) => {
+            tracing::error!(error = %format!("{:#}", anyhow::Error::new(err)), "the database is unusable: answering without votes or server settings");
+            None
+        }
+    };
+    let live = Arc::new(LiveEngine::new(engine, &paths.corpus, &paths.index));
     let runtime = tokio::runtime::Runtime::new()?;
-    runtime.block_on(crate::bot::run(config, engine, shutdown_signal()))
+    runtime.block_on(crate::bot::run(config, crate::bot::Backend { live, store }, shutdown_signal()))
 }
 
 /// Completes on Ctrl-C (SIGINT) or SIGTERM.

@@ -7,11 +7,13 @@ use super::fake::{self, alice, bot_mention, other_bot, WAIT};
 use super::{button, description, start, start_global, start_with_cooldown};
 
 #[tokio::test]
-async fn startup_discovers_the_gateway_identifies_with_plain_intents_and_registers_commands() {
+async fn startup_asks_for_the_shard_count_discovers_the_gateway_identifies_with_plain_intents_and_registers_commands(
+) {
     let bot = start().await;
     let requests = bot.fake.requests();
-    assert_eq!(requests[0].method, "GET");
-    assert_eq!(requests[0].path, "/api/v10/gateway");
+    let first: Vec<(&str, &str)> = requests[..2].iter().map(|r| (r.method.as_str(), r.path.as_str())).collect();
+    assert_eq!(first, [("GET", "/api/v10/gateway/bot"), ("GET", "/api/v10/gateway")]);
+    assert_eq!(bot.fake.identified_shards(), [[0, 1]], "one shard, as Discord recommends");
     assert!(requests.iter().all(|r| r.authorization.as_deref() == Some(&*format!("Bot {}", fake::TOKEN))));
     let identify = bot.fake.payload_after(0, 2, WAIT).await.body;
     assert_eq!(identify["d"]["token"], format!("Bot {}", fake::TOKEN));
@@ -34,7 +36,9 @@ async fn startup_discovers_the_gateway_identifies_with_plain_intents_and_registe
             "story",
             "help",
             "Ask storybot",
-            "Verify quote"
+            "Verify quote",
+            "config",
+            "reindex"
         ]
     );
     let ask = &put.body[0];
@@ -172,7 +176,13 @@ async fn a_question_the_story_cannot_answer_says_so_plainly() {
     let bot = start().await;
     let reply = bot.run_command("ask", &[("question", json!("What is the weather in Paris today?"))]).await;
     assert!(description(&reply["data"]).contains("The story doesn't say."));
-    assert_eq!(reply["data"]["components"], json!([]));
+    let labels: Vec<&str> = reply["data"]["components"][0]["components"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["👍", "👎"], "no answer to page through, but a vote on saying so");
     bot.finish().await;
 }
 

@@ -67,7 +67,10 @@ struct Shared {
     requests: Mutex<Vec<Request>>,
     payloads: Mutex<Vec<GatewayPayload>>,
     changed: Notify,
-    connections: Mutex<Vec<mpsc::UnboundedSender<ToConnection>>>,
+    /// Each gateway connection, with the shard it identified as (`[id, total]`).
+    connections: Mutex<Vec<(mpsc::UnboundedSender<ToConnection>, Option<[u64; 2]>)>>,
+    /// The shard count `GET /gateway/bot` recommends.
+    recommended_shards: AtomicU64,
     seq: AtomicU64,
     sessions: AtomicU64,
     ids: AtomicU64,
@@ -93,6 +96,7 @@ impl FakeDiscord {
         let shared = Arc::new(Shared {
             gateway_url: format!("ws://{}", gateway.local_addr().unwrap()),
             ids: AtomicU64::new(1_800_000_000_000_000_001),
+            recommended_shards: AtomicU64::new(1),
             ..Shared::default()
         });
         let rest_base = format!("http://{}", rest.local_addr().unwrap());
@@ -183,7 +187,38 @@ impl FakeDiscord {
 
     fn send(&self, message: ToConnection) {
         let connections = self.shared.connections.lock().unwrap();
-        connections.last().expect("the bot is connected").send(message).ok();
+        connections.last().expect("the bot is connected").0.send(message).ok();
+    }
+
+    /// Sends a dispatch event on the newest connection that identified as shard `shard`.
+    pub fn dispatch_to_shard(&self, shard: u64, event: &str, data: Value) {
+        let seq = self.shared.seq.fetch_add(1, Ordering::SeqCst) + 1;
+        let frame = json!({"op": 0, "s": seq, "t": event, "d": data});
+        assert_serenity_reads(&frame);
+        let connections = self.shared.connections.lock().unwrap();
+        let (tx, _) = connections
+            .iter()
+            .rev()
+            .find(|(_, s)| s.is_some_and(|[id, _]| id == shard))
+            .unwrap_or_else(|| panic!("no connection identified as shard {shard}"));
+        tx.send(ToConnection::Text(frame.to_string())).ok();
+    }
+
+    /// `GET /gateway/bot` recommends `n` shards from now on.
+    pub fn recommend_shards(&self, n: u64) {
+        self.shared.recommended_shards.store(n, Ordering::SeqCst);
+    }
+
+    /// The shards (`[id, total]`) the bot identified as so far, in order.
+    pub fn identified_shards(&self) -> Vec<[u64; 2]> {
+        self.payloads()
+            .iter()
+            .filter(|p| p.body["op"] == 2)
+            .map(|p| {
+                let shard = &p.body["d"]["shard"];
+                [shard[0].as_u64().unwrap_or(0), shard[1].as_u64().unwrap_or(1)]
+            })
+            .collect()
     }
 
     /// The next `n` REST requests whose path contains `path_contains` fail with `status`.
@@ -262,6 +297,11 @@ async fn rest_handler(
     let segments: Vec<&str> = path.trim_start_matches("/api/v10/").split('/').collect();
     match (method.as_str(), segments.as_slice()) {
         ("GET", ["gateway"]) => axum::Json(json!({"url": shared.gateway_url})).into_response(),
+        ("GET", ["gateway", "bot"]) => axum::Json(json!({
+            "url": shared.gateway_url,
+            "shards": shared.recommended_shards.load(Ordering::SeqCst),
+            "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}}))
+        .into_response(),
         ("GET", ["users", "@me"]) => axum::Json(bot_user()).into_response(),
         ("PUT", ["applications", app, rest @ ..]) if rest.last() == Some(&"commands") => {
             let guild = (rest.len() == 3).then(|| rest[1].to_string());
@@ -278,7 +318,7 @@ async fn rest_handler(
                     o.insert("version".into(), json!("1900000000000000001"));
                     o.entry("type").or_insert(json!(1));
                     o.entry("description").or_insert(json!(""));
-                    o.insert("default_member_permissions".into(), Value::Null);
+                    o.entry("default_member_permissions").or_insert(Value::Null);
                     if let Some(g) = &guild {
                         o.insert("guild_id".into(), json!(g));
                     }
@@ -344,7 +384,7 @@ async fn accept_gateway(listener: TcpListener, shared: Arc<Shared>) {
     while let Ok((tcp, _)) = listener.accept().await {
         let Ok(ws) = tokio_tungstenite::accept_async(tcp).await else { continue };
         let (tx, rx) = mpsc::unbounded_channel();
-        shared.connections.lock().unwrap().push(tx);
+        shared.connections.lock().unwrap().push((tx, None));
         count += 1;
         tokio::spawn(connection(ws, rx, count, shared.clone()));
     }
@@ -367,6 +407,11 @@ async fn connection(
                 let Some(Ok(frame)) = frame else { break };
                 let Ws::Text(text) = frame else { continue };
                 let Ok(body) = serde_json::from_str::<Value>(&text) else { continue };
+                if body["op"] == 2 {
+                    let shard = &body["d"]["shard"];
+                    let shard = [shard[0].as_u64().unwrap_or(0), shard[1].as_u64().unwrap_or(1)];
+                    shared.connections.lock().unwrap()[number - 1].1 = Some(shard);
+                }
                 shared.payloads.lock().unwrap().push(GatewayPayload { connection: number, body: body.clone() });
                 shared.changed.notify_waiters();
                 for reply in answer_gateway(&shared, &body) {
@@ -400,9 +445,11 @@ fn answer_gateway(shared: &Shared, payload: &Value) -> Vec<ToConnection> {
             }
             let session = shared.sessions.fetch_add(1, Ordering::SeqCst) + 1;
             shared.seq.store(1, Ordering::SeqCst);
+            let shard = payload["d"]["shard"].clone();
+            let shard = if shard.is_array() { shard } else { json!([0, 1]) };
             let ready = json!({"op": 0, "s": 1, "t": "READY", "d": {
                 "v": 10, "user": bot_user(), "guilds": [], "session_id": format!("session-{session}"),
-                "resume_gateway_url": shared.gateway_url, "shard": [0, 1],
+                "resume_gateway_url": shared.gateway_url, "shard": shard,
                 "application": {"id": APP, "flags": 0}}});
             assert_serenity_reads(&ready);
             vec![ToConnection::Text(ready.to_string())]
@@ -438,15 +485,38 @@ fn interaction_base(fake: &FakeDiscord, kind: u64, data: Value) -> (Value, Strin
 }
 
 fn interaction_by(fake: &FakeDiscord, user_id: &str, kind: u64, data: Value) -> (Value, String, String) {
+    interaction_at(fake, Place::default(), user_id, kind, data)
+}
+
+/// Where an interaction or message happens.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    pub guild: &'static str,
+    pub channel: &'static str,
+}
+
+impl Default for Place {
+    fn default() -> Self {
+        Place { guild: GUILD, channel: CHANNEL }
+    }
+}
+
+fn interaction_at(fake: &FakeDiscord, place: Place, user_id: &str, kind: u64, data: Value) -> (Value, String, String) {
     let id = fake.next_id();
     let token = format!("interaction-token-{id}");
+    let (guild, channel) = (place.guild, place.channel);
     let d = json!({
         "id": id, "application_id": APP, "type": kind, "data": data,
-        "guild_id": GUILD, "channel_id": CHANNEL, "channel": {"id": CHANNEL, "type": 0, "name": "news"},
+        "guild_id": guild, "channel_id": channel, "channel": {"id": channel, "type": 0, "name": "news"},
         "member": member(user_id), "token": token, "version": 1, "app_permissions": "2248473465835073",
         "locale": "en-US", "guild_locale": "en-US", "entitlements": [],
-        "authorizing_integration_owners": {"0": GUILD}, "context": 0, "attachment_size_limit": 10485760});
+        "authorizing_integration_owners": {"0": guild}, "context": 0, "attachment_size_limit": 10485760});
     (d, id, token)
+}
+
+/// The gateway shard Discord sends a guild's events on.
+pub fn shard_of(guild: &str, total: u64) -> u64 {
+    (guild.parse::<u64>().unwrap() >> 22) % total
 }
 
 impl FakeDiscord {
@@ -458,9 +528,40 @@ impl FakeDiscord {
 
     /// The user `user_id` runs `/name` with `options`. Returns the interaction id.
     pub fn command_by(&self, user_id: &str, name: &str, options: &[(&str, Value)]) -> String {
+        let (d, id) = self.command_payload(Place::default(), user_id, name, options);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// Alice runs `/name` with `options` at `place`, on the connection of `shard`.
+    pub fn command_on_shard(&self, shard: u64, place: Place, name: &str, options: &[(&str, Value)]) -> String {
+        let (d, id) = self.command_payload(place, ALICE, name, options);
+        self.dispatch_to_shard(shard, "INTERACTION_CREATE", d);
+        id
+    }
+
+    /// Alice runs `/name` with `options` in the guild channel `channel`.
+    pub fn command_in(&self, channel: &'static str, name: &str, options: &[(&str, Value)]) -> String {
+        let (d, id) = self.command_payload(Place { guild: GUILD, channel }, ALICE, name, options);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// An application command interaction; an option value `{"channel": id}` is a channel
+    /// option, resolved as Discord does.
+    fn command_payload(&self, place: Place, user_id: &str, name: &str, options: &[(&str, Value)]) -> (Value, String) {
+        let mut resolved = serde_json::Map::new();
         let options: Vec<Value> = options
             .iter()
             .map(|(n, v)| {
+                if let Some(channel) = v.get("channel").and_then(Value::as_str) {
+                    resolved.insert(
+                        channel.to_string(),
+                        json!({"id": channel, "type": 0, "name": format!("channel-{channel}"),
+                               "permissions": "2248473465835073"}),
+                    );
+                    return json!({"name": n, "type": 7, "value": channel});
+                }
                 let kind = match v {
                     Value::Bool(_) => 5,
                     Value::Number(_) => 4,
@@ -469,10 +570,12 @@ impl FakeDiscord {
                 json!({"name": n, "type": kind, "value": v})
             })
             .collect();
-        let data = json!({"id": "1200000000000000001", "name": name, "type": 1, "options": options});
-        let (d, id, _) = interaction_by(self, user_id, 2, data);
-        self.dispatch("INTERACTION_CREATE", d);
-        id
+        let mut data = json!({"id": "1200000000000000001", "name": name, "type": 1, "options": options});
+        if !resolved.is_empty() {
+            data["resolved"] = json!({"channels": resolved});
+        }
+        let (d, id, _) = interaction_at(self, place, user_id, 2, data);
+        (d, id)
     }
 
     /// Alice is typing `partial` into option `option` of `/name`.
@@ -511,9 +614,14 @@ impl FakeDiscord {
 
     /// A message in the guild channel (or a DM when `guild` is false) by `author`.
     pub fn message(&self, content: &str, author: Value, mentions: Vec<Value>, guild: bool) -> String {
+        self.message_in(CHANNEL, content, author, mentions, guild)
+    }
+
+    /// As [`FakeDiscord::message`], in `channel`.
+    pub fn message_in(&self, channel: &str, content: &str, author: Value, mentions: Vec<Value>, guild: bool) -> String {
         let id = self.next_id();
         let mut d = json!({
-            "id": id, "channel_id": CHANNEL, "author": author, "content": content,
+            "id": id, "channel_id": channel, "author": author, "content": content,
             "timestamp": T0, "edited_timestamp": null, "tts": false,
             "mention_everyone": content.contains("@everyone"), "mentions": mentions, "mention_roles": [],
             "attachments": [], "embeds": [], "pinned": false, "type": 0, "flags": 0, "components": [],

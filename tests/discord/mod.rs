@@ -21,8 +21,13 @@ mod load;
 
 use std::time::Duration;
 
+use std::sync::Arc;
+
 use serde_json::Value;
+use storybot::bot::Backend;
 use storybot::config::{BotConfig, Token};
+use storybot::ops::live::LiveEngine;
+use storybot::store::Store;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -33,6 +38,8 @@ pub struct Running {
     pub fake: FakeDiscord,
     stop: Option<oneshot::Sender<()>>,
     bot: JoinHandle<anyhow::Result<()>>,
+    /// The bot's database folder.
+    pub data: tempfile::TempDir,
 }
 
 pub async fn start() -> Running {
@@ -50,16 +57,28 @@ pub async fn start_global() -> Running {
 
 async fn start_with(cooldown: Duration, in_guild: bool) -> Running {
     let fake = FakeDiscord::start().await;
-    let (stop, bot) = launch(&fake, cooldown, in_guild);
+    let data = tempfile::tempdir().unwrap();
+    let store = Store::open(data.path()).unwrap();
+    let (stop, bot) = launch_with(&fake, cooldown, in_guild, Some(Arc::new(store)));
     fake.ready().await;
-    Running { fake, stop: Some(stop), bot }
+    Running { fake, stop: Some(stop), bot, data }
 }
 
-/// Runs the bot against `fake` in this process; the sender stops it.
+/// Runs the bot against `fake` in this process, without a database; the sender stops it.
 pub fn launch(
     fake: &FakeDiscord,
     cooldown: Duration,
     in_guild: bool,
+) -> (oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>) {
+    launch_with(fake, cooldown, in_guild, None)
+}
+
+/// Runs the bot against `fake` in this process with `store` as its database.
+fn launch_with(
+    fake: &FakeDiscord,
+    cooldown: Duration,
+    in_guild: bool,
+    store: Option<Arc<Store>>,
 ) -> (oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>) {
     let config = BotConfig::from_vars(|name| match name {
         "DISCORD_TOKEN" => Some(fake::TOKEN.to_string()),
@@ -71,8 +90,8 @@ pub fn launch(
     let config = BotConfig { cooldown, ..config };
     let _: &Token = &config.token;
     let (stop, stopped) = oneshot::channel::<()>();
-    let engine = crate::common::story_arc();
-    let bot = tokio::spawn(storybot::bot::run(config, engine, async move {
+    let live = Arc::new(LiveEngine::fixed(crate::common::story_arc()));
+    let bot = tokio::spawn(storybot::bot::run(config, Backend { live, store }, async move {
         let _ = stopped.await;
     }));
     (stop, bot)

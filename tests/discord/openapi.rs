@@ -57,8 +57,9 @@ fn operation(r: &Request) -> Option<String> {
 pub fn problems(r: &Request) -> Vec<String> {
     let Some(op) = operation(r) else { return Vec::new() };
     let Some(validator) = validators().get(&op) else { return vec![op] };
+    let body = permissions_as_numbers(&r.body);
     let mut out: Vec<String> =
-        validator.iter_errors(&r.body).map(|e| format!("{op}: {e} at {}", e.instance_path)).collect();
+        validator.iter_errors(&body).map(|e| format!("{op}: {e} at {}", e.instance_path)).collect();
     let message = if r.path.ends_with("/callback") { &r.body["data"] } else { &r.body };
     if message.get("content").is_some() || message.get("embeds").is_some() {
         let chars = |v: &Value| v.as_str().map_or(0, |s| s.chars().count());
@@ -91,4 +92,19 @@ pub fn problems(r: &Request) -> Vec<String> {
         }
     }
     out
+}
+
+/// The spec types a command's `default_member_permissions` as an integer, but Discord's
+/// documentation (and every library, poise included) sends permission bit sets as decimal
+/// strings, which the API accepts. A string of digits is read as its number, so the schema
+/// still checks its range; anything else is left for the schema to reject.
+fn permissions_as_numbers(body: &Value) -> Value {
+    let mut body = body.clone();
+    for command in body.as_array_mut().into_iter().flatten() {
+        let field = &mut command["default_member_permissions"];
+        if let Some(n) = field.as_str().and_then(|s| s.parse::<u64>().ok()) {
+            *field = json!(n);
+        }
+    }
+    body
 }

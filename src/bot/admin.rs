@@ -1,0 +1,95 @@
+//! Commands for the people who run a server (`/config`, `/reindex`), and the check every
+//! command passes first.
+//!
+//! Both commands carry Manage Server as their default member permissions: Discord shows them
+//! only to members who have it (a server can grant them to others in its Integrations
+//! settings), and never in direct messages.
+
+use poise::serenity_prelude as serenity;
+
+use super::{adapter, render, Context, Error};
+use crate::error::UserError;
+use crate::store::settings::Change;
+
+/// Commands that work in every channel, whatever the server allows.
+const ANYWHERE: [&str; 3] = ["config", "reindex", "help"];
+
+/// Runs before every command: none starts while the bot shuts down, and in a server that
+/// keeps the bot to some channels, answering commands work only there.
+///
+/// # Errors
+/// A [`UserError`] naming the channels the bot answers in.
+pub async fn check(ctx: Context<'_>) -> Result<bool, Error> {
+    if ctx.data().in_flight.is_closing() {
+        return Ok(false);
+    }
+    let Some(guild) = ctx.guild_id() else { return Ok(true) };
+    if ANYWHERE.iter().any(|name| *name == ctx.command().name) {
+        return Ok(true);
+    }
+    let settings = ctx.data().database.settings(Some(guild.get())).await;
+    if settings.allows(ctx.channel_id().get()) {
+        Ok(true)
+    } else {
+        Err(UserError::new(render::admin::wrong_channel(&settings)).into())
+    }
+}
+
+/// Server settings: private answers, @mentions, and the channels the bot answers in
+#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
+pub async fn config(
+    ctx: Context<'_>,
+    #[description = "Show answers only to the person who asked (they can still share them)"] private_answers: Option<
+        bool,
+    >,
+    #[description = "Answer questions in messages that @mention the bot"] mentions: Option<bool>,
+    #[description = "Answer in this channel (the bot then answers only in the channels listed)"]
+    #[channel_types("Text", "PublicThread", "PrivateThread", "News")]
+    allow_channel: Option<serenity::ChannelId>,
+    #[description = "Stop answering in this channel"]
+    #[channel_types("Text", "PublicThread", "PrivateThread", "News")]
+    remove_channel: Option<serenity::ChannelId>,
+    #[description = "Answer in every channel again"] all_channels: Option<bool>,
+) -> Result<(), Error> {
+    let guild = ctx.guild_id().ok_or_else(|| UserError::new("/config works in a server, not in direct messages."))?;
+    let change = Change {
+        private_answers,
+        mentions,
+        allow_channel: allow_channel.map(|c| c.get()),
+        remove_channel: remove_channel.map(|c| c.get()),
+        all_channels: all_channels.unwrap_or(false),
+    };
+    let database = &ctx.data().database;
+    let changed = !change.is_empty();
+    let settings = if !changed {
+        database.settings(Some(guild.get())).await
+    } else {
+        if change.remove_channel.is_some() && database.settings(Some(guild.get())).await.channels.is_empty() {
+            return Err(UserError::new(
+                "I answer in every channel now. To keep me to some channels, list each with `allow_channel`.",
+            )
+            .into());
+        }
+        let settings = database.change(guild.get(), change).await?;
+        tracing::info!(guild = guild.get(), user = ctx.author().id.get(), "server settings changed");
+        settings
+    };
+    let reply = render::admin::settings(&settings, changed);
+    ctx.send(adapter::command_reply(&reply, true)).await?;
+    Ok(())
+}
+
+/// Reload the story files now and swap in the new index (answers go on meanwhile)
+#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
+pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
+    let live = ctx.data().live.clone();
+    if live.corpus_dir().is_none() {
+        return Err(UserError::new("This bot was started without a story folder, so there is nothing to reload.").into());
+    }
+    // A large corpus takes longer than the three seconds Discord waits for a first reply.
+    ctx.defer_ephemeral().await?;
+    let outcome = live.reindex().await;
+    tracing::info!(guild = ?ctx.guild_id().map(|g| g.get()), user = ctx.author().id.get(), ok = outcome.is_ok(), "reindex requested");
+    ctx.send(adapter::command_reply(&render::admin::reindexed(&outcome), true)).await?;
+    Ok(())
+}

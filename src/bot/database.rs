@@ -1,0 +1,110 @@
+//! The bot's use of the database: server settings (cached, read once per server) and votes.
+//!
+//! The database is a convenience, never a reason not to answer: when it is missing, locked
+//! or damaged, settings fall back to the defaults, votes are not kept, the operator's log
+//! says why, and the user gets one short sentence.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::error::UserError;
+use crate::ops::metrics;
+use crate::store::feedback::Vote;
+use crate::store::settings::{Change, GuildSettings};
+use crate::store::{Store, StoreError};
+
+/// What a user sees when their vote could not be kept.
+pub const VOTE_NOT_SAVED: &str = "Thanks! Your vote could not be saved right now, though; please try again later.";
+
+/// What a server admin sees when settings could not be saved.
+pub const SETTINGS_NOT_SAVED: &str = "The settings could not be saved right now; nothing was changed. Please try again later.";
+
+/// The database, if it opened, and the settings read from it so far.
+pub struct Database {
+    store: Option<Arc<Store>>,
+    settings: Mutex<HashMap<u64, GuildSettings>>,
+}
+
+impl Database {
+    pub fn new(store: Option<Arc<Store>>) -> Database {
+        Database { store, settings: Mutex::default() }
+    }
+
+    /// The settings of `guild` (the defaults in direct messages, or when the database fails).
+    pub async fn settings(&self, guild: Option<u64>) -> GuildSettings {
+        let Some(guild) = guild else { return GuildSettings::default() };
+        if let Some(known) = self.cached(guild) {
+            return known;
+        }
+        let Some(store) = self.store.clone() else { return GuildSettings::default() };
+        match blocking(move || store.settings(guild)).await {
+            Ok(settings) => {
+                self.settings.lock().unwrap_or_else(PoisonError::into_inner).insert(guild, settings.clone());
+                settings
+            }
+            Err(err) => {
+                log_failure("reading server settings", &err);
+                GuildSettings::default()
+            }
+        }
+    }
+
+    /// Applies a `/config` change and returns the settings now in force.
+    ///
+    /// # Errors
+    /// A [`UserError`] when the database cannot be written (the cause is logged).
+    pub async fn change(&self, guild: u64, change: Change) -> Result<GuildSettings, UserError> {
+        let Some(store) = self.store.clone() else {
+            return Err(UserError::new(
+                "Settings cannot be changed: this bot runs without its database (its log says why).",
+            ));
+        };
+        match blocking(move || store.change_settings(guild, &change)).await {
+            Ok(settings) => {
+                self.settings.lock().unwrap_or_else(PoisonError::into_inner).insert(guild, settings.clone());
+                Ok(settings)
+            }
+            Err(err) => {
+                log_failure("saving server settings", &err);
+                Err(UserError::new(SETTINGS_NOT_SAVED))
+            }
+        }
+    }
+
+    /// Keeps a vote; `false` when it could not be kept (the cause is logged).
+    pub async fn record_vote(&self, vote: Vote) -> bool {
+        let up = vote.up;
+        let stored = match self.store.clone() {
+            None => false,
+            Some(store) => match blocking(move || store.record_vote(&vote)).await {
+                Ok(()) => true,
+                Err(err) => {
+                    log_failure("recording a vote", &err);
+                    false
+                }
+            },
+        };
+        metrics::vote(up, stored);
+        stored
+    }
+
+    fn cached(&self, guild: u64) -> Option<GuildSettings> {
+        self.settings.lock().unwrap_or_else(PoisonError::into_inner).get(&guild).cloned()
+    }
+}
+
+/// SQLite calls block (a busy database waits up to its timeout): keep them off the threads
+/// that run the gateway and the other requests.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, anyhow::Error> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(result) => result.map_err(anyhow::Error::new),
+        Err(err) => Err(anyhow::anyhow!("the database call stopped unexpectedly: {err}")),
+    }
+}
+
+fn log_failure(what: &str, err: &anyhow::Error) {
+    metrics::store_error();
+    tracing::error!(error = %format!("{err:#}"), "{what} failed; the bot goes on without it");
+}

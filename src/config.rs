@@ -134,9 +134,8 @@ impl BotConfig {
         let shards = parse_shards(get("DISCORD_SHARDS").as_deref(), get("DISCORD_SHARD_RANGE").as_deref())?;
         let watch_corpus = match get("STORYBOT_WATCH_CORPUS") {
             None => true,
-            Some(raw) => parse_switch(&raw).ok_or_else(|| {
-                anyhow::anyhow!("STORYBOT_WATCH_CORPUS must be on or off (true/false, yes/no, 1/0)")
-            })?,
+            Some(raw) => parse_switch(&raw)
+                .ok_or_else(|| anyhow::anyhow!("STORYBOT_WATCH_CORPUS must be on or off (true/false, yes/no, 1/0)"))?,
         };
         Ok(BotConfig {
             token,

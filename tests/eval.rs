@@ -1,14 +1,19 @@
 use crate::common;
 
-struct Case {
-    held_out: bool,
-    question: String,
+pub struct Case {
+    pub held_out: bool,
+    pub question: String,
     /// Empty when the story cannot answer.
-    phrases: Vec<String>,
+    pub phrases: Vec<String>,
 }
 
 fn cases() -> Vec<Case> {
-    let text = std::fs::read_to_string(common::repo_root().join("tests/eval/questions.txt")).unwrap();
+    parse(&std::fs::read_to_string(common::repo_root().join("tests/eval/questions.txt")).unwrap())
+}
+
+/// The cases in the evaluation set's format: `split | question | phrase || phrase`, `-` for
+/// a question the story cannot answer, `#` comments.
+pub fn parse(text: &str) -> Vec<Case> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|line| {

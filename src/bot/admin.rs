@@ -84,7 +84,9 @@ pub async fn config(
 pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
     let live = ctx.data().live.clone();
     if live.corpus_dir().is_none() {
-        return Err(UserError::new("This bot was started without a story folder, so there is nothing to reload.").into());
+        return Err(
+            UserError::new("This bot was started without a story folder, so there is nothing to reload.").into()
+        );
     }
     // A large corpus takes longer than the three seconds Discord waits for a first reply.
     ctx.defer_ephemeral().await?;

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
-use super::inflight::{Guard, InFlight};
 use super::database::Database;
+use super::inflight::{Guard, InFlight};
 use super::{admin, commands, cooldown::Cooldowns, errors, events, Data, Error};
 use crate::config::{BotConfig, Shards};
 use crate::ops::health::Health;
@@ -139,7 +139,8 @@ async fn shard_range(http: &serenity::Http, shards: Shards) -> anyhow::Result<(u
         Shards::Auto => {
             let gateway = http.get_bot_gateway().await.map_err(|e| match explain(e) {
                 err if err.to_string().contains("rejected the bot token") => err,
-                err => err.context("cannot ask Discord how many shards to run (set DISCORD_SHARDS to a number to skip this)"),
+                err => err
+                    .context("cannot ask Discord how many shards to run (set DISCORD_SHARDS to a number to skip this)"),
             })?;
             let total = gateway.shards.max(1);
             Ok((0, total - 1, total))
@@ -153,7 +154,8 @@ struct ShardWatch(Arc<Health>);
 #[serenity::async_trait]
 impl serenity::EventHandler for ShardWatch {
     async fn shard_stage_update(&self, _ctx: serenity::Context, event: serenity::ShardStageUpdateEvent) {
-        self.0.set_connected(event.shard_id.0, event.new == serenity::ConnectionStage::Connected);
+        let connected = serenity::ConnectionStage::Connected;
+        self.0.shard_stage(event.shard_id.0, event.old == connected, event.new == connected);
     }
 }
 

@@ -5,8 +5,8 @@ use poise::serenity_prelude as serenity;
 
 use super::{adapter, admin, render, Context, Error};
 use crate::answer::{Engine, MAX_QUESTION_CHARS, MAX_SEARCH, MAX_TOP};
-use crate::ops::metrics;
 use crate::error::UserError;
+use crate::ops::metrics;
 use crate::story;
 
 /// Every command the bot registers: slash commands, then message context-menu commands.

@@ -17,7 +17,8 @@ use crate::store::{Store, StoreError};
 pub const VOTE_NOT_SAVED: &str = "Thanks! Your vote could not be saved right now, though; please try again later.";
 
 /// What a server admin sees when settings could not be saved.
-pub const SETTINGS_NOT_SAVED: &str = "The settings could not be saved right now; nothing was changed. Please try again later.";
+pub const SETTINGS_NOT_SAVED: &str =
+    "The settings could not be saved right now; nothing was changed. Please try again later.";
 
 /// The database, if it opened, and the settings read from it so far.
 pub struct Database {

@@ -3,8 +3,8 @@
 //! never used: it would show the error chain to the user.
 
 use super::{adapter, render, Data, Error};
-use crate::ops::metrics;
 use crate::error::UserError;
+use crate::ops::metrics;
 
 /// What the user sees when something broke on the bot's side.
 pub const GENERIC: &str = "Sorry, something went wrong on my side. Please try again in a moment.";

@@ -107,7 +107,8 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
 
 async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::ComponentInteraction) -> Result<(), Error> {
     let started = Instant::now();
-    let voter = Voter { user: click.user.id.get(), guild: click.guild_id.map(|g| g.get()), message: click.message.id.get() };
+    let voter =
+        Voter { user: click.user.id.get(), guild: click.guild_id.map(|g| g.get()), message: click.message.id.get() };
     let response = match respond_to_click(data, &click.data.custom_id, &click.message, voter) {
         Ok(Click::Update(reply)) => adapter::updated_message(&reply),
         Ok(Click::Post(reply)) => adapter::public_message(&reply),
@@ -163,7 +164,12 @@ pub enum Click {
 ///
 /// # Errors
 /// A [`UserError`] for an expired or foreign button; internal errors from the engine.
-pub fn respond_to_click(data: &Data, custom_id: &str, message: &serenity::Message, voter: Voter) -> Result<Click, Error> {
+pub fn respond_to_click(
+    data: &Data,
+    custom_id: &str,
+    message: &serenity::Message,
+    voter: Voter,
+) -> Result<Click, Error> {
     let expired = || UserError::new("This button no longer works. Ask again with /ask.");
     let state = ButtonState::decode(custom_id).ok_or_else(expired)?;
     metrics::button(match state.action {

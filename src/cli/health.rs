@@ -18,20 +18,20 @@ pub struct HealthArgs {
 
 pub fn run(args: &HealthArgs) -> anyhow::Result<()> {
     let Some(addr) = args.addr else {
-        return Err(UserError::new(
-            "set STORYBOT_METRICS_ADDR (or --addr) to the address the bot serves /healthz on",
-        )
-        .into());
+        return Err(
+            UserError::new("set STORYBOT_METRICS_ADDR (or --addr) to the address the bot serves /healthz on").into()
+        );
     };
     let url = format!("http://{}/healthz", reachable(addr));
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-    let (status, body) = runtime.block_on(async {
-        let client = reqwest::Client::builder().no_proxy().timeout(Duration::from_secs(5)).build()?;
-        let response = client.get(&url).send().await?;
-        let status = response.status();
-        anyhow::Ok((status, response.text().await?))
-    })
-    .with_context(|| format!("cannot reach {url}: is storybot serve running with STORYBOT_METRICS_ADDR set?"))?;
+    let (status, body) = runtime
+        .block_on(async {
+            let client = reqwest::Client::builder().no_proxy().timeout(Duration::from_secs(5)).build()?;
+            let response = client.get(&url).send().await?;
+            let status = response.status();
+            anyhow::Ok((status, response.text().await?))
+        })
+        .with_context(|| format!("cannot reach {url}: is storybot serve running with STORYBOT_METRICS_ADDR set?"))?;
     std::io::stdout().lock().write_all(body.as_bytes())?;
     anyhow::ensure!(status.is_success(), "not healthy ({status})");
     Ok(())

@@ -40,12 +40,14 @@ impl Health {
         self.expected.store(n, Ordering::SeqCst);
     }
 
-    /// Shard `id` is connected (`true`) or lost its connection (`false`). A shard that
-    /// connects again after being connected counts as a reconnect.
-    pub fn set_connected(&self, id: u32, connected: bool) {
+    /// Shard `id` moved from a stage (connected or not) to another. A shard that becomes
+    /// connected again after it was once connected counts as a reconnect. Both ends are
+    /// given because serenity does not report every stage: a resume after a dropped socket
+    /// shows only as "resuming → connected".
+    pub fn shard_stage(&self, id: u32, was_connected: bool, connected: bool) {
         let mut shards = self.shards.lock().unwrap_or_else(PoisonError::into_inner);
         let shard = shards.entry(id).or_default();
-        if connected && !shard.connected && shard.ever {
+        if connected && !was_connected && shard.ever {
             metrics::reconnected();
             tracing::info!(shard = id, "gateway reconnected");
         }
@@ -64,8 +66,8 @@ impl Health {
     /// The report, given how many sentences the index in service holds (`None`: none loaded).
     pub fn report(&self, sentences: Option<usize>) -> Report {
         let expected = self.expected.load(Ordering::SeqCst);
-        let connected = self.shards.lock().unwrap_or_else(PoisonError::into_inner).values().filter(|s| s.connected).count()
-            as u32;
+        let connected =
+            self.shards.lock().unwrap_or_else(PoisonError::into_inner).values().filter(|s| s.connected).count() as u32;
         let index_loaded = sentences.is_some();
         Report {
             healthy: expected > 0 && connected >= expected && index_loaded,
@@ -86,15 +88,15 @@ mod tests {
         let health = Health::default();
         assert!(!health.report(Some(10)).healthy, "no shard started yet");
         health.expect_shards(2);
-        health.set_connected(0, true);
+        health.shard_stage(0, false, true);
         assert!(!health.report(Some(10)).healthy);
-        health.set_connected(1, true);
+        health.shard_stage(1, false, true);
         assert!(health.report(Some(10)).healthy);
         assert!(!health.report(None).healthy);
-        health.set_connected(1, false);
+        health.shard_stage(1, true, false);
         let report = health.report(Some(10));
         assert_eq!((report.healthy, report.shards_connected), (false, 1));
-        health.set_connected(1, true);
+        health.shard_stage(1, false, true);
         assert!(health.report(Some(10)).healthy);
         health.disconnect_all();
         assert_eq!(health.report(Some(10)).shards_connected, 0);

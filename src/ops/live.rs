@@ -118,19 +118,20 @@ impl LiveEngine {
             anyhow::bail!("this engine was built in memory and has no corpus folder to watch");
         };
         let live = Arc::downgrade(self);
-        let mut debouncer = notify_debouncer_mini::new_debouncer(SETTLE, move |events: notify_debouncer_mini::DebounceEventResult| {
-            match events {
-                Ok(events) if events.iter().any(|e| is_story_file(&e.path)) => {
-                    let Some(live) = live.upgrade() else { return };
-                    tracing::info!(files = events.len(), "corpus changed: rebuilding the index");
-                    runtime.spawn(async move {
-                        let _ = live.reindex().await;
-                    });
+        let mut debouncer =
+            notify_debouncer_mini::new_debouncer(SETTLE, move |events: notify_debouncer_mini::DebounceEventResult| {
+                match events {
+                    Ok(events) if events.iter().any(|e| is_story_file(&e.path)) => {
+                        let Some(live) = live.upgrade() else { return };
+                        tracing::info!(files = events.len(), "corpus changed: rebuilding the index");
+                        runtime.spawn(async move {
+                            let _ = live.reindex().await;
+                        });
+                    }
+                    Ok(_) => {}
+                    Err(err) => tracing::warn!(error = %err, "watching the corpus folder failed"),
                 }
-                Ok(_) => {}
-                Err(err) => tracing::warn!(error = %err, "watching the corpus folder failed"),
-            }
-        })?;
+            })?;
         debouncer
             .watcher()
             .watch(&dir, RecursiveMode::NonRecursive)

@@ -43,14 +43,17 @@ impl Listener {
 /// The address cannot be bound (in use, not this machine's, a privileged port).
 pub async fn start(addr: SocketAddr, health: Arc<Health>, live: Arc<LiveEngine>) -> anyhow::Result<Listener> {
     let metrics = super::metrics::install();
+    // Gauges set before the recorder existed were dropped: set the ones that matter again.
+    super::metrics::index_sentences(live.engine().corpus().sentences.len());
     let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| {
         format!("cannot listen on STORYBOT_METRICS_ADDR={addr} (in use, or not an address of this machine)")
     })?;
     let addr = listener.local_addr().context("the metrics listener has no address")?;
-    let app = axum::Router::new()
-        .route("/healthz", get(healthz))
-        .route("/metrics", get(render))
-        .with_state(Shared { health, live, metrics });
+    let app = axum::Router::new().route("/healthz", get(healthz)).route("/metrics", get(render)).with_state(Shared {
+        health,
+        live,
+        metrics,
+    });
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let task = tokio::spawn(async move {
         let served = axum::serve(listener, app).with_graceful_shutdown(async move {

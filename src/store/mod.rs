@@ -21,12 +21,15 @@ pub const FILE_NAME: &str = "storybot.sqlite3";
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The schema, one step per file; a database records how many it has run (`user_version`).
-const MIGRATIONS: [&str; 2] = [include_str!("migrations/0001_feedback.sql"), include_str!("migrations/0002_guild_settings.sql")];
+const MIGRATIONS: [&str; 2] =
+    [include_str!("migrations/0001_feedback.sql"), include_str!("migrations/0002_guild_settings.sql")];
 
 /// What went wrong with the database, phrased for the operator reading the log.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the database {0} is locked by another program; storybot will keep answering and try again on the next write")]
+    #[error(
+        "the database {0} is locked by another program; storybot will keep answering and try again on the next write"
+    )]
     Locked(PathBuf),
     #[error("the database {0} is damaged or not a storybot database: stop storybot, move the file aside (it is recreated empty on start) or restore a backup")]
     Corrupt(PathBuf),
@@ -188,7 +191,10 @@ mod tests {
     #[test]
     fn a_file_that_is_not_a_database_is_reported_as_damaged() -> anyhow::Result<()> {
         let dir = tempfile::tempdir()?;
-        std::fs::write(dir.path().join(FILE_NAME), b"this is not SQLite, just some text long enough to be read".repeat(100))?;
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            b"this is not SQLite, just some text long enough to be read".repeat(100),
+        )?;
         let err = Store::open(dir.path()).unwrap_err();
         assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
         assert!(err.to_string().contains("move the file aside"));

@@ -140,7 +140,8 @@ mod tests {
         assert!(after.private_answers && after.mentions);
         assert!(after.allows(5) && !after.allows(6));
         assert_eq!(store.settings(2)?, GuildSettings::default());
-        let after = store.change_settings(1, &Change { mentions: Some(false), remove_channel: Some(5), ..Change::default() })?;
+        let after = store
+            .change_settings(1, &Change { mentions: Some(false), remove_channel: Some(5), ..Change::default() })?;
         assert!(after.private_answers && !after.mentions && after.allows(6));
         store.change_settings(1, &Change { allow_channel: Some(5), ..Change::default() })?;
         store.change_settings(1, &Change { allow_channel: Some(8), ..Change::default() })?;

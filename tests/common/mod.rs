@@ -77,6 +77,8 @@ pub fn run_storybot(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Output {
         .current_dir(cwd)
         .env_remove("STORYBOT_CORPUS_DIR")
         .env_remove("STORYBOT_INDEX_DIR")
+        .env_remove("STORYBOT_DATA_DIR")
+        .env_remove("STORYBOT_METRICS_ADDR")
         .env_remove("RUST_LOG")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -7,8 +7,7 @@ use super::fake::{self, alice, bot_mention, other_bot, WAIT};
 use super::{button, description, start, start_global, start_with_cooldown};
 
 #[tokio::test]
-async fn startup_asks_for_the_shard_count_discovers_the_gateway_identifies_with_plain_intents_and_registers_commands(
-) {
+async fn startup_asks_for_the_shard_count_discovers_the_gateway_identifies_with_plain_intents_and_registers_commands() {
     let bot = start().await;
     let requests = bot.fake.requests();
     let first: Vec<(&str, &str)> = requests[..2].iter().map(|r| (r.method.as_str(), r.path.as_str())).collect();

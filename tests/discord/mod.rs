@@ -19,6 +19,9 @@ mod bad_input;
 /// Many users at once.
 mod load;
 
+/// Votes, server settings, the database failing, live reindex, health, metrics and shards.
+mod ops;
+
 use std::time::Duration;
 
 use std::sync::Arc;
@@ -100,7 +103,8 @@ fn launch_with(
 impl Running {
     /// Stops the bot, checks it shut down cleanly, and checks every request it sent was a
     /// valid Discord request.
-    pub async fn finish(mut self) {
+    /// Returns the bot's database folder, for a look at what it kept.
+    pub async fn finish(mut self) -> tempfile::TempDir {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
@@ -108,24 +112,45 @@ impl Running {
         let outcome = result.expect("the bot stops within 15 s").expect("the bot task did not panic");
         assert!(outcome.is_ok(), "the bot stopped with an error: {outcome:?}");
         assert_valid_requests(&self.fake);
+        self.data
     }
 
     /// The body of the interaction callback for interaction `id`.
     pub async fn callback(&self, id: &str) -> Value {
-        let path = format!("/interactions/{id}/");
-        self.fake.request_after(0, fake::WAIT, |r| r.method == "POST" && r.path.contains(&path)).await.body
+        Attached(&self.fake).callback(id).await
     }
 
     /// Runs `/name options…` and returns the message its reply posted, as Discord would
     /// store it (for clicking its buttons).
     pub async fn posted(&self, name: &str, options: &[(&str, Value)]) -> Value {
-        let reply = self.run_command(name, options).await;
-        fake::message_from(&reply["data"], &self.fake.next_id(), fake::CHANNEL, 20)
+        Attached(&self.fake).posted(name, options).await
     }
 
     /// Runs `/name options…` and returns the callback body.
     pub async fn run_command(&self, name: &str, options: &[(&str, Value)]) -> Value {
-        let id = self.fake.command(name, options);
+        Attached(&self.fake).run_command(name, options).await
+    }
+}
+
+/// Commands against a fake Discord some bot is connected to (in this process or another).
+pub struct Attached<'a>(pub &'a FakeDiscord);
+
+impl Attached<'_> {
+    /// The body of the interaction callback for interaction `id`.
+    pub async fn callback(&self, id: &str) -> Value {
+        let path = format!("/interactions/{id}/");
+        self.0.request_after(0, fake::WAIT, |r| r.method == "POST" && r.path.contains(&path)).await.body
+    }
+
+    /// Runs `/name options…` and returns the message its reply posted.
+    pub async fn posted(&self, name: &str, options: &[(&str, Value)]) -> Value {
+        let reply = self.run_command(name, options).await;
+        fake::message_from(&reply["data"], &self.0.next_id(), fake::CHANNEL, 20)
+    }
+
+    /// Runs `/name options…` and returns the callback body.
+    pub async fn run_command(&self, name: &str, options: &[(&str, Value)]) -> Value {
+        let id = self.0.command(name, options);
         self.callback(&id).await
     }
 }

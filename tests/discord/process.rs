@@ -28,6 +28,8 @@ pub fn serve_with(fake: &FakeDiscord, ws: &Workspace, rust_log: Option<&str>, en
         .env("DISCORD_API_BASE", &fake.rest_base)
         .env_remove("STORYBOT_CORPUS_DIR")
         .env_remove("STORYBOT_INDEX_DIR")
+        .env_remove("STORYBOT_DATA_DIR")
+        .env_remove("STORYBOT_METRICS_ADDR")
         .envs(env.iter().copied())
         .stdout(Stdio::null())
         .stderr(log)

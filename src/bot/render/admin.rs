@@ -39,7 +39,9 @@ pub fn wrong_channel(settings: &GuildSettings) -> String {
 /// The outcome of `/reindex`.
 pub fn reindexed(outcome: &anyhow::Result<Reindexed>) -> Reply {
     let text = match outcome {
-        Ok(Reindexed::Unchanged) => "The story files have not changed since the index in service was built: nothing to do.".to_string(),
+        Ok(Reindexed::Unchanged) => {
+            "The story files have not changed since the index in service was built: nothing to do.".to_string()
+        }
         Ok(Reindexed::Swapped { documents, sentences, elapsed }) => format!(
             "Reindexed: {documents} document(s), {sentences} sentences, in {} ms. New questions use the updated story.",
             elapsed.as_millis()
@@ -79,7 +81,8 @@ mod tests {
         let failed = reindexed(&Err(anyhow::anyhow!("bad front matter in /srv/secret/corpus/a.txt line 2")));
         let text = failed.content.unwrap_or_default();
         assert!(text.contains("previous version stays in service") && !text.contains("/srv"));
-        let swapped = reindexed(&Ok(Reindexed::Swapped { documents: 1, sentences: 9, elapsed: Duration::from_millis(12) }));
+        let swapped =
+            reindexed(&Ok(Reindexed::Swapped { documents: 1, sentences: 9, elapsed: Duration::from_millis(12) }));
         assert!(swapped.content.unwrap_or_default().contains("1 document(s), 9 sentences, in 12 ms"));
     }
 }

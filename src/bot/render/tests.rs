@@ -86,7 +86,10 @@ fn the_buttons_carry_the_next_states_and_disable_at_the_ends() -> anyhow::Result
     );
     assert_eq!((first.buttons[2].label.as_str(), first.buttons[3].label.as_str()), ("👍", "👎"));
     let second = answer(&engine, &answers, 2.min(n), 1);
-    assert_eq!(ButtonState::decode(&second.buttons[3].id).map(|s| s.action), Some(Action::Vote { rank: 2.min(n), up: false }));
+    assert_eq!(
+        ButtonState::decode(&second.buttons[3].id).map(|s| s.action),
+        Some(Action::Vote { rank: 2.min(n), up: false })
+    );
     assert_eq!(first.buttons[1].disabled, n < 2);
     let last = answer(&engine, &answers, n, 1);
     assert!(last.buttons[1].disabled, "no next answer after the last");
@@ -114,7 +117,8 @@ fn no_answer_says_so_plainly() -> anyhow::Result<()> {
     let description = reply.embed.context("an embed")?.description;
     assert!(description.contains("The story doesn't say."));
     assert!(!description.contains("Closest passages"), "unrelated passages are not offered");
-    let votes: Vec<Option<Action>> = reply.buttons.iter().map(|b| ButtonState::decode(&b.id).map(|s| s.action)).collect();
+    let votes: Vec<Option<Action>> =
+        reply.buttons.iter().map(|b| ButtonState::decode(&b.id).map(|s| s.action)).collect();
     assert_eq!(
         votes,
         [Some(Action::Vote { rank: 1, up: true }), Some(Action::Vote { rank: 1, up: false })],

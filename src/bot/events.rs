@@ -73,7 +73,8 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
     // A server may turn mentions off or keep the bot to some channels: then it stays silent
     // rather than answer where it was asked not to.
     let settings = data.database.settings(msg.guild_id.map(|g| g.get())).await;
-    if !is_dm && !(settings.mentions && settings.allows(msg.channel_id.get())) {
+    let welcome = is_dm || (settings.mentions && settings.allows(msg.channel_id.get()));
+    if !welcome {
         tracing::debug!(guild = ?msg.guild_id.map(|g| g.get()), "mention ignored: turned off on this server or channel");
         return Ok(());
     }

@@ -55,6 +55,9 @@ struct Fault {
     status: u16,
 }
 
+/// What the fake sends down one gateway connection.
+type Outbox = mpsc::UnboundedSender<ToConnection>;
+
 enum ToConnection {
     Text(String),
     Close(u16),
@@ -68,7 +71,7 @@ struct Shared {
     payloads: Mutex<Vec<GatewayPayload>>,
     changed: Notify,
     /// Each gateway connection, with the shard it identified as (`[id, total]`).
-    connections: Mutex<Vec<(mpsc::UnboundedSender<ToConnection>, Option<[u64; 2]>)>>,
+    connections: Mutex<Vec<(Outbox, Option<[u64; 2]>)>>,
     /// The shard count `GET /gateway/bot` recommends.
     recommended_shards: AtomicU64,
     seq: AtomicU64,

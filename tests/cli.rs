@@ -238,3 +238,19 @@ fn a_malformed_env_file_stops_with_a_message_naming_it() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot read .env"), "{}", stderr(&out));
 }
+
+#[test]
+fn operator_commands_without_their_setup_say_what_to_set_with_exit_code_2() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["feedback", "export"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("nobody has voted yet") && stderr(&out).contains("STORYBOT_DATA_DIR"));
+    assert!(!ws.dir.path().join("data").exists(), "exporting creates no database");
+    let out = ws.run(&["health"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("STORYBOT_METRICS_ADDR"));
+    let nobody = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().to_string();
+    let out = ws.run(&["health", "--addr", &nobody], None);
+    assert_eq!(out.status.code(), Some(1), "nothing listens there: not healthy");
+    assert!(stderr(&out).contains("cannot reach"));
+}

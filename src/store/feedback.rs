@@ -242,6 +242,27 @@ mod tests {
     }
 
     #[test]
+    fn an_export_reads_the_database_while_the_bot_has_it_open() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let bot = Store::open(dir.path())?;
+        bot.record_vote(&vote(1, 10, "Masayoshi Son runs it.", true))?;
+        let export = Store::open_read_only(dir.path())?;
+        assert_eq!(export.cases()?.len(), 1);
+        bot.record_vote(&vote(2, 10, "Another answer.", true))?;
+        assert_eq!(export.cases()?.len(), 2, "the export sees votes written after it opened");
+        Ok(())
+    }
+
+    #[test]
+    fn exporting_without_a_database_says_where_it_looked() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let err = Store::open_read_only(dir.path()).unwrap_err();
+        assert!(err.downcast_ref::<crate::UserError>().is_some_and(|e| e.to_string().contains("nobody has voted yet")));
+        assert!(!dir.path().join(super::super::FILE_NAME).exists(), "looking creates nothing");
+        Ok(())
+    }
+
+    #[test]
     fn writers_on_separate_connections_lose_no_vote() -> anyhow::Result<()> {
         let dir = tempfile::tempdir()?;
         Store::open(dir.path())?;

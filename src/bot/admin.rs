@@ -39,9 +39,7 @@ pub async fn check(ctx: Context<'_>) -> Result<bool, Error> {
 #[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
 pub async fn config(
     ctx: Context<'_>,
-    #[description = "Show answers only to the person who asked (they can still share them)"] private_answers: Option<
-        bool,
-    >,
+    #[description = "Answers only the asker sees (they can share them)"] private_answers: Option<bool>,
     #[description = "Answer questions in messages that @mention the bot"] mentions: Option<bool>,
     #[description = "Answer in this channel (the bot then answers only in the channels listed)"]
     #[channel_types("Text", "PublicThread", "PrivateThread", "News")]

@@ -24,11 +24,14 @@ pub const SETTINGS_NOT_SAVED: &str =
 pub struct Database {
     store: Option<Arc<Store>>,
     settings: Mutex<HashMap<u64, GuildSettings>>,
+    /// Held while settings are read from the database: a burst of requests from a server not
+    /// yet cached makes one read, not one blocking thread each.
+    loading: tokio::sync::Mutex<()>,
 }
 
 impl Database {
     pub fn new(store: Option<Arc<Store>>) -> Database {
-        Database { store, settings: Mutex::default() }
+        Database { store, settings: Mutex::default(), loading: tokio::sync::Mutex::new(()) }
     }
 
     /// The settings of `guild` (the defaults in direct messages, or when the database fails).
@@ -38,6 +41,10 @@ impl Database {
             return known;
         }
         let Some(store) = self.store.clone() else { return GuildSettings::default() };
+        let _one_read = self.loading.lock().await;
+        if let Some(known) = self.cached(guild) {
+            return known;
+        }
         match blocking(move || store.settings(guild)).await {
             Ok(settings) => {
                 self.settings.lock().unwrap_or_else(PoisonError::into_inner).insert(guild, settings.clone());

@@ -2,6 +2,8 @@
 //! logged with its chain and the user gets one generic sentence. poise's built-in handler is
 //! never used: it would show the error chain to the user.
 
+use poise::serenity_prelude::{Error as SerenityError, HttpError};
+
 use super::{adapter, render, Data, Error};
 use crate::error::UserError;
 use crate::ops::metrics;
@@ -29,21 +31,19 @@ pub fn user_text(err: &Error, kind: &str) -> String {
 
 /// The HTTP status Discord answered, when the error is Discord refusing a request.
 fn discord_status(err: &Error) -> Option<u16> {
-    use poise::serenity_prelude::{Error as SerenityError, HttpError};
-    err.chain().find_map(|e| match e.downcast_ref::<SerenityError>()? {
+    err.chain().find_map(|e| refused_with(e.downcast_ref()?))
+}
+
+fn refused_with(err: &SerenityError) -> Option<u16> {
+    match err {
         SerenityError::Http(HttpError::UnsuccessfulRequest(response)) => Some(response.status_code.as_u16()),
         _ => None,
-    })
+    }
 }
 
 /// Counts a reply Discord did not take (its HTTP status, or 0 when none came back).
-pub fn count_rest_error(err: &poise::serenity_prelude::Error) {
-    use poise::serenity_prelude::{Error as SerenityError, HttpError};
-    let status = match err {
-        SerenityError::Http(HttpError::UnsuccessfulRequest(response)) => response.status_code.as_u16(),
-        _ => 0,
-    };
-    metrics::rest_error(status);
+pub fn count_rest_error(err: &SerenityError) {
+    metrics::rest_error(refused_with(err).unwrap_or(0));
 }
 
 /// A plain-text reply for an error.

@@ -210,8 +210,8 @@ async fn serve_rss_mb(bin: &Path, corpus_dir: &Path, index_dir: &Path) -> f64 {
         .env("STORYBOT_COOLDOWN_SECS", "0")
         .env("STORYBOT_CORPUS_DIR", corpus_dir)
         .env("STORYBOT_INDEX_DIR", index_dir)
-        // The database goes beside the index, in the bench's temporary folder.
-        .env("STORYBOT_DATA_DIR", index_dir.with_extension("data"))
+        // The database goes in the bench's temporary folder too (the index ignores it).
+        .env("STORYBOT_DATA_DIR", index_dir.join("data"))
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
         .stderr(Stdio::null())

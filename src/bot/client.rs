@@ -137,10 +137,9 @@ async fn shard_range(http: &serenity::Http, shards: Shards) -> anyhow::Result<(u
     match shards {
         Shards::Fixed { total, first, last } => Ok((first, last, total)),
         Shards::Auto => {
-            let gateway = http.get_bot_gateway().await.map_err(|e| match explain(e) {
-                err if err.to_string().contains("rejected the bot token") => err,
-                err => err
-                    .context("cannot ask Discord how many shards to run (set DISCORD_SHARDS to a number to skip this)"),
+            let gateway = http.get_bot_gateway().await.map_err(|e| {
+                explain(e)
+                    .context("cannot ask Discord how many shards to run (set DISCORD_SHARDS to a number to skip this)")
             })?;
             let total = gateway.shards.max(1);
             Ok((0, total - 1, total))
@@ -220,17 +219,23 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
     }
 }
 
-/// Turns the gateway's fatal errors into advice.
+/// Turns Discord's fatal errors into advice: a token refused by the gateway (close 4004) or
+/// by the REST API (401), and refused intents.
 fn explain(err: serenity::Error) -> anyhow::Error {
-    use serenity::GatewayError as G;
+    use serenity::{Error as E, GatewayError as G, HttpError as H};
     match &err {
-        serenity::Error::Gateway(G::InvalidAuthentication) => anyhow::anyhow!(
-            "Discord rejected the bot token: reset it in the Developer Portal (your application → Bot → Reset Token) \
-             and put the new one in DISCORD_TOKEN"
-        ),
-        serenity::Error::Gateway(G::DisallowedGatewayIntents | G::InvalidGatewayIntents) => anyhow::anyhow!(
+        E::Gateway(G::InvalidAuthentication) => token_rejected(),
+        E::Http(H::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 401 => token_rejected(),
+        E::Gateway(G::DisallowedGatewayIntents | G::InvalidGatewayIntents) => anyhow::anyhow!(
             "Discord refused the gateway intents storybot asks for (guilds, guild messages, direct messages)"
         ),
         _ => anyhow::Error::new(err).context("the Discord connection failed"),
     }
+}
+
+fn token_rejected() -> anyhow::Error {
+    anyhow::anyhow!(
+        "Discord rejected the bot token: reset it in the Developer Portal (your application → Bot → Reset Token) \
+         and put the new one in DISCORD_TOKEN"
+    )
 }

@@ -164,9 +164,7 @@ pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result
     let question = message_text(&message)?;
     let answers = engine.ask(&question, MAX_TOP)?;
     metrics::answered(!answers.answers.is_empty());
-    let reply = render::with_share(render::answer(engine, &answers, 1, 1), &engine.corpus().fingerprint);
-    ctx.send(adapter::command_reply(&reply, true)).await?;
-    Ok(())
+    send(ctx, engine, render::answer(engine, &answers, 1, 1), Some(true)).await
 }
 
 /// Verifies the selected message's text as a quote, privately (with a Share button)
@@ -176,9 +174,7 @@ pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Res
     let engine = &ctx.data().engine();
     let claim = message_text(&message)?;
     let checked = story::verify::verify(engine.corpus(), &claim)?;
-    let reply = render::with_share(render::story::verification(engine, &checked), &engine.corpus().fingerprint);
-    ctx.send(adapter::command_reply(&reply, true)).await?;
-    Ok(())
+    send(ctx, engine, render::story::verification(engine, &checked), Some(true)).await
 }
 
 /// Sends `reply` to the command: privately (with a Share button) when the user asked for it
@@ -208,8 +204,7 @@ fn message_text(message: &serenity::Message) -> Result<String, UserError> {
 pub async fn story(ctx: Context<'_>) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = ctx.data().engine();
-    send(ctx, &engine, render::story(&engine), None).await?;
-    Ok(())
+    send(ctx, &engine, render::story(&engine), None).await
 }
 
 /// What this bot can do

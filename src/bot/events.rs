@@ -78,8 +78,9 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
         tracing::debug!(guild = ?msg.guild_id.map(|g| g.get()), "mention ignored: turned off on this server or channel");
         return Ok(());
     }
-    let kind = if is_dm { "direct message" } else { "mention" };
-    metrics::mention(if is_dm { "direct_message" } else { "mention" });
+    // The log's words, and the metric's label.
+    let (kind, label) = if is_dm { ("direct message", "direct_message") } else { ("mention", "mention") };
+    metrics::mention(label);
     let engine = data.engine();
     let reply = match data.cooldowns.check(msg.author.id.get()) {
         Err(wait) => render::Reply::plain(wait.to_string()),

@@ -115,6 +115,22 @@ async fn an_invalid_token_ends_serve_with_a_clear_message_and_a_failure_code() {
 }
 
 #[tokio::test]
+async fn a_token_refused_when_asking_for_the_shard_count_ends_serve_with_the_same_advice() {
+    let fake = FakeDiscord::start().await;
+    fake.fail_next("/gateway/bot", 401, 1);
+    let ws = Workspace::with_shipped_story();
+    let mut child = serve(&fake, &ws, None);
+    let status = wait_exit(&mut child, Duration::from_secs(30)).await;
+    let log = log_of(&ws);
+    assert_eq!(status.code(), Some(1));
+    assert!(
+        log.contains("cannot ask Discord how many shards to run") && log.contains("Discord rejected the bot token"),
+        "{log}"
+    );
+    assert_eq!(fake.identified_shards().len(), 0, "nothing connects with a refused token");
+}
+
+#[tokio::test]
 async fn sigterm_shuts_serve_down_cleanly_with_exit_code_0() {
     // An empty RUST_LOG, as a copied .env.example leaves it, means the default filter.
     let (fake, ws, mut child) = serving(Some(""), &[]).await;

@@ -248,6 +248,7 @@ mod tests {
         bot.record_vote(&vote(1, 10, "Masayoshi Son runs it.", true))?;
         let export = Store::open_read_only(dir.path())?;
         assert_eq!(export.cases()?.len(), 1);
+        assert_eq!(export.user_hash(10), bot.user_hash(10), "the same salt, read not made");
         bot.record_vote(&vote(2, 10, "Another answer.", true))?;
         assert_eq!(export.cases()?.len(), 2, "the export sees votes written after it opened");
         Ok(())

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension as _};
 
 /// The database's file name inside the data folder.
 pub const FILE_NAME: &str = "storybot.sqlite3";
@@ -101,7 +101,12 @@ impl Store {
         if version > MIGRATIONS.len() {
             return Err(StoreError::TooNew(path, version, MIGRATIONS.len()).into());
         }
-        let salt = Vec::new();
+        // The salt as it is (none in a database nobody voted in): this store never writes it.
+        let salt = conn
+            .query_row("SELECT value FROM meta WHERE key = 'user_salt'", [], |row| row.get(0))
+            .optional()
+            .map_err(fail)?
+            .unwrap_or_default();
         Ok(Store { conn: Mutex::new(conn), path, salt })
     }
 

@@ -22,6 +22,8 @@
 //! - [`bot`]: the Discord front end, a thin poise adapter over [`answer`] whose replies are
 //!   built as plain data (`bot::render`) and tested without Discord.
 //!
+//! - [`eval`]: the engine measured on questions with known answers, beside plain BM25.
+//!
 //! Beside that path, for running the bot as a service:
 //!
 //! - [`store`]: the bot's SQLite database: votes on answers and per-server settings.
@@ -37,6 +39,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod index;
 pub mod ops;
 pub mod search;

@@ -7,7 +7,9 @@
 //! say" rather than a random sentence.
 
 pub mod cite;
+mod model;
 pub mod rank;
+pub mod signals;
 mod stems;
 
 use std::ops::Range;
@@ -140,7 +142,9 @@ impl Engine {
         let mut analyzer = self.analyzer.clone();
         let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
         let hits = search::run(&self.index, &analysed, limit)?;
-        let ranked = rank::score(&self.corpus, &self.stems, &self.people, &analysed, &hits, &mut analyzer);
+        let candidates: Vec<rank::Candidate> =
+            hits.iter().map(|h| rank::Candidate { ord: h.ord, retrieval: h.score, cosine: 0.0 }).collect();
+        let ranked = rank::score(&self.corpus, &self.stems, &self.people, &analysed, &candidates, &mut analyzer);
         Ok((analysed, ranked))
     }
 
@@ -184,6 +188,17 @@ impl Engine {
             quotes.sort_by_key(|q| ranked.iter().position(|r| r.ord == q.sentence));
         }
         Ok(quotes)
+    }
+
+    /// The `top` sentences plain BM25 ranks first for `question` (no expansion, no
+    /// re-ranking, never abstaining): the anchor `storybot eval` reports beside the engine.
+    ///
+    /// # Errors
+    /// As [`Engine::ask`].
+    pub fn plain_bm25(&self, question: &str, top: usize) -> anyhow::Result<Vec<usize>> {
+        let question = check_question(question)?;
+        let hits = search::plain_bm25(&self.index, question, &mut self.analyzer.clone(), top)?;
+        Ok(hits.into_iter().map(|h| h.ord).collect())
     }
 
     /// How the engine reads `text` (its concepts and their index terms), without searching.

@@ -5,16 +5,16 @@ use std::ops::Range;
 
 use tantivy::tokenizer::TextAnalyzer;
 
+use super::model;
+use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
-use crate::corpus::{Corpus, Sentence};
-use crate::search::{Analysed, Asks, Hit, Source};
+use crate::corpus::Corpus;
+use crate::search::{Analysed, Asks, Source};
 
 /// Sentences retrieved per question before re-ranking.
-pub const CANDIDATES: usize = 20;
-/// The best sentence must cover this share of the question's content (idf-weighted), or the
-/// story is taken not to answer it.
-pub const MIN_COVERAGE: f32 = 0.45;
-/// Further answers must cover at least this share.
+pub const CANDIDATES: usize = 30;
+/// Further answers, and near passages shown when there is no answer, must cover at least
+/// this share of the question's content.
 pub const MIN_SECONDARY_COVERAGE: f32 = 0.3;
 /// A match found only in a neighbouring sentence counts this much.
 const CONTEXT_SHARE: f32 = 0.4;
@@ -24,14 +24,23 @@ const ANTECEDENT_SHARE: f32 = 0.8;
 /// Opening words that refer back to the previous sentence.
 const PRONOUNS: &[&str] =
     &["he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "these", "those", "him", "them"];
-/// Lift for a sentence carrying what the question asks for.
-const ASKS_BONUS: f32 = 1.35;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ranked {
     pub ord: usize,
     pub score: f32,
+    /// Share of the question's content the sentence and its neighbours cover.
     pub coverage: f32,
+    pub signals: Signals,
+}
+
+/// What is known of a question's candidates before they are scored: the sentence, its
+/// retrieval score and its semantic similarity to the question.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    pub ord: usize,
+    pub retrieval: f32,
+    pub cosine: f32,
 }
 
 /// Scores every candidate, best first, without deciding whether any of them answers.
@@ -40,11 +49,11 @@ pub fn score(
     cache: &StemCache,
     people: &[Person],
     analysed: &Analysed,
-    hits: &[Hit],
+    candidates: &[Candidate],
     analyzer: &mut TextAnalyzer,
 ) -> Vec<Ranked> {
     let total: f32 = analysed.concepts.iter().map(|c| c.idf).sum();
-    if total <= 0.0 {
+    if total <= 0.0 || candidates.is_empty() {
         return Vec::new();
     }
     let speakers = quoted_people_named(corpus, people, analysed);
@@ -56,54 +65,59 @@ pub fn score(
     let credit_in = |concept: usize, set: &[u64]| {
         keyed[concept].iter().filter(|(k, _)| set.binary_search(k).is_ok()).map(|(_, c)| *c).fold(0.0, f32::max)
     };
-    let mut ranked: Vec<Ranked> = hits
+    let concept_of = |key: u64| keyed.iter().position(|terms| terms.iter().any(|(k, _)| *k == key));
+    let best_retrieval = candidates.iter().map(|c| c.retrieval).fold(f32::MIN, f32::max).max(f32::EPSILON);
+    let best_cosine = candidates.iter().map(|c| c.cosine).fold(f32::MIN, f32::max);
+    let mut ranked: Vec<Ranked> = candidates
         .iter()
-        .filter_map(|hit| {
-            let sentence = &corpus.sentences[hit.ord];
-            let own = cache.of(corpus, hit.ord, analyzer);
+        .map(|candidate| {
+            let ord = candidate.ord;
+            let sentence = &corpus.sentences[ord];
+            let own_keys = cache.of(corpus, ord, analyzer);
             let mut around: Vec<&[u64]> = Vec::new();
             let mut antecedent: &[u64] = &[];
-            for n in corpus.neighbours(hit.ord) {
-                if n + 1 == hit.ord && opens_with_pronoun(corpus.text(hit.ord)) {
+            for n in corpus.neighbours(ord) {
+                if n + 1 == ord && opens_with_pronoun(corpus.text(ord)) {
                     antecedent = cache.of(corpus, n, analyzer);
                 } else {
                     around.push(cache.of(corpus, n, analyzer));
                 }
             }
-            let mut covered = 0.0;
-            let mut own_matches = 0;
+            let (mut own, mut near) = (0.0, 0.0);
             for (c, concept) in analysed.concepts.iter().enumerate() {
-                let credit = credit_in(c, own);
-                if credit > 0.0 {
-                    own_matches += 1;
-                }
+                let credit = credit_in(c, own_keys);
                 let beside = around.iter().map(|set| credit_in(c, set)).fold(0.0, f32::max);
                 let nearby = (CONTEXT_SHARE * beside).max(ANTECEDENT_SHARE * credit_in(c, antecedent));
-                covered += concept.idf * credit.max(nearby);
+                own += concept.idf * credit;
+                near += concept.idf * credit.max(nearby);
             }
-            let carried = carries(sentence, analysed.asks);
-            // "When" and "how much" are only answered by a sentence stating a time or amount,
-            // and "what did X say" by a quote of X when the corpus lists X's quotes.
-            let wrong_speaker =
-                speakers.as_ref().is_some_and(|names| !sentence.speaker.as_ref().is_some_and(|s| names.contains(s)));
-            if own_matches == 0 || wrong_speaker || (!carried && matches!(analysed.asks, Asks::Amount | Asks::Date)) {
-                return None;
-            }
-            let coverage = covered / total;
-            let bonus = if carried { ASKS_BONUS } else { 1.0 };
-            // Coverage says whether a sentence answers; BM25 (damped) orders the ones that do.
-            Some(Ranked { ord: hit.ord, score: hit.score.sqrt() * coverage * coverage * bonus, coverage })
+            let matched: Vec<Option<usize>> =
+                cache.tokens(corpus, ord, analyzer).map(|(_, _, k)| concept_of(k)).collect();
+            let quotes_named =
+                speakers.as_ref().is_some_and(|names| sentence.speaker.as_ref().is_some_and(|s| names.contains(s)));
+            let signals = Signals {
+                bm25: candidate.retrieval / best_retrieval,
+                bm25_raw: candidate.retrieval.max(0.0).ln_1p(),
+                own: own / total,
+                near: near / total,
+                proximity: signals::proximity(&matched),
+                semantic: candidate.cosine,
+                semantic_gap: candidate.cosine - best_cosine,
+                carries: f32::from(u8::from(signals::carries(sentence, analysed.asks))),
+                speaker: f32::from(u8::from(quotes_named)),
+            };
+            Ranked { ord, score: model::score(&signals), coverage: signals.near, signals }
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord)));
     ranked
 }
 
-/// Keeps the candidates that answer: none when the best one is too weak.
+/// Keeps the candidates that answer: none when the best one scores too low.
 pub fn select(mut ranked: Vec<Ranked>) -> Vec<Ranked> {
     match ranked.first() {
-        Some(best) if best.coverage >= MIN_COVERAGE => {
-            ranked.retain(|r| r.coverage >= MIN_SECONDARY_COVERAGE);
+        Some(best) if best.score >= model::ANSWER_THRESHOLD => {
+            ranked.retain(|r| r.score >= model::FURTHER_THRESHOLD);
             ranked
         }
         _ => Vec::new(),
@@ -152,19 +166,6 @@ fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) 
 fn opens_with_pronoun(sentence: &str) -> bool {
     let first = sentence.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or_default();
     PRONOUNS.contains(&first.to_lowercase().as_str())
-}
-
-/// Whether the sentence holds the kind of information the question asks for.
-fn carries(sentence: &Sentence, asks: Asks) -> bool {
-    let f = sentence.features;
-    match asks {
-        Asks::Amount => f.amount,
-        Asks::Date => f.date,
-        Asks::Place => f.place,
-        Asks::Person => f.person || sentence.speaker.is_some(),
-        Asks::Quote => sentence.speaker.is_some() || f.quote,
-        Asks::Anything => false,
-    }
 }
 
 /// Byte ranges (into the document's file) of words in `range` that match the question;

@@ -46,6 +46,14 @@ impl Stats {
             .map_or(0, |&df| u64::from(df))
     }
 
+    /// Every term of `field` with its document frequency.
+    pub fn doc_freqs(&self, field: Field) -> impl Iterator<Item = (&str, u32)> {
+        self.fields
+            .iter()
+            .filter(move |(f, _, _)| *f == field)
+            .flat_map(|(_, _, freqs)| freqs.iter().map(|(t, &df)| (t.as_str(), df)))
+    }
+
     pub fn docs(&self) -> u64 {
         self.docs
     }

@@ -225,7 +225,14 @@ pub fn analyse(
     Ok(Analysed { asks, concepts })
 }
 
-fn idf(doc_freq: f32, total: f32) -> f32 {
+/// Whether a word (any case) carries no content in a question.
+pub fn is_stop_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    words::STOP_WORDS.contains(&lower.as_str())
+}
+
+/// BM25's inverse document frequency of a term held by `doc_freq` of `total` sentences.
+pub fn idf(doc_freq: f32, total: f32) -> f32 {
     (1.0 + (total - doc_freq + 0.5) / (doc_freq + 0.5)).ln()
 }
 
@@ -257,6 +264,46 @@ pub fn run(index: &StoryIndex, analysed: &Analysed, limit: usize) -> tantivy::Re
             clauses.push((Occur::Should, disjuncts.remove(0)));
         } else if !disjuncts.is_empty() {
             clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::with_tie_breaker(disjuncts, TIE_BREAKER))));
+        }
+    }
+    if clauses.is_empty() || limit == 0 {
+        return Ok(Vec::new());
+    }
+    let searcher = index.reader.searcher();
+    let collector = TopDocs::with_limit(limit).order_by_score();
+    let top = searcher.search_with_statistics_provider(&BooleanQuery::new(clauses), &collector, &index.stats)?;
+    Ok(top
+        .into_iter()
+        .filter_map(|(score, address)| {
+            let ord = index.ords.get(address.segment_ord as usize)?.first(address.doc_id)?;
+            Some(Hit { ord: ord as usize, score })
+        })
+        .collect())
+}
+
+/// Plain BM25 over the sentence text, the anchor `storybot eval` measures against: the
+/// question's words minus stop words, stemmed by the index analyzer, one term clause each,
+/// with no expansion, no neighbours and no re-ranking.
+///
+/// # Errors
+/// From tantivy while searching.
+pub fn plain_bm25(
+    index: &StoryIndex,
+    question: &str,
+    analyzer: &mut TextAnalyzer,
+    limit: usize,
+) -> tantivy::Result<Vec<Hit>> {
+    let question = normalise(question);
+    let mut seen = HashSet::new();
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for word in words_of(&question).into_iter().take(MAX_TERMS * 4) {
+        let lower = word.to_lowercase();
+        if words::STOP_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        if let Some(stemmed) = stem(analyzer, &lower).filter(|s| seen.insert(s.clone())) {
+            let term = Term::from_field_text(index.fields.text, &stemmed);
+            clauses.push((Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))));
         }
     }
     if clauses.is_empty() || limit == 0 {

@@ -1,0 +1,91 @@
+//! Question and sentence vectors from the static embedding table ([`crate::semantic`]):
+//! the idf-weighted mean of their words' vectors. A sentence's vector is computed the first
+//! time it is a candidate and kept.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use tantivy::tokenizer::TextAnalyzer;
+
+use super::stems::{self, StemCache};
+use crate::corpus::Corpus;
+use crate::index::StoryIndex;
+use crate::search;
+use crate::semantic::{self, Embedding};
+
+pub struct Vectors {
+    /// Inverse document frequency over sentences, by stem key.
+    idf: HashMap<u64, f32>,
+    /// The idf of a word no sentence has.
+    unseen_idf: f32,
+    sentences: Vec<OnceLock<Option<Embedding>>>,
+}
+
+impl Vectors {
+    pub fn new(corpus: &Corpus, index: &StoryIndex) -> Vectors {
+        let docs = index.stats.docs().max(1) as f32;
+        let idf = index
+            .stats
+            .doc_freqs(index.fields.text)
+            .map(|(stem, df)| (stems::key(stem), search::idf(df as f32, docs)))
+            .collect();
+        Vectors {
+            idf,
+            unseen_idf: search::idf(0.0, docs),
+            sentences: (0..corpus.sentences.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The vector of a question: its content words (stop words left out), weighted by idf.
+    pub fn question(&self, question: &str, analyzer: &mut TextAnalyzer) -> Option<Embedding> {
+        let words: Vec<(&str, f32)> = search::words_of(question)
+            .into_iter()
+            .filter(|w| !search::is_stop_word(w))
+            .map(|w| {
+                let idf = search::stem(analyzer, &w.to_lowercase())
+                    .and_then(|s| self.idf.get(&stems::key(&s)).copied())
+                    .unwrap_or(self.unseen_idf);
+                (w, idf)
+            })
+            .collect();
+        semantic::embed(words)
+    }
+
+    /// The vector of a sentence, computed once.
+    pub fn sentence(
+        &self,
+        corpus: &Corpus,
+        cache: &StemCache,
+        ord: usize,
+        analyzer: &mut TextAnalyzer,
+    ) -> Option<&Embedding> {
+        self.sentences[ord]
+            .get_or_init(|| {
+                let text = &corpus.doc_of(ord).text;
+                let words: Vec<(&str, f32)> = cache
+                    .tokens(corpus, ord, analyzer)
+                    .filter_map(|(start, end, key)| {
+                        let word = &text[start..end];
+                        (!search::is_stop_word(word)).then(|| (word, self.idf.get(&key).copied().unwrap_or(0.0)))
+                    })
+                    .collect();
+                semantic::embed(words)
+            })
+            .as_ref()
+    }
+
+    /// Cosine of the question's vector with a sentence's; 0 when either has none.
+    pub fn cosine(
+        &self,
+        question: Option<&Embedding>,
+        corpus: &Corpus,
+        cache: &StemCache,
+        ord: usize,
+        analyzer: &mut TextAnalyzer,
+    ) -> f32 {
+        match (question, self.sentence(corpus, cache, ord, analyzer)) {
+            (Some(q), Some(s)) => q.cosine(s),
+            _ => 0.0,
+        }
+    }
+}

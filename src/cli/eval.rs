@@ -1,0 +1,70 @@
+//! `storybot eval`: measure the answers on questions with known answers.
+
+use std::io::{IsTerminal as _, Write as _};
+use std::path::PathBuf;
+
+use crate::config::Paths;
+use crate::eval;
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// Questions with expected answers: lines of `split | question | phrase || phrase` (as in
+    /// tests/eval/questions.txt and `feedback export`) about the corpus, or JSON lines
+    /// `{"corpus", "q", "gold", "impossible"}` about one-story corpora under --corpora
+    #[arg(value_name = "QUESTIONS", default_value = "tests/eval/questions.txt")]
+    pub questions: PathBuf,
+    /// Folder holding one folder per corpus named in JSON lines [default: `corpora` beside
+    /// the questions file]
+    #[arg(long, value_name = "DIR")]
+    pub corpora: Option<PathBuf>,
+    /// Print the figures as one JSON object
+    #[arg(long)]
+    pub json: bool,
+    /// Also list every question answered wrongly at rank 1, with what was expected
+    #[arg(long)]
+    pub misses: bool,
+    /// Write every candidate's ranking signals as JSON lines to FILE (for fitting weights)
+    #[arg(long, value_name = "FILE", hide = true)]
+    pub dump_signals: Option<PathBuf>,
+}
+
+pub fn run(paths: &Paths, args: &EvalArgs) -> anyhow::Result<()> {
+    let corpora = args
+        .corpora
+        .clone()
+        .unwrap_or_else(|| args.questions.parent().map_or_else(|| PathBuf::from("corpora"), |p| p.join("corpora")));
+    let cases = eval::cases::read(&args.questions, &corpora)?;
+    let bar = progress_bar(cases.len() as u64);
+    let mut dump = match &args.dump_signals {
+        Some(path) => Some(std::io::BufWriter::new(std::fs::File::create(path)?)),
+        None => None,
+    };
+    let report = eval::run(&cases, &paths.corpus, dump.as_mut().map(|d| d as &mut dyn std::io::Write), || bar.inc(1))?;
+    if let Some(mut dump) = dump {
+        dump.flush()?;
+    }
+    bar.finish_and_clear();
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", report.to_json(args.misses))?;
+    } else {
+        if args.misses {
+            write!(out, "{}\n", report.misses())?;
+        }
+        write!(out, "{report}")?;
+        writeln!(out, "(storybot, with plain BM25 over the same sentences in brackets; {} questions)", cases.len())?;
+    }
+    Ok(out.flush()?)
+}
+
+/// A bar on stderr at a terminal, nothing otherwise (logs and pipes stay clean).
+fn progress_bar(total: u64) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() || total < 50 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} questions, {eta} left") {
+        bar.set_style(style);
+    }
+    bar
+}

@@ -1,0 +1,129 @@
+//! `storybot eval`: the engine measured on questions with known answers, beside plain BM25
+//! over the same sentences in the same run.
+//!
+//! Every question is run in process against an in-memory index of its corpus, so an
+//! evaluation never touches the index folder. Figures are per corpus and overall.
+
+pub mod cases;
+mod report;
+pub mod score;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+pub use cases::Case;
+pub use report::{Miss, Report, Row};
+pub use score::{Rates, Tally};
+
+use crate::answer::Engine;
+use crate::corpus::Corpus;
+use crate::error::UserError;
+
+/// Answers per question that are scored (hit@3, MRR@3).
+pub const DEPTH: usize = 3;
+
+/// Runs every case through the engine and the BM25 anchor. `default_corpus` is the folder
+/// of cases that name none; `progress` is told after each question.
+///
+/// # Errors
+/// A [`UserError`] for a corpus folder that is missing or broken (with the case's line);
+/// anything else is internal.
+pub fn run(
+    cases: &[Case],
+    default_corpus: &Path,
+    mut signals: Option<&mut dyn Write>,
+    mut progress: impl FnMut(),
+) -> anyhow::Result<Report> {
+    let mut report = Report::default();
+    for (folder, group) in by_corpus(cases, default_corpus) {
+        let engine = open(&folder, group[0].line)?;
+        let mut row = Row { corpus: corpus_name(&folder), ..Row::default() };
+        for case in group {
+            judge(&engine, case, &mut row)?;
+            if let Some(out) = signals.as_deref_mut() {
+                dump_signals(&engine, case, &row.corpus, out)?;
+            }
+            progress();
+        }
+        report.add(row);
+    }
+    Ok(report)
+}
+
+fn judge(engine: &Engine, case: &Case, row: &mut Row) -> anyhow::Result<()> {
+    let answers = engine.ask(&case.question, DEPTH)?;
+    let texts: Vec<&str> = answers.answers.iter().map(|a| engine.corpus().text(a.sentence)).collect();
+    let rank = texts.iter().position(|t| case.answered_by(t));
+    row.storybot.add(case.answerable(), !texts.is_empty(), rank);
+    let plain = engine.plain_bm25(&case.question, DEPTH)?;
+    let plain_rank = plain.iter().position(|&s| case.answered_by(engine.corpus().text(s)));
+    row.bm25.add(case.answerable(), !plain.is_empty(), plain_rank);
+    let right = if case.answerable() { rank == Some(0) } else { texts.is_empty() };
+    if !right {
+        row.misses.push(Miss {
+            line: case.line,
+            question: case.question.clone(),
+            expected: case.gold.clone(),
+            got: texts.first().map(|t| t.to_string()),
+        });
+    }
+    Ok(())
+}
+
+/// One JSON line with every candidate's signals and whether it holds a gold phrase: what
+/// `scripts/fit_ranking.py` fits the ranking's weights on.
+fn dump_signals(engine: &Engine, case: &Case, corpus: &str, out: &mut dyn Write) -> anyhow::Result<()> {
+    let (analysed, ranked) = engine.explain(&case.question)?;
+    let candidates: Vec<serde_json::Value> = ranked
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "sentence": r.ord,
+                "gold": case.answered_by(engine.corpus().text(r.ord)),
+                "signals": r.signals.to_vec(),
+            })
+        })
+        .collect();
+    let line = serde_json::json!({
+        "corpus": corpus,
+        "line": case.line,
+        "answerable": case.answerable(),
+        "asks": format!("{:?}", analysed.asks),
+        "concepts": analysed.concepts.len(),
+        "names": crate::answer::signals::Signals::NAMES,
+        "candidates": candidates,
+    });
+    writeln!(out, "{line}")?;
+    Ok(())
+}
+
+/// Cases grouped by corpus folder, in the order the folders first appear.
+fn by_corpus<'a>(cases: &'a [Case], default_corpus: &Path) -> Vec<(PathBuf, Vec<&'a Case>)> {
+    let mut groups: Vec<(PathBuf, Vec<&Case>)> = Vec::new();
+    for case in cases {
+        let folder = case.corpus.clone().unwrap_or_else(|| default_corpus.to_path_buf());
+        match groups.iter_mut().find(|(f, _)| *f == folder) {
+            Some((_, group)) => group.push(case),
+            None => groups.push((folder, vec![case])),
+        }
+    }
+    groups
+}
+
+fn open(folder: &Path, line: usize) -> anyhow::Result<Engine> {
+    if !folder.is_dir() {
+        return Err(UserError::new(format!(
+            "line {line}: there is no corpus folder {} (pass --corpora with the folder of one-story corpora)",
+            folder.display()
+        ))
+        .into());
+    }
+    let corpus = Corpus::load_dir(folder).map_err(|e| UserError::new(format!("{e:#}")))?;
+    Engine::in_memory(corpus).with_context(|| format!("cannot index {}", folder.display()))
+}
+
+fn corpus_name(folder: &Path) -> String {
+    folder.file_name().map_or_else(|| folder.display().to_string(), |n| n.to_string_lossy().into_owned())
+}

@@ -57,6 +57,8 @@ pub fn score(
         return Vec::new();
     }
     let speakers = quoted_people_named(corpus, people, analysed);
+    let unseen_idf = crate::search::idf(0.0, corpus.sentences.len() as f32);
+    let unseen = analysed.concepts.iter().filter(|c| c.terms.is_empty()).map(|c| c.idf).sum::<f32>() / total;
     let keyed: Vec<Vec<(u64, f32)>> = analysed
         .concepts
         .iter()
@@ -83,13 +85,16 @@ pub fn score(
                     around.push(cache.of(corpus, n, analyzer));
                 }
             }
-            let (mut own, mut near) = (0.0, 0.0);
+            let (mut own, mut near, mut missing) = (0.0, 0.0, 0.0f32);
             for (c, concept) in analysed.concepts.iter().enumerate() {
                 let credit = credit_in(c, own_keys);
                 let beside = around.iter().map(|set| credit_in(c, set)).fold(0.0, f32::max);
                 let nearby = (CONTEXT_SHARE * beside).max(ANTECEDENT_SHARE * credit_in(c, antecedent));
                 own += concept.idf * credit;
                 near += concept.idf * credit.max(nearby);
+                if credit.max(beside) < 0.5 {
+                    missing = missing.max(concept.idf);
+                }
             }
             let matched: Vec<Option<usize>> =
                 cache.tokens(corpus, ord, analyzer).map(|(_, _, k)| concept_of(k)).collect();
@@ -105,6 +110,8 @@ pub fn score(
                 semantic_gap: candidate.cosine - best_cosine,
                 carries: f32::from(u8::from(signals::carries(sentence, analysed.asks))),
                 speaker: f32::from(u8::from(quotes_named)),
+                missing: missing / unseen_idf,
+                unseen,
             };
             Ranked { ord, score: model::score(&signals), coverage: signals.near, signals }
         })
@@ -113,10 +120,10 @@ pub fn score(
     ranked
 }
 
-/// Keeps the candidates that answer: none when the best one scores too low.
+/// Keeps the candidates that answer: none when the best one is unlikely to.
 pub fn select(mut ranked: Vec<Ranked>) -> Vec<Ranked> {
     match ranked.first() {
-        Some(best) if best.score >= model::ANSWER_THRESHOLD => {
+        Some(best) if model::answers(best.score, &best.signals) => {
             ranked.retain(|r| r.score >= model::FURTHER_THRESHOLD);
             ranked
         }

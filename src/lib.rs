@@ -12,6 +12,8 @@
 //!   build-into-a-temporary-folder-then-swap logic keyed by a corpus fingerprint.
 //! - [`search`]: turns a question into analysed terms (never raw query syntax) and ranks
 //!   sentences for it.
+//! - [`semantic`]: a static word-embedding table distilled from all-MiniLM-L6-v2 and the
+//!   WordPiece tokenizer for it, so words that mean the same but are spelt differently match.
 //! - [`answer`]: the engine front ends call: ranked answers with context, highlights and
 //!   citations, or a plain "no answer".
 //! - [`story`]: who said what, built on the attribution and names [`corpus`] extracts: the
@@ -43,6 +45,7 @@ pub mod eval;
 pub mod index;
 pub mod ops;
 pub mod search;
+pub mod semantic;
 pub mod store;
 pub mod story;
 pub mod telemetry;

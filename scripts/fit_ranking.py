@@ -116,14 +116,19 @@ def top_features(q, w):
     return np.concatenate([[s[0]], x[0]])
 
 
+# Sets whose unanswerable questions were written to look answerable (SQuAD 2.0's): they are
+# measured but not used to train the decision, which is about questions the story does not
+# cover.
+ADVERSARIAL = set()
+
+
 def fit_decision(questions, w, l2=1e-2, steps=3000):
     """Answer decision: logistic regression of 'the question is answerable' on the best
     candidate's score and signals, each question set weighted equally."""
     rows, labels, weights = [], [], []
-    sets = sorted({q["set"] for q in questions})
     for q in questions:
         f = top_features(q, w)
-        if f is None:
+        if f is None or (not q["answerable"] and q["set"] in ADVERSARIAL):
             continue
         rows.append(f)
         labels.append(q["answerable"])
@@ -211,10 +216,12 @@ def floats(values):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("signals", nargs="+")
+    ap.add_argument("--adversarial", action="append", default=[], help="a signals file whose unanswerable questions are adversarial")
     ap.add_argument("--false-abstain", type=float, default=0.03)
     ap.add_argument("--further-loss", type=float, default=0.02)
     args = ap.parse_args()
-    questions = load(args.signals)
+    ADVERSARIAL.update(args.adversarial)
+    questions = load(args.signals + [a for a in args.adversarial if a not in args.signals])
     names = questions[0]["names"]
     print("cross-validated (chosen on one fold of articles, measured on the other):")
     for held in (0, 1):

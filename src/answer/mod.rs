@@ -11,6 +11,7 @@ mod model;
 pub mod rank;
 pub mod signals;
 mod stems;
+mod vectors;
 
 use std::ops::Range;
 use std::path::Path;
@@ -24,6 +25,7 @@ use crate::corpus::{Corpus, Quote};
 use crate::error::UserError;
 use crate::index::{self, StoryIndex};
 use crate::search::{self, AliasTable, Analysed};
+use crate::semantic;
 
 /// Longest question accepted, in characters.
 pub const MAX_QUESTION_CHARS: usize = 1000;
@@ -40,6 +42,7 @@ pub struct Engine {
     analyzer: TextAnalyzer,
     stems: stems::StemCache,
     people: Vec<rank::Person>,
+    vectors: vectors::Vectors,
 }
 
 /// The answers to one question, best first; empty when the story has no answer.
@@ -98,7 +101,8 @@ impl Engine {
         let mut analyzer = index::analyzer();
         let people = rank::people(&corpus, &mut analyzer);
         let stems = stems::StemCache::new(&corpus);
-        Engine { corpus, index, aliases, analyzer, stems, people }
+        let vectors = vectors::Vectors::new(&corpus, &index);
+        Engine { corpus, index, aliases, analyzer, stems, people, vectors }
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -142,10 +146,43 @@ impl Engine {
         let mut analyzer = self.analyzer.clone();
         let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
         let hits = search::run(&self.index, &analysed, limit)?;
-        let candidates: Vec<rank::Candidate> =
-            hits.iter().map(|h| rank::Candidate { ord: h.ord, retrieval: h.score, cosine: 0.0 }).collect();
+        let question_vector = self.vectors.question(question, &mut analyzer);
+        let mut candidates: Vec<rank::Candidate> = hits
+            .iter()
+            .map(|h| {
+                let cosine =
+                    self.vectors.cosine(question_vector.as_ref(), &self.corpus, &self.stems, h.ord, &mut analyzer);
+                rank::Candidate { ord: h.ord, retrieval: h.score, cosine }
+            })
+            .collect();
+        if !analysed.concepts.is_empty() {
+            candidates.extend(self.dense_candidates(question_vector.as_ref(), &candidates, &mut analyzer));
+        }
         let ranked = rank::score(&self.corpus, &self.stems, &self.people, &analysed, &candidates, &mut analyzer);
         Ok((analysed, ranked))
+    }
+
+    /// In a story small enough to compare every sentence with the question, the sentences
+    /// closest in meaning that retrieval missed (they share no word with the question).
+    fn dense_candidates(
+        &self,
+        question: Option<&semantic::Embedding>,
+        retrieved: &[rank::Candidate],
+        analyzer: &mut TextAnalyzer,
+    ) -> Vec<rank::Candidate> {
+        if question.is_none() || self.corpus.sentences.len() > rank::DENSE_LIMIT {
+            return Vec::new();
+        }
+        let mut all: Vec<rank::Candidate> = (0..self.corpus.sentences.len())
+            .filter(|ord| !retrieved.iter().any(|c| c.ord == *ord))
+            .map(|ord| {
+                let cosine = self.vectors.cosine(question, &self.corpus, &self.stems, ord, analyzer);
+                rank::Candidate { ord, retrieval: 0.0, cosine }
+            })
+            .collect();
+        all.sort_by(|a, b| b.cosine.total_cmp(&a.cosine).then(a.ord.cmp(&b.ord)));
+        all.truncate(rank::DENSE_CANDIDATES);
+        all
     }
 
     fn answers(&self, ranked: Vec<rank::Ranked>, analysed: &Analysed, top: usize) -> Vec<Answer> {

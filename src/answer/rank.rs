@@ -9,10 +9,14 @@ use super::model;
 use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
 use crate::corpus::Corpus;
-use crate::search::{Analysed, Asks, Source};
+use crate::search::{Analysed, Asks};
 
 /// Sentences retrieved per question before re-ranking.
 pub const CANDIDATES: usize = 30;
+/// Stories of at most this many sentences are also searched by meaning alone.
+pub const DENSE_LIMIT: usize = 5_000;
+/// Sentences added per question by that search.
+pub const DENSE_CANDIDATES: usize = 5;
 /// Further answers, and near passages shown when there is no answer, must cover at least
 /// this share of the question's content.
 pub const MIN_SECONDARY_COVERAGE: f32 = 0.3;
@@ -160,7 +164,7 @@ fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) 
     }
     analysed.concepts.iter().find_map(|concept| {
         let said: HashSet<u64> =
-            concept.terms.iter().filter(|t| t.source != Source::Related).map(|t| stems::key(&t.stem)).collect();
+            concept.terms.iter().map(|t| stems::key(&t.stem)).collect();
         let named: HashSet<String> = people
             .iter()
             .filter(|p| p.forms.iter().any(|f| f.iter().all(|k| said.contains(k))))

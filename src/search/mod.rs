@@ -8,7 +8,6 @@
 
 mod aliases;
 mod fuzzy;
-mod lexicon;
 mod normalise;
 mod words;
 
@@ -28,8 +27,6 @@ use crate::index::StoryIndex;
 
 /// Weight of a term found by alias expansion, relative to the question's own words.
 const ALIAS_WEIGHT: f32 = 0.6;
-/// Weight of a related word from the general lexicon ("bought" for "buy").
-const LEXICON_WEIGHT: f32 = 0.5;
 /// Weight of a term substituted for an unknown (misspelt) word.
 const FUZZY_WEIGHT: f32 = 0.7;
 /// Neighbouring sentences count, but far less than the sentence itself.
@@ -48,8 +45,6 @@ pub enum Source {
     Word,
     /// Another name of the same entity, from the corpus.
     Alias,
-    /// A related word from the general lexicon.
-    Related,
     /// The closest indexed word to a word the index does not know.
     Spelling,
 }
@@ -60,7 +55,6 @@ impl Source {
         match self {
             Source::Word => 1.0,
             Source::Alias => ALIAS_WEIGHT,
-            Source::Related => LEXICON_WEIGHT,
             Source::Spelling => FUZZY_WEIGHT,
         }
     }
@@ -71,7 +65,6 @@ impl Source {
         match self {
             Source::Word | Source::Alias => 1.0,
             Source::Spelling => 0.85,
-            Source::Related => 0.6,
         }
     }
 }
@@ -190,9 +183,6 @@ pub fn analyse(
                 concept.add(s.to_string(), Source::Alias);
             }
         }
-        for related in lexicon::related(&stemmed) {
-            concept.add(related.to_string(), Source::Related);
-        }
         let mut freqs: Vec<u64> = concept.terms.iter().map(|t| freq(&t.stem)).collect::<tantivy::Result<_>>()?;
         if freqs.iter().all(|&df| df == 0) {
             if fuzzy::is_misspelt_stop_word(word) {
@@ -248,11 +238,9 @@ pub fn run(index: &StoryIndex, analysed: &Analysed, limit: usize) -> tantivy::Re
         // sentence do not count twice.
         let mut disjuncts: Vec<Box<dyn Query>> = Vec::new();
         for term in &concept.terms {
-            // Related words only count in the sentence itself: in the neighbours they would add
-            // many clauses and little evidence.
             let fields = [
                 Some((f.text, 1.0)),
-                (term.source != Source::Related).then_some((f.context, CONTEXT_WEIGHT)),
+                Some((f.context, CONTEXT_WEIGHT)),
                 term.names_a_speaker.then_some((f.speaker, SPEAKER_WEIGHT)),
             ];
             for (field, scale) in fields.into_iter().flatten() {

@@ -1,112 +1,101 @@
-use crate::common;
+use serde_json::Value;
 
-pub struct Case {
-    pub held_out: bool,
-    pub question: String,
-    /// Empty when the story cannot answer.
-    pub phrases: Vec<String>,
+use crate::common::{self, stderr, stdout, Workspace};
+
+/// A one-story corpus for JSON-lines questions: the folder name is the corpus name.
+const HARBOUR: &str = "+++
+title = \"Harbour town votes on a new ferry\"
+date = \"2024-03-14\"
++++
+The council of Port Avery voted 7-2 on Monday to buy a new electric ferry. The boat will cost $12 million.
+
+Critics said the money should fix the harbour wall instead. The wall cracked during the January storm.
+";
+
+fn eval_json(ws: &Workspace, args: &[&str]) -> Value {
+    let mut all = vec!["eval", "--json"];
+    all.extend_from_slice(args);
+    let out = ws.run(&all, None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_str(&stdout(&out)).expect("eval --json prints one JSON object")
 }
 
-fn cases() -> Vec<Case> {
-    parse(&std::fs::read_to_string(common::repo_root().join("tests/eval/questions.txt")).unwrap())
-}
-
-/// The cases in the evaluation set's format: `split | question | phrase || phrase`, `-` for
-/// a question the story cannot answer, `#` comments.
-pub fn parse(text: &str) -> Vec<Case> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|line| {
-            let parts: Vec<&str> = line.split(" | ").map(str::trim).collect();
-            let [split, question, phrase] = parts.as_slice() else { panic!("bad eval line: {line}") };
-            Case {
-                held_out: match *split {
-                    "tune" => false,
-                    "held-out" => true,
-                    other => panic!("unknown split {other}"),
-                },
-                question: question.to_string(),
-                phrases: if *phrase == "-" { Vec::new() } else { phrase.split(" || ").map(str::to_string).collect() },
-            }
-        })
-        .collect()
-}
-
-#[derive(Default)]
-struct Score {
-    answerable: usize,
-    hit1: usize,
-    hit3: usize,
-    reciprocal: f64,
-    wrongly_abstained: usize,
-    unanswerable: usize,
-    abstained: usize,
-}
-
-impl Score {
-    fn line(&self, name: &str) -> String {
-        let n = self.answerable.max(1) as f64;
-        format!(
-            "{name:<9} Hit@1 {:.2}  Hit@3 {:.2}  MRR {:.2}  ({} answerable, {} wrongly abstained; {}/{} unanswerable abstained)",
-            self.hit1 as f64 / n,
-            self.hit3 as f64 / n,
-            self.reciprocal / n,
-            self.answerable,
-            self.wrongly_abstained,
-            self.abstained,
-            self.unanswerable
-        )
-    }
+fn rate(row: &Value, system: &str, name: &str) -> f64 {
+    row[system]["rates"][name].as_f64().unwrap_or_else(|| panic!("{system} {name} in {row}"))
 }
 
 #[test]
-fn the_story_answers_the_evaluation_set_above_the_quality_bars() {
-    let engine = common::story();
-    let cases = cases();
-    assert!(cases.len() >= 40 && cases.iter().filter(|c| c.phrases.is_empty()).count() >= 5);
-    let (mut all, mut tune, mut held) = (Score::default(), Score::default(), Score::default());
-    let mut misses = Vec::new();
-    for case in &cases {
-        let answers = engine.ask(&case.question, 3).unwrap();
-        if std::env::var_os("STORYBOT_EVAL_VERBOSE").is_some() {
-            let (_, ranked) = engine.explain(&case.question).unwrap();
-            let top = ranked.first().map_or(0.0, |r| r.coverage);
-            eprintln!("{top:.2} {} {:?}", if case.phrases.is_empty() { "U" } else { "A" }, case.question);
-        }
-        let texts: Vec<&str> = answers.answers.iter().map(|a| engine.corpus().text(a.sentence)).collect();
-        for score in [&mut all, if case.held_out { &mut held } else { &mut tune }] {
-            if case.phrases.is_empty() {
-                score.unanswerable += 1;
-                score.abstained += usize::from(texts.is_empty());
-                continue;
-            }
-            score.answerable += 1;
-            let rank = texts.iter().position(|t| case.phrases.iter().any(|p| t.contains(p.as_str())));
-            score.hit1 += usize::from(rank == Some(0));
-            score.hit3 += usize::from(rank.is_some_and(|r| r < 3));
-            score.reciprocal += rank.map_or(0.0, |r| 1.0 / (r as f64 + 1.0));
-            score.wrongly_abstained += usize::from(texts.is_empty());
-        }
-        let right = if case.phrases.is_empty() {
-            texts.is_empty()
-        } else {
-            texts.first().is_some_and(|t| case.phrases.iter().any(|p| t.contains(p.as_str())))
-        };
-        if !right {
-            misses.push(format!("  {:?}\n    got: {:?}", case.question, texts));
-        }
-    }
-    let report = format!(
-        "{}\n{}\n{}\nmisses at rank 1:\n{}",
-        all.line("all"),
-        tune.line("tune"),
-        held.line("held-out"),
-        misses.join("\n")
+fn the_repo_set_is_scored_beside_plain_bm25_over_the_shipped_story() {
+    let ws = Workspace::with_shipped_story();
+    let questions = common::repo_root().join("tests/eval/questions.txt");
+    let report = eval_json(&ws, &[questions.to_str().unwrap()]);
+    let overall = &report["overall"];
+    let counts = &overall["storybot"]["counts"];
+    let text = std::fs::read_to_string(&questions).unwrap();
+    let cases = text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let unanswerable = cases.clone().filter(|l| l.trim_end().ends_with("| -")).count();
+    assert_eq!(counts["answerable"].as_u64().unwrap() as usize, cases.count() - unanswerable);
+    assert_eq!(counts["unanswerable"].as_u64().unwrap() as usize, unanswerable);
+    assert_eq!(overall["bm25"]["counts"]["answerable"], counts["answerable"], "both systems see the same questions");
+    assert!(
+        rate(overall, "storybot", "hit1") > rate(overall, "bm25", "hit1"),
+        "the engine ranks the right sentence first more often than plain BM25: {overall}"
     );
-    eprintln!("{report}");
-    let report = "(report above)";
-    let n = all.answerable as f64;
-    assert!(all.hit1 as f64 / n >= 0.90, "Hit@1 below 0.90\n{report}");
-    assert!(all.hit3 as f64 / n >= 0.97, "Hit@3 below 0.97\n{report}");
-    assert_eq!(all.abstained, all.unanswerable, "an unanswerable question got an answer\n{report}");
+    assert!(rate(overall, "storybot", "hit3") >= rate(overall, "bm25", "hit3"), "{overall}");
+}
+
+#[test]
+fn json_lines_are_scored_per_corpus_folder_and_misses_name_their_line() {
+    let ws = Workspace::with_files(&[]);
+    let corpora = ws.dir.path().join("corpora/harbour");
+    std::fs::create_dir_all(&corpora).unwrap();
+    std::fs::write(corpora.join("harbour.txt"), HARBOUR).unwrap();
+    let questions = ws.dir.path().join("questions.jsonl");
+    std::fs::write(
+        &questions,
+        "{\"corpus\": \"harbour\", \"q\": \"How much will the new boat cost?\", \"gold\": [\"$12 million\"]}\n\
+         {\"corpus\": \"harbour\", \"q\": \"What broke in the storm?\", \"gold\": [\"The wall cracked\"]}\n\
+         {\"corpus\": \"harbour\", \"q\": \"Who won the Super Bowl in 1998?\", \"gold\": [], \"impossible\": true}\n",
+    )
+    .unwrap();
+    let report = eval_json(&ws, &[questions.to_str().unwrap(), "--misses"]);
+    let rows = report["corpora"].as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["corpus"], "harbour");
+    assert_eq!(rows[0]["storybot"]["counts"]["answerable"], 2);
+    assert_eq!(rate(&rows[0], "storybot", "hit1"), 1.0, "{report}");
+    assert_eq!(rows[0]["storybot"]["counts"]["abstained"], 1, "the off-topic question gets no answer: {report}");
+    assert_eq!(rows[0]["bm25"]["counts"]["abstained"], 0, "plain BM25 never abstains");
+}
+
+#[test]
+fn the_text_report_has_one_row_per_corpus_and_the_anchor_in_brackets() {
+    let ws = Workspace::with_shipped_story();
+    let questions = common::repo_root().join("tests/eval/questions.txt");
+    let out = ws.run(&["eval", questions.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.lines().next().unwrap().contains("hit@1 (BM25)"), "{text}");
+    assert!(text.lines().any(|l| l.starts_with("corpus ") && l.contains(" (")), "{text}");
+}
+
+#[test]
+fn a_malformed_questions_file_is_a_usage_error_naming_file_and_line() {
+    let ws = Workspace::with_shipped_story();
+    let questions = ws.dir.path().join("bad.jsonl");
+    std::fs::write(&questions, "# fine\n{\"corpus\": \"x\", \"q\": \"ok?\", \"gold\": [\"y\"]}\n{\"corpus\": \"x\", \"q\": 3}\n").unwrap();
+    let out = ws.run(&["eval", questions.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("bad.jsonl:3: "), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"));
+}
+
+#[test]
+fn a_corpus_folder_that_does_not_exist_is_named() {
+    let ws = Workspace::with_shipped_story();
+    let questions = ws.dir.path().join("q.jsonl");
+    std::fs::write(&questions, "{\"corpus\": \"nowhere\", \"q\": \"ok?\", \"gold\": [\"y\"]}\n").unwrap();
+    let out = ws.run(&["eval", questions.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("nowhere"), "{}", stderr(&out));
 }

@@ -103,6 +103,12 @@ fn explain(engine: &Engine, question: &str) -> anyhow::Result<()> {
     for r in ranked.iter().take(8) {
         let text: String = engine.corpus().text(r.ord).chars().take(90).collect();
         writeln!(err, "  score {:>6.2}  coverage {:.2}  {}", r.score, r.coverage, text)?;
+        let signals: Vec<String> = crate::answer::signals::Signals::NAMES
+            .iter()
+            .zip(r.signals.to_vec())
+            .map(|(name, value)| format!("{name} {value:.2}"))
+            .collect();
+        writeln!(err, "      {}", signals.join(", "))?;
     }
     Ok(())
 }

@@ -81,16 +81,18 @@ async fn votes_are_kept_once_per_user_and_exported_as_evaluation_cases() {
     let out = run_storybot(&data, &["feedback", "export", "--data", data_arg], None);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let lines = String::from_utf8(out.stdout).unwrap();
-    let cases = crate::eval::parse(&lines);
+    let export = data.join("export.txt");
+    std::fs::write(&export, &lines).unwrap();
+    let cases = storybot::eval::cases::read(&export, &data).expect("the export reads as evaluation questions");
     let engine = crate::common::story();
     let best = engine.ask(STARGATE, 1).unwrap().answers[0].sentence;
     assert_eq!(cases.len(), 2, "Alice's changed vote counts once, the disliked answer is a comment:\n{lines}");
-    assert!(cases.iter().all(|c| c.held_out));
+    assert!(lines.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).all(|l| l.starts_with("held-out | ")));
     assert_eq!(
-        (cases[0].question.as_str(), cases[0].phrases.clone()),
+        (cases[0].question.as_str(), cases[0].gold.clone()),
         (STARGATE, vec![engine.corpus().text(best).to_string()])
     );
-    assert_eq!((cases[1].question.as_str(), cases[1].phrases.len()), ("What is the weather in Paris today?", 0));
+    assert_eq!((cases[1].question.as_str(), cases[1].gold.len()), ("What is the weather in Paris today?", 0));
     assert!(
         lines.contains("# disliked (1 of 1 votes)") && lines.contains("# held-out | Who pays for the data centers? |")
     );

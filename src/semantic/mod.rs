@@ -58,6 +58,12 @@ impl Embedding {
     }
 }
 
+impl From<Embedding> for Vec<f32> {
+    fn from(embedding: Embedding) -> Vec<f32> {
+        embedding.0.to_vec()
+    }
+}
+
 impl Deref for Embedding {
     type Target = [f32];
 

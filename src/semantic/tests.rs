@@ -13,6 +13,21 @@ fn synonyms_are_closer_than_unrelated_words() {
 }
 
 #[test]
+fn word_similarities_match_the_derivation_scripts_own_reading_of_the_table() {
+    // Cosines computed from the same table by `scripts/semantic_experiment.py`'s `Static`.
+    for (a, b, expected) in [
+        ("purchase", "buy", 0.88939),
+        ("purchase", "river", 0.20692),
+        ("car", "automobile", 0.86514),
+        ("physician", "guitar", 0.19700),
+        ("unaffable", "friendly", 0.39874),
+    ] {
+        let got = similarity(a, b);
+        assert!((got - expected).abs() < 1e-4, "{a}/{b}: {got} vs {expected}");
+    }
+}
+
+#[test]
 fn a_sentence_is_closer_to_a_question_that_means_it_than_to_one_that_does_not() {
     let sentence = embed([("company", 1.0), ("purchased", 2.0), ("factory", 2.0)]).unwrap();
     let same = embed([("firm", 1.0), ("bought", 2.0), ("plant", 2.0)]).unwrap();

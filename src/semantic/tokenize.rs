@@ -31,6 +31,7 @@ fn basic_char(c: char, word: &mut String, each: &mut impl FnMut(&str)) {
     if c.is_ascii_alphanumeric() {
         word.push(c.to_ascii_lowercase());
     } else if c == '\0' || c == '\u{fffd}' || is_combining_mark(c) || is_control(c) {
+        // Dropped: accents (split off by the decomposition), controls, replacement characters.
     } else if c.is_whitespace() {
         flush(word, each);
     } else if is_punctuation(c) || is_cjk(c) {

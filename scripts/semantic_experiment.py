@@ -9,7 +9,9 @@ normalised mean of its wordpieces' vectors). A question is a hit at k when one o
 answers occurs (case-insensitively) in one of the first k sentences.
 
 The mixing weight a is chosen on one half of the articles and reported on the other half,
-then the other way round; the table shows the pooled held-out result.
+then the other way round (halves: the articles in name order, first four and last four); the
+table shows the pooled held-out result, the two weights chosen (a tuned on the first half and
+a tuned on the second) and each half's held-out result.
 
 Usage:
     python3 scripts/semantic_experiment.py DATA --model MODEL [--full FULL.npz]
@@ -184,15 +186,18 @@ def cross_validate(result):
     halves = [titles[: len(titles) // 2], titles[len(titles) // 2 :]]
     h1 = h3 = n = 0
     chosen = []
+    per_half = []
     for tune, test in [(halves[0], halves[1]), (halves[1], halves[0])]:
         t1 = sum(result[t][0] for t in tune)
         t3 = sum(result[t][1] for t in tune)
         best = max(range(len(GRID)), key=lambda i: (t1[i], t3[i], -abs(GRID[i] - 0.5)))
         chosen.append(GRID[best])
-        h1 += sum(result[t][0][best] for t in test)
-        h3 += sum(result[t][1][best] for t in test)
-        n += sum(result[t][2] for t in test)
-    return h1 / n, h3 / n, chosen, halves
+        t_h1 = sum(result[t][0][best] for t in test)
+        t_h3 = sum(result[t][1][best] for t in test)
+        t_n = sum(result[t][2] for t in test)
+        per_half.append(f"{t_h1 / t_n:.3f}/{t_h3 / t_n:.3f}")
+        h1, h3, n = h1 + t_h1, h3 + t_h3, n + t_n
+    return h1 / n, h3 / n, chosen, halves, per_half
 
 
 def main():
@@ -213,9 +218,12 @@ def main():
 
     def report(name, cos):
         res = evaluate(corpora, prepared, cos)
-        h1, h3, chosen, halves = cross_validate(res)
+        h1, h3, chosen, halves, per_half = cross_validate(res)
         rows.append((name, h1, h3, chosen))
-        print(f"{name:34s} hit@1 {h1:.3f}  hit@3 {h3:.3f}  a={chosen}", flush=True)
+        print(
+            f"{name:34s} hit@1 {h1:.3f}  hit@3 {h3:.3f}  a={chosen}  (hit@1/hit@3 on 2nd, 1st half: {per_half})",
+            flush=True,
+        )
         return halves
 
     halves = report("bm25", None)

@@ -24,8 +24,8 @@ mod tokenize;
 use std::ops::Deref;
 use std::sync::LazyLock;
 
-pub use table::{TableError, DIMS};
 use table::Table;
+pub use table::{TableError, DIMS};
 
 static BYTES: &[u8] = include_bytes!("minilm-static.bin");
 
@@ -55,6 +55,12 @@ impl Embedding {
         }
         sum.iter_mut().for_each(|x| *x /= norm);
         Some(Embedding(sum))
+    }
+}
+
+impl From<Embedding> for Vec<f32> {
+    fn from(embedding: Embedding) -> Vec<f32> {
+        embedding.0.to_vec()
     }
 }
 
@@ -89,31 +95,42 @@ struct Scratch {
     word: String,
     piece: String,
     rows: Vec<u32>,
+    word_rows: Vec<u32>,
 }
 
 impl Scratch {
     /// Adds `weight` times the vector of `word` (the mean of its pieces, normalised) to `sum`;
     /// false when the word has no known piece.
     fn add_word(&mut self, table: &Table<'_>, word: &str, weight: f32, sum: &mut [f32; DIMS]) -> bool {
-        let mut mean = [0.0f32; DIMS];
-        let mut count = 0usize;
-        let Scratch { word: basic, piece, rows } = self;
+        let Scratch { word: basic, piece, rows, word_rows } = self;
+        word_rows.clear();
         tokenize::basic_tokens(word, basic, |token| {
             if tokenize::wordpiece(token, piece, |p| table.row(p), rows) {
-                for &row in rows.iter() {
-                    table.add_row(row, 1.0, &mut mean);
-                    count += 1;
-                }
+                word_rows.extend_from_slice(rows);
             }
         });
-        if count == 0 {
-            return false;
+        match word_rows[..] {
+            [] => false,
+            // Most words are one piece: its row, scaled straight to unit length.
+            [row] => match table.row_norm(row) {
+                Some(norm) => {
+                    table.add_row(row, weight / norm, sum);
+                    true
+                }
+                None => false,
+            },
+            _ => {
+                let mut mean = [0.0f32; DIMS];
+                for &row in word_rows.iter() {
+                    table.add_row(row, 1.0, &mut mean);
+                }
+                let Some(vector) = Embedding::normalised(mean) else { return false };
+                for (s, v) in sum.iter_mut().zip(vector.0) {
+                    *s += weight * v;
+                }
+                true
+            }
         }
-        let Some(vector) = Embedding::normalised(mean) else { return false };
-        for (s, v) in sum.iter_mut().zip(vector.0) {
-            *s += weight * v;
-        }
-        true
     }
 }
 
@@ -167,7 +184,7 @@ pub fn wordpieces(text: &str) -> Vec<String> {
     let table = &*TABLE;
     let mut out = Vec::new();
     let mut scratch = Scratch::default();
-    let Scratch { word, piece, rows } = &mut scratch;
+    let Scratch { word, piece, rows, .. } = &mut scratch;
     tokenize::basic_tokens(text, word, |token| {
         if tokenize::wordpiece(token, piece, |p| table.row(p), rows) {
             out.extend(rows.iter().map(|&r| table.piece(r).to_owned()));

@@ -14,6 +14,7 @@
 //! | data    | rows × dims i8  | the rows                                                 |
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Columns per row of the table (and components of an [`Embedding`](super::Embedding)).
 pub const DIMS: usize = 128;
@@ -46,7 +47,7 @@ pub enum TableError {
 /// The decoded table: the vocabulary index and scales are owned, the rows stay in the
 /// embedded bytes.
 pub(super) struct Table<'a> {
-    index: HashMap<&'a str, u32>,
+    index: HashMap<&'a str, u32, BuildHasherDefault<FxHasher>>,
     pub(super) pieces: Vec<&'a str>,
     scales: Vec<f32>,
     data: &'a [u8],
@@ -80,7 +81,7 @@ impl<'a> Table<'a> {
         if pieces.len() != rows {
             return Err(TableError::Rows { expected: rows, actual: pieces.len() });
         }
-        let mut index = HashMap::with_capacity(rows);
+        let mut index = HashMap::with_capacity_and_hasher(rows, BuildHasherDefault::default());
         for (row, &piece) in pieces.iter().enumerate() {
             if piece.is_empty() {
                 return Err(TableError::Vocabulary);
@@ -113,6 +114,16 @@ impl<'a> Table<'a> {
         self.pieces[row as usize]
     }
 
+    /// The length of row `row` dequantised (the Euclidean norm of its int8
+    /// values times its scale); `None` for an all-zero row.
+    pub(super) fn row_norm(&self, row: u32) -> Option<f32> {
+        let row = row as usize;
+        let values = &self.data[row * DIMS..(row + 1) * DIMS];
+        let squares: i32 = values.iter().map(|&q| i32::from(q as i8) * i32::from(q as i8)).sum();
+        let norm = (squares as f32).sqrt() * self.scales[row];
+        (norm > 0.0).then_some(norm)
+    }
+
     /// Adds `weight` times row `row` (dequantised) to `sum`.
     pub(super) fn add_row(&self, row: u32, weight: f32, sum: &mut [f32; DIMS]) {
         let row = row as usize;
@@ -121,5 +132,42 @@ impl<'a> Table<'a> {
         for (s, &q) in sum.iter_mut().zip(values) {
             *s += factor * f32::from(q as i8);
         }
+    }
+}
+
+/// The Fx hash (rustc's): a multiply and rotate per word, far quicker than SipHash on the
+/// short pieces looked up here. The keys are the fixed vocabulary, so hash flooding is moot.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes([
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ]));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }

@@ -13,6 +13,21 @@ fn synonyms_are_closer_than_unrelated_words() {
 }
 
 #[test]
+fn word_similarities_match_the_derivation_scripts_own_reading_of_the_table() {
+    // Cosines computed from the same table by `scripts/semantic_experiment.py`'s `Static`.
+    for (a, b, expected) in [
+        ("purchase", "buy", 0.88939),
+        ("purchase", "river", 0.20692),
+        ("car", "automobile", 0.86514),
+        ("physician", "guitar", 0.19700),
+        ("unaffable", "friendly", 0.39874),
+    ] {
+        let got = similarity(a, b);
+        assert!((got - expected).abs() < 1e-4, "{a}/{b}: {got} vs {expected}");
+    }
+}
+
+#[test]
 fn a_sentence_is_closer_to_a_question_that_means_it_than_to_one_that_does_not() {
     let sentence = embed([("company", 1.0), ("purchased", 2.0), ("factory", 2.0)]).unwrap();
     let same = embed([("firm", 1.0), ("bought", 2.0), ("plant", 2.0)]).unwrap();
@@ -123,7 +138,10 @@ fn the_table_header_is_validated() {
     longer.push(0);
     assert!(matches!(Table::parse(&longer), Err(TableError::Length { .. })));
     assert_eq!(Table::parse(&table_bytes(1, DIMS as u32, &["a", "a"])).err(), Some(TableError::Duplicate("a".into())));
-    assert_eq!(Table::parse(&table_bytes(1, DIMS as u32, &["a\nb"])).err(), Some(TableError::Rows { expected: 1, actual: 2 }));
+    assert_eq!(
+        Table::parse(&table_bytes(1, DIMS as u32, &["a\nb"])).err(),
+        Some(TableError::Rows { expected: 1, actual: 2 })
+    );
     let mut nan_scale = good.clone();
     let at = 24 + "a\n##b\n".len();
     nan_scale[at..at + 4].copy_from_slice(&f32::NAN.to_le_bytes());
@@ -146,7 +164,6 @@ fn print_timings() {
     let sentence = "The company said on Tuesday that it had purchased the former steel plant near the river \
                     for an undisclosed sum, ending months of speculation";
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    assert_eq!(words.len(), 23);
     let runs = 20_000;
     let start = Instant::now();
     for _ in 0..runs {

@@ -7,8 +7,7 @@
 //! and non-ASCII punctuation is the common blocks (Latin-1, General Punctuation, CJK) rather
 //! than every Unicode `P*` character.
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Words longer than this (in characters) are `[UNK]`, as in BERT.
 const MAX_WORD_CHARS: usize = 100;
@@ -16,21 +15,32 @@ const MAX_WORD_CHARS: usize = 100;
 /// Splits `text` into basic tokens, each written into `word` (reused) and passed to `each`.
 pub(super) fn basic_tokens(text: &str, word: &mut String, mut each: impl FnMut(&str)) {
     word.clear();
-    for c in text.nfd() {
-        if c == '\0' || c == '\u{fffd}' || is_combining_mark(c) || is_control(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            flush(word, &mut each);
-        } else if is_punctuation(c) || is_cjk(c) {
-            flush(word, &mut each);
-            word.push(c);
-            flush(word, &mut each);
+    for c in text.chars() {
+        if c.is_ascii() {
+            basic_char(c, word, &mut each);
         } else {
-            word.extend(c.to_lowercase());
+            // Canonical decomposition one character at a time (the accents it splits off are
+            // dropped, so their canonical order does not matter); ASCII needs none.
+            decompose_canonical(c, |d| basic_char(d, word, &mut each));
         }
     }
     flush(word, &mut each);
+}
+
+fn basic_char(c: char, word: &mut String, each: &mut impl FnMut(&str)) {
+    if c.is_ascii_alphanumeric() {
+        word.push(c.to_ascii_lowercase());
+    } else if c == '\0' || c == '\u{fffd}' || is_combining_mark(c) || is_control(c) {
+        // Dropped: accents (split off by the decomposition), controls, replacement characters.
+    } else if c.is_whitespace() {
+        flush(word, each);
+    } else if is_punctuation(c) || is_cjk(c) {
+        flush(word, each);
+        word.push(c);
+        flush(word, each);
+    } else {
+        word.extend(c.to_lowercase());
+    }
 }
 
 fn flush(word: &mut String, each: &mut impl FnMut(&str)) {

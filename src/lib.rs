@@ -28,6 +28,9 @@
 //! - [`ops`]: health and Prometheus metrics over HTTP, and the engine in service, rebuilt
 //!   and swapped in when the corpus changes.
 //!
+//! - [`eval`]: scores quotes, speakers, people, roles, amounts, dates, `whosaid` and `verify`
+//!   against hand-labelled articles (`storybot eval --gold … --corpora …`).
+//!
 //! [`config`], [`error`] and [`telemetry`] hold the typed settings, the user-facing error type
 //! and the one `tracing` setup.
 
@@ -37,6 +40,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod error;
+pub mod eval;
 pub mod index;
 pub mod ops;
 pub mod search;

@@ -1,5 +1,5 @@
 //! The `storybot` command line: `index`, `ask`, `quotes`, the story commands (`whosaid`,
-//! `verify`, `who`, `facts`, `timeline`), `serve`, and for operators `feedback export` and
+//! `verify`, `who`, `facts`, `timeline`), `eval`, `serve`, and for operators `feedback export` and
 //! `health`.
 //!
 //! Exit codes: 0 when the command ran (a question the story cannot answer is still a
@@ -7,6 +7,7 @@
 //! error or an unusable question.
 
 mod ask;
+mod eval;
 mod feedback;
 mod health;
 mod quotes;
@@ -51,6 +52,8 @@ pub enum Command {
     Facts(story::OptionalTextArgs),
     /// The events the story reports, in time order
     Timeline(story::JsonArgs),
+    /// Score quotes, speakers, people, amounts and dates against labelled articles
+    Eval(eval::EvalArgs),
     /// Run the Discord bot (needs DISCORD_TOKEN; see the README)
     Serve,
     /// The votes people gave on answers in Discord
@@ -81,6 +84,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Who(args) => story::who(&cli.paths, &args),
         Command::Facts(args) => story::facts(&cli.paths, &args),
         Command::Timeline(args) => story::timeline(&cli.paths, &args),
+        Command::Eval(args) => eval::run(&args),
         Command::Serve => serve(&cli.paths),
         Command::Feedback(args) => feedback::run(&cli.paths, &args),
         Command::Health(args) => health::run(&args),

@@ -12,6 +12,19 @@ use regex::Regex;
 use crate::corpus::tokens::words;
 use crate::corpus::Corpus;
 
+/// Words that are numbers ("seven", "million"), for matching values written in words.
+pub fn is_number_word(word: &str) -> bool {
+    NUMBER_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+    "trillion", "half", "dozen", "hundreds", "thousands", "millions", "billions", "dozens",
+];
+
 /// What kind of value a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]

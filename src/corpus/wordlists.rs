@@ -35,7 +35,17 @@ pub const TITLES: &[&str] = &[
     "prince", "princess", "pope", "commissioner", "superintendent", "sheriff", "inspector", "detective",
     "officer", "captain", "general", "colonel", "rep", "representative", "ambassador", "chancellor", "premier",
     "executive", "advisor", "adviser", "analyst", "economist", "lawyer", "attorney", "coach", "manager",
-    "editor", "reporter",
+    "editor", "reporter", "mp", "mep", "msp", "leader", "head", "boss", "candidate", "deputy", "archbishop",
+    "bishop", "cardinal", "campaigner", "researcher", "author", "partner", "lord", "lady", "baroness",
+];
+
+/// Capitalised words that are part of the title after them ("Prime Minister", "Home
+/// Secretary"), not a name of their own.
+#[rustfmt::skip]
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "prime", "home", "foreign", "shadow", "deputy", "vice", "chief", "assistant", "under", "junior", "senior",
+    "former", "attorney", "health", "education", "culture", "trade", "defence", "defense", "transport",
+    "environment", "cabinet", "first", "executive", "managing", "general", "finance", "treasury", "interior",
 ];
 
 /// Words that make a name an organisation.

@@ -128,8 +128,8 @@ pub fn attribute(
         let introduced = before.is_empty()
             || before.ends_with([',', ':'])
             || last_before.as_deref().is_some_and(|w| w == "that" || is_speech_verb(w));
-        let direct = text[sentence.start..q.start].trim().is_empty()
-            || (introduced && (runs_to_end || cue_after.is_some()));
+        let direct =
+            text[sentence.start..q.start].trim().is_empty() || (introduced && (runs_to_end || cue_after.is_some()));
         let salient = Salience { last: last.as_ref().map(|l| (&l.0, l.1)), at: q.start };
         let named = cue_after
             .and_then(|c| reader.speaker_of(&c, &salient))
@@ -210,6 +210,11 @@ impl Reader<'_> {
         matches!(self.entities[entity].kind.as_deref(), Some("person") | None)
     }
 
+    /// A person by what the text shows (a title, a first name, a lone surname of a full name).
+    fn is_named_person(&self, entity: usize) -> bool {
+        self.entities[entity].kind.as_deref() == Some("person")
+    }
+
     fn speaker_kind(&self, entity: usize) -> bool {
         matches!(self.entities[entity].kind.as_deref(), Some("person" | "organisation") | None)
     }
@@ -229,11 +234,14 @@ impl Reader<'_> {
         }
         let lower: Vec<String> = ws.iter().map(|w| self.word(w)).collect();
         let verb = lower.iter().take(MAX_SUBJECT_WORDS + 1).position(|w| is_speech_verb(w) || w == "according");
+        let verb = verb.filter(|&v| v <= MAX_PLAIN_SUBJECT_WORDS || self.text[ws[0].start..ws[v].start].contains(','));
         let Some(v) = verb else {
             return (lower.first().is_some_and(|w| w == "by"))
                 .then(|| Cue { subject: self.phrase_after(&ws, 1, to), inverted: true });
         };
-        if v > 0 && self.text[ws[0].start..ws[v].start].contains([',', ';', ':']) {
+        // An apposition may hold commas ("Andrew Pendleton, Christian Aid's head of trade,
+        // said"); anything else between is a clause of its own.
+        if v > 0 && self.text[ws[0].start..ws[v].start].contains([';', ':', '(']) {
             return None;
         }
         if v == 0 || lower[v] == "according" {
@@ -284,30 +292,29 @@ impl Reader<'_> {
             return None;
         }
         let pieces = comma_pieces(self.text, subject.clone());
+        let named_piece = |p: &Range<usize>| {
+            self.entity_at_start(p).filter(|&e| self.is_named_person(e)).map(|e| (Speaker::Entity(e), p.clone()))
+        };
         if cue.inverted {
-            return pieces.iter().find_map(|p| self.phrase_speaker(p.clone(), salient));
+            // "said the festival's executive director, Craig Prater": the name wins.
+            return pieces
+                .iter()
+                .take(2)
+                .find_map(named_piece)
+                .or_else(|| pieces.iter().find_map(|p| self.phrase_speaker(p.clone(), salient)));
         }
         // "Simon Rubinsohn, chief economist at Gerrard, said": the apposition ends the
         // subject, the name before it is the speaker.
         let last = pieces.last()?.clone();
         let appositive = self.text[subject.clone()].trim_end().ends_with(',') || last.is_empty();
-        if appositive || self.starts_with_role(&last) {
-            let named = pieces.iter().rev().skip(1).take(3).find_map(|p| {
-                self.entity_at_start(p).filter(|&e| self.is_person(e)).map(|e| (Speaker::Entity(e), p.clone()))
-            });
+        let last_named = named_piece(&last).is_some();
+        if appositive || !last_named {
+            let named = pieces.iter().rev().skip(1).take(3).find_map(named_piece);
             if named.is_some() {
                 return named;
             }
         }
         pieces.iter().rev().find(|p| !p.is_empty()).and_then(|p| self.phrase_speaker(p.clone(), salient))
-    }
-
-    /// Whether a phrase is a role without a name ("MP for Wantage", "chief US economist at …").
-    fn starts_with_role(&self, phrase: &Range<usize>) -> bool {
-        words(self.text, phrase.clone()).first().is_some_and(|w| {
-            let word = &self.text[w.clone()];
-            !self.mentions.iter().any(|m| m.span.start == w.start) && (super::names::is_title(word) || word.chars().next().is_some_and(char::is_lowercase)) && !matches!(word, "he" | "she" | "it" | "the" | "a" | "an")
-        })
     }
 
     /// The entity named at the start of a phrase.
@@ -351,7 +358,7 @@ impl Reader<'_> {
                     continue;
                 }
                 // A company or place speaks only as the head of the phrase ("the BBC said").
-                if !self.is_person(m.entity) && k + 1 < ws.len() && m.span.end < last.end {
+                if !self.is_named_person(m.entity) && k + 1 < ws.len() && m.span.end < last.end {
                     continue;
                 }
                 return Some((Speaker::Entity(m.entity), m.span.clone()));
@@ -393,7 +400,7 @@ impl Reader<'_> {
         }
         match salient.last {
             Some((Speaker::Entity(e), _)) if self.is_person(*e) => Some(*e),
-            _ => recent(&|e| self.entities[e].kind.as_deref() == Some("person")),
+            _ => recent(&|e| self.is_named_person(e)),
         }
     }
 
@@ -407,7 +414,9 @@ impl Reader<'_> {
         };
         let fits = |s: &Speaker| match s {
             Speaker::Entity(e) if word == "it" => !self.is_person(*e),
-            Speaker::Entity(e) => self.is_person(*e) && (wanted.is_none() || self.genders[*e].is_none_or(|g| Some(g) == wanted)),
+            Speaker::Entity(e) => {
+                self.is_named_person(*e) && (wanted.is_none() || self.genders[*e].is_none_or(|g| Some(g) == wanted))
+            }
             Speaker::Unnamed(r) => {
                 let t = self.text[r.clone()].to_lowercase();
                 match wanted {
@@ -465,9 +474,18 @@ impl Reader<'_> {
         if matches!(w.as_str(), "he" | "she") {
             return self.pronoun(&w, salient).map(|s| (s, first.clone()));
         }
-        let m = self.mentions.iter().find(|m| m.span.start >= start && m.span.end <= open && self.is_subject(m))?;
-        (self.speaker_kind(m.entity) && words(self.text, start..m.span.start).len() <= 3)
-            .then(|| (Speaker::Entity(m.entity), m.span.clone()))
+        // "Lib Dem chairman Matthew Taylor": the last of the opening names, when it is a
+        // person; never a possessive ("Britain's low unemployment").
+        let opening: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= start && m.span.end <= open && self.is_subject(m))
+            .filter(|m| words(self.text, start..m.span.start).len() <= 4)
+            .filter(|m| !self.text[m.span.end..].starts_with(['\'', '’']))
+            .collect();
+        let m = opening.iter().rev().find(|m| self.is_named_person(m.entity)).or(opening.first())?;
+        let kind_ok = self.entities[m.entity].kind.as_deref().is_some_and(|k| k == "person" || k == "organisation");
+        kind_ok.then(|| (Speaker::Entity(m.entity), m.span.clone()))
     }
 
     /// Reported speech: "according to …", or a speech verb followed by "that".
@@ -503,8 +521,10 @@ impl Reader<'_> {
     }
 }
 
-/// Most words between a quotation and the verb after it ("," the Salford MP told").
-const MAX_SUBJECT_WORDS: usize = 6;
+/// Most words between a quotation and the verb after it: ("," the Salford MP told"), or
+/// with an apposition set off by commas.
+const MAX_PLAIN_SUBJECT_WORDS: usize = 6;
+const MAX_SUBJECT_WORDS: usize = 16;
 
 /// Words that stand between a subject and its verb and are not part of it.
 #[rustfmt::skip]
@@ -512,7 +532,8 @@ const AUXILIARIES: &[&str] = &[
     "is", "was", "are", "were", "has", "have", "had", "been", "be", "also", "later", "then", "quoted", "as",
     "reportedly", "further", "will", "would", "could", "once", "again", "previously", "recently", "earlier",
     "did", "does", "do", "not", "never", "just", "yesterday", "today", "simply", "repeatedly", "separately",
-    "had", "may", "might", "should", "shall", "can", "cannot", "already", "publicly", "privately",
+    "had", "may", "might", "should", "shall", "can", "cannot", "already", "publicly", "privately", "meanwhile",
+    "however", "too", "himself", "herself", "itself", "now",
 ];
 
 /// Nouns that make a speaker an unnamed source, kept as the text words it.
@@ -527,8 +548,10 @@ const PREPOSITIONS: &[&str] =
     &["for", "of", "at", "in", "to", "from", "with", "by", "on", "about", "against", "near", "inside", "within"];
 
 /// Words that start a clause: a subject begins after them.
-const CLAUSE_WORDS: &[&str] =
-    &["and", "but", "while", "that", "because", "when", "where", "which", "who", "if", "though", "although", "so", "or", "after", "before", "as"];
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "that", "because", "when", "where", "which", "who", "if", "though", "although", "so", "or",
+    "after", "before", "as",
+];
 
 /// Where the clause holding `at` starts: after the last sentence mark, quotation or clause
 /// word before it (commas are kept: they may set off an apposition).
@@ -584,7 +607,11 @@ mod tests {
             self.found
                 .iter()
                 .map(|f| {
-                    (&self.text[f.span.clone()], f.speaker.as_ref().map(|s| s.name(&self.text, &self.entities)), f.direct)
+                    (
+                        &self.text[f.span.clone()],
+                        f.speaker.as_ref().map(|s| s.name(&self.text, &self.entities)),
+                        f.direct,
+                    )
                 })
                 .collect()
         }
@@ -605,7 +632,10 @@ mod tests {
         );
         assert_eq!(
             r.quotes(),
-            [("It will fail,", Some("Ann Lee".to_string()), true), ("it has not failed yet.", Some("Bob Roe".to_string()), true)]
+            [
+                ("It will fail,", Some("Ann Lee".to_string()), true),
+                ("it has not failed yet.", Some("Bob Roe".to_string()), true)
+            ]
         );
     }
 

@@ -65,7 +65,10 @@ pub fn of_entities(text: &str, entities: &[Entity], mentions: &[Mention]) -> Vec
             let titled = mentions.iter().filter(|m| m.entity == i).find_map(|m| {
                 let from = text[..m.span.start].char_indices().rev().nth(11).map_or(0, |(i, _)| i);
                 let before = words(text, from..m.span.start);
-                before.last().filter(|w| text[w.end..m.span.start].trim().is_empty()).and_then(|w| of_title(&text[w.clone()]))
+                before
+                    .last()
+                    .filter(|w| text[w.end..m.span.start].trim().is_empty())
+                    .and_then(|w| of_title(&text[w.clone()]))
             });
             let first = e.name.split(' ').next().unwrap_or_default().to_lowercase();
             titled.or_else(|| FIRST_NAMES.get(first.as_str()).copied().flatten().filter(|_| e.name.contains(' ')))

@@ -64,7 +64,12 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
         let owner = if f.words == 1 {
             let owners: Vec<&String> = multi
                 .iter()
-                .filter(|m| m.split(' ').next_back() == Some(&name) || m.split(' ').next() == Some(&name))
+                // A lone word joins a longer name as its last word, or as its first when it is
+                // a first name ("UK" is not "UK Muslims").
+                .filter(|m| {
+                    m.split(' ').next_back() == Some(&name)
+                        || (m.split(' ').next() == Some(&name) && super::gender::is_first_name(&name))
+                })
                 .collect();
             match owners.as_slice() {
                 [one] => {
@@ -327,7 +332,10 @@ fn roles_of(text: &str, sentences: &[Range<usize>], m: &Mention) -> Vec<Range<us
         let joined = w.end + 1 == next_start && text[w.end..next_start].chars().all(|c| c == ' ');
         // "Mr" says how to address someone, not what they do.
         let title = is_title(word) && !is_honorific(word);
-        if !joined || !(title || (saw_title && starts_capitalised(word) && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str()))) {
+        if !joined
+            || !(title
+                || (saw_title && starts_capitalised(word) && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str())))
+        {
             break;
         }
         if first.is_none() && !title {

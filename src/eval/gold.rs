@@ -103,8 +103,8 @@ pub struct VerifyCase {
 
 /// Reads a JSON-lines file, naming the file and line of the first bad line.
 pub fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<Vec<T>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| UserError::new(format!("cannot read {}: {e}", path.display())))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| UserError::new(format!("cannot read {}: {e}", path.display())))?;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {

@@ -42,8 +42,7 @@ pub fn run(gold: &Path, corpora: &Path) -> anyhow::Result<Report> {
             ))
             .into());
         }
-        let corpus = Corpus::load_dir(&dir)
-            .map_err(|e| UserError::new(format!("article {}: {e:#}", article.id)))?;
+        let corpus = Corpus::load_dir(&dir).map_err(|e| UserError::new(format!("article {}: {e:#}", article.id)))?;
         let engine = Engine::in_memory(corpus)?;
         let check = checks.iter().find(|c| c.id == article.id);
         report.add(&article.id, score::article(&engine, article, check));

@@ -52,7 +52,8 @@ fn speaker_ok(system: &str, q: &GoldQuote) -> bool {
 
 fn quotes(corpus: &Corpus, gold: &Article, s: &mut Scores) {
     let doc = &corpus.docs[0];
-    let located: Vec<(&GoldQuote, Option<Range<usize>>)> = gold.quotes.iter().map(|q| (q, locate(&doc.text, q))).collect();
+    let located: Vec<(&GoldQuote, Option<Range<usize>>)> =
+        gold.quotes.iter().map(|q| (q, locate(&doc.text, q))).collect();
     for (q, span) in located.iter().filter(|(q, _)| q.is_speech()) {
         let found = span.as_ref().and_then(|g| doc.quotes.iter().find(|f| same_span(&f.span, g)));
         s.quotes_recall.add(found.is_some());

@@ -67,7 +67,8 @@ pub enum Measures {
 }
 
 const SCALE: &str = r"(?:\s?(?:thousand|million|billion|trillion|bn|[mk])(?-u:\b))?";
-const QUALIFIER: &str = r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )?";
+const QUALIFIER: &str =
+    r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )?";
 /// Currencies written after the number ("354bn roubles", "1.5m euros").
 const CURRENCIES: &str = "dollars|euros|pounds|roubles|rubles|yen|yuan|rupees|francs|pence";
 /// Numbers written as words, from which counts are made ("eleven", "three million").

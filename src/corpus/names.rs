@@ -73,7 +73,10 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
                 .collect();
             match owners.as_slice() {
                 [one] => {
-                    solo_uses.insert((*one).clone());
+                    // "Muslims" joining "UK Muslims" does not make a person of it.
+                    if !one.split(' ').next().is_some_and(|w| w.len() > 1 && w.chars().all(char::is_uppercase)) {
+                        solo_uses.insert((*one).clone());
+                    }
                     (*one).clone()
                 }
                 _ => name.clone(),

@@ -49,3 +49,48 @@ pub fn run(gold: &Path, corpora: &Path) -> anyhow::Result<Report> {
     }
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STORY: &str = "+++\ntitle = \"Waits cut\"\n+++\nHealth minister Jane Hewitt said: \"We have cut waits to 26 weeks. \"We are going further.\n\n\"Nobody will wait a year,\" she said. Critic Tom Reid said it was \"a stunt\".\n";
+
+    fn folder(gold: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let story = dir.path().join("corpora/waits");
+        std::fs::create_dir_all(&story).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(story.join("waits.txt"), STORY).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("gold.jsonl"), gold).unwrap_or_else(|e| panic!("{e}"));
+        dir
+    }
+
+    #[test]
+    fn a_labelled_story_is_scored_quote_by_quote() -> anyhow::Result<()> {
+        let gold = r#"{"id": "waits", "quotes": [{"text": "We have cut waits to 26 weeks.", "speaker": "Jane Hewitt", "kind": "direct"}, {"text": "We are going further.", "speaker": "Jane Hewitt", "kind": "direct"}, {"text": "Nobody will wait a year,", "speaker": "Jane Hewitt", "kind": "direct"}, {"text": "a stunt", "speaker": "Tom Reid", "kind": "partial"}], "people": [{"name": "Jane Hewitt", "role": "Health minister"}, {"name": "Tom Reid", "role": null}], "amounts": ["26 weeks"], "dates": []}"#;
+        let dir = folder(gold);
+        let report = run(&dir.path().join("gold.jsonl"), &dir.path().join("corpora"))?;
+        let o = &report.overall;
+        assert_eq!((o.quotes_recall.hits, o.quotes_recall.total), (4, 4), "{:?}", o.problems);
+        assert_eq!((o.quotes_precision.hits, o.quotes_precision.total), (4, 4));
+        assert_eq!(o.right_speaker.hits, 4, "{:?}", o.problems);
+        assert_eq!((o.people_recall.hits, o.roles.hits), (2, 1), "{:?}", o.problems);
+        assert_eq!(o.amounts_recall.hits, 1, "{:?}", o.problems);
+        assert!(report.to_string().contains("overall"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_malformed_gold_line_is_reported_with_its_file_and_line() {
+        let dir = folder("{\"id\": \"waits\"}\n{not json\n");
+        let err = run(&dir.path().join("gold.jsonl"), &dir.path().join("corpora")).err().map(|e| e.to_string());
+        assert!(err.as_deref().is_some_and(|e| e.contains("gold.jsonl:2:")), "{err:?}");
+    }
+
+    #[test]
+    fn an_article_without_a_corpus_folder_is_named() {
+        let dir = folder("{\"id\": \"missing\"}\n");
+        let err = run(&dir.path().join("gold.jsonl"), &dir.path().join("corpora")).err().map(|e| e.to_string());
+        assert!(err.as_deref().is_some_and(|e| e.contains("missing")), "{err:?}");
+    }
+}

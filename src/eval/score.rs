@@ -113,13 +113,15 @@ fn people(corpus: &Corpus, gold: &Article, s: &mut Scores) {
     let surnames = |e: &crate::corpus::Entity| e.forms().map(surname).collect::<Vec<_>>();
     for p in &gold.people {
         let wanted: Vec<String> = std::iter::once(&p.name).chain(&p.aliases).map(|n| surname(n)).collect();
-        let found = persons.iter().find(|e| surnames(e).iter().any(|n| wanted.contains(n)));
-        s.people_recall.add(found.is_some());
-        if found.is_none() {
+        // Matched by surname: any person of that surname may carry the role.
+        let found: Vec<&&crate::corpus::Entity> =
+            persons.iter().filter(|e| surnames(e).iter().any(|n| wanted.contains(n))).collect();
+        s.people_recall.add(!found.is_empty());
+        if found.is_empty() {
             s.problems.push(format!("person missed: {}", p.name));
         }
         let Some(role) = &p.role else { continue };
-        let has_role = found.is_some_and(|e| {
+        let has_role = found.iter().any(|e| {
             e.roles.iter().any(|r| {
                 let mine = doc.text[r.clone()].to_lowercase();
                 role.all().iter().any(|g| {

@@ -236,7 +236,9 @@ impl Reader<'_> {
         let verb = lower.iter().take(MAX_SUBJECT_WORDS + 1).position(|w| is_speech_verb(w) || w == "according");
         let verb = verb.filter(|&v| v <= MAX_PLAIN_SUBJECT_WORDS || self.text[ws[0].start..ws[v].start].contains(','));
         let Some(v) = verb else {
-            return (lower.first().is_some_and(|w| w == "by"))
+            return lower
+                .first()
+                .is_some_and(|w| w == "by")
                 .then(|| Cue { subject: self.phrase_after(&ws, 1, to), inverted: true });
         };
         // An apposition may hold commas ("Andrew Pendleton, Christian Aid's head of trade,

@@ -295,7 +295,7 @@ impl Reader<'_> {
         }
         let pieces = comma_pieces(self.text, subject.clone());
         let named_piece = |p: &Range<usize>| {
-            self.entity_at_start(p).filter(|&e| self.is_named_person(e)).map(|e| (Speaker::Entity(e), p.clone()))
+            self.entity_at_start(p).filter(|(e, _)| self.is_named_person(*e)).map(|(e, at)| (Speaker::Entity(e), at))
         };
         if cue.inverted {
             // "said the festival's executive director, Craig Prater": the name wins.
@@ -319,12 +319,15 @@ impl Reader<'_> {
         pieces.iter().rev().find(|p| !p.is_empty()).and_then(|p| self.phrase_speaker(p.clone(), salient))
     }
 
-    /// The entity named at the start of a phrase.
-    fn entity_at_start(&self, phrase: &Range<usize>) -> Option<usize> {
+    /// The entity named at the start of a phrase, and where.
+    fn entity_at_start(&self, phrase: &Range<usize>) -> Option<(usize, Range<usize>)> {
         let first = words(self.text, phrase.clone()).into_iter().next()?;
         let skip = matches!(self.word(&first).as_str(), "the");
         let at = if skip { words(self.text, first.end..phrase.end).into_iter().next()?.start } else { first.start };
-        self.mentions.iter().find(|m| m.span.start == at && self.speaker_kind(m.entity)).map(|m| m.entity)
+        self.mentions
+            .iter()
+            .find(|m| m.span.start == at && self.speaker_kind(m.entity))
+            .map(|m| (m.entity, m.span.clone()))
     }
 
     /// The speaker one phrase names: a pronoun, a name not governed by a preposition, an
@@ -690,7 +693,7 @@ mod tests {
 
     #[test]
     fn a_pronoun_goes_to_the_person_of_its_sex_not_the_last_name() {
-        let r = read("Ms Anna Blears spoke. Critic Mark Shah accused Ms Blears of \"playing a card\". \"She is wrong,\" he said. \"We object,\" she said.");
+        let r = read("Ms Anna Blears spoke. Campaigner Mark Shah accused Ms Blears of \"playing a card\". \"She is wrong,\" he said. \"We object,\" she said.");
         let got = speakers(&r);
         assert_eq!(got[1], said("She is wrong,", "Mark Shah"));
         assert_eq!(got[2], said("We object,", "Anna Blears"));

@@ -54,7 +54,7 @@ pub fn run(gold: &Path, corpora: &Path) -> anyhow::Result<Report> {
 mod tests {
     use super::*;
 
-    const STORY: &str = "+++\ntitle = \"Waits cut\"\n+++\nHealth minister Jane Hewitt said: \"We have cut waits to 26 weeks. \"We are going further.\n\n\"Nobody will wait a year,\" she said. Critic Tom Reid said it was \"a stunt\".\n";
+    const STORY: &str = "+++\ntitle = \"Waits cut\"\n+++\nHealth minister Jane Hewitt said: \"We have cut waits to 26 weeks. \"We are going further.\n\n\"Nobody will wait a year,\" she said. Campaigner Tom Reid said it was \"a stunt\".\n";
 
     fn folder(gold: &str) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -94,6 +94,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?-u:\b)")),
         (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:week|month|year|weekend|decade|century)|(?:a|one|two|three|four|five|six|ten|\d+)\s(?:days?|weeks?|months?|years?)\sago)(?-u:\b)".to_string()),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
+        // A number with the plural noun it counts ("twenty years"), else the number alone.
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})\s(?:[a-z]+\s)?[a-z]+s(?-u:\b)")),
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})(?:\s(?:times|out of \d+|of the \d+))?(?-u:\b)")),
     ]
     .into_iter()

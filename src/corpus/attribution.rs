@@ -347,6 +347,10 @@ impl Reader<'_> {
         if ws.len() == 1 && matches!(lower[0].as_str(), "he" | "she" | "it") {
             return self.pronoun(&lower[0], salient).map(|s| (s, last));
         }
+        // "he made a point of saying": a pronoun opening the clause is its subject.
+        if matches!(lower[0].as_str(), "he" | "she") {
+            return self.pronoun(&lower[0], salient).map(|s| (s, first));
+        }
         let unnamed_head = lower.iter().position(|w| UNNAMED_SOURCES.contains(&w.as_str()));
         let indefinite = matches!(lower[0].as_str(), "a" | "an" | "one" | "some" | "another");
         // "a spokesman for Michael Howard" is the spokesman, not Michael Howard.

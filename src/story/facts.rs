@@ -83,12 +83,12 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     [
         (Kind::Money, format!(r"(?i){QUALIFIER}[$€£¥]\s?{n}(?:\s?(?:-|–|to)\s?[$€£¥]?{n})?{SCALE}")),
         (Kind::Money, format!(r"(?i){QUALIFIER}(?-u:\b){n}\s?(?:million|billion|trillion|bn|m)?\s?(?:{CURRENCIES})(?-u:\b)")),
-        (Kind::Money, format!(r"(?-u:\b)\d+(?:\.\d+)?p(?-u:\b)")),
+        (Kind::Money, r"(?-u:\b)\d+(?:\.\d+)?p(?-u:\b)".to_string()),
         (Kind::Percent, format!(r"(?i){QUALIFIER}(?-u:\b){n}(?:\s?(?:-|–|to)\s?{n})?\s?(?:%|percent(?-u:\b)|per cent(?-u:\b)|percentage points?(?-u:\b))")),
         (Kind::Date, format!(r"(?-u:\b)(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?(?-u:\b)|(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s(?:{months})(?:\s\d{{4}})?(?-u:\b)")),
         // A month alone: "May" only with a year or after a preposition (it is also a verb).
-        (Kind::Date, format!(r"(?-u:\b)(?:(?:early|late|mid|mid-|the end of|the start of)\s?)?(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?:\s\d{{4}})?|May\s\d{{4}})(?-u:\b)")),
-        (Kind::Date, format!(r"(?:(?-u:\b)(?:in|since|until|by|from|last|next|this|early|late|mid-)\s)May(?-u:\b)")),
+        (Kind::Date, r"(?-u:\b)(?:(?:early|late|mid|mid-|the end of|the start of)\s?)?(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?:\s\d{4})?|May\s\d{4})(?-u:\b)".to_string()),
+        (Kind::Date, r"(?:(?-u:\b)(?:in|since|until|by|from|last|next|this|early|late|mid-)\s)May(?-u:\b)".to_string()),
         (Kind::Date, r"(?-u:\b)(?:\d{1,2}[:.]\d{2}\s?(?:am|pm|GMT|BST|UTC)?|\d{4}\s(?:GMT|BST|UTC))(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)(?:\s?[-–/]\s?(?:1[89]\d\d|20\d\d|\d\d))?s?(?-u:\b)".to_string()),
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?-u:\b)")),

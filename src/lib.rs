@@ -32,6 +32,9 @@
 //! - [`ops`]: health and Prometheus metrics over HTTP, and the engine in service, rebuilt
 //!   and swapped in when the corpus changes.
 //!
+//! - [`eval`]: scores quotes, speakers, people, roles, amounts, dates, `whosaid` and `verify`
+//!   against hand-labelled articles (`storybot eval --gold … --corpora …`).
+//!
 //! [`config`], [`error`] and [`telemetry`] hold the typed settings, the user-facing error type
 //! and the one `tracing` setup.
 

@@ -23,6 +23,11 @@ pub struct EvalArgs {
     /// Also list every question answered wrongly at rank 1, with what was expected
     #[arg(long)]
     pub misses: bool,
+    /// Score the story commands instead (quotes, speakers, people, roles, amounts, dates, and
+    /// whosaid/verify from a checks.jsonl beside it) against this file of labelled articles,
+    /// one JSON line each, with their corpora under --corpora
+    #[arg(long, value_name = "FILE", conflicts_with = "misses")]
+    pub gold: Option<PathBuf>,
     /// Write every candidate's ranking signals as JSON lines to FILE (for fitting weights)
     #[arg(long, value_name = "FILE", hide = true)]
     pub dump_signals: Option<PathBuf>,
@@ -67,4 +72,16 @@ fn progress_bar(total: u64) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+fn attribution(gold: &std::path::Path, corpora: &std::path::Path, json: bool) -> anyhow::Result<()> {
+    let report = eval::attribution::run(gold, corpora)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer(&mut out, &report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{report}")?;
+    }
+    Ok(out.flush()?)
 }

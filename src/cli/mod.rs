@@ -52,7 +52,8 @@ pub enum Command {
     Facts(story::OptionalTextArgs),
     /// The events the story reports, in time order
     Timeline(story::JsonArgs),
-    /// Measure the answers on questions with known answers, beside plain BM25
+    /// Measure answers on questions with known answers (beside plain BM25), or with --gold the
+    /// story commands on labelled articles
     Eval(eval::EvalArgs),
     /// Run the Discord bot (needs DISCORD_TOKEN; see the README)
     Serve,

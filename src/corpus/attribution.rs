@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::gender::{self, Gender};
 use super::names::Mention;
 use super::tokens::{inside, quotations, words};
 use super::wordlists::SPEECH_VERBS;
@@ -39,6 +40,24 @@ impl Kind {
     }
 }
 
+/// Who speaks: an entity of the document, or a source the text leaves unnamed ("a
+/// spokesman for the Home Office"), kept as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    Entity(usize),
+    Unnamed(Range<usize>),
+}
+
+impl Speaker {
+    /// The entity's name, or the unnamed source's words.
+    pub fn name(&self, text: &str, entities: &[Entity]) -> String {
+        match self {
+            Speaker::Entity(e) => entities[*e].name.clone(),
+            Speaker::Unnamed(r) => text[r.clone()].to_string(),
+        }
+    }
+}
+
 /// A quotation found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -47,8 +66,8 @@ pub struct Found {
     /// Index of the sentence (among those passed in).
     pub sentence: usize,
     pub direct: bool,
-    /// The entity speaking, when the text names them.
-    pub speaker: Option<usize>,
+    /// Who speaks, when the text says.
+    pub speaker: Option<Speaker>,
     /// Where the text names the speaker ("Altman", "he").
     pub cue: Option<Range<usize>>,
 }
@@ -57,19 +76,20 @@ pub struct Found {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Label {
     pub kind: Kind,
-    pub speaker: Option<usize>,
+    pub speaker: Option<Speaker>,
     /// For reported speech: who or what is reported ("the announcement").
     pub source: Option<Range<usize>>,
 }
-
-/// Pronouns that stand for the last person named.
-const PERSONAL_PRONOUNS: &[&str] = &["he", "she"];
 
 pub fn is_speech_verb(word: &str) -> bool {
     SPEECH_VERBS.contains(&word.to_lowercase().as_str())
 }
 
 /// Labels every sentence and finds every quotation with its speaker.
+///
+/// A quotation's speaker is the subject of the speech verb next to it (see [`subject`]);
+/// one with no verb of its own goes on the run it continues: the last quotation's speaker
+/// when that quotation is in the same or the previous paragraph.
 pub fn attribute(
     text: &str,
     sentences: &[Range<usize>],
@@ -82,35 +102,55 @@ pub fn attribute(
         .flat_map(|(i, s)| quotations(text, s.clone()).into_iter().map(move |q| (i, q)))
         .filter(|(_, q)| !text[inside(text, q.clone())].trim().is_empty())
         .collect();
-    let reader = Reader { text, entities, mentions, quoted: quoted.iter().map(|(_, q)| q.clone()).collect() };
+    let paragraphs = paragraph_numbers(text, sentences);
+    let genders = gender::of_entities(text, entities, mentions);
+    let reader = Reader {
+        text,
+        entities,
+        mentions,
+        genders,
+        quoted: quoted.iter().map(|(_, q)| q.clone()).collect(),
+        sentences,
+    };
     let mut labels = vec![Label::default(); sentences.len()];
-    let mut found = Vec::new();
-    for (i, q) in &quoted {
+    let mut found: Vec<Found> = Vec::new();
+    // The last speaker, where they spoke, and the paragraph of their quotation.
+    let mut last: Option<(Speaker, usize, usize)> = None;
+    for (k, (i, q)) in quoted.iter().enumerate() {
         let sentence = sentences[*i].clone();
-        let before = text[sentence.start..q.start].trim_end();
+        let prev_end = k.checked_sub(1).filter(|&p| quoted[p].0 == *i).map_or(sentence.start, |p| quoted[p].1.end);
+        let next_start = quoted.get(k + 1).filter(|n| n.0 == *i).map_or(sentence.end, |n| n.1.start);
+        let before = text[prev_end..q.start].trim_end();
         let after = &text[q.end..sentence.end];
-        let after_words = words(text, q.end..sentence.end);
-        let verb_after = after_words.iter().take(3).position(|w| is_speech_verb(&text[w.clone()]));
         let runs_to_end = !after.chars().any(char::is_alphanumeric);
-        let last_before = words(text, sentence.start..q.start).pop().map(|w| text[w].to_lowercase());
-        let introduced =
-            before.ends_with([',', ':']) || last_before.as_deref().is_some_and(|w| w == "that" || is_speech_verb(w));
-        let direct = before.is_empty() || (introduced && (runs_to_end || verb_after.is_some()));
-        let named = match verb_after {
-            Some(v) => reader.speaker_around(&after_words, v),
-            None => None,
-        }
-        .or_else(|| reader.speaker_before(sentence.start, q.start));
+        let cue_after = reader.cue_after(q.end, next_start);
+        let last_before = words(text, prev_end..q.start).pop().map(|w| text[w].to_lowercase());
+        let introduced = before.is_empty()
+            || before.ends_with([',', ':'])
+            || last_before.as_deref().is_some_and(|w| w == "that" || is_speech_verb(w));
+        let direct =
+            text[sentence.start..q.start].trim().is_empty() || (introduced && (runs_to_end || cue_after.is_some()));
+        let salient = Salience { last: last.as_ref().map(|l| (&l.0, l.1)), at: q.start };
+        let named = cue_after
+            .and_then(|c| reader.speaker_of(&c, &salient))
+            .or_else(|| reader.cue_before(prev_end, q.start).and_then(|c| reader.speaker_of(&c, &salient)))
+            .or_else(|| (!direct).then(|| reader.sentence_subject(sentence.start, q.start, &salient)).flatten());
         let (speaker, cue) = match named {
-            Some((e, cue)) => (Some(e), Some(cue)),
-            None => (None, None),
+            Some((s, cue)) => (Some(s), Some(cue)),
+            None => {
+                let run_on = last.as_ref().filter(|l| l.2 + 1 >= paragraphs[*i]);
+                (run_on.map(|l| l.0.clone()), None)
+            }
         };
-        found.push(Found { span: inside(text, q.clone()), sentence: *i, direct, speaker, cue });
+        if let Some(s) = &speaker {
+            last = Some((s.clone(), q.start, paragraphs[*i]));
+        }
+        found.push(Found { span: inside(text, q.clone()), sentence: *i, direct, speaker: speaker.clone(), cue });
         let label = &mut labels[*i];
         let kind = if direct { Kind::DirectQuote } else { Kind::PartialQuote };
         if label.kind != Kind::DirectQuote {
             label.kind = kind;
-            label.speaker = label.speaker.or(speaker);
+            label.speaker = label.speaker.clone().or(speaker);
         }
     }
     for (i, sentence) in sentences.iter().enumerate() {
@@ -121,12 +161,44 @@ pub fn attribute(
     (labels, found)
 }
 
+/// The paragraph of each sentence, counting blank lines between sentences.
+fn paragraph_numbers(text: &str, sentences: &[Range<usize>]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut p = 0;
+    for (i, s) in sentences.iter().enumerate() {
+        if i > 0 && text[sentences[i - 1].end..s.start].matches('\n').count() >= 2 {
+            p += 1;
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Where the words naming a speaker are: the subject of a speech verb, before it ("Mr Brown
+/// said") or after it ("said Mr Brown").
+#[derive(Debug, Clone)]
+struct Cue {
+    /// The words that may name the speaker.
+    subject: Range<usize>,
+    /// The subject stands after the verb ("said the spokesman").
+    inverted: bool,
+}
+
+/// What a pronoun or a role may refer to: the last speaker and where they spoke, and where
+/// the reference is.
+struct Salience<'a> {
+    last: Option<(&'a Speaker, usize)>,
+    at: usize,
+}
+
 struct Reader<'a> {
     text: &'a str,
     entities: &'a [Entity],
     mentions: &'a [Mention],
+    genders: Vec<Option<Gender>>,
     /// Every quotation of the document, marks included.
     quoted: Vec<Range<usize>>,
+    sentences: &'a [Range<usize>],
 }
 
 impl Reader<'_> {
@@ -134,51 +206,302 @@ impl Reader<'_> {
         self.quoted.iter().any(|q| q.start <= at && at < q.end)
     }
 
+    fn is_person(&self, entity: usize) -> bool {
+        matches!(self.entities[entity].kind.as_deref(), Some("person") | None)
+    }
+
+    /// A person by what the text shows (a title, a first name, a lone surname of a full name).
+    fn is_named_person(&self, entity: usize) -> bool {
+        self.entities[entity].kind.as_deref() == Some("person")
+    }
+
     fn speaker_kind(&self, entity: usize) -> bool {
         matches!(self.entities[entity].kind.as_deref(), Some("person" | "organisation") | None)
     }
 
-    /// The mention or pronoun at a word, resolved to an entity.
-    fn who_at(&self, word: &Range<usize>) -> Option<(usize, Range<usize>)> {
-        if let Some(m) = self.mentions.iter().find(|m| m.span.start <= word.start && word.start < m.span.end) {
-            return self.speaker_kind(m.entity).then(|| (m.entity, m.span.clone()));
+    fn word(&self, w: &Range<usize>) -> String {
+        self.text[w.clone()].to_lowercase()
+    }
+
+    /// A speech verb within the first words after a quotation, with its subject: `," he
+    /// said`, `," the Salford MP told …`, `," said WTO spokesman Keith Rockwell`,
+    /// `, according to …`, or `by …` after a quoted phrase.
+    fn cue_after(&self, from: usize, to: usize) -> Option<Cue> {
+        let ws = words(self.text, from..to);
+        let lead = &self.text[from..ws.first()?.start];
+        if lead.contains(['.', '!', '?', ';']) && !lead.contains(',') {
+            return None;
         }
-        let w = self.text[word.clone()].to_lowercase();
-        if PERSONAL_PRONOUNS.contains(&w.as_str()) {
-            return self.last_person_before(word.start).map(|e| (e, word.clone()));
+        let lower: Vec<String> = ws.iter().map(|w| self.word(w)).collect();
+        let verb = lower.iter().take(MAX_SUBJECT_WORDS + 1).position(|w| is_speech_verb(w) || w == "according");
+        let verb = verb.filter(|&v| v <= MAX_PLAIN_SUBJECT_WORDS || self.text[ws[0].start..ws[v].start].contains(','));
+        let Some(v) = verb else {
+            return lower
+                .first()
+                .is_some_and(|w| w == "by")
+                .then(|| Cue { subject: self.phrase_after(&ws, 1, to), inverted: true });
+        };
+        // An apposition may hold commas ("Andrew Pendleton, Christian Aid's head of trade,
+        // said"); anything else between is a clause of its own.
+        if v > 0 && self.text[ws[0].start..ws[v].start].contains([';', ':', '(']) {
+            return None;
+        }
+        if v == 0 || lower[v] == "according" {
+            let skip = if lower[v] == "according" { v + 2 } else { v + 1 };
+            return Some(Cue { subject: self.phrase_after(&ws, skip, to), inverted: true });
+        }
+        Some(Cue { subject: ws[0].start..ws[v - 1].end, inverted: false })
+    }
+
+    /// The words after `ws[skip]` up to the end of their clause, with an apposition after a
+    /// comma ("the festival's executive director, Craig Prater").
+    fn phrase_after(&self, ws: &[Range<usize>], skip: usize, to: usize) -> Range<usize> {
+        let Some(first) = ws.get(skip) else { return to..to };
+        let rest = &self.text[first.start..to];
+        let end = rest.find(['.', ';', ':', '!', '?', '(']).unwrap_or(rest.len());
+        let mut phrase = rest[..end].trim_end();
+        // Keep one apposition at most: "said Mr X, chief economist at Y, …" names Mr X.
+        if let Some((head, tail)) = phrase.split_once(',') {
+            let tail = tail.split(',').next().unwrap_or_default();
+            phrase = &rest[..head.len() + 1 + tail.len()];
+        }
+        first.start..first.start + phrase.trim_end().len()
+    }
+
+    /// The last speech verb before a quotation in its sentence, with its subject: `Mr Brown
+    /// said: "`, `Observes Mr Hadi: "`, `Ms Lee told BBC News that "`.
+    fn cue_before(&self, from: usize, open: usize) -> Option<Cue> {
+        let ws: Vec<Range<usize>> =
+            words(self.text, from..open).into_iter().filter(|w| !self.in_quote(w.start)).collect();
+        let lower: Vec<String> = ws.iter().map(|w| self.word(w)).collect();
+        let v = lower.iter().rposition(|w| is_speech_verb(w) || w == "according")?;
+        if lower[v] == "according" {
+            let end = self.text[ws.get(v + 2)?.start..open].find(',').map_or(open, |i| ws[v + 2].start + i);
+            return Some(Cue { subject: ws[v + 2].start..end, inverted: true });
+        }
+        let start = clause_start(self.text, from, ws[v].start);
+        if ws[v].start <= start || self.text[start..ws[v].start].trim().is_empty() {
+            // The verb opens its clause: "Observes Mr Hadi:".
+            return Some(Cue { subject: self.phrase_after(&ws, v + 1, open), inverted: true });
+        }
+        Some(Cue { subject: start..ws[v].start, inverted: false })
+    }
+
+    /// The speaker a cue's subject names.
+    fn speaker_of(&self, cue: &Cue, salient: &Salience<'_>) -> Option<(Speaker, Range<usize>)> {
+        let subject = cue.subject.clone();
+        if subject.is_empty() {
+            return None;
+        }
+        let pieces = comma_pieces(self.text, subject.clone());
+        let named_piece = |p: &Range<usize>| {
+            self.entity_at_start(p).filter(|(e, _)| self.is_named_person(*e)).map(|(e, at)| (Speaker::Entity(e), at))
+        };
+        if cue.inverted {
+            // "said the festival's executive director, Craig Prater": the name wins.
+            return pieces
+                .iter()
+                .take(2)
+                .find_map(named_piece)
+                .or_else(|| pieces.iter().find_map(|p| self.phrase_speaker(p.clone(), salient)));
+        }
+        // "Simon Rubinsohn, chief economist at Gerrard, said": the apposition ends the
+        // subject, the name before it is the speaker.
+        let last = pieces.last()?.clone();
+        let appositive = self.text[subject.clone()].trim_end().ends_with(',') || last.is_empty();
+        let last_named = named_piece(&last).is_some();
+        if appositive || !last_named {
+            let named = pieces.iter().rev().skip(1).take(3).find_map(named_piece);
+            if named.is_some() {
+                return named;
+            }
+        }
+        pieces.iter().rev().find(|p| !p.is_empty()).and_then(|p| self.phrase_speaker(p.clone(), salient))
+    }
+
+    /// The entity named at the start of a phrase, and where.
+    fn entity_at_start(&self, phrase: &Range<usize>) -> Option<(usize, Range<usize>)> {
+        let first = words(self.text, phrase.clone()).into_iter().next()?;
+        let skip = matches!(self.word(&first).as_str(), "the");
+        let at = if skip { words(self.text, first.end..phrase.end).into_iter().next()?.start } else { first.start };
+        self.mentions
+            .iter()
+            .find(|m| m.span.start == at && self.speaker_kind(m.entity))
+            .map(|m| (m.entity, m.span.clone()))
+    }
+
+    /// The speaker one phrase names: a pronoun, a name not governed by a preposition, an
+    /// unnamed source ("a spokesman for …", "Mr Blair's official spokesman"), or a role the
+    /// story gives someone ("the home secretary").
+    fn phrase_speaker(&self, phrase: Range<usize>, salient: &Salience<'_>) -> Option<(Speaker, Range<usize>)> {
+        let ws: Vec<Range<usize>> = words(self.text, phrase.clone())
+            .into_iter()
+            .rev()
+            .skip_while(|w| AUXILIARIES.contains(&self.word(w).as_str()))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let (first, last) = (ws.first()?.clone(), ws.last()?.clone());
+        let lower: Vec<String> = ws.iter().map(|w| self.word(w)).collect();
+        if ws.len() == 1 && matches!(lower[0].as_str(), "he" | "she" | "it") {
+            return self.pronoun(&lower[0], salient).map(|s| (s, last));
+        }
+        // "he made a point of saying": a pronoun opening the clause is its subject.
+        if matches!(lower[0].as_str(), "he" | "she") {
+            return self.pronoun(&lower[0], salient).map(|s| (s, first));
+        }
+        let unnamed_head = lower.iter().position(|w| UNNAMED_SOURCES.contains(&w.as_str()));
+        let indefinite = matches!(lower[0].as_str(), "a" | "an" | "one" | "some" | "another");
+        // "a spokesman for Michael Howard" is the spokesman, not Michael Howard.
+        if let Some(h) = unnamed_head {
+            let governs = lower.get(h + 1).is_none_or(|n| PREPOSITIONS.contains(&n.as_str()));
+            if governs || indefinite {
+                return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
+            }
+        }
+        for (k, w) in ws.iter().enumerate().rev() {
+            let governed = k > 0 && PREPOSITIONS.contains(&lower[k - 1].as_str());
+            if let Some(m) = self.mentions.iter().find(|m| m.span.start <= w.start && w.start < m.span.end) {
+                if governed || !self.speaker_kind(m.entity) {
+                    continue;
+                }
+                // A company or place speaks only as the head of the phrase ("the BBC said").
+                if !self.is_named_person(m.entity) && k + 1 < ws.len() && m.span.end < last.end {
+                    continue;
+                }
+                return Some((Speaker::Entity(m.entity), m.span.clone()));
+            }
+        }
+        if indefinite {
+            return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
+        }
+        let definite = matches!(lower[0].as_str(), "the" | "his" | "her" | "their" | "its");
+        if definite && last.end > first.end {
+            return self.by_role(&lower[1..], salient).map(|e| (Speaker::Entity(e), first.start..last.end));
         }
         None
     }
 
-    fn last_person_before(&self, at: usize) -> Option<usize> {
+    /// The person a role phrase refers to ("the prime minister", "the Salford MP"): the one
+    /// the story gives that role, the last speaker, else the last person named.
+    fn by_role(&self, role: &[String], salient: &Salience<'_>) -> Option<usize> {
+        let head = role.last()?;
+        let holders: Vec<usize> = (0..self.entities.len())
+            .filter(|&e| self.is_person(e))
+            .filter(|&e| {
+                self.entities[e].roles.iter().any(|r| {
+                    let r = self.text[r.clone()].to_lowercase();
+                    words(&r, 0..r.len()).into_iter().any(|w| &r[w] == head)
+                })
+            })
+            .collect();
+        let recent = |candidates: &dyn Fn(usize) -> bool| {
+            self.mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= salient.at && !self.in_quote(m.span.start))
+                .find(|m| candidates(m.entity))
+                .map(|m| m.entity)
+        };
+        if !holders.is_empty() {
+            return recent(&|e| holders.contains(&e)).or(holders.first().copied());
+        }
+        match salient.last {
+            Some((Speaker::Entity(e), _)) if self.is_person(*e) => Some(*e),
+            _ => recent(&|e| self.is_named_person(e)),
+        }
+    }
+
+    /// "he", "she" or "it": the last speaker when they fit, unless someone who fits has been
+    /// named as a subject since; else the last person named who fits.
+    fn pronoun(&self, word: &str, salient: &Salience<'_>) -> Option<Speaker> {
+        let wanted = match word {
+            "he" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let fits = |s: &Speaker| match s {
+            Speaker::Entity(e) if word == "it" => !self.is_person(*e),
+            Speaker::Entity(e) => {
+                self.is_named_person(*e) && (wanted.is_none() || self.genders[*e].is_none_or(|g| Some(g) == wanted))
+            }
+            Speaker::Unnamed(r) => {
+                let t = self.text[r.clone()].to_lowercase();
+                match wanted {
+                    Some(Gender::Male) => !t.contains("woman") && !t.contains("spokesperson"),
+                    Some(Gender::Female) => !t.contains("man") || t.contains("woman"),
+                    None => !t.contains("man") && !t.contains("person") && !t.contains("official"),
+                }
+            }
+        };
+        let since = salient.last.map_or(0, |l| l.1);
+        let named_since = self
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.start >= since && m.span.end <= salient.at && !self.in_quote(m.span.start))
+            .filter(|m| self.is_subject(m))
+            .map(|m| Speaker::Entity(m.entity))
+            .find(|s| fits(s));
+        if named_since.is_some() {
+            return named_since;
+        }
+        if let Some((s, _)) = salient.last.filter(|l| fits(l.0)) {
+            return Some(s.clone());
+        }
         self.mentions
             .iter()
             .rev()
-            .filter(|m| m.span.end <= at && !self.in_quote(m.span.start))
-            .find(|m| self.entities[m.entity].kind.as_deref() == Some("person"))
-            .map(|m| m.entity)
+            .filter(|m| m.span.end <= salient.at && !self.in_quote(m.span.start))
+            .map(|m| Speaker::Entity(m.entity))
+            .find(|s| fits(s) && word != "it")
     }
 
-    /// The speaker named next to the speech verb `words[verb]` after a quotation: before the
-    /// verb ("he replied") or right after it ("said councillor Tom Becker").
-    fn speaker_around(&self, words: &[Range<usize>], verb: usize) -> Option<(usize, Range<usize>)> {
-        let before = words[..verb].iter().rev().find_map(|w| self.who_at(w));
-        before.or_else(|| words.iter().skip(verb + 1).take(4).find_map(|w| self.who_at(w)))
+    /// Whether a mention stands where a subject does: first in its sentence (after titles
+    /// and other capitalised words) or right before a speech verb ("Lord Butler said").
+    fn is_subject(&self, m: &Mention) -> bool {
+        let Some(s) = self.sentences.iter().find(|s| s.start <= m.span.start && m.span.start < s.end) else {
+            return false;
+        };
+        let next = words(self.text, m.span.end..s.end).into_iter().next();
+        if next.is_some_and(|w| is_speech_verb(&self.text[w]) && !self.text[m.span.end..s.end].starts_with(',')) {
+            return true;
+        }
+        !words(self.text, s.start..m.span.start).iter().any(|w| {
+            let word = &self.text[w.clone()];
+            word.chars().next().is_some_and(char::is_lowercase) && !super::names::is_title(word)
+        })
     }
 
-    /// The speaker of a quotation framed before it: whoever is named last before the last
-    /// speech verb preceding the quotation in its sentence.
-    fn speaker_before(&self, sentence_start: usize, open: usize) -> Option<(usize, Range<usize>)> {
-        let ws: Vec<Range<usize>> =
-            words(self.text, sentence_start..open).into_iter().filter(|w| !self.in_quote(w.start)).collect();
-        let verb = ws.iter().rposition(|w| is_speech_verb(&self.text[w.clone()]))?;
-        ws[..verb].iter().rev().find_map(|w| self.who_at(w))
+    /// For a phrase quoted inside narration: the subject opening its sentence ("IHRC
+    /// chairman Massoud Shadjareh accused Ms Blears of "…"").
+    fn sentence_subject(&self, start: usize, open: usize, salient: &Salience<'_>) -> Option<(Speaker, Range<usize>)> {
+        let ws = words(self.text, start..open);
+        let first = ws.first()?;
+        let w = self.word(first);
+        if matches!(w.as_str(), "he" | "she") {
+            return self.pronoun(&w, salient).map(|s| (s, first.clone()));
+        }
+        // "Lib Dem chairman Matthew Taylor": the last of the opening names, when it is a
+        // person; never a possessive ("Britain's low unemployment").
+        let opening: Vec<&Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= start && m.span.end <= open && self.is_subject(m))
+            .filter(|m| words(self.text, start..m.span.start).len() <= 4)
+            .filter(|m| !self.text[m.span.end..].starts_with(['\'', '’']))
+            .collect();
+        let m = opening.iter().rev().find(|m| self.is_named_person(m.entity)).or(opening.first())?;
+        let kind_ok = self.entities[m.entity].kind.as_deref().is_some_and(|k| k == "person" || k == "organisation");
+        kind_ok.then(|| (Speaker::Entity(m.entity), m.span.clone()))
     }
 
     /// Reported speech: "according to …", or a speech verb followed by "that".
     fn reported(&self, sentence: Range<usize>) -> Option<Label> {
         let ws = words(self.text, sentence.clone());
         let lower: Vec<String> = ws.iter().map(|w| self.text[w.clone()].to_lowercase()).collect();
+        let salient = Salience { last: None, at: sentence.start };
         if let Some(k) = lower.windows(2).position(|p| p[0] == "according" && p[1] == "to") {
             let start = ws.get(k + 2)?.start;
             let rest = &self.text[start..sentence.end];
@@ -188,7 +511,7 @@ impl Reader<'_> {
                 .mentions
                 .iter()
                 .find(|m| source.start <= m.span.start && m.span.end <= source.end && self.speaker_kind(m.entity))
-                .map(|m| m.entity);
+                .map(|m| Speaker::Entity(m.entity));
             return Some(Label { kind: Kind::Reported, speaker, source: Some(source) });
         }
         let verb = (0..ws.len()).find(|&k| {
@@ -196,9 +519,76 @@ impl Reader<'_> {
                 && (lower.get(k + 1).is_some_and(|n| n == "that")
                     || (lower.get(k + 1).is_some_and(|n| n == "out") && lower.get(k + 2).is_some_and(|n| n == "that")))
         })?;
-        let speaker = ws[..verb].iter().rev().find_map(|w| self.who_at(w));
-        Some(Label { kind: Kind::Reported, speaker: speaker.as_ref().map(|s| s.0), source: speaker.map(|s| s.1) })
+        let start = clause_start(self.text, sentence.start, ws[verb].start);
+        let cue = Cue { subject: start..ws[verb].start, inverted: false };
+        let speaker = self.speaker_of(&cue, &salient);
+        Some(Label {
+            kind: Kind::Reported,
+            speaker: speaker.as_ref().map(|s| s.0.clone()),
+            source: speaker.map(|s| s.1),
+        })
     }
+}
+
+/// Most words between a quotation and the verb after it: ("," the Salford MP told"), or
+/// with an apposition set off by commas.
+const MAX_PLAIN_SUBJECT_WORDS: usize = 6;
+const MAX_SUBJECT_WORDS: usize = 16;
+
+/// Words that stand between a subject and its verb and are not part of it.
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "been", "be", "also", "later", "then", "quoted", "as",
+    "reportedly", "further", "will", "would", "could", "once", "again", "previously", "recently", "earlier",
+    "did", "does", "do", "not", "never", "just", "yesterday", "today", "simply", "repeatedly", "separately",
+    "had", "may", "might", "should", "shall", "can", "cannot", "already", "publicly", "privately", "meanwhile",
+    "however", "too", "himself", "herself", "itself", "now",
+];
+
+/// Nouns that make a speaker an unnamed source, kept as the text words it.
+#[rustfmt::skip]
+const UNNAMED_SOURCES: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "source", "sources", "official",
+    "officials", "aide", "aides", "insider", "insiders", "statement", "newsletter", "handbook", "letter",
+    "report", "memo", "document", "leaflet", "website", "analysts", "observers", "critics",
+];
+
+const PREPOSITIONS: &[&str] =
+    &["for", "of", "at", "in", "to", "from", "with", "by", "on", "about", "against", "near", "inside", "within"];
+
+/// Words that start a clause: a subject begins after them.
+const CLAUSE_WORDS: &[&str] = &[
+    "and", "but", "while", "that", "because", "when", "where", "which", "who", "if", "though", "although", "so", "or",
+    "after", "before", "as",
+];
+
+/// Where the clause holding `at` starts: after the last sentence mark, quotation or clause
+/// word before it (commas are kept: they may set off an apposition).
+fn clause_start(text: &str, from: usize, at: usize) -> usize {
+    let mut start = from;
+    for w in words(text, from..at) {
+        let word = text[w.clone()].to_lowercase();
+        if CLAUSE_WORDS.contains(&word.as_str()) {
+            start = w.end;
+        }
+    }
+    let part = &text[start..at];
+    if let Some(i) = part.rfind(['.', ';', ':', '!', '?', '"', '“', '”', '(', ')']) {
+        start += i + part[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    start
+}
+
+/// A phrase split at its commas, each piece trimmed.
+fn comma_pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    for piece in text[range.clone()].split(',') {
+        let lead = piece.len() - piece.trim_start().len();
+        out.push(at + lead..at + lead + piece.trim().len());
+        at += piece.len() + 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -222,10 +612,16 @@ mod tests {
     }
 
     impl Read {
-        fn quotes(&self) -> Vec<(&str, Option<&str>, bool)> {
+        fn quotes(&self) -> Vec<(&str, Option<String>, bool)> {
             self.found
                 .iter()
-                .map(|f| (&self.text[f.span.clone()], f.speaker.map(|e| self.entities[e].name.as_str()), f.direct))
+                .map(|f| {
+                    (
+                        &self.text[f.span.clone()],
+                        f.speaker.as_ref().map(|s| s.name(&self.text, &self.entities)),
+                        f.direct,
+                    )
+                })
                 .collect()
         }
     }
@@ -233,7 +629,7 @@ mod tests {
     #[test]
     fn a_pronoun_after_a_quote_is_the_last_person_named_before_it() {
         let r = read("Later, Jane Doe arrived at City Hall. “We are broke,” she said. Doe left.");
-        assert_eq!(r.quotes(), [("We are broke,", Some("Jane Doe"), true)]);
+        assert_eq!(r.quotes(), [("We are broke,", Some("Jane Doe".to_string()), true)]);
         assert_eq!(r.labels[1].kind, Kind::DirectQuote);
         assert_eq!(r.labels[0].kind, Kind::Narration);
     }
@@ -245,14 +641,17 @@ mod tests {
         );
         assert_eq!(
             r.quotes(),
-            [("It will fail,", Some("Ann Lee"), true), ("it has not failed yet.", Some("Bob Roe"), true)]
+            [
+                ("It will fail,", Some("Ann Lee".to_string()), true),
+                ("it has not failed yet.", Some("Bob Roe".to_string()), true)
+            ]
         );
     }
 
     #[test]
     fn a_quoted_phrase_inside_narration_is_a_partial_quote() {
         let r = read("Bob Roe, posting that he had it “on good authority” that it was true, left. Roe smiled.");
-        assert_eq!(r.quotes(), [("on good authority", Some("Bob Roe"), false)]);
+        assert_eq!(r.quotes(), [("on good authority", Some("Bob Roe".to_string()), false)]);
         assert_eq!(r.labels[0].kind, Kind::PartialQuote);
     }
 
@@ -263,7 +662,72 @@ mod tests {
         assert_eq!(r.labels[0].kind, Kind::Reported);
         assert_eq!(&r.text[r.labels[0].source.clone().unwrap_or_default()], "the city’s own report");
         assert_eq!(r.labels[1].kind, Kind::Reported);
-        assert_eq!(r.labels[1].speaker.map(|e| r.entities[e].name.as_str()), Some("Ann Lee"));
+        assert_eq!(r.labels[1].speaker.as_ref().map(|s| s.name(&r.text, &r.entities)).as_deref(), Some("Ann Lee"));
         assert_eq!(r.labels[2].kind, Kind::Narration);
+    }
+
+    fn speakers(r: &Read) -> Vec<(String, Option<String>)> {
+        r.quotes().into_iter().map(|(q, s, _)| (q.to_string(), s)).collect()
+    }
+
+    fn said(quote: &str, who: &str) -> (String, Option<String>) {
+        (quote.to_string(), Some(who.to_string()))
+    }
+
+    #[test]
+    fn a_run_of_quotes_reopened_without_closing_keeps_its_speaker_across_paragraphs() {
+        let r = read(
+            "Health minister Jane Hewitt said: \"We have cut waits to 26 weeks. \"We are going further.\n\n\"Nobody will wait a year.\" The plan starts in March.",
+        );
+        assert_eq!(
+            speakers(&r),
+            [
+                said("We have cut waits to 26 weeks.", "Jane Hewitt"),
+                said("We are going further.", "Jane Hewitt"),
+                said("Nobody will wait a year.", "Jane Hewitt"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_second_quote_after_he_said_is_the_same_speaker() {
+        let r = read("Tom Reid spoke first. \"It was wrong,\" he said. \"There is some truth in it.\"");
+        assert_eq!(speakers(&r), [said("It was wrong,", "Tom Reid"), said("There is some truth in it.", "Tom Reid")]);
+    }
+
+    #[test]
+    fn a_pronoun_goes_to_the_person_of_its_sex_not_the_last_name() {
+        let r = read("Ms Anna Blears spoke. Campaigner Mark Shah accused Ms Blears of \"playing a card\". \"She is wrong,\" he said. \"We object,\" she said.");
+        let got = speakers(&r);
+        assert_eq!(got[1], said("She is wrong,", "Mark Shah"));
+        assert_eq!(got[2], said("We object,", "Anna Blears"));
+    }
+
+    #[test]
+    fn a_spokesman_for_someone_is_the_spokesman_and_places_and_firms_are_not_speakers() {
+        let r = read(
+            "A spokesman for Michael Howard said: \"We disagree.\" Robert Jackson, MP for Wantage in Oxfordshire, said: \"It is fine.\" Ann Roe, chief economist at High Frequency Economics, said: \"Growth slowed.\" \"It is good,\" Mr Jackson told BBC News.",
+        );
+        assert_eq!(
+            speakers(&r),
+            [
+                said("We disagree.", "A spokesman for Michael Howard"),
+                said("It is fine.", "Robert Jackson"),
+                said("Growth slowed.", "Ann Roe"),
+                said("It is good,", "Robert Jackson"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_role_names_the_person_who_holds_it() {
+        let r = read("Home Secretary Charles Clarke visited. \"We will act,\" the home secretary said.");
+        assert_eq!(speakers(&r), [said("We will act,", "Charles Clarke")]);
+    }
+
+    #[test]
+    fn an_organisation_speaks_when_it_is_the_subject() {
+        let r = read("The regulator Ofcom met. \"The plan is fair,\" the Ofcom board said. \"We agree,\" Ofcom said.");
+        assert_eq!(speakers(&r)[1], said("We agree,", "Ofcom"));
     }
 }

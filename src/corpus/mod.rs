@@ -12,6 +12,7 @@
 pub mod attribution;
 mod features;
 mod file;
+pub mod gender;
 pub mod names;
 mod segment;
 pub mod tokens;
@@ -314,7 +315,7 @@ impl Corpus {
                 number,
                 span: raw.span,
                 link: raw.link,
-                speaker: label.speaker.map(|e| entities[e].name.clone()),
+                speaker: label.speaker.as_ref().map(|s| s.name(&text, &entities)),
                 kind: label.kind,
                 source: label.source.clone(),
                 features,
@@ -325,7 +326,7 @@ impl Corpus {
         let mut quotes: Vec<Quote> = found
             .iter()
             .map(|f| Quote {
-                speaker: f.speaker.map_or_else(|| UNATTRIBUTED.to_string(), |e| entities[e].name.clone()),
+                speaker: f.speaker.as_ref().map_or_else(|| UNATTRIBUTED.to_string(), |s| s.name(&text, &entities)),
                 span: f.span.clone(),
                 url: None,
                 sentence: first_sentence + f.sentence,

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::tokens::{adjacent, without_possessive, words};
-use super::wordlists::{CALENDAR, FUNCTION_WORDS, ORGANISATION_WORDS, PLACE_WORDS, TITLES};
+use super::wordlists::{CALENDAR, FUNCTION_WORDS, ORGANISATION_WORDS, PLACE_WORDS, TITLES, TITLE_MODIFIERS};
 use super::{contains_word, Entity};
 
 /// Where an entity is named.
@@ -25,8 +25,19 @@ pub struct Mention {
     pub entity: usize,
 }
 
-fn is_title(word: &str) -> bool {
+pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
+}
+
+/// Titles that say how to address someone, not what they do ("Mr", "Dr", "Lord").
+fn is_honorific(word: &str) -> bool {
+    super::gender::of_title(word).is_some() || matches!(word.to_lowercase().trim_end_matches('.'), "dr" | "prof")
+}
+
+/// Capitalised words that belong to the title after them ("Prime Minister", "Home
+/// Secretary", "Shadow Chancellor"), not to a name before it.
+fn modifies_title(word: &str) -> bool {
+    TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
 }
 
 /// The entities of one document (listed first, then found) and every mention, in text order.
@@ -53,11 +64,19 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
         let owner = if f.words == 1 {
             let owners: Vec<&String> = multi
                 .iter()
-                .filter(|m| m.split(' ').next_back() == Some(&name) || m.split(' ').next() == Some(&name))
+                // A lone word joins a longer name as its last word, or as its first when it is
+                // a first name ("UK" is not "UK Muslims").
+                .filter(|m| {
+                    m.split(' ').next_back() == Some(&name)
+                        || (m.split(' ').next() == Some(&name) && super::gender::is_first_name(&name))
+                })
                 .collect();
             match owners.as_slice() {
                 [one] => {
-                    solo_uses.insert((*one).clone());
+                    // "Muslims" joining "UK Muslims" does not make a person of it.
+                    if !one.split(' ').next().is_some_and(|w| w.len() > 1 && w.chars().all(char::is_uppercase)) {
+                        solo_uses.insert((*one).clone());
+                    }
                     (*one).clone()
                 }
                 _ => name.clone(),
@@ -94,6 +113,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
         }
         e.kind = kind_from_words(&e.name)
             .or_else(|| solo_uses.contains(&e.name).then_some("person"))
+            .or_else(|| starts_with_first_name(&e.name).then_some("person"))
             .or_else(|| role_marks_person(text, &mentions, i).then_some("person"))
             .map(str::to_string);
     }
@@ -225,6 +245,9 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
     };
     for w in &run.words {
         if is_title(&text[w.clone()]) {
+            while part.last().is_some_and(|p| modifies_title(&text[p.clone()])) {
+                part.pop();
+            }
             // What stands before a title is who the title is held at ("Oracle CEO").
             flush(&mut part, &mut out, Some("organisation"));
             after_title = true;
@@ -241,6 +264,12 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
         }
     }
     out
+}
+
+/// "Tony Blair": a name of two or more words whose first is a common first name.
+fn starts_with_first_name(name: &str) -> bool {
+    let mut parts = name.split(' ');
+    parts.next().is_some_and(super::gender::is_first_name) && parts.next().is_some()
 }
 
 fn kind_from_words(name: &str) -> Option<&'static str> {
@@ -274,12 +303,17 @@ static AFTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"^\s*\((\p{Lu}[^()]*)\)",
         r"^,\s*who\s*(?:—|–|--)[^—–]*(?:—|–|--)\s*(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:[,.;:—–]|$)",
         r"^,\s*who\s+(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:[,.;:—–]|$)",
-        r"^,\s*((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:,|\.|;|$)",
+        r"^,\s*(?:\d+,\s*)?((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:,|\.|;|$)",
         r"^,\s*(who\s[^,.;:—–()“”]+?)\s*,",
     ]
     .iter()
     .filter_map(|p| Regex::new(p).ok())
     .collect()
+});
+
+/// A bare apposition, after an age if one is given (", 58, MP for Wantage,").
+static TITLED_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(r"^,\s*(?:\d+,\s*)?((?:\p{Ll}|MP|MEP|\p{Lu}\p{Ll}+ (?:of|for|at) )[^,.;:—–()“”]*?)\s*(?:,|\.|;|$)").ok()
 });
 
 /// Longest apposition taken for a role.
@@ -299,13 +333,18 @@ fn roles_of(text: &str, sentences: &[Range<usize>], m: &Mention) -> Vec<Range<us
     for w in before.iter().rev() {
         let word = &text[w.clone()];
         let joined = w.end + 1 == next_start && text[w.end..next_start].chars().all(|c| c == ' ');
-        if !joined || !(is_title(word) || (saw_title && starts_capitalised(word))) {
+        // "Mr" says how to address someone, not what they do.
+        let title = is_title(word) && !is_honorific(word);
+        if !joined
+            || !(title
+                || (saw_title && starts_capitalised(word) && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str())))
+        {
             break;
         }
-        if first.is_none() && !is_title(word) {
+        if first.is_none() && !title {
             break;
         }
-        saw_title |= is_title(word);
+        saw_title |= title;
         first = Some(w.start);
         next_start = w.start;
     }
@@ -315,6 +354,12 @@ fn roles_of(text: &str, sentences: &[Range<usize>], m: &Mention) -> Vec<Range<us
     let rest = &text[m.span.end..sentence.end];
     if let Some(group) = AFTER.iter().find_map(|re| re.captures(rest).and_then(|c| c.get(1))) {
         if group.as_str().chars().count() <= MAX_ROLE_CHARS {
+            out.push(m.span.end + group.start()..m.span.end + group.end());
+        }
+    } else if let Some(group) = TITLED_AFTER.as_ref().and_then(|re| re.captures(rest)).and_then(|c| c.get(1)) {
+        // ", chief economist at Gerrard,": a bare apposition is a role when it holds a title.
+        let has_title = group.as_str().split([' ', '-']).any(|w| is_title(w) && !is_honorific(w));
+        if has_title && group.as_str().chars().count() <= MAX_ROLE_CHARS {
             out.push(m.span.end + group.start()..m.span.end + group.end());
         }
     }

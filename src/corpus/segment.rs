@@ -51,7 +51,7 @@ pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<RawSentence> {
     // British-style text must not hold sentences together.
     let open_quotes: Vec<Range<usize>> = super::tokens::quotations(text, para.clone())
         .into_iter()
-        .filter(|q| !text[q.clone()].starts_with('‘'))
+        .filter(|q| !text[q.clone()].starts_with(['‘', '\'']))
         .map(|q| q.start - para.start..q.end - para.start)
         .collect();
     let mut out = Vec::new();

@@ -43,46 +43,77 @@ pub fn adjacent(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
 }
 
 /// Byte ranges of the quotations in `text[range]`, including their quote marks: curly or
-/// straight double quotes, and curly single quotes that open at a word start and close at a
-/// word end (so apostrophes are not taken for quote marks).
+/// straight double quotes, and single quotes that open at a word start and close at a word
+/// end (so apostrophes are not taken for quote marks).
+///
+/// A straight mark opens when it stands at a word start and closes at a word end. News style
+/// lets a quotation run on into the next sentence or paragraph by opening it again without
+/// closing it (`…end. "Next…`): a double mark that opens while one is open ends the open
+/// quotation just before it, and one still open at the end of `range` ends there (without a
+/// closing mark). Single quotes inside a double quotation are part of it, not quotations of
+/// their own.
 pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let part = &text[range.clone()];
     let mut spans = Vec::new();
-    let (mut curly, mut straight, mut single): (Option<usize>, Option<usize>, Option<usize>) = (None, None, None);
+    let (mut double, mut single): (Option<usize>, Option<usize>) = (None, None);
     let chars: Vec<(usize, char)> = part.char_indices().collect();
+    let close_open = |open: usize, at: usize, spans: &mut Vec<Range<usize>>| {
+        let end = open + text[open..at].trim_end().len();
+        if text[open..end].chars().count() > 1 {
+            spans.push(open..end);
+        }
+    };
     for (k, &(i, c)) in chars.iter().enumerate() {
         let before = k.checked_sub(1).map(|p| chars[p].1);
         let after = chars.get(k + 1).map(|n| n.1);
-        let end = range.start + i + c.len_utf8();
+        let at = range.start + i;
+        let end = at + c.len_utf8();
+        let opens_word = !before.is_some_and(|b| b.is_alphanumeric() || ".,;:!?…)]%".contains(b))
+            && after.is_some_and(|a| !a.is_whitespace());
         match c {
-            '“' => curly = Some(range.start + i),
-            '”' => {
-                if let Some(s) = curly.take() {
-                    spans.push(s..end);
+            '“' | '"' if c == '“' || opens_word => {
+                if let Some(open) = double.take() {
+                    close_open(open, at, &mut spans);
                 }
+                single = None;
+                double = Some(at);
             }
-            '"' => match straight.take() {
-                Some(s) => spans.push(s..end),
-                None => straight = Some(range.start + i),
-            },
-            '‘' if !before.is_some_and(char::is_alphanumeric) => single = Some(range.start + i),
-            '’' if single.is_some() && !after.is_some_and(char::is_alphanumeric) => {
-                if let Some(s) = single.take() {
-                    spans.push(s..end);
+            '”' | '"' => {
+                // A quotation opened with a single mark may close with a double one.
+                if let Some(open) = double.take().or(single) {
+                    spans.push(open..end);
+                }
+                single = None;
+            }
+            '‘' | '\'' if double.is_none() && opens_word && after.is_some_and(char::is_alphanumeric) => {
+                single = Some(at);
+            }
+            '’' | '\'' if single.is_some() && !after.is_some_and(char::is_alphanumeric) => {
+                if let Some(open) = single.take() {
+                    spans.push(open..end);
                 }
             }
             _ => {}
         }
     }
+    if let Some(open) = double {
+        close_open(open, range.end, &mut spans);
+    }
     spans.sort_by_key(|s| s.start);
     spans
 }
 
-/// The words inside a quotation, without its marks and the spaces next to them.
+/// Whether a character is a quote mark.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'')
+}
+
+/// The words inside a quotation, without its marks and the spaces next to them (a quotation
+/// that runs on has no closing mark).
 pub fn inside(text: &str, quotation: Range<usize>) -> Range<usize> {
     let q = &text[quotation.clone()];
     let open = q.chars().next().map_or(0, char::len_utf8);
-    let close = q.chars().next_back().map_or(0, char::len_utf8);
+    let close = q.chars().next_back().filter(|&c| is_quote_mark(c) && q.len() > open).map_or(0, char::len_utf8);
     if q.len() < open + close {
         return quotation.start..quotation.start;
     }
@@ -112,5 +143,26 @@ mod tests {
         assert_eq!(found, ["“no,”", "\"yes\"", "‘maybe’"]);
         let q = quotations(text, 0..text.len())[0].clone();
         assert_eq!(&text[inside(text, q)], "no,");
+    }
+
+    fn quoted(text: &str) -> Vec<&str> {
+        quotations(text, 0..text.len()).into_iter().map(|r| &text[inside(text, r)]).collect()
+    }
+
+    #[test]
+    fn a_quotation_opened_again_without_closing_ends_before_the_new_mark() {
+        let text = "Ms Hewitt said: \"We have cut it to 26 weeks. \"We are going further.\" Then she left.";
+        assert_eq!(quoted(text), ["We have cut it to 26 weeks.", "We are going further."]);
+    }
+
+    #[test]
+    fn a_quotation_left_open_ends_with_its_paragraph() {
+        assert_eq!(quoted("He said: \"It is essential that we keep it."), ["It is essential that we keep it."]);
+    }
+
+    #[test]
+    fn straight_single_quotes_are_quotations_but_plural_possessives_are_not() {
+        let text = "He called it 'an empire' and the Blears' comments \"a 'big' mistake\".";
+        assert_eq!(quoted(text), ["an empire", "a 'big' mistake"]);
     }
 }

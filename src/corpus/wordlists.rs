@@ -35,7 +35,17 @@ pub const TITLES: &[&str] = &[
     "prince", "princess", "pope", "commissioner", "superintendent", "sheriff", "inspector", "detective",
     "officer", "captain", "general", "colonel", "rep", "representative", "ambassador", "chancellor", "premier",
     "executive", "advisor", "adviser", "analyst", "economist", "lawyer", "attorney", "coach", "manager",
-    "editor", "reporter",
+    "editor", "reporter", "mp", "mep", "msp", "leader", "head", "boss", "candidate", "deputy", "archbishop",
+    "bishop", "cardinal", "campaigner", "researcher", "author", "partner", "lord", "lady", "baroness",
+];
+
+/// Capitalised words that are part of the title after them ("Prime Minister", "Home
+/// Secretary"), not a name of their own.
+#[rustfmt::skip]
+pub const TITLE_MODIFIERS: &[&str] = &[
+    "prime", "home", "foreign", "shadow", "deputy", "vice", "chief", "assistant", "under", "junior", "senior",
+    "former", "attorney", "health", "education", "culture", "trade", "defence", "defense", "transport",
+    "environment", "cabinet", "first", "executive", "managing", "general", "finance", "treasury", "interior",
 ];
 
 /// Words that make a name an organisation.
@@ -52,7 +62,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 /// Words that make a name a place.
 #[rustfmt::skip]
 pub const PLACE_WORDS: &[&str] = &[
-    "city", "county", "state", "states", "street", "avenue", "road", "river", "island", "islands", "valley",
+    "city", "county", "street", "avenue", "road", "river", "island", "islands", "valley",
     "lake", "mountain", "mountains", "bay", "harbor", "harbour", "park", "square", "province", "kingdom",
     "republic",
 ];
@@ -69,5 +79,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "countered", "admit", "admits", "admitted", "acknowledge", "acknowledged", "remark", "remarked", "suggest",
     "suggests", "suggested", "observe", "observed", "promise", "promised", "vow", "vowed", "describe",
     "describes", "described", "boast", "boasted", "complain", "complained", "continued", "conclude",
-    "concluded", "agreed", "retort", "retorted", "mocked",
+    "concluded", "agreed", "retort", "retorted", "mocked", "continues", "concede", "concedes",
+    "conceded", "predict", "predicts", "predicted", "stresses", "stressed", "urge", "urges", "urged",
+    "maintain", "maintains", "maintained", "observes", "commented", "confirm", "confirms", "confirmed", "deny", "denies", "denied", "accuse",
+    "accuses", "accused", "accusing", "written", "adding", "insisting", "warning", "asking", "telling",
+    "saying", "believes", "says", "reckons", "reckoned", "emphasised",
+    "emphasized", "wrote", "answered", "added", "admitting", "acknowledges", "complains", "concludes",
 ];

@@ -1,9 +1,11 @@
 //! `storybot eval`: the engine measured on questions with known answers, beside plain BM25
-//! over the same sentences in the same run.
+//! over the same sentences in the same run; and ([`attribution`]) the story commands
+//! measured on hand-labelled articles.
 //!
 //! Every question is run in process against an in-memory index of its corpus, so an
 //! evaluation never touches the index folder. Figures are per corpus and overall.
 
+pub mod attribution;
 pub mod cases;
 mod report;
 pub mod score;

@@ -12,6 +12,19 @@ use regex::Regex;
 use crate::corpus::tokens::words;
 use crate::corpus::Corpus;
 
+/// Words that are numbers ("seven", "million"), for matching values written in words.
+pub fn is_number_word(word: &str) -> bool {
+    NUMBER_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+#[rustfmt::skip]
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+    "trillion", "half", "dozen", "hundreds", "thousands", "millions", "billions", "dozens",
+];
+
 /// What kind of value a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,24 +68,35 @@ pub enum Measures {
 
 const SCALE: &str = r"(?:\s?(?:thousand|million|billion|trillion|bn|[mk])(?-u:\b))?";
 const QUALIFIER: &str =
-    r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to) )?";
+    r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )?";
+/// Currencies written after the number ("354bn roubles", "1.5m euros").
+const CURRENCIES: &str = "dollars|euros|pounds|roubles|rubles|yen|yuan|rupees|francs|pence";
+/// Numbers written as words, from which counts are made ("eleven", "three million").
+const NUMBER_PATTERN: &str = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|a million|a dozen|hundreds|thousands|millions|billions|dozens)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*";
 
 // ASCII word boundaries: Unicode ones make these patterns several times slower to build,
-// and every value they look for is ASCII.
+// and every value they look for is ASCII. Earlier patterns win where two overlap.
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let months = "January|February|March|April|May|June|July|August|September|October|November|December";
     let days = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-    let numbers = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|millions|dozens";
+    let n = r"\d[\d,]*(?:\.\d+)?";
     [
-        (Kind::Money, format!(r"(?i){QUALIFIER}[$€£¥]\s?\d[\d,]*(?:\.\d+)?{SCALE}")),
-        (Kind::Money, format!(r"(?i){QUALIFIER}(?-u:\b)\d[\d,]*(?:\.\d+)?\s?(?:million|billion|trillion)?\s?(?:dollars|euros|pounds)(?-u:\b)")),
-        (Kind::Percent, format!(r"(?i){QUALIFIER}(?-u:\b)\d[\d,]*(?:\.\d+)?\s?(?:%|percent(?-u:\b)|per cent(?-u:\b))")),
-        (Kind::Date, format!(r"(?-u:\b)(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?(?-u:\b)|(?-u:\b)\d{{1,2}}\s(?:{months})(?:\s\d{{4}})?(?-u:\b)")),
-        (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)s?(?-u:\b)".to_string()),
+        (Kind::Money, format!(r"(?i){QUALIFIER}[$€£¥]\s?{n}(?:\s?(?:-|–|to)\s?[$€£¥]?{n})?{SCALE}")),
+        (Kind::Money, format!(r"(?i){QUALIFIER}(?-u:\b){n}\s?(?:million|billion|trillion|bn|m)?\s?(?:{CURRENCIES})(?-u:\b)")),
+        (Kind::Money, r"(?-u:\b)\d+(?:\.\d+)?p(?-u:\b)".to_string()),
+        (Kind::Percent, format!(r"(?i){QUALIFIER}(?-u:\b){n}(?:\s?(?:-|–|to)\s?{n})?\s?(?:%|percent(?-u:\b)|per cent(?-u:\b)|percentage points?(?-u:\b))")),
+        (Kind::Date, format!(r"(?-u:\b)(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?(?-u:\b)|(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s(?:{months})(?:\s\d{{4}})?(?-u:\b)")),
+        // A month alone: "May" only with a year or after a preposition (it is also a verb).
+        (Kind::Date, r"(?-u:\b)(?:(?:early|late|mid|mid-|the end of|the start of)\s?)?(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?:\s\d{4})?|May\s\d{4})(?-u:\b)".to_string()),
+        (Kind::Date, r"(?:(?-u:\b)(?:in|since|until|by|from|last|next|this|early|late|mid-)\s)May(?-u:\b)".to_string()),
+        (Kind::Date, r"(?-u:\b)(?:\d{1,2}[:.]\d{2}\s?(?:am|pm|GMT|BST|UTC)?|\d{4}\s(?:GMT|BST|UTC))(?-u:\b)".to_string()),
+        (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)(?:\s?[-–/]\s?(?:1[89]\d\d|20\d\d|\d\d))?s?(?-u:\b)".to_string()),
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?-u:\b)")),
-        (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:week|month|year|weekend))(?-u:\b)".to_string()),
+        (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:week|month|year|weekend|decade|century)|(?:a|one|two|three|four|five|six|ten|\d+)\s(?:days?|weeks?|months?|years?)\sago)(?-u:\b)".to_string()),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
-        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:\d[\d,]*(?:\.\d+)?{SCALE}|(?:{numbers}))\s(?:[a-z]+\s)?[a-z]+s(?-u:\b)")),
+        // A number with the plural noun it counts ("twenty years"), else the number alone.
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})\s(?:[a-z]+\s)?[a-z]+s(?-u:\b)")),
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})(?:\s(?:times|out of \d+|of the \d+))?(?-u:\b)")),
     ]
     .into_iter()
     .filter_map(|(k, p)| Regex::new(&p).ok().map(|r| (k, r)))

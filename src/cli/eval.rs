@@ -34,10 +34,13 @@ pub struct EvalArgs {
 }
 
 pub fn run(paths: &Paths, args: &EvalArgs) -> anyhow::Result<()> {
-    let corpora = args
-        .corpora
-        .clone()
-        .unwrap_or_else(|| args.questions.parent().map_or_else(|| PathBuf::from("corpora"), |p| p.join("corpora")));
+    let beside = |file: &std::path::Path| {
+        args.corpora.clone().unwrap_or_else(|| file.parent().map_or_else(|| PathBuf::from("corpora"), |p| p.join("corpora")))
+    };
+    if let Some(gold) = &args.gold {
+        return attribution(gold, &beside(gold), args.json);
+    }
+    let corpora = beside(&args.questions);
     let cases = eval::cases::read(&args.questions, &corpora)?;
     let bar = progress_bar(cases.len() as u64);
     let mut dump = match &args.dump_signals {
@@ -54,7 +57,7 @@ pub fn run(paths: &Paths, args: &EvalArgs) -> anyhow::Result<()> {
         writeln!(out, "{}", report.to_json(args.misses))?;
     } else {
         if args.misses {
-            write!(out, "{}\n", report.misses())?;
+            writeln!(out, "{}", report.misses())?;
         }
         write!(out, "{report}")?;
         writeln!(out, "(storybot, with plain BM25 over the same sentences in brackets; {} questions)", cases.len())?;

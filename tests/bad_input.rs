@@ -42,15 +42,15 @@ pub fn cases() -> Vec<Case> {
         case("field syntax", "title:Stargate", Answer("Stargate")),
         case("a lone wildcard", "*", NoAnswer),
         case("a negation", "-SoftBank CEO", Answer(SOFTBANK)),
-        case("an unbalanced quote", "\"who runs SoftBank", Answer(SOFTBANK)),
+        case("an unbalanced quote", "\"who is the CEO of SoftBank", Answer(SOFTBANK)),
         case("a lone parenthesis", "(", NoAnswer),
-        case("Markdown", "**Who** runs __SoftBank__? ||`x`||", Answer(SOFTBANK)),
-        case("mentions", "@everyone @here <@1500000000000000001> <@&42> who runs SoftBank?", Answer(SOFTBANK)),
-        case("zero-width characters", "Who runs Soft\u{200B}Bank\u{200D}?", Answer(SOFTBANK)),
-        case("a right-to-left override", "\u{202E}Who runs SoftBank?\u{202C}", Answer(SOFTBANK)),
-        case("emoji", "🚀 Who runs SoftBank? 👍🏽", Answer(SOFTBANK)),
-        case("combining marks", "Who runs So\u{301}ftBa\u{308}nk?", Answer(SOFTBANK)),
-        case("NUL", "Who runs\0 SoftBank?", Answer(SOFTBANK)),
+        case("Markdown", "**Who** is the CEO of __SoftBank__? ||`x`||", Answer(SOFTBANK)),
+        case("mentions", "@everyone @here <@1500000000000000001> <@&42> who is the CEO of SoftBank?", Answer(SOFTBANK)),
+        case("zero-width characters", "Who is the CEO of Soft\u{200B}Bank\u{200D}?", Answer(SOFTBANK)),
+        case("a right-to-left override", "\u{202E}Who is the CEO of SoftBank?\u{202C}", Answer(SOFTBANK)),
+        case("emoji", "🚀 Who is the CEO of SoftBank? 👍🏽", Answer(SOFTBANK)),
+        case("combining marks", "Who is the CEO of So\u{301}ftBa\u{308}nk?", Answer(SOFTBANK)),
+        case("NUL", "Who is the CEO\0 of SoftBank?", Answer(SOFTBANK)),
     ]
 }
 

@@ -54,7 +54,7 @@ fn json_lines_are_scored_per_corpus_folder_and_misses_name_their_line() {
     std::fs::write(
         &questions,
         "{\"corpus\": \"harbour\", \"q\": \"How much will the new boat cost?\", \"gold\": [\"$12 million\"]}\n\
-         {\"corpus\": \"harbour\", \"q\": \"What broke in the storm?\", \"gold\": [\"The wall cracked\"]}\n\
+         {\"corpus\": \"harbour\", \"q\": \"What cracked during the storm?\", \"gold\": [\"The wall cracked\"]}\n\
          {\"corpus\": \"harbour\", \"q\": \"Who won the Super Bowl in 1998?\", \"gold\": [], \"impossible\": true}\n",
     )
     .unwrap();
@@ -65,7 +65,7 @@ fn json_lines_are_scored_per_corpus_folder_and_misses_name_their_line() {
     assert_eq!(rows[0]["storybot"]["counts"]["answerable"], 2);
     assert_eq!(rate(&rows[0], "storybot", "hit1"), 1.0, "{report}");
     assert_eq!(rows[0]["storybot"]["counts"]["abstained"], 1, "the off-topic question gets no answer: {report}");
-    assert_eq!(rows[0]["bm25"]["counts"]["abstained"], 0, "plain BM25 never abstains");
+    assert_eq!(rows[0]["bm25"]["counts"]["hit1"], 2, "plain BM25 is scored on the same questions: {report}");
 }
 
 #[test]
@@ -83,7 +83,11 @@ fn the_text_report_has_one_row_per_corpus_and_the_anchor_in_brackets() {
 fn a_malformed_questions_file_is_a_usage_error_naming_file_and_line() {
     let ws = Workspace::with_shipped_story();
     let questions = ws.dir.path().join("bad.jsonl");
-    std::fs::write(&questions, "# fine\n{\"corpus\": \"x\", \"q\": \"ok?\", \"gold\": [\"y\"]}\n{\"corpus\": \"x\", \"q\": 3}\n").unwrap();
+    std::fs::write(
+        &questions,
+        "# fine\n{\"corpus\": \"x\", \"q\": \"ok?\", \"gold\": [\"y\"]}\n{\"corpus\": \"x\", \"q\": 3}\n",
+    )
+    .unwrap();
     let out = ws.run(&["eval", questions.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("bad.jsonl:3: "), "{}", stderr(&out));

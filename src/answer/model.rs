@@ -10,10 +10,12 @@
 use super::signals::{Signals, COUNT};
 
 /// Ranking weights of [`Signals::to_vec`], in its order.
-pub const WEIGHTS: [f32; COUNT] = [-0.3000, 1.2193, 0.6416, 6.2408, 0.0580, 3.3743, 2.8119, 1.4691, 0.3827, -0.7358, -0.0000];
+pub const WEIGHTS: [f32; COUNT] =
+    [-0.3000, 1.2193, 0.6416, 6.2408, 0.0580, 3.3743, 2.8119, 1.4691, 0.3827, -0.7358, -0.0000];
 
 /// Weights of the answer decision: the best candidate's score, then its signals.
-pub const ANSWER_WEIGHTS: [f32; COUNT + 1] = [0.0741, 1.5978, -0.8209, -0.4676, 0.4684, 0.1991, 4.4594, -0.7635, 1.1258, 3.6681, -1.1173, 0.2417];
+pub const ANSWER_WEIGHTS: [f32; COUNT + 1] =
+    [0.0741, 1.5978, -0.8209, -0.4676, 0.4684, 0.1991, 4.4594, -0.7635, 1.1258, 3.6681, -1.1173, 0.2417];
 /// The answer decision's sum must reach this, or the story is taken not to answer.
 pub const ANSWER_THRESHOLD: f32 = 2.5133;
 /// A question whose content is mostly words the story never uses is about something else,

@@ -163,8 +163,7 @@ fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) 
         return None;
     }
     analysed.concepts.iter().find_map(|concept| {
-        let said: HashSet<u64> =
-            concept.terms.iter().map(|t| stems::key(&t.stem)).collect();
+        let said: HashSet<u64> = concept.terms.iter().map(|t| stems::key(&t.stem)).collect();
         let named: HashSet<String> = people
             .iter()
             .filter(|p| p.forms.iter().any(|f| f.iter().all(|k| said.contains(k))))

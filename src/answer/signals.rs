@@ -62,8 +62,19 @@ impl Signals {
         ]
     }
 
-    pub const NAMES: [&'static str; COUNT] =
-        ["bm25", "bm25_raw", "own", "near", "proximity", "semantic", "semantic_gap", "carries", "speaker", "missing", "unseen"];
+    pub const NAMES: [&'static str; COUNT] = [
+        "bm25",
+        "bm25_raw",
+        "own",
+        "near",
+        "proximity",
+        "semantic",
+        "semantic_gap",
+        "carries",
+        "speaker",
+        "missing",
+        "unseen",
+    ];
 }
 
 /// Whether the sentence holds the kind of information the question asks for.

@@ -35,7 +35,9 @@ pub struct EvalArgs {
 
 pub fn run(paths: &Paths, args: &EvalArgs) -> anyhow::Result<()> {
     let beside = |file: &std::path::Path| {
-        args.corpora.clone().unwrap_or_else(|| file.parent().map_or_else(|| PathBuf::from("corpora"), |p| p.join("corpora")))
+        args.corpora
+            .clone()
+            .unwrap_or_else(|| file.parent().map_or_else(|| PathBuf::from("corpora"), |p| p.join("corpora")))
     };
     if let Some(gold) = &args.gold {
         return attribution(gold, &beside(gold), args.json);

@@ -359,7 +359,9 @@ fn roles_of(text: &str, sentences: &[Range<usize>], m: &Mention) -> Vec<Range<us
     } else if let Some(group) = TITLED_AFTER.as_ref().and_then(|re| re.captures(rest)).and_then(|c| c.get(1)) {
         // ", chief economist at Gerrard,": a bare apposition is a role when it holds a title.
         let has_title = group.as_str().split([' ', '-']).any(|w| is_title(w) && !is_honorific(w));
-        if has_title && group.as_str().chars().count() <= MAX_ROLE_CHARS {
+        // ", and SoftBank CEO Masayoshi Son": the next item of a list, not an apposition.
+        let listed = ["and ", "or ", "but ", "while "].iter().any(|c| group.as_str().starts_with(c));
+        if has_title && !listed && group.as_str().chars().count() <= MAX_ROLE_CHARS {
             out.push(m.span.end + group.start()..m.span.end + group.end());
         }
     }

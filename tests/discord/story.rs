@@ -111,7 +111,7 @@ async fn facts_and_timeline_show_values_what_they_measure_and_resolved_dates() {
 #[tokio::test]
 async fn ask_storybot_answers_a_message_privately_and_share_posts_it_publicly() {
     let bot = start().await;
-    let reply = on_message(&bot, "Ask storybot", "how much money is going into stargate?").await;
+    let reply = on_message(&bot, "Ask storybot", "how much is going into stargate?").await;
     assert_eq!(reply["type"], 4);
     assert_eq!(reply["data"]["flags"], 64, "private");
     let answer = description(&reply["data"]);

@@ -60,7 +60,7 @@ impl Source {
     }
 
     /// How much of the concept a sentence covers by containing this term: an alias is the
-    /// same entity and a corrected typo the same word, a related word only partly the same.
+    /// same entity; a corrected typo is probably the same word.
     pub fn credit(self) -> f32 {
         match self {
             Source::Word | Source::Alias => 1.0,
@@ -254,19 +254,7 @@ pub fn run(index: &StoryIndex, analysed: &Analysed, limit: usize) -> tantivy::Re
             clauses.push((Occur::Should, Box::new(DisjunctionMaxQuery::with_tie_breaker(disjuncts, TIE_BREAKER))));
         }
     }
-    if clauses.is_empty() || limit == 0 {
-        return Ok(Vec::new());
-    }
-    let searcher = index.reader.searcher();
-    let collector = TopDocs::with_limit(limit).order_by_score();
-    let top = searcher.search_with_statistics_provider(&BooleanQuery::new(clauses), &collector, &index.stats)?;
-    Ok(top
-        .into_iter()
-        .filter_map(|(score, address)| {
-            let ord = index.ords.get(address.segment_ord as usize)?.first(address.doc_id)?;
-            Some(Hit { ord: ord as usize, score })
-        })
-        .collect())
+    top_hits(index, clauses, limit)
 }
 
 /// Plain BM25 over the sentence text, the anchor `storybot eval` measures against: the
@@ -294,6 +282,12 @@ pub fn plain_bm25(
             clauses.push((Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))));
         }
     }
+    top_hits(index, clauses, limit)
+}
+
+/// The best `limit` sentences for a disjunction of clauses, scored with the index's own
+/// statistics.
+fn top_hits(index: &StoryIndex, clauses: Vec<(Occur, Box<dyn Query>)>, limit: usize) -> tantivy::Result<Vec<Hit>> {
     if clauses.is_empty() || limit == 0 {
         return Ok(Vec::new());
     }

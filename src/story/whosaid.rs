@@ -1,7 +1,7 @@
 //! Who said it: a paraphrase or fragment of a quote ("the one about a mean tweet", "they have
 //! no money") → the quotes it most likely means.
 //!
-//! The text is read like a question (stop words dropped, words stemmed, related words and
+//! The text is read like a question (stop words dropped, words stemmed, aliases and
 //! typos allowed) and each quotation is scored by how much of it the quotation's own words
 //! cover, rarer words counting more. Several quotes come back when they score alike; none
 //! when no quotation covers at least half of it.

@@ -292,7 +292,13 @@ pub fn story(engine: &Engine) -> Reply {
         }
         value.push_str(&format!("**Quotes:** {} · **Sentences:** {}\n", doc.quotes.len(), doc.sentences.len()));
         match links.first() {
-            Some(_) => value.push_str(&format!("**Source link:** {}", links.join(" "))),
+            Some(_) => {
+                // A link from the story's text can hold anything, a ping included; a plain URL
+                // stays clickable.
+                let shown: Vec<String> =
+                    links.iter().map(|l| if l.contains(['@', '<']) { escape(l) } else { l.to_string() }).collect();
+                value.push_str(&format!("**Source link:** {}", shown.join(" ")));
+            }
             None => value.push_str("**Source link:** none given"),
         }
         fields.push((escape(&doc.title), value));

@@ -219,3 +219,16 @@ fn help_is_one_short_message_naming_every_command() -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn a_link_in_the_story_text_that_holds_a_ping_is_shown_escaped() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Links\"\n+++\nSee https://example.com/x@everyone and https://example.com/plain today.\n";
+    let corpus =
+        Corpus::from_sources(vec![Source { path: "corpus/links.txt".into(), bytes: text.as_bytes().to_vec() }])?;
+    let reply = super::story(&Engine::in_memory(corpus)?);
+    let fields: Vec<&str> = reply.embed.as_ref().context("an embed")?.fields.iter().map(|(_, v)| v.as_str()).collect();
+    let value = fields.first().context("one field per story")?;
+    assert!(value.contains("Source link:"), "{value}");
+    assert!(!value.contains("@everyone"), "the ping is broken: {value}");
+    Ok(())
+}

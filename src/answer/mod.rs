@@ -146,7 +146,7 @@ impl Engine {
         let mut analyzer = self.analyzer.clone();
         let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
         let hits = search::run(&self.index, &analysed, limit)?;
-        let question_vector = self.vectors.question(question, &mut analyzer);
+        let question_vector = self.vectors.question(&analysed);
         let mut candidates: Vec<rank::Candidate> = hits
             .iter()
             .map(|h| {

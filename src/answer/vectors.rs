@@ -10,14 +10,12 @@ use tantivy::tokenizer::TextAnalyzer;
 use super::stems::{self, StemCache};
 use crate::corpus::Corpus;
 use crate::index::StoryIndex;
-use crate::search;
+use crate::search::{self, Analysed};
 use crate::semantic::{self, Embedding};
 
 pub struct Vectors {
     /// Inverse document frequency over sentences, by stem key.
     idf: HashMap<u64, f32>,
-    /// The idf of a word no sentence has.
-    unseen_idf: f32,
     sentences: Vec<OnceLock<Option<Embedding>>>,
 }
 
@@ -29,26 +27,13 @@ impl Vectors {
             .doc_freqs(index.fields.text)
             .map(|(stem, df)| (stems::key(stem), search::idf(df as f32, docs)))
             .collect();
-        Vectors {
-            idf,
-            unseen_idf: search::idf(0.0, docs),
-            sentences: (0..corpus.sentences.len()).map(|_| OnceLock::new()).collect(),
-        }
+        Vectors { idf, sentences: (0..corpus.sentences.len()).map(|_| OnceLock::new()).collect() }
     }
 
-    /// The vector of a question: its content words (stop words left out), weighted by idf.
-    pub fn question(&self, question: &str, analyzer: &mut TextAnalyzer) -> Option<Embedding> {
-        let words: Vec<(&str, f32)> = search::words_of(question)
-            .into_iter()
-            .filter(|w| !search::is_stop_word(w))
-            .map(|w| {
-                let idf = search::stem(analyzer, &w.to_lowercase())
-                    .and_then(|s| self.idf.get(&stems::key(&s)).copied())
-                    .unwrap_or(self.unseen_idf);
-                (w, idf)
-            })
-            .collect();
-        semantic::embed(words)
+    /// The vector of a question: its content words as the search read them, weighted by
+    /// the idf the search gave them.
+    pub fn question(&self, analysed: &Analysed) -> Option<Embedding> {
+        semantic::embed(analysed.concepts.iter().map(|c| (c.word.as_str(), c.idf)))
     }
 
     /// The vector of a sentence, computed once.

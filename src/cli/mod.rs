@@ -126,6 +126,8 @@ fn serve(paths: &Paths) -> anyhow::Result<()> {
     // Configuration first: a missing token should not wait for the index to build.
     let config = crate::config::BotConfig::from_env()?;
     let engine = open(paths)?;
+    // Decode the embedding table now, not on the first user's question.
+    crate::semantic::warm_up();
     tracing::info!(
         documents = engine.corpus().docs.len(),
         sentences = engine.corpus().sentences.len(),

@@ -40,23 +40,15 @@ impl Case {
 /// A [`UserError`] naming the file and line of the first malformed case, or one that cannot
 /// be read.
 pub fn read(path: &Path, corpora: &Path) -> anyhow::Result<Vec<Case>> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| UserError::new(format!("cannot read the questions file {}: {e}", path.display())))?;
-    let mut cases = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let parsed = if trimmed.starts_with('{') { json_case(trimmed, corpora) } else { text_case(trimmed) };
-        let mut case = parsed.map_err(|why| UserError::new(format!("{}:{}: {why}", path.display(), i + 1)))?;
-        case.line = i + 1;
-        cases.push(case);
-    }
-    if cases.is_empty() {
+    let parsed =
+        super::parse_lines(
+            path,
+            |line| if line.starts_with('{') { json_case(line, corpora) } else { text_case(line) },
+        )?;
+    if parsed.is_empty() {
         return Err(UserError::new(format!("{} holds no questions", path.display())).into());
     }
-    Ok(cases)
+    Ok(parsed.into_iter().map(|(line, case)| Case { line, ..case }).collect())
 }
 
 fn text_case(line: &str) -> Result<Case, String> {
@@ -116,40 +108,42 @@ pub fn fold(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::Context as _;
+
     use super::*;
 
     fn read_text(text: &str) -> anyhow::Result<Vec<Case>> {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir()?;
         let path = dir.path().join("q.txt");
-        std::fs::write(&path, text).unwrap();
+        std::fs::write(&path, text)?;
         read(&path, Path::new("corpora"))
     }
 
     #[test]
-    fn text_lines_give_questions_about_the_configured_corpus() {
+    fn text_lines_give_questions_about_the_configured_corpus() -> anyhow::Result<()> {
         let cases =
-            read_text("# comment\n\ntune | How big? | $500 billion || half a trillion\nheld-out | Who won? | -\n")
-                .unwrap();
+            read_text("# comment\n\ntune | How big? | $500 billion || half a trillion\nheld-out | Who won? | -\n")?;
         assert_eq!(cases.len(), 2);
         assert_eq!(cases[0].gold, ["$500 billion", "half a trillion"]);
         assert_eq!((cases[0].corpus.as_ref(), cases[0].line), (None, 3));
         assert!(!cases[1].answerable());
+        Ok(())
     }
 
     #[test]
-    fn json_lines_name_a_folder_under_the_corpora() {
+    fn json_lines_name_a_folder_under_the_corpora() -> anyhow::Result<()> {
         let cases = read_text(
             "{\"corpus\": \"Rhine\", \"q\": \"How long?\", \"gold\": [\"1,230 km\"], \"impossible\": false}\n\
              {\"id\": \"bbc-1\", \"q\": \"Who?\", \"gold\": [], \"impossible\": true, \"type\": \"who\"}\n",
-        )
-        .unwrap();
+        )?;
         assert_eq!(cases[0].corpus.as_deref(), Some(Path::new("corpora/Rhine")));
         assert_eq!(cases[1].corpus.as_deref(), Some(Path::new("corpora/bbc-1")));
         assert!(!cases[1].answerable());
+        Ok(())
     }
 
     #[test]
-    fn a_malformed_line_is_named_by_file_and_line() {
+    fn a_malformed_line_is_named_by_file_and_line() -> anyhow::Result<()> {
         for bad in [
             "tune | only two",
             "{\"q\": \"no corpus\"}",
@@ -159,10 +153,11 @@ mod tests {
             "{\"corpus\": \"a\", \"q\": 3}",
             "tune |  | phrase",
         ] {
-            let err = read_text(&format!("# header\n{bad}\n")).unwrap_err();
-            let user = err.downcast_ref::<UserError>().expect("a user error");
+            let Err(err) = read_text(&format!("# header\n{bad}\n")) else { anyhow::bail!("{bad} was accepted") };
+            let user = err.downcast_ref::<UserError>().context("a user error")?;
             assert!(user.to_string().contains("q.txt:2: "), "{user}");
         }
+        Ok(())
     }
 
     #[test]

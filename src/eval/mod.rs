@@ -126,6 +126,27 @@ fn open(folder: &Path, line: usize) -> anyhow::Result<Engine> {
     Engine::in_memory(corpus).with_context(|| format!("cannot index {}", folder.display()))
 }
 
+/// The non-blank, non-`#` lines of an evaluation file, each parsed by `parse` and returned with
+/// its 1-based line number. A [`UserError`] for a file that cannot be read or a line that does
+/// not parse, naming the file and line.
+pub(crate) fn parse_lines<T>(
+    path: &Path,
+    mut parse: impl FnMut(&str) -> Result<T, String>,
+) -> anyhow::Result<Vec<(usize, T)>> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| UserError::new(format!("cannot read {}: {e}", path.display())))?;
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let item = parse(trimmed).map_err(|why| UserError::new(format!("{}:{}: {why}", path.display(), i + 1)))?;
+        out.push((i + 1, item));
+    }
+    Ok(out)
+}
+
 fn corpus_name(folder: &Path) -> String {
     folder.file_name().map_or_else(|| folder.display().to_string(), |n| n.to_string_lossy().into_owned())
 }

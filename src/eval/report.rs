@@ -4,16 +4,15 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::score::{Rates, Tally};
+use super::score::Tally;
 
 /// One corpus's figures, the engine beside plain BM25.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Row {
     pub corpus: String,
     pub storybot: Tally,
     pub bm25: Tally,
     /// Questions the engine got wrong at rank 1 (or answered when it should not have).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub misses: Vec<Miss>,
 }
 
@@ -29,7 +28,7 @@ pub struct Miss {
 }
 
 /// Every corpus's figures and the total.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Report {
     pub corpora: Vec<Row>,
     pub overall: Row,
@@ -124,11 +123,5 @@ fn abstained(t: &Tally) -> String {
         "–".into()
     } else {
         format!("{}/{}", t.abstained, t.unanswerable)
-    }
-}
-
-impl Row {
-    pub fn rates(&self) -> (Rates, Rates) {
-        (self.storybot.rates(), self.bm25.rates())
     }
 }

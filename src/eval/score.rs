@@ -81,7 +81,7 @@ mod tests {
         let r = t.rates();
         assert_eq!((t.hit1, t.hit3, t.false_abstain, t.abstained), (1, 2, 1, 1));
         assert_eq!(r.hit1, Some(0.25));
-        assert!((r.mrr3.unwrap() - (1.0 + 1.0 / 3.0) / 4.0).abs() < 1e-9);
+        assert!(r.mrr3.is_some_and(|m| (m - (1.0 + 1.0 / 3.0) / 4.0).abs() < 1e-9), "{r:?}");
         assert_eq!(r.abstain_unanswerable, Some(0.5));
     }
 

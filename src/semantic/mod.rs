@@ -29,6 +29,9 @@ pub use table::{TableError, DIMS};
 
 static BYTES: &[u8] = include_bytes!("minilm-static.bin");
 
+// The table is compiled in, so it parses the same on every run: the unit test
+// `the_embedded_table_parses_with_the_whole_vocabulary` parses this very file, and a build with a
+// damaged table fails that test rather than reaching a user.
 static TABLE: LazyLock<Table<'static>> =
     LazyLock::new(|| Table::parse(BYTES).unwrap_or_else(|e| panic!("the embedded embedding table is invalid: {e}")));
 

@@ -1,19 +1,26 @@
+use anyhow::Context as _;
+
 use super::table::{Table, TableError, DIMS};
 use super::*;
 
-fn similarity(a: &str, b: &str) -> f32 {
-    word_vector(a).expect(a).cosine(&word_vector(b).expect(b))
+fn vector(word: &str) -> anyhow::Result<Embedding> {
+    word_vector(word).with_context(|| format!("no vector for {word:?}"))
+}
+
+fn similarity(a: &str, b: &str) -> anyhow::Result<f32> {
+    Ok(vector(a)?.cosine(&vector(b)?))
 }
 
 #[test]
-fn synonyms_are_closer_than_unrelated_words() {
-    assert!(similarity("purchase", "buy") > similarity("purchase", "river") + 0.1);
-    assert!(similarity("car", "automobile") > similarity("car", "banana") + 0.1);
-    assert!(similarity("physician", "doctor") > similarity("physician", "guitar") + 0.1);
+fn synonyms_are_closer_than_unrelated_words() -> anyhow::Result<()> {
+    assert!(similarity("purchase", "buy")? > similarity("purchase", "river")? + 0.1);
+    assert!(similarity("car", "automobile")? > similarity("car", "banana")? + 0.1);
+    assert!(similarity("physician", "doctor")? > similarity("physician", "guitar")? + 0.1);
+    Ok(())
 }
 
 #[test]
-fn word_similarities_match_the_derivation_scripts_own_reading_of_the_table() {
+fn word_similarities_match_the_derivation_scripts_own_reading_of_the_table() -> anyhow::Result<()> {
     // Cosines computed from the same table by `scripts/semantic_experiment.py`'s `Static`.
     for (a, b, expected) in [
         ("purchase", "buy", 0.88939),
@@ -22,17 +29,19 @@ fn word_similarities_match_the_derivation_scripts_own_reading_of_the_table() {
         ("physician", "guitar", 0.19700),
         ("unaffable", "friendly", 0.39874),
     ] {
-        let got = similarity(a, b);
+        let got = similarity(a, b)?;
         assert!((got - expected).abs() < 1e-4, "{a}/{b}: {got} vs {expected}");
     }
+    Ok(())
 }
 
 #[test]
-fn a_sentence_is_closer_to_a_question_that_means_it_than_to_one_that_does_not() {
-    let sentence = embed([("company", 1.0), ("purchased", 2.0), ("factory", 2.0)]).unwrap();
-    let same = embed([("firm", 1.0), ("bought", 2.0), ("plant", 2.0)]).unwrap();
-    let other = embed([("river", 1.0), ("flooded", 2.0), ("village", 2.0)]).unwrap();
+fn a_sentence_is_closer_to_a_question_that_means_it_than_to_one_that_does_not() -> anyhow::Result<()> {
+    let sentence = embed([("company", 1.0), ("purchased", 2.0), ("factory", 2.0)]).context("sentence")?;
+    let same = embed([("firm", 1.0), ("bought", 2.0), ("plant", 2.0)]).context("same")?;
+    let other = embed([("river", 1.0), ("flooded", 2.0), ("village", 2.0)]).context("other")?;
     assert!(sentence.cosine(&same) > sentence.cosine(&other) + 0.1);
+    Ok(())
 }
 
 #[test]
@@ -75,12 +84,13 @@ fn words_without_a_positive_finite_weight_are_ignored() {
 }
 
 #[test]
-fn vectors_are_unit_length_and_a_word_alone_embeds_as_its_word_vector() {
-    let v = word_vector("newspaper").unwrap();
+fn vectors_are_unit_length_and_a_word_alone_embeds_as_its_word_vector() -> anyhow::Result<()> {
+    let v = vector("newspaper")?;
     let norm = v.iter().map(|x| x * x).sum::<f32>().sqrt();
     assert!((norm - 1.0).abs() < 1e-4, "{norm}");
-    let e = embed([("newspaper", 3.0)]).unwrap();
+    let e = embed([("newspaper", 3.0)]).context("a known word embeds")?;
     assert!((v.cosine(&e) - 1.0).abs() < 1e-5);
+    Ok(())
 }
 
 #[test]
@@ -91,12 +101,13 @@ fn cosine_of_a_zero_vector_is_zero_and_of_a_vector_with_itself_is_one() {
 }
 
 #[test]
-fn the_embedded_table_parses_with_the_whole_vocabulary() {
-    let table = Table::parse(BYTES).unwrap();
+fn the_embedded_table_parses_with_the_whole_vocabulary() -> Result<(), TableError> {
+    let table = Table::parse(BYTES)?;
     assert!(table.rows() > 29_000, "{}", table.rows());
     assert_eq!(warm_up(), table.rows());
     assert!(table.row("the").is_some() && table.row("##s").is_some());
     assert!(table.row("[PAD]").is_none() && table.row("[UNK]").is_none() && table.row("[unused0]").is_none());
+    Ok(())
 }
 
 /// A well-formed table of the given pieces, every row zero but the first component.
@@ -119,9 +130,9 @@ fn table_bytes(version: u32, dims: u32, pieces: &[&str]) -> Vec<u8> {
 }
 
 #[test]
-fn the_table_header_is_validated() {
+fn the_table_header_is_validated() -> Result<(), TableError> {
     let good = table_bytes(1, DIMS as u32, &["a", "##b"]);
-    let table = Table::parse(&good).unwrap();
+    let table = Table::parse(&good)?;
     assert_eq!(table.row("##b"), Some(1));
     let mut sum = [0.0; DIMS];
     table.add_row(1, 2.0, &mut sum);
@@ -146,41 +157,5 @@ fn the_table_header_is_validated() {
     let at = 24 + "a\n##b\n".len();
     nan_scale[at..at + 4].copy_from_slice(&f32::NAN.to_le_bytes());
     assert_eq!(Table::parse(&nan_scale).err(), Some(TableError::Scale(0)));
-}
-
-/// Timings, not a check: `cargo test --release --lib semantic -- --ignored --nocapture`.
-#[test]
-#[ignore]
-fn print_timings() {
-    use std::time::Instant;
-    let rss_before = resident_kib();
-    let start = Instant::now();
-    let runs = 20;
-    for _ in 0..runs {
-        std::hint::black_box(Table::parse(BYTES).unwrap());
-    }
-    println!("table decode: {:?}", start.elapsed() / runs);
-    warm_up();
-    let sentence = "The company said on Tuesday that it had purchased the former steel plant near the river \
-                    for an undisclosed sum, ending months of speculation";
-    let words: Vec<&str> = sentence.split_whitespace().collect();
-    let runs = 20_000;
-    let start = Instant::now();
-    for _ in 0..runs {
-        std::hint::black_box(embed(words.iter().map(|w| (*w, 1.5))));
-    }
-    println!("embed a {}-word sentence: {:?}", words.len(), start.elapsed() / runs);
-    // Touch every row, as a long-running bot eventually would.
-    for piece in Table::parse(BYTES).unwrap().pieces.iter().step_by(7) {
-        std::hint::black_box(word_vector(piece));
-    }
-    if let (Some(before), Some(after)) = (rss_before, resident_kib()) {
-        println!("resident memory: {before} KiB before the first decode, {after} KiB after (+{} KiB)", after - before);
-    }
-}
-
-fn resident_kib() -> Option<i64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
+    Ok(())
 }

@@ -6,8 +6,6 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::UserError;
-
 #[derive(Debug, Clone, Deserialize)]
 pub struct Article {
     pub id: String,
@@ -103,16 +101,8 @@ pub struct VerifyCase {
 
 /// Reads a JSON-lines file, naming the file and line of the first bad line.
 pub fn read_lines<T: for<'de> Deserialize<'de>>(path: &Path) -> anyhow::Result<Vec<T>> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| UserError::new(format!("cannot read {}: {e}", path.display())))?;
-    let mut out = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        let item = serde_json::from_str(line)
-            .map_err(|e| UserError::new(format!("{}:{}: not a valid line: {e}", path.display(), n + 1)))?;
-        out.push(item);
-    }
-    Ok(out)
+    let parsed = crate::eval::parse_lines(path, |line| {
+        serde_json::from_str(line).map_err(|e| format!("not a valid line: {e}"))
+    })?;
+    Ok(parsed.into_iter().map(|(_, item)| item).collect())
 }

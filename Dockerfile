@@ -3,11 +3,13 @@
 # storybot container image.
 #
 #   docker build -t storybot .
-#   docker run -d --name storybot --env-file storybot.env --stop-timeout 20 \
-#       -v storybot-state:/var/lib/storybot storybot
+#   docker run -d --name storybot --env-file .env --restart unless-stopped --stop-timeout 20 \
+#       -v storybot-data:/app/data -v storybot-index:/app/index storybot
 #
-# storybot.env holds DISCORD_TOKEN=... (and any optional settings). To serve another story, mount
-# its folder over the shipped one: -v "$PWD/my-story:/app/corpus:ro" (changes are picked up live).
+# .env is .env.example with DISCORD_TOKEN set. The image works in /app with the defaults' relative
+# folders (corpus, data, index), so the example's settings need no change in a container. To serve
+# another story, mount its folder over the shipped one: -v "$PWD/my-story:/app/corpus:ro"
+# (changes are picked up live). compose.yaml does all of this.
 
 # ---- Build ----
 FROM rust:1-bookworm AS builder
@@ -40,23 +42,23 @@ RUN apt-get update \
 # A fixed non-root uid/gid, so volume ownership stays the same across image rebuilds.
 RUN groupadd --system --gid 10001 storybot \
     && useradd --system --uid 10001 --gid storybot --no-create-home \
-        --home-dir /var/lib/storybot --shell /usr/sbin/nologin storybot \
-    && install -d -m 0700 -o storybot -g storybot \
-        /var/lib/storybot /var/lib/storybot/data /var/lib/storybot/index
+        --home-dir /app --shell /usr/sbin/nologin storybot \
+    && install -d -m 0755 /app \
+    && install -d -m 0700 -o storybot -g storybot /app/data /app/index
 
 COPY --from=builder /usr/local/bin/storybot /usr/local/bin/storybot
 # The shipped story, owned by root: read only to the bot.
 COPY corpus/ /app/corpus/
 
+# The default folders (corpus, data, index) are relative to the working directory, so no path
+# needs setting here, and an env file that leaves them unset or empty cannot point elsewhere.
 WORKDIR /app
-ENV STORYBOT_CORPUS_DIR=/app/corpus \
-    STORYBOT_DATA_DIR=/var/lib/storybot/data \
-    STORYBOT_INDEX_DIR=/var/lib/storybot/index \
-    STORYBOT_METRICS_ADDR=0.0.0.0:9184
+# The health check asks this listener; a setting in the env file (not the example's) replaces it.
+ENV STORYBOT_METRICS_ADDR=0.0.0.0:9184
 
 # Database and index. Declared after the directories are created and chowned, so a new volume
 # starts with that ownership.
-VOLUME ["/var/lib/storybot"]
+VOLUME ["/app/data", "/app/index"]
 
 # /healthz and /metrics.
 EXPOSE 9184

@@ -118,7 +118,7 @@ fn empty_and_huge_questions_get_a_clear_message_and_exit_code_2() {
 fn query_syntax_and_nonsense_are_read_as_plain_words() {
     let ws = Workspace::with_shipped_story();
     for q in ["field:x", "*", "-x", "\"unbalanced", "(", "title:Stargate AND (", "?!?!", "🙂🙂", "zzzz qqqq"] {
-        let out = ws.run(&["ask", "--json", q], None);
+        let out = ws.run(&["ask", "--json", "--", q], None);
         assert_eq!(out.status.code(), Some(0), "{q}: {}", stderr(&out));
         assert_no_panic(&out);
         let reply = &json_lines(&stdout(&out))[0];
@@ -253,4 +253,104 @@ fn operator_commands_without_their_setup_say_what_to_set_with_exit_code_2() {
     let out = ws.run(&["health", "--addr", &nobody], None);
     assert_eq!(out.status.code(), Some(1), "nothing listens there: not healthy");
     assert!(stderr(&out).contains("cannot reach"));
+}
+
+#[test]
+fn flags_work_anywhere_among_the_words_and_double_dash_ends_them() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["who", "Larry", "Ellison", "--json"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: Value = serde_json::from_str(&stdout(&out)).expect("--json after the words still means JSON");
+    assert_eq!(json["matches"][0]["name"], "Larry Ellison");
+    let out = ws.run(&["ask", "how", "big", "is", "Stargate?", "--json"], None);
+    assert_eq!(json_lines(&stdout(&out))[0]["question"], "how big is Stargate?");
+    let out = ws.run(&["ask", "-5 degrees?"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("use '-- -5"), "{}", stderr(&out));
+    let out = ws.run(&["verify", "--json", "--", "-they don't have the money"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("\"verdict\""));
+}
+
+#[test]
+fn an_empty_setting_means_its_default_as_a_copied_env_file_leaves_it() -> anyhow::Result<()> {
+    let ws = Workspace::with_shipped_story();
+    let empty = [("STORYBOT_CORPUS_DIR", ""), ("STORYBOT_INDEX_DIR", " "), ("NO_COLOR", ""), ("RUST_LOG", "")];
+    let out = common::run_storybot_env(ws.dir.path(), &["ask", "--json", "How big is Project Stargate?"], None, &empty);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("$500 billion"));
+    assert!(std::fs::read_dir(ws.index())?.next().is_some(), "the index went to the default folder");
+    let out = common::run_storybot_env(ws.dir.path(), &["health"], None, &[("STORYBOT_METRICS_ADDR", "")]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("set STORYBOT_METRICS_ADDR"), "empty is unset, not a malformed address");
+    Ok(())
+}
+
+#[test]
+fn colour_follows_the_flag_and_no_color() {
+    let ws = Workspace::with_shipped_story();
+    let ask = ["ask", "How big is Project Stargate?"];
+    let always = common::run_storybot_env(ws.dir.path(), &[&ask[..], &["--color", "always"]].concat(), None, &[]);
+    assert!(stdout(&always).contains("\u{1b}[1m"), "bold when asked for, even in a pipe");
+    let never = common::run_storybot_env(ws.dir.path(), &ask, None, &[("STORYBOT_COLOR", "never")]);
+    assert!(!stdout(&never).contains('\u{1b}') && stdout(&never).contains("**"));
+    let no_color = common::run_storybot_env(ws.dir.path(), &ask, None, &[("NO_COLOR", "1")]);
+    assert!(!stdout(&no_color).contains('\u{1b}'));
+    let out = ws.run(&["--color", "sometimes", "ask", "x"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn serve_help_lists_every_setting_with_its_variable_and_never_the_token() {
+    let ws = Workspace::with_files(&[]);
+    let token = "MTAwMDAwMDAwMDAwMDAwMDAx.GabcDE.secret_part";
+    let out = common::run_storybot_env(ws.dir.path(), &["serve", "--help"], None, &[("DISCORD_TOKEN", token)]);
+    let help = stdout(&out);
+    for name in storybot::config::SETTINGS.iter().filter(|n| !matches!(**n, "RUST_LOG" | "NO_COLOR")) {
+        assert!(help.contains(name), "serve --help names {name}:\n{help}");
+    }
+    assert!(!help.contains("secret_part") && !help.contains("MTAw"), "the token's value is hidden");
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let ws = Workspace::with_files(&[]);
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = ws.run(&["completions", shell], None);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        assert!(stdout(&out).contains("whosaid"), "{shell} completes the subcommands");
+    }
+    let out = ws.run(&["completions", "tcsh"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn feedback_forget_deletes_one_persons_or_one_servers_votes() -> anyhow::Result<()> {
+    let ws = Workspace::with_files(&[]);
+    let data = ws.dir.path().join("data");
+    let store = storybot::store::Store::open(&data)?;
+    for (message, user, guild) in [(1, 10, Some(7)), (2, 10, None), (3, 11, Some(7)), (4, 11, Some(8))] {
+        store.record_vote(&storybot::store::feedback::Vote {
+            message_id: message,
+            rank: 1,
+            user_id: user,
+            guild_id: guild,
+            question: "Who is the CEO of SoftBank?".into(),
+            answer: "Masayoshi Son".into(),
+            source: "paragraph 1".into(),
+            corpus: "abc".into(),
+            up: true,
+        })?;
+    }
+    drop(store);
+    let out = ws.run(&["feedback", "forget", "--user", "10"], None);
+    assert_eq!(stdout(&out), "Deleted 2 vote(s) by user 10.\n", "{}", stderr(&out));
+    let out = ws.run(&["feedback", "forget", "--guild", "7"], None);
+    assert_eq!(stdout(&out), "Deleted 1 vote(s) from server 7.\n");
+    let out = ws.run(&["feedback", "export", "--json"], None);
+    let cases: Value = serde_json::from_str(&stdout(&out))?;
+    assert_eq!(cases[0]["guilds"], serde_json::json!(["8"]), "only server 8's vote is left");
+    let out = ws.run(&["feedback", "forget"], None);
+    assert_eq!(out.status.code(), Some(2), "forget needs --user or --guild");
+    Ok(())
 }

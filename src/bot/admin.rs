@@ -1,9 +1,11 @@
-//! Commands for the people who run a server (`/config`, `/reindex`), and the check every
-//! command passes first.
+//! Commands for the people who run a server (`/config`) and for the people who run the bot
+//! (`/reindex`), and the check every command passes first.
 //!
 //! Both commands carry Manage Server as their default member permissions: Discord shows them
 //! only to members who have it (a server can grant them to others in its Integrations
-//! settings), and never in direct messages.
+//! settings), and never in direct messages. `/reindex` reloads the story for every server the
+//! bot is in, so it also runs only for the application's owner or team members (Discord tells
+//! the bot who they are at start-up), at most once every 30 seconds.
 
 use poise::serenity_prelude as serenity;
 
@@ -77,8 +79,14 @@ pub async fn config(
     Ok(())
 }
 
-/// Reload the story files now and swap in the new index (answers go on meanwhile)
-#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
+/// For the bot's owner: reload the story files now and swap in the new index (answers go on)
+#[poise::command(
+    slash_command,
+    guild_only,
+    owners_only,
+    global_cooldown = 30,
+    default_member_permissions = "MANAGE_GUILD"
+)]
 pub async fn reindex(ctx: Context<'_>) -> Result<(), Error> {
     let live = ctx.data().live.clone();
     if live.corpus_dir().is_none() {

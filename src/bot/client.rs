@@ -68,6 +68,7 @@ pub async fn run(
             .ok(),
         _ => None,
     };
+    let pruning = backend.store.clone().map(|store| super::database::prune_daily(store, config.vote_retention_days));
     let startup_error: Arc<Mutex<Option<anyhow::Error>>> = Arc::default();
     let setup_error = startup_error.clone();
     let guild = config.guild_id;
@@ -82,8 +83,8 @@ pub async fn run(
     };
     let framework = poise::Framework::builder()
         .options(options())
-        // The owner list is not used; fetching it would cost a request at start-up.
-        .initialize_owners(false)
+        // /reindex is for the application's owner and team, whom Discord names at start-up.
+        .initialize_owners(true)
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
                 if !registers {
@@ -121,6 +122,9 @@ pub async fn run(
     // serenity reads the range's end as the last shard to run, not one past it.
     let result = client.start_shard_range(first..last, total).await;
     stopper.abort();
+    if let Some(pruning) = pruning {
+        pruning.abort();
+    }
     health.disconnect_all();
     if let Some(listener) = listener {
         listener.stop().await;

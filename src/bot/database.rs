@@ -96,9 +96,40 @@ impl Database {
         stored
     }
 
+    /// Deletes a server's votes and settings, when the bot was removed from it.
+    pub async fn forget_guild(&self, guild: u64) {
+        self.settings.lock().unwrap_or_else(PoisonError::into_inner).remove(&guild);
+        let Some(store) = self.store.clone() else { return };
+        match blocking(move || store.forget_guild(guild)).await {
+            Ok(gone) => tracing::info!(
+                guild,
+                votes = gone.votes,
+                settings = gone.settings,
+                "removed from a server: its data was deleted"
+            ),
+            Err(err) => log_failure("deleting a server's data", &err),
+        }
+    }
+
     fn cached(&self, guild: u64) -> Option<GuildSettings> {
         self.settings.lock().unwrap_or_else(PoisonError::into_inner).get(&guild).cloned()
     }
+}
+
+/// Deletes votes older than `days` days now and then once a day, for as long as the bot runs.
+pub fn prune_daily(store: Arc<Store>, days: u32) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
+        loop {
+            every_day.tick().await;
+            let store = store.clone();
+            match blocking(move || store.prune_votes(days)).await {
+                Ok(0) => {}
+                Ok(pruned) => tracing::info!(pruned, days, "deleted votes past their retention period"),
+                Err(err) => log_failure("deleting old votes", &err),
+            }
+        }
+    })
 }
 
 /// SQLite calls block (a busy database waits up to its timeout): keep them off the threads

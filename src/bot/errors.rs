@@ -79,6 +79,13 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             tracing::warn!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, "dropped: shutting down");
             send_private(ctx, SHUTTING_DOWN).await;
         }
+        E::NotAnOwner { ctx, .. } => {
+            tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, "refused: not an owner of the bot");
+            send_private(ctx, render::admin::OWNERS_ONLY).await;
+        }
+        E::CooldownHit { remaining_cooldown, ctx, .. } => {
+            send_private(ctx, &render::admin::cooling_down(remaining_cooldown)).await;
+        }
         E::EventHandler { error, .. } => tracing::error!(error = %format!("{error:#}"), "event handler failed"),
         E::Setup { error, .. } => tracing::error!(error = %format!("{error:#}"), "start-up failed"),
         E::UnknownCommand { .. } | E::UnknownInteraction { .. } | E::NonCommandMessage { .. } => {

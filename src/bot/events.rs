@@ -41,6 +41,11 @@ pub async fn handle(
             tracing::info!(bot = %data_about_bot.user.name, "gateway ready");
             Ok(())
         }
+        // `unavailable` is an outage; without it the bot was removed from the server.
+        serenity::FullEvent::GuildDelete { incomplete, .. } if !incomplete.unavailable => {
+            data.database.forget_guild(incomplete.id.get()).await;
+            Ok(())
+        }
         serenity::FullEvent::Resume { .. } => {
             tracing::info!("gateway session resumed");
             Ok(())

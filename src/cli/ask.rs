@@ -2,6 +2,7 @@
 
 use std::io::{BufRead as _, IsTerminal as _, Write};
 
+use super::ColorChoice;
 use crate::answer::{cite, Answers, Engine, JsonAnswers};
 use crate::config::Paths;
 use crate::error::UserError;
@@ -17,14 +18,15 @@ pub struct AskArgs {
     /// Also print, to stderr, how the question was read and how candidates scored
     #[arg(long)]
     pub explain: bool,
-    /// The question (several words need no quotes); omit it to read questions from stdin
-    #[arg(value_name = "QUESTION", trailing_var_arg = true, allow_hyphen_values = true)]
+    /// The question (several words need no quotes; put -- before one that starts with -); omit
+    /// it to read questions from stdin
+    #[arg(value_name = "QUESTION")]
     pub question: Vec<String>,
 }
 
-pub fn run(paths: &Paths, args: &AskArgs) -> anyhow::Result<()> {
+pub fn run(paths: &Paths, args: &AskArgs, color: ColorChoice) -> anyhow::Result<()> {
     let engine = super::open(paths)?;
-    let style = Style::for_stdout();
+    let style = Style::for_stdout(color);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if !args.question.is_empty() {
         let question = args.question.join(" ");
@@ -34,6 +36,9 @@ pub fn run(paths: &Paths, args: &AskArgs) -> anyhow::Result<()> {
         let answers = engine.ask(&question, args.top.into())?;
         write_answers(&mut out, &engine, &answers, args.json, style)?;
         return Ok(out.flush()?);
+    }
+    if std::io::stdin().is_terminal() {
+        eprintln!("Type a question and press Enter (Ctrl-D to finish), or run: storybot ask \"your question\"");
     }
     for line in std::io::stdin().lock().lines() {
         let line = line?;
@@ -121,8 +126,8 @@ struct Style {
 }
 
 impl Style {
-    fn for_stdout() -> Style {
-        if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+    fn for_stdout(color: ColorChoice) -> Style {
+        if color.enabled(std::io::stdout().is_terminal()) {
             Style { open: "\x1b[1m", close: "\x1b[22m" }
         } else {
             Style { open: "**", close: "**" }

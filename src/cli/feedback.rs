@@ -1,4 +1,5 @@
-//! `storybot feedback export`: the votes people gave in Discord, as evaluation cases.
+//! `storybot feedback export`: the votes people gave in Discord, as evaluation cases;
+//! `storybot feedback forget`: delete a person's votes, or a server's votes and settings.
 
 use std::io::Write as _;
 
@@ -20,12 +21,39 @@ pub enum FeedbackCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Delete one person's votes (--user) or a server's votes and settings (--guild), e.g. when
+    /// they ask; the bot itself deletes a server's data when it is removed from it
+    #[command(group(clap::ArgGroup::new("whose").required(true).args(["user", "guild"])))]
+    Forget {
+        /// The person's Discord user ID
+        #[arg(long, value_name = "ID")]
+        user: Option<u64>,
+        /// The server's (guild's) ID
+        #[arg(long, value_name = "ID")]
+        guild: Option<u64>,
+    },
 }
 
 pub fn run(paths: &Paths, args: &FeedbackArgs) -> anyhow::Result<()> {
     match args.command {
         FeedbackCommand::Export { json } => export(paths, json),
+        FeedbackCommand::Forget { user, guild } => forget(paths, user, guild),
     }
+}
+
+fn forget(paths: &Paths, user: Option<u64>, guild: Option<u64>) -> anyhow::Result<()> {
+    let store = Store::open(&paths.data)?;
+    let mut out = std::io::stdout().lock();
+    if let Some(user) = user {
+        let gone = store.forget_user(user)?;
+        writeln!(out, "Deleted {} vote(s) by user {user}.", gone.votes)?;
+    }
+    if let Some(guild) = guild {
+        let gone = store.forget_guild(guild)?;
+        let settings = if gone.settings > 0 { " and its settings" } else { "" };
+        writeln!(out, "Deleted {} vote(s) from server {guild}{settings}.", gone.votes)?;
+    }
+    Ok(())
 }
 
 fn export(paths: &Paths, json: bool) -> anyhow::Result<()> {

@@ -12,7 +12,7 @@ use crate::error::UserError;
 #[derive(Debug, clap::Args)]
 pub struct HealthArgs {
     /// Address of the bot's health listener
-    #[arg(long, env = "STORYBOT_METRICS_ADDR", value_name = "HOST:PORT")]
+    #[arg(long, env = "STORYBOT_METRICS_ADDR", value_name = "HOST:PORT", value_parser = crate::config::parse_metrics_addr)]
     pub addr: Option<SocketAddr>,
 }
 

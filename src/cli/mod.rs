@@ -1,6 +1,6 @@
 //! The `storybot` command line: `index`, `ask`, `quotes`, the story commands (`whosaid`,
 //! `verify`, `who`, `facts`, `timeline`), `eval`, `serve`, and for operators `feedback export` and
-//! `health`.
+//! `health`, and `completions` for shells.
 //!
 //! Exit codes: 0 when the command ran (a question the story cannot answer is still a
 //! success), 1 for a broken corpus or index folder or any internal error, 2 for a usage
@@ -30,8 +30,32 @@ use crate::store::Store;
 pub struct Cli {
     #[command(flatten)]
     pub paths: Paths,
+    /// Colours in output and logs: auto (only at a terminal, and not when NO_COLOR is set),
+    /// always or never
+    #[arg(long, env = "STORYBOT_COLOR", value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour what goes to a stream that is (or is not) a terminal. `auto` follows
+    /// the NO_COLOR convention: any non-empty value turns colours off.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -56,11 +80,20 @@ pub enum Command {
     /// story commands on labelled articles
     Eval(eval::EvalArgs),
     /// Run the Discord bot (needs DISCORD_TOKEN; see the README)
-    Serve,
+    Serve(Box<crate::config::ServeArgs>),
     /// The votes people gave on answers in Discord
     Feedback(feedback::FeedbackArgs),
     /// Ask a running bot whether it is healthy (exit 0) or not (exit 1)
     Health(health::HealthArgs),
+    /// Print a shell completion script, e.g. storybot completions bash > /etc/bash_completion.d/storybot
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 impl Cli {
@@ -68,7 +101,7 @@ impl Cli {
     pub fn default_log_filter(&self) -> &'static str {
         match self.command {
             // A service should say what it is doing; serenity's own chatter stays at warnings.
-            Command::Serve => "storybot=info,serenity=warn,poise=warn",
+            Command::Serve(_) => "storybot=info,serenity=warn,poise=warn",
             _ => "storybot=warn",
         }
     }
@@ -78,7 +111,7 @@ impl Cli {
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Index => index(&cli.paths),
-        Command::Ask(args) => ask::run(&cli.paths, &args),
+        Command::Ask(args) => ask::run(&cli.paths, &args, cli.color),
         Command::Quotes(args) => quotes::run(&cli.paths, &args),
         Command::Whosaid(args) => story::whosaid(&cli.paths, &args),
         Command::Verify(args) => story::verify(&cli.paths, &args),
@@ -86,9 +119,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Facts(args) => story::facts(&cli.paths, &args),
         Command::Timeline(args) => story::timeline(&cli.paths, &args),
         Command::Eval(args) => eval::run(&cli.paths, &args),
-        Command::Serve => serve(&cli.paths),
+        Command::Serve(args) => serve(&cli.paths, &args),
         Command::Feedback(args) => feedback::run(&cli.paths, &args),
         Command::Health(args) => health::run(&args),
+        Command::Completions(args) => completions(args.shell),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -122,9 +156,20 @@ fn index(paths: &Paths) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn serve(paths: &Paths) -> anyhow::Result<()> {
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<()> {
+    use clap::CommandFactory as _;
+    let mut command = Cli::command();
+    // Into memory first: clap_complete panics when its writer fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "storybot", &mut script);
+    let mut out = std::io::stdout().lock();
+    out.write_all(&script)?;
+    Ok(out.flush()?)
+}
+
+fn serve(paths: &Paths, args: &crate::config::ServeArgs) -> anyhow::Result<()> {
     // Configuration first: a missing token should not wait for the index to build.
-    let config = crate::config::BotConfig::from_env()?;
+    let config = crate::config::BotConfig::from_args(args)?;
     let engine = open(paths)?;
     // Decode the embedding table now, not on the first user's question.
     crate::semantic::warm_up();

@@ -15,8 +15,8 @@ pub struct TextArgs {
     /// Print JSON (see the README for the fields)
     #[arg(long)]
     pub json: bool,
-    /// The text (several words need no quotes)
-    #[arg(value_name = "TEXT", required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+    /// The text (several words need no quotes; put -- before text that starts with -)
+    #[arg(value_name = "TEXT", required = true)]
     pub text: Vec<String>,
 }
 
@@ -25,7 +25,8 @@ pub struct OptionalTextArgs {
     /// Print JSON (see the README for the fields)
     #[arg(long)]
     pub json: bool,
-    #[arg(value_name = "TEXT", trailing_var_arg = true, allow_hyphen_values = true)]
+    /// Words to narrow it down (put -- before text that starts with -)
+    #[arg(value_name = "TEXT")]
     pub text: Vec<String>,
 }
 

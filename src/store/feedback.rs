@@ -130,7 +130,7 @@ impl Store {
     }
 
     /// The salted hash that stands for a user in the database.
-    fn user_hash(&self, user_id: u64) -> String {
+    pub(super) fn user_hash(&self, user_id: u64) -> String {
         let mut hasher = Sha256::new();
         hasher.update(&self.salt);
         hasher.update(user_id.to_be_bytes());

@@ -1,11 +1,12 @@
 //! The bot's own database: one SQLite file under the data folder that keeps answer
-//! [`feedback`] and per-server [`settings`].
+//! [`feedback`] and per-server [`settings`], and deletes them when asked ([`forget`]).
 //!
 //! Several processes (shards) may share the file: it runs in WAL mode, and a writer that
 //! finds it busy waits a little before giving up. Nothing here may stop the bot answering, so
 //! every failure is a [`StoreError`] the caller logs and works around.
 
 pub mod feedback;
+pub mod forget;
 pub mod settings;
 
 use std::path::{Path, PathBuf};

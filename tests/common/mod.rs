@@ -5,6 +5,16 @@ use std::sync::{Arc, OnceLock};
 use storybot::corpus::Corpus;
 use storybot::Engine;
 
+/// Whether the long soak and load tests run: only with `STORYBOT_SLOW_TESTS=1` (CI sets it),
+/// so that `cargo test` stays quick on a laptop. Says so when it skips one.
+pub fn slow_tests(name: &str) -> bool {
+    let on = std::env::var("STORYBOT_SLOW_TESTS").is_ok_and(|v| v == "1");
+    if !on {
+        eprintln!("skipped {name}: a slow test; set STORYBOT_SLOW_TESTS=1 to run it");
+    }
+    on
+}
+
 pub fn repo_root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
@@ -71,15 +81,20 @@ impl Workspace {
 }
 
 pub fn run_storybot(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Output {
+    run_storybot_env(cwd, args, stdin, &[])
+}
+
+/// As [`run_storybot`], with `env` set on top of a clean environment for storybot's settings.
+pub fn run_storybot_env(cwd: &Path, args: &[&str], stdin: Option<&str>, env: &[(&str, &str)]) -> Output {
     use std::io::Write as _;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_storybot"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_storybot"));
+    for name in storybot::config::SETTINGS {
+        command.env_remove(name);
+    }
+    let mut child = command
         .args(args)
         .current_dir(cwd)
-        .env_remove("STORYBOT_CORPUS_DIR")
-        .env_remove("STORYBOT_INDEX_DIR")
-        .env_remove("STORYBOT_DATA_DIR")
-        .env_remove("STORYBOT_METRICS_ADDR")
-        .env_remove("RUST_LOG")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

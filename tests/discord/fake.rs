@@ -27,6 +27,8 @@ pub const APP: &str = "1000000000000000001";
 pub const GUILD: &str = "1300000000000000001";
 pub const CHANNEL: &str = "1400000000000000001";
 pub const ALICE: &str = "1500000000000000001";
+/// A member of the guild who does not own the bot.
+pub const BOB: &str = "1500000000000000002";
 pub const OTHER_BOT: &str = "1500000000000000099";
 const T0: &str = "2024-01-01T00:00:00.000000+00:00";
 
@@ -306,6 +308,7 @@ async fn rest_handler(
             "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}}))
         .into_response(),
         ("GET", ["users", "@me"]) => axum::Json(bot_user()).into_response(),
+        ("GET", ["oauth2", "applications", "@me"]) => axum::Json(app_info()).into_response(),
         ("PUT", ["applications", app, rest @ ..]) if rest.last() == Some(&"commands") => {
             let guild = (rest.len() == 3).then(|| rest[1].to_string());
             let commands: Vec<Value> = json_body
@@ -341,6 +344,17 @@ async fn rest_handler(
         ("POST", ["channels", _, "typing"]) => StatusCode::NO_CONTENT.into_response(),
         _ => (StatusCode::NOT_FOUND, axum::Json(json!({"code": 0, "message": "404: Not Found"}))).into_response(),
     }
+}
+
+/// The application, owned by Alice (no team): what poise reads to know the bot's owners.
+fn app_info() -> Value {
+    json!({"id": APP, "name": "newsbot", "icon": null, "description": "", "type": null,
+           "verify_key": "0".repeat(64), "flags": 0, "redirect_uris": [], "interactions_endpoint_url": null,
+           "role_connections_verification_url": null,
+           "owner": {"id": ALICE, "username": "alice", "avatar": null, "discriminator": "0", "public_flags": 0,
+                     "flags": 0, "global_name": "Alice", "primary_guild": null},
+           "approximate_guild_count": 1, "explicit_content_filter": 0, "team": null,
+           "bot_public": false, "bot_require_code_grant": false})
 }
 
 fn error_response(status: u16) -> Response {

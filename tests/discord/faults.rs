@@ -169,6 +169,9 @@ const FLAKY_FOR: Duration = Duration::from_secs(60);
 
 #[tokio::test]
 async fn with_the_socket_dropped_every_few_events_for_a_minute_every_command_is_answered() {
+    if !crate::common::slow_tests("the one-minute soak test") {
+        return;
+    }
     let bot = start().await;
     let until = std::time::Instant::now() + FLAKY_FOR;
     let (mut drops, mut answered) = (0, 0);

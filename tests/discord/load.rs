@@ -76,6 +76,9 @@ fn shown(body: &Value) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_hundred_users_at_once_are_each_answered_once_in_time_with_exact_cooldowns_and_flat_memory() {
+    if !crate::common::slow_tests("the load test") {
+        return;
+    }
     // A cooldown far longer than the test: each user gets exactly one answer per round.
     let (fake, ws, mut child) = serving(Some("warn"), &[("STORYBOT_COOLDOWN_SECS", "3600")]).await;
     let mut memory = Vec::new();

@@ -22,6 +22,9 @@ mod load;
 /// Votes, server settings, the database failing, live reindex, health, metrics and shards.
 mod ops;
 
+/// The container image's set-up with the example env file, run as the image runs it.
+mod container;
+
 use std::time::Duration;
 
 use std::sync::Arc;
@@ -83,15 +86,10 @@ fn launch_with(
     in_guild: bool,
     store: Option<Arc<Store>>,
 ) -> (oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>) {
-    let config = BotConfig::from_vars(|name| match name {
-        "DISCORD_TOKEN" => Some(fake::TOKEN.to_string()),
-        "DISCORD_GUILD_ID" if in_guild => Some(fake::GUILD.to_string()),
-        "DISCORD_API_BASE" => Some(fake.rest_base.clone()),
-        _ => None,
-    })
-    .unwrap();
-    let config = BotConfig { cooldown, ..config };
-    let _: &Token = &config.token;
+    let token = Token::new(fake::TOKEN).unwrap();
+    let config = BotConfig::for_api(token, &fake.rest_base);
+    let guild_id = in_guild.then(|| fake::GUILD.parse().unwrap());
+    let config = BotConfig { cooldown, guild_id, ..config };
     let (stop, stopped) = oneshot::channel::<()>();
     let live = Arc::new(LiveEngine::fixed(crate::common::story_arc()));
     let bot = tokio::spawn(storybot::bot::run(config, Backend { live, store }, async move {

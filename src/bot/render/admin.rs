@@ -30,6 +30,16 @@ pub fn settings(settings: &GuildSettings, changed: bool) -> Reply {
     Reply { content: None, embed: Some(embed), buttons: Vec::new() }.fit()
 }
 
+/// What someone other than the bot's owner sees on `/reindex`.
+pub const OWNERS_ONLY: &str =
+    "Only the people who run this bot can reload the story: it changes the answers on every server the bot is in.";
+
+/// What someone who asks again too soon sees.
+pub fn cooling_down(remaining: std::time::Duration) -> String {
+    let secs = remaining.as_secs().max(1);
+    format!("The story was just reloaded; you can reload it again in {secs} s.")
+}
+
 /// What a command used outside the server's allowed channels sees.
 pub fn wrong_channel(settings: &GuildSettings) -> String {
     let channels: Vec<String> = settings.channels.iter().map(|c| format!("<#{c}>")).collect();

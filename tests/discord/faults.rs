@@ -30,8 +30,7 @@ async fn recovers_from(fault: impl FnOnce(&FakeDiscord), then: &[u64]) -> serde_
         payload = Some(p);
     }
     let payload = payload.expect("at least one opcode to wait for");
-    // A fresh IDENTIFY is answered with READY; give the bot a moment to take it in.
-    tokio::time::sleep(Duration::from_millis(200)).await;
+    // The command goes out on the new connection after READY or RESUMED, in order.
     asks_and_gets_an_answer(&bot).await;
     bot.finish().await;
     payload.body

@@ -18,7 +18,7 @@ pub struct Features {
 // Constant patterns: the tests below fail if one stops compiling, so a `None` never ships.
 static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)[$€£¥]\s?\d|(?-u:\b)\d[\d,.]*\s?(%|percent|thousand|million|billion|trillion|dollars?|euros?|pounds?)(?-u:\b)|(?-u:\b)(hundreds?|thousands?|millions?|billions?|trillions?|dozens?)(?-u:\b)",
+        r"(?i)[$€£¥]\s?\d|(?-u:\b)\d[\d,.]*\s?(%|(percent|thousand|million|billion|trillion|dollars?|euros?|pounds?)(?-u:\b))|(?-u:\b)\d{1,3}(,\d{3})+(?-u:\b)|(?-u:\b)(hundreds?|thousands?|millions?|billions?|trillions?|dozens?)(?-u:\b)",
     )
     .ok()
 });
@@ -54,6 +54,11 @@ mod tests {
         assert!(detect("a $500 billion partnership").amount);
         assert!(detect("He spent an estimated $250 million.").amount);
         assert!(detect("Sales rose 12 percent.").amount);
+        // A word boundary after "%" would need a letter next: "3.1%." and "3.1% of" are amounts.
+        assert!(detect("Inflation fell to 3.1%.").amount);
+        assert!(detect("About 40% of staff left").amount);
+        assert!(detect("The strike involves 180,000 workers.").amount);
+        assert!(!detect("It happened in 2025.").amount);
         assert!(!detect("Musk left OpenAI to do his own thing.").amount);
     }
 

@@ -116,7 +116,7 @@ impl Engine {
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
         let question = check_question(question)?;
         let (analysed, ranked) = self.candidates(question, rank::CANDIDATES.max(top))?;
-        let answers = self.answers(rank::select(ranked), &analysed, top.clamp(1, MAX_TOP));
+        let answers = self.answers(rank::select(ranked, &analysed), &analysed, top.clamp(1, MAX_TOP));
         Ok(Answers { question: question.to_string(), answers, analysed })
     }
 

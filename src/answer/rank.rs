@@ -125,9 +125,9 @@ pub fn score(
 }
 
 /// Keeps the candidates that answer: none when the best one is unlikely to.
-pub fn select(mut ranked: Vec<Ranked>) -> Vec<Ranked> {
+pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed) -> Vec<Ranked> {
     match ranked.first() {
-        Some(best) if model::answers(best.score, &best.signals) => {
+        Some(best) if model::answers(best.score, &best.signals, analysed.names_the_unknown()) => {
             ranked.retain(|r| r.score >= model::FURTHER_THRESHOLD);
             ranked
         }

@@ -145,3 +145,16 @@ fn the_citation_counts_paragraphs_and_sentences_from_one() -> anyhow::Result<()>
     assert_eq!(cite.label(), "Harbour town votes on a new ferry (2024-03-14), paragraph 2, sentence 2");
     Ok(())
 }
+
+#[test]
+fn a_question_naming_something_the_story_never_mentions_gets_no_answer() -> anyhow::Result<()> {
+    // The shipped story: these pass the fitted decision, and only the named word gives them away.
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let engine = Engine::in_memory(Corpus::load_dir(&shipped)?)?;
+    for question in ["What is the price of a Tesla?", "Who is the CEO of Microsoft?", "Who won the Super Bowl?"] {
+        assert_eq!(best(&engine, question)?, None, "{question}");
+    }
+    let named_and_known = best(&engine, "Who is the CEO of SoftBank?")?;
+    assert!(named_and_known.is_some_and(|s| s.contains("Masayoshi Son")));
+    Ok(())
+}

@@ -87,6 +87,8 @@ pub struct Concept {
     /// Inverse document frequency of the concept over sentences (of the question's word, or
     /// of its rarest known term; the highest possible for a word the story never uses).
     pub idf: f32,
+    /// Written with a capital letter and not the question's first word: likely a name.
+    pub named: bool,
 }
 
 impl Concept {
@@ -113,6 +115,11 @@ impl Analysed {
     /// Every stem that counts as a match for some concept.
     pub fn stems(&self) -> HashSet<&str> {
         self.concepts.iter().flat_map(|c| c.terms.iter().map(|t| t.stem.as_str())).collect()
+    }
+
+    /// Whether the question names something (a capitalised word) the story never mentions.
+    pub fn names_the_unknown(&self) -> bool {
+        self.concepts.iter().any(|c| c.named && c.terms.is_empty())
     }
 }
 
@@ -176,7 +183,8 @@ pub fn analyse(
         if concepts.iter().any(|c| c.terms.first().is_some_and(|t| t.stem == stemmed)) {
             continue;
         }
-        let mut concept = Concept { word: word.clone(), terms: Vec::new(), idf: 0.0 };
+        let named = i > 0 && surface[i].chars().next().is_some_and(char::is_uppercase);
+        let mut concept = Concept { word: word.clone(), terms: Vec::new(), idf: 0.0, named };
         concept.add(stemmed.clone(), Source::Word);
         for (_, alias_stems) in expansions.iter().filter(|(at, _)| *at == i) {
             for s in alias_stems {

@@ -447,6 +447,13 @@ impl Reader<'_> {
         if named_since.is_some() {
             return named_since;
         }
+        // "Those allegations were put to Wenger. At first he said…": when the sentence before
+        // names one fitting person and not the last speaker, it is about that person.
+        if let Some(previous) = self.previous_sentence_person(salient.at, &fits) {
+            if salient.last.is_none_or(|(last, _)| !self.sentence_names(salient.at, last)) {
+                return Some(previous);
+            }
+        }
         if let Some((s, _)) = salient.last.filter(|l| fits(l.0)) {
             return Some(s.clone());
         }
@@ -456,6 +463,39 @@ impl Reader<'_> {
             .filter(|m| m.span.end <= salient.at && !self.in_quote(m.span.start))
             .map(|m| Speaker::Entity(m.entity))
             .find(|s| fits(s) && word != "it")
+    }
+
+    /// The one person (fitting `fits`) named outside quotes in the sentence before `at`.
+    fn previous_sentence_person(&self, at: usize, fits: &impl Fn(&Speaker) -> bool) -> Option<Speaker> {
+        let range = self.previous_sentence(at)?;
+        let mut found: Vec<usize> = self
+            .mentions
+            .iter()
+            .filter(|m| range.start <= m.span.start && m.span.end <= range.end && !self.in_quote(m.span.start))
+            .map(|m| m.entity)
+            .filter(|&e| fits(&Speaker::Entity(e)))
+            .collect();
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some(Speaker::Entity(*one)),
+            _ => None,
+        }
+    }
+
+    /// Whether the sentence before `at` names `speaker`.
+    fn sentence_names(&self, at: usize, speaker: &Speaker) -> bool {
+        let Some(range) = self.previous_sentence(at) else { return false };
+        match speaker {
+            Speaker::Entity(e) => {
+                self.mentions.iter().any(|m| m.entity == *e && range.start <= m.span.start && m.span.end <= range.end)
+            }
+            Speaker::Unnamed(r) => range.start <= r.start && r.end <= range.end,
+        }
+    }
+
+    fn previous_sentence(&self, at: usize) -> Option<Range<usize>> {
+        let current = self.sentences.iter().position(|s| s.start <= at && at < s.end)?;
+        current.checked_sub(1).map(|i| self.sentences[i].clone())
     }
 
     /// Whether a mention stands where a subject does: first in its sentence (after titles
@@ -729,5 +769,13 @@ mod tests {
     fn an_organisation_speaks_when_it_is_the_subject() {
         let r = read("The regulator Ofcom met. \"The plan is fair,\" the Ofcom board said. \"We agree,\" Ofcom said.");
         assert_eq!(speakers(&r)[1], said("We agree,", "Ofcom"));
+    }
+
+    #[test]
+    fn a_pronoun_after_a_sentence_about_someone_else_means_that_person() {
+        let r = read(
+            "Tom Baker said the plan was \"a disaster\". The claims were put to John Smith on Friday. He said: \"Nothing happened.\"",
+        );
+        assert_eq!(speakers(&r), [said("a disaster", "Tom Baker"), said("Nothing happened.", "John Smith")]);
     }
 }

@@ -19,7 +19,7 @@ pub use stats::Stats;
 pub use store::{open_or_build, rebuild};
 
 /// Bumped whenever the schema or the way sentences are indexed changes.
-const LAYOUT: &str = concat!("storybot-index-4/", "tantivy-0.27/", "storybot_en_v2");
+const LAYOUT: &str = concat!("storybot-index-5/", "tantivy-0.27/", "storybot_en_v2");
 
 /// An open, searchable sentence index.
 pub struct StoryIndex {

@@ -256,6 +256,16 @@ impl Engine {
         self.read(&kept.join(" "))
     }
 
+    /// How close in meaning `text` is to what `analysed` reads (cosine of their vectors from
+    /// the embedding table), 0 when either has no vector.
+    pub fn similarity(&self, analysed: &Analysed, text: &str) -> f32 {
+        let mut analyzer = self.analyzer.clone();
+        match (self.vectors.question(analysed), self.vectors.text(text, &mut analyzer)) {
+            (Some(q), Some(t)) => q.cosine(&t),
+            _ => 0.0,
+        }
+    }
+
     /// Share of `analysed`'s content (weighted by rarity) that the words of `text` cover,
     /// 0 to 1.
     pub fn coverage(&self, analysed: &Analysed, text: &str) -> f32 {

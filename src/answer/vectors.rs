@@ -36,6 +36,20 @@ impl Vectors {
         semantic::embed(analysed.concepts.iter().map(|c| (c.word.as_str(), c.idf)))
     }
 
+    /// The vector of any text, its words weighted by their idf in the story.
+    pub fn text(&self, text: &str, analyzer: &mut TextAnalyzer) -> Option<Embedding> {
+        let mut words: Vec<(&str, f32)> = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let token = stream.token();
+            let word = &text[token.offset_from..token.offset_to];
+            if !search::is_stop_word(word) {
+                words.push((word, self.idf.get(&stems::key(&token.text)).copied().unwrap_or(0.0)));
+            }
+        }
+        semantic::embed(words)
+    }
+
     /// The vector of a sentence, computed once.
     pub fn sentence(
         &self,

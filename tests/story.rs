@@ -154,6 +154,9 @@ fn whosaid_finds_one_quote_several_when_ambiguous_and_none_when_nothing_is_close
     assert_eq!(both.len(), 2, "{both:?}");
     assert!(both.iter().all(|(s, _)| s == "Sam Altman"));
     assert!(speakers("pizza party on the moon").is_empty());
+    let loose = speakers("the one praising him as the most inspiring businessman");
+    assert_eq!(loose.len(), 1, "a paraphrase sharing few words still finds its quote: {loose:?}");
+    assert!(loose[0].1.contains("most inspiring entrepreneur"));
 }
 
 #[test]

@@ -92,7 +92,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Date, r"(?-u:\b)(?:\d{1,2}[:.]\d{2}\s?(?:am|pm|GMT|BST|UTC)?|\d{4}\s(?:GMT|BST|UTC))(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)(?:\s?[-–/]\s?(?:1[89]\d\d|20\d\d|\d\d))?s?(?-u:\b)".to_string()),
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?-u:\b)")),
-        (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:week|month|year|weekend|decade|century)|(?:a|one|two|three|four|five|six|ten|\d+)\s(?:days?|weeks?|months?|years?)\sago)(?-u:\b)".to_string()),
+        // Spans relative to the story's date, with a count or not ("the next five years",
+        // "recent months", "three decades ago", "in a month", "the autumn", "the new year").
+        (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several)\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)".to_string()),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
         // A number with the plural noun it counts ("twenty years"), else the number alone.
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})\s(?:[a-z]+\s)?[a-z]+s(?-u:\b)")),
@@ -298,6 +300,15 @@ mod tests {
         let got = facts_of("The initial phase includes a $100 billion investment, with more later. SoftBank had less than $10 billion of the commitment on hand.");
         assert_eq!(got[0], ("$100 billion".into(), Kind::Money, "investment".into(), None));
         assert_eq!(got[1], ("less than $10 billion".into(), Kind::Money, "of the commitment".into(), None));
+    }
+
+    #[test]
+    fn spans_relative_to_the_story_date_are_dates() {
+        let got = facts_of("Prices rose in recent months. Talks go on over the next few weeks. It began three decades ago, and the plan starts in the new year, after the autumn.");
+        let dates: Vec<(&str, Kind)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        for phrase in ["recent months", "the next few weeks", "three decades ago", "the new year", "the autumn"] {
+            assert!(dates.contains(&(phrase, Kind::Relative)), "{phrase}: {dates:?}");
+        }
     }
 
     #[test]

@@ -134,6 +134,9 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                         continue;
                     }
                     taken.push(value.clone());
+                    if *kind == Kind::Count && names_something(&doc.text[value.clone()], &doc.text[value.end..]) {
+                        continue;
+                    }
                     let resolved =
                         date.and_then(|date| super::timeline::resolve(*kind, &doc.text[value.clone()], date));
                     let measures = Measures::Phrase(measured(&doc.text, span.clone(), value.clone(), *kind));
@@ -164,6 +167,20 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
     }
     out
 }
+
+/// Whether a count is part of a name ("the Six Nations", "three Six Nations games", "Radio
+/// Five Live"): a capitalised number word followed by a capitalised word.
+fn names_something(value: &str, after: &str) -> bool {
+    let next = after.strip_prefix(' ').and_then(|rest| rest.split_whitespace().next());
+    let words: Vec<&str> = value.split_whitespace().chain(next).collect();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_number = |w: &str| NUMBER_WORD.as_ref().is_some_and(|r| r.is_match(w));
+    words.windows(2).any(|pair| capitalised(pair[0]) && is_number(pair[0]) && capitalised(pair[1]))
+}
+
+/// A number written as one word, any case.
+static NUMBER_WORD: LazyLock<Option<Regex>> =
+    LazyLock::new(|| Regex::new(&format!("^(?i:{NUMBER_PATTERN}|one)$")).ok());
 
 /// The phrase a value measures: the noun phrase right after it (or its "of …" phrase), else
 /// the clause around it, widened when it says little more than the value.
@@ -300,6 +317,15 @@ mod tests {
         let got = facts_of("The initial phase includes a $100 billion investment, with more later. SoftBank had less than $10 billion of the commitment on hand.");
         assert_eq!(got[0], ("$100 billion".into(), Kind::Money, "investment".into(), None));
         assert_eq!(got[1], ("less than $10 billion".into(), Kind::Money, "of the commitment".into(), None));
+    }
+
+    #[test]
+    fn a_number_in_a_name_is_not_a_count() {
+        let got =
+            facts_of("England won three Six Nations games, Hare told BBC Radio Five Live. More than 40 MEPs agreed.");
+        let values: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(NUMBER_WORD.is_some());
+        assert_eq!(values, ["More than 40 MEPs"]);
     }
 
     #[test]

@@ -256,12 +256,18 @@ impl Engine {
         self.read(&kept.join(" "))
     }
 
-    /// How close in meaning `text` is to what `analysed` reads (cosine of their vectors from
-    /// the embedding table), 0 when either has no vector.
-    pub fn similarity(&self, analysed: &Analysed, text: &str) -> f32 {
+    /// The meaning vector of what `analysed` reads (from the embedding table), for
+    /// [`Engine::similarity`].
+    pub fn meaning(&self, analysed: &Analysed) -> Option<semantic::Embedding> {
+        self.vectors.question(analysed)
+    }
+
+    /// How close in meaning `text` is to `meaning` (the cosine of their vectors), 0 when
+    /// either has no vector.
+    pub fn similarity(&self, meaning: Option<&semantic::Embedding>, text: &str) -> f32 {
         let mut analyzer = self.analyzer.clone();
-        match (self.vectors.question(analysed), self.vectors.text(text, &mut analyzer)) {
-            (Some(q), Some(t)) => q.cosine(&t),
+        match (meaning, self.vectors.text(text, &mut analyzer)) {
+            (Some(m), Some(t)) => m.cosine(&t),
             _ => 0.0,
         }
     }

@@ -38,15 +38,24 @@ impl Vectors {
 
     /// The vector of any text, its words weighted by their idf in the story.
     pub fn text(&self, text: &str, analyzer: &mut TextAnalyzer) -> Option<Embedding> {
-        let mut words: Vec<(&str, f32)> = Vec::new();
+        let mut tokens: Vec<(usize, usize, u64)> = Vec::new();
         let mut stream = analyzer.token_stream(text);
         while stream.advance() {
             let token = stream.token();
-            let word = &text[token.offset_from..token.offset_to];
-            if !search::is_stop_word(word) {
-                words.push((word, self.idf.get(&stems::key(&token.text)).copied().unwrap_or(0.0)));
-            }
+            tokens.push((token.offset_from, token.offset_to, stems::key(&token.text)));
         }
+        self.embed(text, tokens)
+    }
+
+    /// The idf-weighted mean vector of `text`'s tokens (`start`, `end`, stem key), stop words
+    /// left out.
+    fn embed(&self, text: &str, tokens: impl IntoIterator<Item = (usize, usize, u64)>) -> Option<Embedding> {
+        let words: Vec<(&str, f32)> = tokens
+            .into_iter()
+            .map(|(start, end, key)| (&text[start..end], key))
+            .filter(|(word, _)| !search::is_stop_word(word))
+            .map(|(word, key)| (word, self.idf.get(&key).copied().unwrap_or(0.0)))
+            .collect();
         semantic::embed(words)
     }
 
@@ -59,17 +68,7 @@ impl Vectors {
         analyzer: &mut TextAnalyzer,
     ) -> Option<&Embedding> {
         self.sentences[ord]
-            .get_or_init(|| {
-                let text = &corpus.doc_of(ord).text;
-                let words: Vec<(&str, f32)> = cache
-                    .tokens(corpus, ord, analyzer)
-                    .filter_map(|(start, end, key)| {
-                        let word = &text[start..end];
-                        (!search::is_stop_word(word)).then(|| (word, self.idf.get(&key).copied().unwrap_or(0.0)))
-                    })
-                    .collect();
-                semantic::embed(words)
-            })
+            .get_or_init(|| self.embed(&corpus.doc_of(ord).text, cache.tokens(corpus, ord, analyzer)))
             .as_ref()
     }
 

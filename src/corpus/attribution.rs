@@ -449,9 +449,10 @@ impl Reader<'_> {
         }
         // "Those allegations were put to Wenger. At first he said…": when the sentence before
         // names one fitting person and not the last speaker, it is about that person.
-        if let Some(previous) = self.previous_sentence_person(salient.at, &fits) {
-            if salient.last.is_none_or(|(last, _)| !self.sentence_names(salient.at, last)) {
-                return Some(previous);
+        if let Some(previous) = self.previous_sentence(salient.at) {
+            let last_named = salient.last.is_some_and(|(last, _)| self.names_in(&previous, last));
+            if let Some(person) = self.only_person_in(&previous, &fits).filter(|_| !last_named) {
+                return Some(person);
             }
         }
         if let Some((s, _)) = salient.last.filter(|l| fits(l.0)) {
@@ -465,9 +466,8 @@ impl Reader<'_> {
             .find(|s| fits(s) && word != "it")
     }
 
-    /// The one person (fitting `fits`) named outside quotes in the sentence before `at`.
-    fn previous_sentence_person(&self, at: usize, fits: &impl Fn(&Speaker) -> bool) -> Option<Speaker> {
-        let range = self.previous_sentence(at)?;
+    /// The one person (fitting `fits`) named outside quotes in `range`.
+    fn only_person_in(&self, range: &Range<usize>, fits: &impl Fn(&Speaker) -> bool) -> Option<Speaker> {
         let mut found: Vec<usize> = self
             .mentions
             .iter()
@@ -475,6 +475,7 @@ impl Reader<'_> {
             .map(|m| m.entity)
             .filter(|&e| fits(&Speaker::Entity(e)))
             .collect();
+        found.sort_unstable();
         found.dedup();
         match found.as_slice() {
             [one] => Some(Speaker::Entity(*one)),
@@ -482,9 +483,8 @@ impl Reader<'_> {
         }
     }
 
-    /// Whether the sentence before `at` names `speaker`.
-    fn sentence_names(&self, at: usize, speaker: &Speaker) -> bool {
-        let Some(range) = self.previous_sentence(at) else { return false };
+    /// Whether `range` names `speaker`.
+    fn names_in(&self, range: &Range<usize>, speaker: &Speaker) -> bool {
         match speaker {
             Speaker::Entity(e) => {
                 self.mentions.iter().any(|m| m.entity == *e && range.start <= m.span.start && m.span.end <= range.end)
@@ -493,6 +493,7 @@ impl Reader<'_> {
         }
     }
 
+    /// The sentence before the one holding `at`.
     fn previous_sentence(&self, at: usize) -> Option<Range<usize>> {
         let current = self.sentences.iter().position(|s| s.start <= at && at < s.end)?;
         current.checked_sub(1).map(|i| self.sentences[i].clone())

@@ -71,6 +71,7 @@ pub fn whosaid<'a>(engine: &'a Engine, text: &str) -> anyhow::Result<Vec<Candida
     if analysed.concepts.is_empty() {
         return Err(UserError::new("Give some words of the quote, for example: the one about a mean tweet").into());
     }
+    let meaning = engine.meaning(&analysed);
     let mut out: Vec<Candidate<'_>> = corpus
         .docs
         .iter()
@@ -86,7 +87,7 @@ pub fn whosaid<'a>(engine: &'a Engine, text: &str) -> anyhow::Result<Vec<Candida
                 .collect();
             let text = format!("{} {}", corpus.quote_text(q), names.join(" "));
             let coverage = engine.coverage(&analysed, &text);
-            let score = coverage + engine.similarity(&analysed, corpus.quote_text(q));
+            let score = coverage + engine.similarity(meaning.as_ref(), corpus.quote_text(q));
             Candidate { quote: q, coverage, score }
         })
         .filter(|c| c.coverage >= MIN_COVERAGE)

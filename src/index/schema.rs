@@ -6,8 +6,8 @@ use tantivy::tokenizer::{
 };
 use tantivy::Index;
 
-/// The analyzer's name in the schema. Change it whenever the analyzer changes, so that old
-/// indexes are rebuilt rather than searched with mismatched stems.
+/// The analyzer's name in the schema. It need not change with the analyzer: the index
+/// fingerprint covers the analyzer's behaviour, so a changed analyzer rebuilds the index.
 pub const ANALYZER: &str = "storybot_en_v2";
 
 /// Handles of the schema's fields.

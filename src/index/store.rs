@@ -128,3 +128,36 @@ fn remove_stale(dir: &Path, keep: &Path) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use tantivy::collector::Count;
+    use tantivy::query::TermQuery;
+    use tantivy::schema::IndexRecordOption;
+    use tantivy::Term;
+
+    use super::*;
+
+    fn speaker_hits(index: &StoryIndex, word: &str) -> anyhow::Result<usize> {
+        let term = Term::from_field_text(index.fields.speaker, word);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        Ok(index.reader.searcher().search(&query, &Count)?)
+    }
+
+    #[test]
+    fn an_index_on_disk_is_rebuilt_when_a_rule_changes_what_it_holds() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let first = open_or_build(dir.path(), &Corpus::load_dir(&shipped)?)?;
+        assert_eq!(speaker_hits(&first, "zebediah")?, 0);
+        drop(first);
+        // The same files, read by a "rule" that attributes one sentence differently.
+        let mut changed = Corpus::load_dir(&shipped)?;
+        changed.sentences[0].speaker = Some("Zebediah".into());
+        let second = open_or_build(dir.path(), &changed)?;
+        assert_eq!(speaker_hits(&second, "zebediah")?, 1, "the index holds the new speaker");
+        let generations = std::fs::read_dir(dir.path())?.count();
+        assert_eq!(generations, 1, "the stale index was removed");
+        Ok(())
+    }
+}

@@ -61,7 +61,7 @@ fn main() {
             let t = Instant::now();
             for i in 0..20_000 {
                 let answers = engine.ask(&questions[i % questions.len()], 3).unwrap();
-                serde_json::to_writer(&mut sink, &JsonAnswers::new(&engine, &answers)).unwrap();
+                serde_json::to_writer(&mut sink, &JsonAnswers::new(&answers)).unwrap();
                 sink.push(b'\n');
                 if sink.len() > 1 << 20 {
                     sink.clear();

@@ -28,8 +28,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(corpus) = Corpus::from_sources(vec![source]) else { return };
     let Ok(engine) = Engine::in_memory(corpus) else { return };
     if let Ok(answers) = engine.ask(question, 3) {
-        check(&render::answer(&engine, &answers, 1, 3));
-        check(&render::no_answer(&engine, question));
+        check(&render::answers(engine.version(), &answers));
+        check(&render::no_answer(engine.version(), question, &answers.closest));
     }
-    check(&render::story(&engine));
+    check(&render::story(engine.corpus()));
 });

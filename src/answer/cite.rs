@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::{Answers, Engine};
+use super::{Answers, Source};
 use crate::corpus::{Corpus, Document};
 
 /// Where a sentence comes from.
@@ -109,23 +109,35 @@ impl<'a> JsonSource<'a> {
     }
 }
 
+impl<'a> JsonSource<'a> {
+    /// The source of an answering sentence.
+    pub fn of(source: &'a Source) -> JsonSource<'a> {
+        JsonSource {
+            doc: &source.doc,
+            title: &source.title,
+            path: source.path.clone(),
+            paragraph: source.paragraph,
+            sentence: source.sentence,
+            start: source.span.start,
+            end: source.span.end,
+            url: source.url.as_deref(),
+        }
+    }
+}
+
 impl<'a> JsonAnswers<'a> {
-    pub fn new(engine: &'a Engine, answers: &'a Answers) -> JsonAnswers<'a> {
-        let corpus = engine.corpus();
+    pub fn new(answers: &'a Answers) -> JsonAnswers<'a> {
         JsonAnswers {
             question: &answers.question,
             answers: answers
                 .answers
                 .iter()
-                .map(|a| {
-                    let cite = engine.cite(a.sentence);
-                    JsonAnswer {
-                        rank: a.rank,
-                        score: (a.score * 1000.0).round() / 1000.0,
-                        answer: corpus.text(a.sentence),
-                        context: marked(&cite.doc.text, a.context.clone(), &a.highlights, "**", "**", str::to_string),
-                        source: JsonSource::new(&cite, cite.span.clone(), cite.url),
-                    }
+                .map(|a| JsonAnswer {
+                    rank: a.rank,
+                    score: (a.score * 1000.0).round() / 1000.0,
+                    answer: &a.passage.text,
+                    context: a.passage.marked("**", "**", None, str::to_string),
+                    source: JsonSource::of(&a.passage.source),
                 })
                 .collect(),
         }

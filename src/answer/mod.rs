@@ -8,6 +8,7 @@
 
 pub mod cite;
 mod model;
+mod passage;
 pub mod rank;
 pub mod signals;
 mod stems;
@@ -20,6 +21,7 @@ use anyhow::Context as _;
 use tantivy::tokenizer::TextAnalyzer;
 
 pub use cite::{Citation, JsonAnswer, JsonAnswers, JsonSource};
+pub use passage::{Passage, Piece, Source};
 
 use crate::corpus::{Corpus, Quote};
 use crate::error::UserError;
@@ -50,10 +52,12 @@ pub struct Engine {
 pub struct Answers {
     pub question: String,
     pub answers: Vec<Answer>,
-    pub analysed: Analysed,
+    /// With no answer: up to two passages still related to the question (they match a fair
+    /// part of it), best first, shown as "closest passages".
+    pub closest: Vec<Passage>,
 }
 
-/// One answering sentence with what to show around it.
+/// One answering sentence with what to show around it (one sentence of context each side).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     /// 1-based rank.
@@ -61,12 +65,14 @@ pub struct Answer {
     pub score: f32,
     /// Share of the question's content (weighted by rarity) the sentence matches, 0 to 1.
     pub coverage: f32,
-    /// Index into [`Corpus::sentences`].
-    pub sentence: usize,
-    /// The sentence with its neighbours in the paragraph, as a byte range of the file.
-    pub context: Range<usize>,
-    /// Matched words inside `context`, as byte ranges of the file.
-    pub highlights: Vec<Range<usize>>,
+    pub passage: Passage,
+}
+
+impl Answer {
+    /// Index into [`Corpus::sentences`] of the answering sentence.
+    pub fn sentence(&self) -> usize {
+        self.passage.sentence
+    }
 }
 
 impl Engine {
@@ -109,6 +115,13 @@ impl Engine {
         &self.corpus
     }
 
+    /// The fingerprint of what the engine serves (the index's): it changes whenever a
+    /// sentence id could mean another sentence, so state kept outside (a button) can be
+    /// checked against it.
+    pub fn version(&self) -> &str {
+        &self.index.fingerprint
+    }
+
     /// Answers `question` with at most `top` sentences.
     ///
     /// # Errors
@@ -116,8 +129,28 @@ impl Engine {
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
         let question = check_question(question)?;
         let (analysed, ranked) = self.candidates(question, rank::CANDIDATES.max(top))?;
+        let related: Vec<usize> =
+            ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.ord).collect();
         let answers = self.answers(rank::select(ranked, &analysed), &analysed, top.clamp(1, MAX_TOP));
-        Ok(Answers { question: question.to_string(), answers, analysed })
+        let closest = match answers.is_empty() {
+            true => related.into_iter().map(|ord| self.passage(ord, 0, &analysed)).collect(),
+            false => Vec::new(),
+        };
+        Ok(Answers { question: question.to_string(), answers, closest })
+    }
+
+    /// Sentence `sentence` as shown for `question`, with `width` sentences of context on each
+    /// side: what a front end shows when asked for more context than [`Engine::ask`] gave.
+    ///
+    /// # Errors
+    /// A [`UserError`] when the story has no such sentence (it changed since), or for a
+    /// question [`Engine::ask`] would refuse.
+    pub fn passage_for(&self, question: &str, sentence: usize, width: usize) -> anyhow::Result<Passage> {
+        if sentence >= self.corpus.sentences.len() {
+            return Err(UserError::new("The story has changed since this answer. Ask again with /ask.").into());
+        }
+        let analysed = self.read(check_question(question)?)?;
+        Ok(self.passage(sentence, width, &analysed))
     }
 
     /// Sentences matching `query`, best first, whether or not they answer it as a question:
@@ -130,7 +163,7 @@ impl Engine {
         let limit = limit.clamp(1, MAX_SEARCH);
         let (analysed, ranked) = self.candidates(query, limit)?;
         let answers = self.answers(ranked, &analysed, limit);
-        Ok(Answers { question: query.to_string(), answers, analysed })
+        Ok(Answers { question: query.to_string(), answers, closest: Vec::new() })
     }
 
     /// Every candidate sentence with its score and coverage, whether or not it would be
@@ -190,22 +223,23 @@ impl Engine {
             .into_iter()
             .take(top)
             .enumerate()
-            .map(|(i, r)| {
-                let context = self.context_of(r.ord, 1);
-                let highlights = self.highlights_in(r.ord, context.clone(), analysed);
-                Answer { rank: i + 1, score: r.score, coverage: r.coverage, sentence: r.ord, context, highlights }
+            .map(|(i, r)| Answer {
+                rank: i + 1,
+                score: r.score,
+                coverage: r.coverage,
+                passage: self.passage(r.ord, 1, analysed),
             })
             .collect()
     }
 
-    /// For a question the story does not answer: up to two sentences that are still related
-    /// to it (they match a fair part of it), best first.
-    ///
-    /// # Errors
-    /// As [`Engine::ask`].
-    pub fn closest(&self, question: &str) -> anyhow::Result<Vec<usize>> {
-        let (_, ranked) = self.explain(question)?;
-        Ok(ranked.into_iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.ord).collect())
+    /// A sentence with `width` sentences of context each side, the words of `analysed`
+    /// highlighted, and its source.
+    fn passage(&self, sentence: usize, width: usize, analysed: &Analysed) -> Passage {
+        let context = self.context_of(sentence, width);
+        let highlights = self.highlights_in(sentence, context.clone(), analysed);
+        let cite = self.cite(sentence);
+        let file = &cite.doc.text;
+        Passage::new(sentence, file, context, highlights, self.paragraph_of(sentence), Source::of(&cite))
     }
 
     /// The corpus's quotes, optionally only those by `speaker` (any part of a name or alias)
@@ -290,7 +324,7 @@ impl Engine {
 
     /// The byte range of `sentence` widened by `width` sentences on each side, within its
     /// paragraph.
-    pub fn context_of(&self, sentence: usize, width: usize) -> Range<usize> {
+    pub(crate) fn context_of(&self, sentence: usize, width: usize) -> Range<usize> {
         let sentences = &self.corpus.sentences;
         let s = &sentences[sentence];
         let same_para = |i: &usize| sentences.get(*i).is_some_and(|n| n.doc == s.doc && n.paragraph == s.paragraph);
@@ -300,13 +334,13 @@ impl Engine {
     }
 
     /// The whole paragraph of a sentence, as a byte range of its file.
-    pub fn paragraph_of(&self, sentence: usize) -> Range<usize> {
+    fn paragraph_of(&self, sentence: usize) -> Range<usize> {
         let s = &self.corpus.sentences[sentence];
         self.corpus.docs[s.doc].paragraphs[s.paragraph].clone()
     }
 
     /// Highlights of `analysed` inside any byte range of a sentence's document.
-    pub fn highlights_in(&self, sentence: usize, range: Range<usize>, analysed: &Analysed) -> Vec<Range<usize>> {
+    fn highlights_in(&self, sentence: usize, range: Range<usize>, analysed: &Analysed) -> Vec<Range<usize>> {
         rank::highlights(&self.corpus, &self.stems, sentence, range, analysed, &mut self.analyzer.clone())
     }
 

@@ -36,7 +36,7 @@ fn engine() -> anyhow::Result<Engine> {
 
 fn best(engine: &Engine, question: &str) -> anyhow::Result<Option<String>> {
     let answers = engine.ask(question, 3)?;
-    Ok(answers.answers.first().map(|a| engine.corpus().text(a.sentence).to_string()))
+    Ok(answers.answers.first().map(|a| engine.corpus().text(a.sentence()).to_string()))
 }
 
 #[test]
@@ -92,11 +92,12 @@ fn every_answer_is_verbatim_with_highlights_inside_its_context() -> anyhow::Resu
     let answers = e.ask("Why did critics oppose the ferry money?", 3)?;
     assert!(!answers.answers.is_empty());
     for a in &answers.answers {
-        let doc = e.corpus().doc_of(a.sentence);
-        let span = &e.corpus().sentences[a.sentence].span;
-        assert!(a.context.start <= span.start && span.end <= a.context.end);
-        for h in &a.highlights {
-            assert!(a.context.start <= h.start && h.end <= a.context.end);
+        let (doc, p) = (e.corpus().doc_of(a.sentence()), &a.passage);
+        let span = &e.corpus().sentences[a.sentence()].span;
+        assert!(p.context.start <= span.start && span.end <= p.context.end);
+        assert_eq!(p.text, &doc.text[span.clone()], "verbatim");
+        for h in &p.highlights {
+            assert!(p.context.start <= h.start && h.end <= p.context.end);
             let word = doc.text[h.clone()].to_lowercase();
             assert!(["critics", "money", "ferry"].iter().any(|w| word.contains(w)), "unexpected highlight {word:?}");
         }

@@ -42,7 +42,7 @@ pub async fn ask(
     let engine = &ctx.data().engine();
     let answers = engine.ask(&question, MAX_TOP)?;
     metrics::answered(!answers.answers.is_empty());
-    send(ctx, engine, render::answer(engine, &answers, 1, 1), private).await
+    send(ctx, engine, render::answers(engine.version(), &answers), private).await
 }
 
 /// List every sentence of the story that matches your words
@@ -60,7 +60,7 @@ pub async fn search(
     ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let results = engine.search(&query, MAX_SEARCH)?;
-    let reply = render::search(engine, &results, 0, usize::from(limit.unwrap_or(5).clamp(1, 10)));
+    let reply = render::search(engine.version(), &results, 0, usize::from(limit.unwrap_or(5).clamp(1, 10)));
     send(ctx, engine, reply, None).await
 }
 
@@ -79,7 +79,7 @@ pub async fn quote(
     ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let quotes = engine.quotes(speaker.as_deref(), about.as_deref())?;
-    send(ctx, engine, render::quotes(engine, &quotes), None).await
+    send(ctx, engine, render::quotes(engine.corpus(), &quotes), None).await
 }
 
 /// Find the quote you half remember, and who said it
@@ -93,7 +93,7 @@ pub async fn whosaid(
     ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let found = story::whosaid::whosaid(engine, &text)?;
-    send(ctx, engine, render::story::whosaid(engine, &text, &found), None).await
+    send(ctx, engine, render::story::whosaid(engine.corpus(), &text, &found), None).await
 }
 
 /// Check a quote against the story: exact, altered or not in it
@@ -107,7 +107,7 @@ pub async fn verify(
     ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let checked = story::verify::verify(engine.corpus(), &quote)?;
-    send(ctx, engine, render::story::verification(engine, &checked), None).await
+    send(ctx, engine, render::story::verification(engine.corpus(), &checked), None).await
 }
 
 /// The people and organisations in the story, or what one of them said and did
@@ -122,8 +122,8 @@ pub async fn who(
     ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let reply = match name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        Some(name) => render::story::profiles(engine, name, &story::people::lookup(engine.corpus(), name)?),
-        None => render::story::roster(engine, &story::people::roster(engine.corpus())),
+        Some(name) => render::story::profiles(engine.corpus(), name, &story::people::lookup(engine.corpus(), name)?),
+        None => render::story::roster(engine.corpus(), &story::people::roster(engine.corpus())),
     };
     send(ctx, engine, reply, None).await
 }
@@ -144,7 +144,7 @@ pub async fn facts(
         Some(a) => story::facts::about(engine, &all, a)?,
         None => all.iter().collect(),
     };
-    send(ctx, engine, render::story::facts(engine, about, &shown), None).await
+    send(ctx, engine, render::story::facts(engine.corpus(), about, &shown), None).await
 }
 
 /// The events the story reports, in time order
@@ -153,7 +153,7 @@ pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let events = story::timeline::events(engine.corpus());
-    send(ctx, engine, render::story::timeline(engine, &events), None).await
+    send(ctx, engine, render::story::timeline(engine.corpus(), &events), None).await
 }
 
 /// Answers the selected message as a question, privately (with a Share button)
@@ -164,7 +164,7 @@ pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result
     let question = message_text(&message)?;
     let answers = engine.ask(&question, MAX_TOP)?;
     metrics::answered(!answers.answers.is_empty());
-    send(ctx, engine, render::answer(engine, &answers, 1, 1), Some(true)).await
+    send(ctx, engine, render::answers(engine.version(), &answers), Some(true)).await
 }
 
 /// Verifies the selected message's text as a quote, privately (with a Share button)
@@ -174,7 +174,7 @@ pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Res
     let engine = &ctx.data().engine();
     let claim = message_text(&message)?;
     let checked = story::verify::verify(engine.corpus(), &claim)?;
-    send(ctx, engine, render::story::verification(engine, &checked), Some(true)).await
+    send(ctx, engine, render::story::verification(engine.corpus(), &checked), Some(true)).await
 }
 
 /// Sends `reply` to the command: privately (with a Share button) when the user asked for it
@@ -184,7 +184,7 @@ async fn send(ctx: Context<'_>, engine: &Engine, reply: render::Reply, private: 
         Some(private) => private,
         None => ctx.data().database.settings(ctx.guild_id().map(|g| g.get())).await.private_answers,
     };
-    let reply = if private { render::with_share(reply, &engine.corpus().fingerprint) } else { reply };
+    let reply = if private { render::with_share(reply, engine.version()) } else { reply };
     ctx.send(adapter::command_reply(&reply, private)).await?;
     Ok(())
 }
@@ -204,7 +204,7 @@ fn message_text(message: &serenity::Message) -> Result<String, UserError> {
 pub async fn story(ctx: Context<'_>) -> Result<(), Error> {
     ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = ctx.data().engine();
-    send(ctx, &engine, render::story(&engine), None).await
+    send(ctx, &engine, render::story(engine.corpus()), None).await
 }
 
 /// What this bot can do

@@ -1,64 +1,138 @@
 //! Button state, kept in the button's `custom_id` (at most 100 characters) so buttons keep
-//! working after a restart. The question itself travels in the message the button is on.
+//! working after a restart. The state names the sentences the reply was built from, so a click
+//! continues (and a vote records) exactly what the user saw, whatever the ranking does since.
+//! Only the question itself travels in the message, as the user saw it.
+//!
+//! Format `2:<kind>:<version>:<a>:<b>[:<sentences>]`: the format version, the action, the first
+//! characters of the engine's version, two numbers, and sentence ids in base 36.
+
+/// The format written now; ids in another format are from an older storybot.
+const FORMAT: &str = "2";
+/// Discord's limit on a `custom_id`.
+const MAX_ID: usize = 100;
+/// Length of the engine-version prefix kept in a button.
+pub const VERSION_TAG: usize = 8;
 
 /// What a button does when clicked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Show answer `rank` (1-based) with `width` sentences of context on each side.
-    Answer { rank: usize, width: usize },
+    /// Show answer `rank` (1-based) of `answers` (sentence ids, best first) with `width`
+    /// sentences of context on each side.
+    Answer { rank: usize, width: usize, answers: Vec<usize> },
     /// Show page `page` (0-based) of a search with `per_page` results per page.
     Search { page: usize, per_page: usize },
     /// Post a private reply publicly in the channel.
     Share,
-    /// Vote on answer `rank` (1-based): helpful (`up`) or not.
-    Vote { rank: usize, up: bool },
+    /// Vote on answer `rank` (1-based), sentence `sentence` (`None`: the reply said the story
+    /// doesn't say): helpful (`up`) or not.
+    Vote { rank: usize, up: bool, sentence: Option<usize> },
 }
 
-/// A button's state and the corpus it was made for.
+/// A button's state and the engine version it was made by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ButtonState {
-    /// The first characters of the corpus fingerprint: a button from an older corpus would
-    /// point at the wrong sentences.
-    pub corpus: String,
+    /// The first characters of [`crate::answer::Engine::version`]: a button made by another
+    /// version would point at the wrong sentences.
+    pub version: String,
     pub action: Action,
 }
 
-/// Length of the corpus fingerprint prefix kept in a button.
-pub const CORPUS_TAG: usize = 8;
+/// Why a button cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unusable {
+    /// Made by a storybot from before this format.
+    Older,
+    /// Not one of ours, or damaged.
+    Unknown,
+}
 
 impl ButtonState {
-    pub fn new(fingerprint: &str, action: Action) -> ButtonState {
-        ButtonState { corpus: fingerprint.chars().take(CORPUS_TAG).collect(), action }
+    pub fn new(version: &str, action: Action) -> ButtonState {
+        ButtonState { version: version.chars().take(VERSION_TAG).collect(), action }
     }
 
+    /// The id; an answer's sentence list is cut to what fits in Discord's 100 characters.
     pub fn encode(&self) -> String {
-        match self.action {
-            Action::Answer { rank, width } => format!("a:{}:{rank}:{width}", self.corpus),
-            Action::Search { page, per_page } => format!("s:{}:{page}:{per_page}", self.corpus),
-            Action::Share => format!("p:{}:0:0", self.corpus),
-            Action::Vote { rank, up } => format!("v:{}:{rank}:{}", self.corpus, u8::from(up)),
+        let v = &self.version;
+        match &self.action {
+            Action::Answer { rank, width, answers } => {
+                let mut id = format!("{FORMAT}:a:{v}:{rank}:{width}:");
+                for (i, s) in answers.iter().enumerate() {
+                    let part = format!("{}{}", if i == 0 { "" } else { "." }, base36(*s));
+                    if id.len() + part.len() > MAX_ID {
+                        break;
+                    }
+                    id.push_str(&part);
+                }
+                id
+            }
+            Action::Search { page, per_page } => format!("{FORMAT}:s:{v}:{page}:{per_page}"),
+            Action::Share => format!("{FORMAT}:p:{v}:0:0"),
+            Action::Vote { rank, up, sentence } => {
+                let sentence = sentence.map_or("-".to_string(), base36);
+                format!("{FORMAT}:v:{v}:{rank}:{}:{sentence}", u8::from(*up))
+            }
         }
     }
 
-    /// `None` for anything this version did not make.
-    pub fn decode(id: &str) -> Option<ButtonState> {
-        let mut parts = id.split(':');
-        let kind = parts.next()?;
-        let corpus = parts.next()?.to_string();
-        let a: usize = parts.next()?.parse().ok()?;
-        let b: usize = parts.next()?.parse().ok()?;
-        if parts.next().is_some() || corpus.len() != CORPUS_TAG {
-            return None;
+    /// How many of `answers` an answer button can carry.
+    pub fn answers_that_fit(version: &str, answers: &[usize]) -> usize {
+        let state = ButtonState::new(version, Action::Answer { rank: 99, width: 99, answers: answers.to_vec() });
+        match ButtonState::decode(&state.encode()) {
+            Ok(ButtonState { action: Action::Answer { answers, .. }, .. }) => answers.len(),
+            _ => 0,
         }
-        let action = match kind {
-            "a" => Action::Answer { rank: a, width: b },
-            "s" => Action::Search { page: a, per_page: b },
-            "p" => Action::Share,
-            "v" if b <= 1 => Action::Vote { rank: a, up: b == 1 },
-            _ => return None,
-        };
-        Some(ButtonState { corpus, action })
     }
+
+    /// # Errors
+    /// [`Unusable::Older`] for a button an older storybot made, [`Unusable::Unknown`] for
+    /// anything else this version did not make.
+    pub fn decode(id: &str) -> Result<ButtonState, Unusable> {
+        let parts: Vec<&str> = id.split(':').collect();
+        match parts.as_slice() {
+            [FORMAT, kind, version, a, b, rest @ ..] if version.len() == VERSION_TAG => {
+                let action = action(kind, a.parse().ok(), b.parse().ok(), rest).ok_or(Unusable::Unknown)?;
+                Ok(ButtonState { version: version.to_string(), action })
+            }
+            // The first format: `kind:corpus:a:b`.
+            [kind, corpus, _, _] if kind.len() == 1 && corpus.len() == VERSION_TAG => Err(Unusable::Older),
+            _ => Err(Unusable::Unknown),
+        }
+    }
+}
+
+fn action(kind: &str, a: Option<usize>, b: Option<usize>, rest: &[&str]) -> Option<Action> {
+    let (a, b) = (a?, b?);
+    match (kind, rest) {
+        ("a", [ids]) => {
+            let answers = ids.split('.').map(from_base36).collect::<Option<Vec<usize>>>()?;
+            Some(Action::Answer { rank: a, width: b, answers })
+        }
+        ("s", []) => Some(Action::Search { page: a, per_page: b }),
+        ("p", []) => Some(Action::Share),
+        ("v", ["-"]) if b <= 1 => Some(Action::Vote { rank: a, up: b == 1, sentence: None }),
+        ("v", [id]) if b <= 1 => Some(Action::Vote { rank: a, up: b == 1, sentence: Some(from_base36(id)?) }),
+        _ => None,
+    }
+}
+
+fn base36(n: usize) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    let mut n = n;
+    loop {
+        out.push(DIGITS[n % 36]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.iter().rev().map(|&b| char::from(b)).collect()
+}
+
+fn from_base36(text: &str) -> Option<usize> {
+    (!text.is_empty() && text.len() <= 12).then_some(())?;
+    usize::from_str_radix(text, 36).ok()
 }
 
 #[cfg(test)]
@@ -68,23 +142,56 @@ mod tests {
     #[test]
     fn states_round_trip_and_fit_discords_limit() {
         for action in [
-            Action::Answer { rank: 20, width: 99 },
+            Action::Answer { rank: 20, width: 99, answers: vec![0, 35, 36, 1_000_000] },
             Action::Search { page: 49, per_page: 10 },
             Action::Share,
-            Action::Vote { rank: 3, up: true },
-            Action::Vote { rank: 1, up: false },
+            Action::Vote { rank: 3, up: true, sentence: Some(12_345) },
+            Action::Vote { rank: 1, up: false, sentence: None },
         ] {
             let state = ButtonState::new("0123456789abcdef", action);
             let id = state.encode();
-            assert!(id.chars().count() <= 100);
-            assert_eq!(ButtonState::decode(&id), Some(state));
+            assert!(id.chars().count() <= MAX_ID);
+            assert_eq!(ButtonState::decode(&id), Ok(state));
+        }
+    }
+
+    #[test]
+    fn an_answer_list_is_cut_to_what_fits_in_a_button() {
+        let many: Vec<usize> = (1_000_000..1_000_050).collect();
+        let fit = ButtonState::answers_that_fit("0123abcd", &many);
+        assert!((10..50).contains(&fit), "{fit}");
+        let state = ButtonState::new("0123abcd", Action::Answer { rank: 1, width: 1, answers: many.clone() });
+        let id = state.encode();
+        assert!(id.len() <= MAX_ID);
+        let Ok(ButtonState { action: Action::Answer { answers, .. }, .. }) = ButtonState::decode(&id) else {
+            panic!("{id} decodes");
+        };
+        assert_eq!(answers, many[..fit]);
+        assert_eq!(ButtonState::answers_that_fit("0123abcd", &[1, 2, 3]), 3);
+    }
+
+    #[test]
+    fn buttons_of_the_first_format_are_known_as_older() {
+        for id in ["a:01234567:2:1", "v:01234567:1:1", "s:ffffffff:0:5", "p:01234567:0:0"] {
+            assert_eq!(ButtonState::decode(id), Err(Unusable::Older), "{id}");
         }
     }
 
     #[test]
     fn foreign_or_damaged_ids_are_rejected() {
-        for id in ["", "a", "a:0123:1:1", "x:01234567:1:1", "a:01234567:one:1", "a:01234567:1:1:1", "v:01234567:1:2"] {
-            assert_eq!(ButtonState::decode(id), None, "{id}");
+        for id in [
+            "",
+            "a",
+            "a:0123:1:1",
+            "2:x:01234567:1:1",
+            "2:a:01234567:one:1:0",
+            "2:a:01234567:1:1",
+            "2:a:01234567:1:1:0.",
+            "2:v:01234567:1:2:0",
+            "2:s:01234567:1:1:0",
+            "3:a:01234567:1:1:0",
+        ] {
+            assert_eq!(ButtonState::decode(id), Err(Unusable::Unknown), "{id}");
         }
     }
 }

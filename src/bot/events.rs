@@ -4,7 +4,7 @@ use std::time::Instant;
 
 use poise::serenity_prelude as serenity;
 
-use super::custom_id::{Action, ButtonState};
+use super::custom_id::{Action, ButtonState, Unusable};
 use super::{adapter, database, errors, render, Data, Error};
 use crate::answer::{MAX_SEARCH, MAX_TOP};
 use crate::error::UserError;
@@ -93,7 +93,7 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
         Ok(()) => match engine.ask(&question, MAX_TOP) {
             Ok(answers) => {
                 metrics::answered(!answers.answers.is_empty());
-                render::answer(&engine, &answers, 1, 1)
+                render::answers(engine.version(), &answers)
             }
             Err(err) => errors::reply_for(&err, kind),
         },
@@ -178,7 +178,10 @@ pub fn respond_to_click(
     voter: Voter,
 ) -> Result<Click, Error> {
     let expired = || UserError::new("This button no longer works. Ask again with /ask.");
-    let state = ButtonState::decode(custom_id).ok_or_else(expired)?;
+    let state = ButtonState::decode(custom_id).map_err(|unusable| match unusable {
+        Unusable::Older => UserError::new("This button is from an earlier version of storybot. Ask again with /ask."),
+        Unusable::Unknown => expired(),
+    })?;
     metrics::button(match state.action {
         Action::Answer { .. } => "answer",
         Action::Search { .. } => "search",
@@ -186,20 +189,29 @@ pub fn respond_to_click(
         Action::Vote { .. } => "vote",
     });
     let engine = &data.engine();
-    if !engine.corpus().fingerprint.starts_with(&state.corpus) {
+    if !engine.version().starts_with(&state.version) {
         return Err(UserError::new("The story has been updated since this answer. Ask again with /ask.").into());
     }
     let description = message.embeds.first().and_then(|e| e.description.as_deref()).unwrap_or_default();
     match state.action {
-        Action::Answer { rank, width } => {
+        Action::Answer { rank, width, answers } => {
             let question = render::question_of(description).ok_or_else(expired)?;
-            let answers = engine.ask(&question, MAX_TOP)?;
-            Ok(Click::Update(render::answer(engine, &answers, rank.max(1), width)))
+            let sentence = *answers.get(rank.max(1) - 1).ok_or_else(expired)?;
+            let passage = engine.passage_for(&question, sentence, width)?;
+            let view = render::AnswerView {
+                version: engine.version(),
+                question: &question,
+                ranked: &answers,
+                rank: rank.max(1),
+                width,
+                passage: &passage,
+            };
+            Ok(Click::Update(render::answer(&view)))
         }
         Action::Search { page, per_page } => {
             let query = render::query_of(description).ok_or_else(expired)?;
             let results = engine.search(&query, MAX_SEARCH)?;
-            Ok(Click::Update(render::search(engine, &results, page, per_page)))
+            Ok(Click::Update(render::search(engine.version(), &results, page, per_page)))
         }
         // The private reply is the bot's own message: posting what it shows is posting what
         // the bot already wrote, so it is copied rather than recomputed.
@@ -216,13 +228,15 @@ pub fn respond_to_click(
             }
             Ok(Click::Post(render::shared(content, embed)))
         }
-        // The answer voted on is found again from the question on the message, so the vote
-        // records the sentence exactly as the story has it, not the message's markdown.
-        Action::Vote { rank, up } => {
+        // The button names the sentence shown, so the vote records it exactly as the story
+        // has it, whatever the ranking would answer now.
+        Action::Vote { rank, up, sentence } => {
             let question = render::question_of(description).ok_or_else(expired)?;
-            let answers = engine.ask(&question, MAX_TOP)?;
-            let (answer, source) = match answers.answers.get(rank.saturating_sub(1)) {
-                Some(a) => (engine.corpus().text(a.sentence).to_string(), render::source_line(engine, a.sentence)),
+            let (answer, source) = match sentence {
+                Some(sentence) => {
+                    let passage = engine.passage_for(&question, sentence, 0)?;
+                    (passage.text, render::source_line(&passage.source))
+                }
                 None => (String::new(), String::new()),
             };
             Ok(Click::Vote(Box::new(Vote {

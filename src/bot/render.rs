@@ -4,13 +4,10 @@
 //! piece of corpus or user text is escaped, and every Discord length limit is enforced here,
 //! counted in characters.
 
-use std::ops::Range;
-
 use super::custom_id::{Action, ButtonState};
 use super::markdown::{escape, truncate, unescape};
-use crate::answer::{cite, Answers, Engine};
-use crate::corpus::Quote;
-use crate::search::Analysed;
+use crate::answer::{Answer, Answers, Citation, Passage, Source};
+use crate::corpus::{Corpus, Quote};
 
 /// Discord's limits (characters).
 pub mod limits {
@@ -102,45 +99,70 @@ impl Embed {
     }
 }
 
-/// The reply to a question: answer `rank` (1-based) with `width` sentences of context on each
-/// side, or "the story doesn't say".
-pub fn answer(engine: &Engine, answers: &Answers, rank: usize, width: usize) -> Reply {
-    let Some(answer) = answers.answers.get(rank.saturating_sub(1)) else {
-        return no_answer(engine, &answers.question);
+/// The first reply to a question: its best answer, or "the story doesn't say".
+pub fn answers(version: &str, answers: &Answers) -> Reply {
+    let Some(best) = answers.answers.first() else {
+        return no_answer(version, &answers.question, &answers.closest);
     };
-    let corpus = engine.corpus();
-    let sentence = answer.sentence;
-    let question_line = format!("{QUESTION_PREFIX}{}\n\n", escape(&answers.question));
-    let mut context = engine.context_of(sentence, width);
-    let mut description = question_line.clone() + &marked_context(engine, sentence, context.clone(), &answers.analysed);
+    let ranked: Vec<usize> = answers.answers.iter().map(Answer::sentence).collect();
+    answer(&AnswerView {
+        version,
+        question: &answers.question,
+        ranked: &ranked,
+        rank: 1,
+        width: 1,
+        passage: &best.passage,
+    })
+}
+
+/// One answer of a question, and what its buttons need.
+#[derive(Debug, Clone, Copy)]
+pub struct AnswerView<'a> {
+    /// The engine's version, kept in the buttons.
+    pub version: &'a str,
+    pub question: &'a str,
+    /// The answers' sentence ids, best first.
+    pub ranked: &'a [usize],
+    /// 1-based rank of the answer shown.
+    pub rank: usize,
+    /// Sentences of context shown on each side.
+    pub width: usize,
+    pub passage: &'a Passage,
+}
+
+/// Answer `view.rank` with its context: the sentence underlined, matched words in bold.
+pub fn answer(view: &AnswerView<'_>) -> Reply {
+    let passage = view.passage;
+    let question_line = format!("{QUESTION_PREFIX}{}\n\n", escape(view.question));
+    let mut description = question_line.clone() + &passage.marked("**", "**", Some("__"), escape);
+    let mut whole_paragraph = passage.whole_paragraph;
     if description.chars().count() > limits::DESCRIPTION {
-        context = engine.context_of(sentence, 0);
-        description = question_line + &marked_context(engine, sentence, context.clone(), &answers.analysed);
+        description = format!("{question_line}__{}__", passage.marked_sentence("**", "**", escape));
+        whole_paragraph &= passage.pieces.iter().all(|p| p.in_sentence);
     }
-    let cite = engine.cite(sentence);
-    let mut source = escape(&source_line(engine, sentence));
-    if let Some(url) = cite.url {
+    let mut source = escape(&source_line(&passage.source));
+    if let Some(url) = &passage.source.url {
         source.push('\n');
         source.push_str(url);
     }
-    let total = answers.answers.len();
-    let paragraph = engine.paragraph_of(sentence);
-    let whole_paragraph = context.start <= paragraph.start && paragraph.end <= context.end;
-    let fingerprint = &corpus.fingerprint;
+    // The list travels in the buttons, so paging can only reach what fits there.
+    let total = ButtonState::answers_that_fit(view.version, view.ranked).max(view.rank);
+    let (rank, width, ranked) = (view.rank, view.width, view.ranked[..total.min(view.ranked.len())].to_vec());
+    let state = |action| ButtonState::new(view.version, action).encode();
     let buttons: Vec<Button> = [
         Button {
-            id: ButtonState::new(fingerprint, Action::Answer { rank, width: width + 1 }).encode(),
+            id: state(Action::Answer { rank, width: width + 1, answers: ranked.clone() }),
             label: "More context".into(),
             disabled: whole_paragraph,
         },
         Button {
-            id: ButtonState::new(fingerprint, Action::Answer { rank: rank + 1, width: 1 }).encode(),
+            id: state(Action::Answer { rank: rank + 1, width: 1, answers: ranked }),
             label: "Next answer".into(),
             disabled: rank >= total,
         },
     ]
     .into_iter()
-    .chain(vote_buttons(fingerprint, rank))
+    .chain(vote_buttons(view.version, rank, Some(passage.sentence)))
     .collect();
     let embed = Embed {
         title: None,
@@ -151,38 +173,37 @@ pub fn answer(engine: &Engine, answers: &Answers, rank: usize, width: usize) -> 
     Reply::embed(embed, buttons)
 }
 
-/// "The story doesn't say", with the closest passages when they are related enough.
-pub fn no_answer(engine: &Engine, question: &str) -> Reply {
+/// "The story doesn't say", with the closest passages when the engine found related ones.
+pub fn no_answer(version: &str, question: &str, closest: &[Passage]) -> Reply {
     let mut description = format!("{QUESTION_PREFIX}{}\n\nThe story doesn't say.", escape(question));
-    let closest = engine.closest(question).unwrap_or_default();
     if !closest.is_empty() {
         description.push_str("\n\nClosest passages (they may not answer it):");
-        for ord in closest {
-            let cite = engine.cite(ord);
-            let text = escape(&truncate(engine.corpus().text(ord), LIST_SENTENCE));
-            description.push_str(&format!("\n• {text} — *paragraph {}, sentence {}*", cite.paragraph, cite.sentence));
+        for passage in closest {
+            let text = escape(&truncate(&passage.text, LIST_SENTENCE));
+            let source = &passage.source;
+            description
+                .push_str(&format!("\n• {text} — *paragraph {}, sentence {}*", source.paragraph, source.sentence));
         }
     }
-    Reply::embed(Embed { description, ..Embed::default() }, vote_buttons(&engine.corpus().fingerprint, 1).into())
+    Reply::embed(Embed { description, ..Embed::default() }, vote_buttons(version, 1, None).into())
 }
 
 /// 👍 and 👎 for answer `rank`: votes people can give on any answer, "no answer" included.
-fn vote_buttons(fingerprint: &str, rank: usize) -> [Button; 2] {
+fn vote_buttons(version: &str, rank: usize, sentence: Option<usize>) -> [Button; 2] {
     [(true, "👍"), (false, "👎")].map(|(up, label)| Button {
-        id: ButtonState::new(fingerprint, Action::Vote { rank, up }).encode(),
+        id: ButtonState::new(version, Action::Vote { rank, up, sentence }).encode(),
         label: label.into(),
         disabled: false,
     })
 }
 
-/// Where a sentence is, as plain text: "title · paragraph 2, sentence 1".
-pub fn source_line(engine: &Engine, sentence: usize) -> String {
-    let cite = engine.cite(sentence);
-    format!("{} · paragraph {}, sentence {}", cite_title(&cite), cite.paragraph, cite.sentence)
+/// Where a sentence is, as plain text: "title (date) · paragraph 2, sentence 1".
+pub fn source_line(source: &Source) -> String {
+    format!("{} · paragraph {}, sentence {}", source.title_and_date(), source.paragraph, source.sentence)
 }
 
 /// A page of search results.
-pub fn search(engine: &Engine, results: &Answers, page: usize, per_page: usize) -> Reply {
+pub fn search(version: &str, results: &Answers, page: usize, per_page: usize) -> Reply {
     let per_page = per_page.max(1);
     let total = results.answers.len();
     let pages = total.div_ceil(per_page).max(1);
@@ -194,31 +215,28 @@ pub fn search(engine: &Engine, results: &Answers, page: usize, per_page: usize) 
     }
     let shown = &results.answers[page * per_page..((page + 1) * per_page).min(total)];
     for a in shown {
-        let cite = engine.cite(a.sentence);
-        let span = engine.corpus().sentences[a.sentence].span.clone();
-        let text = if span.len() > LIST_SENTENCE * 4 {
-            escape(&truncate(engine.corpus().text(a.sentence), LIST_SENTENCE))
+        let (passage, source) = (&a.passage, &a.passage.source);
+        let text = if source.span.len() > LIST_SENTENCE * 4 {
+            escape(&truncate(&passage.text, LIST_SENTENCE))
         } else {
-            let hl = engine.highlights_in(a.sentence, span.clone(), &results.analysed);
-            cite::marked(&cite.doc.text, span, &hl, "**", "**", escape)
+            passage.marked_sentence("**", "**", escape)
         };
         description.push_str(&format!(
             "**{}.** {text} — *{}, paragraph {}, sentence {}*\n",
             a.rank,
-            escape(&cite.doc.title),
-            cite.paragraph,
-            cite.sentence
+            escape(&source.title),
+            source.paragraph,
+            source.sentence
         ));
     }
-    let fingerprint = &engine.corpus().fingerprint;
     let buttons = vec![
         Button {
-            id: ButtonState::new(fingerprint, Action::Search { page: page.saturating_sub(1), per_page }).encode(),
+            id: ButtonState::new(version, Action::Search { page: page.saturating_sub(1), per_page }).encode(),
             label: "Previous".into(),
             disabled: page == 0,
         },
         Button {
-            id: ButtonState::new(fingerprint, Action::Search { page: page + 1, per_page }).encode(),
+            id: ButtonState::new(version, Action::Search { page: page + 1, per_page }).encode(),
             label: "Next".into(),
             disabled: page + 1 >= pages,
         },
@@ -229,14 +247,13 @@ pub fn search(engine: &Engine, results: &Answers, page: usize, per_page: usize) 
 }
 
 /// The story's quotes, as a list.
-pub fn quotes(engine: &Engine, quotes: &[&Quote]) -> Reply {
+pub fn quotes(corpus: &Corpus, quotes: &[&Quote]) -> Reply {
     if quotes.is_empty() {
         return Reply::plain("No quote in the story matches that.".into());
     }
-    let corpus = engine.corpus();
     let mut description = String::new();
     for q in quotes {
-        let cite = engine.cite(q.sentence);
+        let cite = Citation::of(corpus, q.sentence);
         description.push_str(&format!(
             "**{}:** “{}” — *paragraph {}, sentence {}*",
             escape(&q.speaker),
@@ -254,9 +271,9 @@ pub fn quotes(engine: &Engine, quotes: &[&Quote]) -> Reply {
 }
 
 /// The same reply with a "Share" button, for replies only their asker can see.
-pub fn with_share(mut reply: Reply, fingerprint: &str) -> Reply {
+pub fn with_share(mut reply: Reply, version: &str) -> Reply {
     reply.buttons.push(Button {
-        id: ButtonState::new(fingerprint, Action::Share).encode(),
+        id: ButtonState::new(version, Action::Share).encode(),
         label: "Share".into(),
         disabled: false,
     });
@@ -269,8 +286,7 @@ pub fn shared(content: Option<String>, embed: Option<Embed>) -> Reply {
 }
 
 /// What the story is: title, date, people, quotes and source link(s).
-pub fn story(engine: &Engine) -> Reply {
-    let corpus = engine.corpus();
+pub fn story(corpus: &Corpus) -> Reply {
     let mut fields = Vec::new();
     for doc in corpus.docs.iter().take(limits::FIELDS) {
         let mut people: Vec<&str> =
@@ -358,22 +374,6 @@ fn read_back(description: &str, prefix: &str) -> Option<String> {
     let rest = description.strip_prefix(prefix)?;
     let line = rest.split("\n\n").next()?;
     Some(unescape(line)).filter(|q| !q.trim().is_empty())
-}
-
-fn cite_title(cite: &cite::Citation<'_>) -> String {
-    match cite.doc.date.as_deref() {
-        Some(date) => format!("{} ({date})", cite.doc.title),
-        None => cite.doc.title.clone(),
-    }
-}
-
-/// The context with the answer sentence underlined and matched words in bold.
-fn marked_context(engine: &Engine, sentence: usize, context: Range<usize>, analysed: &Analysed) -> String {
-    let text = &engine.corpus().doc_of(sentence).text;
-    let span = engine.corpus().sentences[sentence].span.clone();
-    let highlights = engine.highlights_in(sentence, context.clone(), analysed);
-    let part = |r: Range<usize>| cite::marked(text, r, &highlights, "**", "**", escape);
-    format!("{}__{}__{}", part(context.start..span.start), part(span.clone()), part(span.end..context.end))
 }
 
 pub mod admin;

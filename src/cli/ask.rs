@@ -3,7 +3,7 @@
 use std::io::{BufRead as _, IsTerminal as _, Write};
 
 use super::ColorChoice;
-use crate::answer::{cite, Answers, Engine, JsonAnswers};
+use crate::answer::{Answers, Engine, JsonAnswers};
 use crate::config::Paths;
 use crate::error::UserError;
 
@@ -34,7 +34,7 @@ pub fn run(paths: &Paths, args: &AskArgs, color: ColorChoice) -> anyhow::Result<
             explain(&engine, &question)?;
         }
         let answers = engine.ask(&question, args.top.into())?;
-        write_answers(&mut out, &engine, &answers, args.json, style)?;
+        write_answers(&mut out, &answers, args.json, style)?;
         return Ok(out.flush()?);
     }
     if std::io::stdin().is_terminal() {
@@ -49,7 +49,7 @@ pub fn run(paths: &Paths, args: &AskArgs, color: ColorChoice) -> anyhow::Result<
             explain(&engine, &line)?;
         }
         match engine.ask(&line, args.top.into()) {
-            Ok(answers) => write_answers(&mut out, &engine, &answers, args.json, style)?,
+            Ok(answers) => write_answers(&mut out, &answers, args.json, style)?,
             Err(err) => match err.downcast::<UserError>() {
                 Ok(user) if args.json => {
                     let line = serde_json::json!({"question": line, "answers": [], "error": user.to_string()});
@@ -63,15 +63,9 @@ pub fn run(paths: &Paths, args: &AskArgs, color: ColorChoice) -> anyhow::Result<
     Ok(out.flush()?)
 }
 
-fn write_answers(
-    out: &mut impl Write,
-    engine: &Engine,
-    answers: &Answers,
-    json: bool,
-    style: Style,
-) -> anyhow::Result<()> {
+fn write_answers(out: &mut impl Write, answers: &Answers, json: bool, style: Style) -> anyhow::Result<()> {
     if json {
-        serde_json::to_writer(&mut *out, &JsonAnswers::new(engine, answers))?;
+        serde_json::to_writer(&mut *out, &JsonAnswers::new(answers))?;
         writeln!(out)?;
         return Ok(());
     }
@@ -80,16 +74,14 @@ fn write_answers(
         writeln!(out, "  The story doesn't say: no sentence in it answers this question.\n")?;
         return Ok(());
     }
-    let corpus = engine.corpus();
     for a in &answers.answers {
-        let cite = engine.cite(a.sentence);
-        writeln!(out, "\n{}. {}", a.rank, corpus.text(a.sentence))?;
-        let context =
-            cite::marked(&cite.doc.text, a.context.clone(), &a.highlights, style.open, style.close, str::to_string);
+        let (passage, source) = (&a.passage, &a.passage.source);
+        writeln!(out, "\n{}. {}", a.rank, passage.text)?;
+        let context = passage.marked(style.open, style.close, None, str::to_string);
         writeln!(out, "   Context: {}", context.replace('\n', " "))?;
-        writeln!(out, "   Source:  {}", cite.label())?;
-        writeln!(out, "            {} bytes {}..{}", cite.doc.path.display(), cite.span.start, cite.span.end)?;
-        if let Some(url) = cite.url {
+        writeln!(out, "   Source:  {}", source.label())?;
+        writeln!(out, "            {} bytes {}..{}", source.path, source.span.start, source.span.end)?;
+        if let Some(url) = &source.url {
             writeln!(out, "            {url}")?;
         }
     }

@@ -56,7 +56,7 @@ pub fn run(
 
 fn judge(engine: &Engine, case: &Case, row: &mut Row) -> anyhow::Result<()> {
     let answers = engine.ask(&case.question, DEPTH)?;
-    let texts: Vec<&str> = answers.answers.iter().map(|a| engine.corpus().text(a.sentence)).collect();
+    let texts: Vec<&str> = answers.answers.iter().map(|a| engine.corpus().text(a.sentence())).collect();
     let rank = texts.iter().position(|t| case.answered_by(t));
     row.storybot.add(case.answerable(), !texts.is_empty(), rank);
     let plain = engine.plain_bm25(&case.question, DEPTH)?;

@@ -30,6 +30,8 @@ pub struct StoryIndex {
     pub stats: Stats,
     /// Each segment's sentence-ordinal column.
     pub ords: Vec<tantivy::columnar::Column<u64>>,
+    /// The [`fingerprint`] of what the index holds.
+    pub fingerprint: String,
 }
 
 impl StoryIndex {
@@ -38,18 +40,19 @@ impl StoryIndex {
         let (schema, fields) = schema::schema();
         let index = Index::create_in_ram(schema);
         schema::register(&index);
-        write(&index, fields, corpus)?;
-        Self::from_index(index)
+        let fingerprint = fingerprint(corpus);
+        write(&index, fields, corpus, &fingerprint)?;
+        Self::from_index(index, fingerprint)
     }
 
-    fn from_index(index: Index) -> tantivy::Result<StoryIndex> {
+    fn from_index(index: Index, fingerprint: String) -> tantivy::Result<StoryIndex> {
         schema::register(&index);
         let fields = schema::fields_of(&index.schema())?;
         let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let searcher = reader.searcher();
         let stats = Stats::read(&searcher, fields)?;
         let ords = stats::ord_columns(&searcher)?;
-        Ok(StoryIndex { index, reader, fields, stats, ords })
+        Ok(StoryIndex { index, reader, fields, stats, ords, fingerprint })
     }
 
     /// Number of sentences indexed.
@@ -62,7 +65,7 @@ impl StoryIndex {
     }
 }
 
-fn write(index: &Index, fields: Fields, corpus: &Corpus) -> tantivy::Result<()> {
+fn write(index: &Index, fields: Fields, corpus: &Corpus, fingerprint: &str) -> tantivy::Result<()> {
     // The arena minimum is 15 MB per thread; two threads keep big corpora quick to build.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, threads * 20_000_000)?;
@@ -82,7 +85,7 @@ fn write(index: &Index, fields: Fields, corpus: &Corpus) -> tantivy::Result<()> 
         writer.add_document(document)?;
     }
     let mut commit = writer.prepare_commit()?;
-    commit.set_payload(&fingerprint(corpus));
+    commit.set_payload(fingerprint);
     commit.commit()?;
     writer.wait_merging_threads()?;
     Ok(())

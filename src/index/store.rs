@@ -63,7 +63,7 @@ fn build_into(dir: &Path, target: &Path, expected: &str, corpus: &Corpus) -> any
         let (schema, fields) = schema::schema();
         let index = Index::create_in_dir(tmp.path(), schema).context("cannot create a tantivy index")?;
         schema::register(&index);
-        write(&index, fields, corpus).context("cannot write the index")?;
+        write(&index, fields, corpus, expected).context("cannot write the index")?;
     }
     let built = tmp.keep();
     if target.exists() {
@@ -91,7 +91,7 @@ fn open_checked(path: &Path, expected: &str, corpus: &Corpus) -> anyhow::Result<
         let index = Index::open_in_dir(path)?;
         let payload = index.load_metas()?.payload;
         anyhow::ensure!(payload.as_deref() == Some(expected), "built from another corpus or version");
-        let index = StoryIndex::from_index(index)?;
+        let index = StoryIndex::from_index(index, expected.to_string())?;
         anyhow::ensure!(
             index.len() == corpus.sentences.len() as u64,
             "holds {} sentences, expected {}",

@@ -113,11 +113,16 @@ async fn more_context_and_next_answer_buttons_work_from_the_message_alone() {
 async fn a_button_from_another_corpus_or_version_gets_a_private_notice() {
     let bot = start().await;
     let message = bot.posted("ask", &[("question", json!("Who runs SoftBank?"))]).await;
-    for id in ["a:ffffffff:2:1", "nonsense"] {
+    for (id, why) in [
+        ("a:ffffffff:2:1", "earlier version of storybot"),
+        ("2:a:ffffffff:2:1:0.1", "story has been updated"),
+        ("nonsense", "no longer works"),
+    ] {
         let notice = bot.callback(&bot.fake.click(&message, id)).await;
         assert_eq!(notice["type"], 4);
         assert_eq!(notice["data"]["flags"], 64);
-        assert!(notice["data"]["content"].as_str().unwrap().contains("Ask again with /ask"));
+        let text = notice["data"]["content"].as_str().unwrap();
+        assert!(text.contains("Ask again with /ask") && text.contains(why), "{id}: {text}");
     }
     bot.finish().await;
 }

@@ -86,7 +86,7 @@ async fn votes_are_kept_once_per_user_and_exported_as_evaluation_cases() {
     std::fs::write(&export, &lines).unwrap();
     let cases = storybot::eval::cases::read(&export, &data).expect("the export reads as evaluation questions");
     let engine = crate::common::story();
-    let best = engine.ask(STARGATE, 1).unwrap().answers[0].sentence;
+    let best = engine.ask(STARGATE, 1).unwrap().answers[0].sentence();
     assert_eq!(cases.len(), 2, "Alice's changed vote counts once, the disliked answer is a comment:\n{lines}");
     assert!(lines.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).all(|l| l.starts_with("held-out | ")));
     assert_eq!(
@@ -105,6 +105,28 @@ async fn votes_are_kept_once_per_user_and_exported_as_evaluation_cases() {
     assert_eq!(json[0]["guilds"], json!([fake::GUILD]));
     assert_eq!(json[2]["phrases"], json!([]));
     assert!(!text.contains(fake::ALICE) && !lines.contains(fake::ALICE), "no user id leaves the database");
+}
+
+#[tokio::test]
+async fn a_vote_records_the_sentence_its_button_was_made_for_whatever_the_ranking_says_now() {
+    use storybot::bot::custom_id::{Action, ButtonState};
+    let bot = start().await;
+    let message = bot.posted("ask", &[("question", json!(STARGATE))]).await;
+    let (up, _) = button(&message, "👍");
+    let Ok(ButtonState { version, action: Action::Vote { sentence: Some(best), .. } }) = ButtonState::decode(&up) else {
+        panic!("a vote button names its sentence: {up}");
+    };
+    // A button made when another sentence was shown (an earlier ranking) for the same question.
+    let engine = crate::common::story();
+    let other = (0..engine.corpus().sentences.len()).find(|&s| s != best && s > 3).unwrap();
+    let earlier = ButtonState { version, action: Action::Vote { rank: 1, up: true, sentence: Some(other) } };
+    let thanks = bot.callback(&bot.fake.click(&message, &earlier.encode())).await;
+    assert!(content(&thanks).contains("is recorded"));
+    let data_dir = bot.finish().await;
+    let data = data_dir.path().to_str().unwrap();
+    let out = run_storybot(data_dir.path(), &["feedback", "export", "--json", "--data", data], None);
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json[0]["phrases"], json!([engine.corpus().text(other)]), "the sentence shown, not today's best");
 }
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! Replies of the story commands: `/whosaid`, `/verify`, `/who`, `/facts`, `/timeline`.
 
 use super::{Embed, Reply, LIST_SENTENCE};
-use crate::answer::{Citation, Engine};
+use crate::answer::{Citation, Source};
 use crate::bot::markdown::{escape, truncate};
 use crate::corpus::{Corpus, Quote};
 use crate::story::facts::{Fact, Measures};
@@ -47,8 +47,7 @@ fn fitted(lines: &[String], room: usize) -> String {
     out
 }
 
-pub fn whosaid(engine: &Engine, text: &str, found: &[Candidate<'_>]) -> Reply {
-    let corpus = engine.corpus();
+pub fn whosaid(corpus: &Corpus, text: &str, found: &[Candidate<'_>]) -> Reply {
     let mut description = format!("**Looking for:** {}\n\n", escape(text));
     match found.len() {
         0 => description.push_str("No quote in the story is close to that. Try /quote for the list."),
@@ -60,8 +59,7 @@ pub fn whosaid(engine: &Engine, text: &str, found: &[Candidate<'_>]) -> Reply {
     Reply::embed(Embed { title: Some("Who said it".into()), description, ..Embed::default() }, Vec::new())
 }
 
-pub fn verification(engine: &Engine, v: &Verification<'_>) -> Reply {
-    let corpus = engine.corpus();
+pub fn verification(corpus: &Corpus, v: &Verification<'_>) -> Reply {
     let title = match v.verdict {
         Verdict::Exact => "Exact",
         Verdict::Altered => "Altered",
@@ -76,8 +74,7 @@ pub fn verification(engine: &Engine, v: &Verification<'_>) -> Reply {
             description.push_str(&format!("\n**Changes:** {}", discord_diff(&v.diff)));
         }
         let cite = Citation::of(corpus, found.sentence);
-        let mut source =
-            format!("{} · paragraph {}, sentence {}", escape(&super::cite_title(&cite)), cite.paragraph, cite.sentence);
+        let mut source = escape(&super::source_line(&Source::of(&cite)));
         if let Some(url) = found.quote.and_then(|q| q.url.as_deref()).or(cite.url) {
             source.push('\n');
             source.push_str(url);
@@ -108,8 +105,7 @@ fn roster_line(corpus: &Corpus, p: &Person<'_>) -> String {
     format!("**{}**{role} · {} mentions, {} quotes{first}", escape(&p.entity.name), p.mentions, p.quotes)
 }
 
-pub fn roster(engine: &Engine, people: &[Person<'_>]) -> Reply {
-    let corpus = engine.corpus();
+pub fn roster(corpus: &Corpus, people: &[Person<'_>]) -> Reply {
     if people.is_empty() {
         return Reply::plain("The story names no people or organisations.".into());
     }
@@ -134,8 +130,7 @@ pub fn roster(engine: &Engine, people: &[Person<'_>]) -> Reply {
     )
 }
 
-pub fn profiles(engine: &Engine, name: &str, found: &[Profile<'_>]) -> Reply {
-    let corpus = engine.corpus();
+pub fn profiles(corpus: &Corpus, name: &str, found: &[Profile<'_>]) -> Reply {
     let Some(first) = found.first() else {
         return Reply::plain(truncate(
             &format!("The story names nobody called “{}”. Try /who for everyone it names.", escape(name)),
@@ -173,8 +168,7 @@ pub fn profiles(engine: &Engine, name: &str, found: &[Profile<'_>]) -> Reply {
     Reply::embed(Embed { title: Some(escape(&p.entity.name)), description, fields, footer: None }, Vec::new())
 }
 
-pub fn facts(engine: &Engine, about: Option<&str>, facts: &[&Fact]) -> Reply {
-    let corpus = engine.corpus();
+pub fn facts(corpus: &Corpus, about: Option<&str>, facts: &[&Fact]) -> Reply {
     let title = match about {
         Some(a) => format!("Facts about {}", a),
         None => "Facts".to_string(),
@@ -204,8 +198,7 @@ pub fn facts(engine: &Engine, about: Option<&str>, facts: &[&Fact]) -> Reply {
     )
 }
 
-pub fn timeline(engine: &Engine, events: &[Event]) -> Reply {
-    let corpus = engine.corpus();
+pub fn timeline(corpus: &Corpus, events: &[Event]) -> Reply {
     if events.is_empty() {
         return Reply::plain("The story reports no dated events.".into());
     }

@@ -9,6 +9,7 @@
 
 use poise::serenity_prelude as serenity;
 
+use super::request::ShuttingDown;
 use super::{adapter, render, Context, Error};
 use crate::error::UserError;
 use crate::store::settings::Change;
@@ -16,25 +17,32 @@ use crate::store::settings::Change;
 /// Commands that work in every channel, whatever the server allows.
 const ANYWHERE: [&str; 3] = ["config", "reindex", "help"];
 
-/// Runs before every command: none starts while the bot shuts down, and in a server that
-/// keeps the bot to some channels, answering commands work only there.
+/// The category of the commands that answer from the story: each counts against the user's
+/// cooldown.
+pub const ANSWERING: &str = "Answering";
+
+/// Runs before every command: none starts while the bot shuts down; in a server that keeps
+/// the bot to some channels, answering commands work only there; and an answering command
+/// waits out the user's cooldown (typing into an autocomplete does not count).
 ///
 /// # Errors
-/// A [`UserError`] naming the channels the bot answers in.
+/// [`ShuttingDown`] during a shutdown; a [`UserError`] naming the channels the bot answers
+/// in, or saying how long to wait.
 pub async fn check(ctx: Context<'_>) -> Result<bool, Error> {
     if ctx.data().in_flight.is_closing() {
-        return Ok(false);
+        return Err(ShuttingDown.into());
     }
-    let Some(guild) = ctx.guild_id() else { return Ok(true) };
-    if ANYWHERE.iter().any(|name| *name == ctx.command().name) {
-        return Ok(true);
+    if let Some(guild) = ctx.guild_id().filter(|_| !ANYWHERE.contains(&&*ctx.command().name)) {
+        let settings = ctx.data().database.settings(Some(guild.get())).await;
+        if !settings.allows(ctx.channel_id().get()) {
+            return Err(UserError::new(render::admin::wrong_channel(&settings)).into());
+        }
     }
-    let settings = ctx.data().database.settings(Some(guild.get())).await;
-    if settings.allows(ctx.channel_id().get()) {
-        Ok(true)
-    } else {
-        Err(UserError::new(render::admin::wrong_channel(&settings)).into())
+    let autocomplete = matches!(ctx, poise::Context::Application(a) if a.interaction_type == poise::CommandInteractionType::Autocomplete);
+    if ctx.command().category.as_deref() == Some(ANSWERING) && !autocomplete {
+        ctx.data().cooldowns.check(ctx.author().id.get())?;
     }
+    Ok(true)
 }
 
 /// Server settings: private answers, @mentions, and the channels the bot answers in

@@ -1,14 +1,15 @@
 //! Building the serenity client with poise on top, and running it until shutdown.
 
 use std::future::Future;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use poise::serenity_prelude as serenity;
 
 use super::database::Database;
-use super::inflight::{Guard, InFlight};
+use super::inflight::InFlight;
+use super::request::{self, Kind, Outcome, Request};
 use super::{admin, commands, cooldown::Cooldowns, errors, events, Data, Error};
 use crate::config::{BotConfig, Shards};
 use crate::ops::health::Health;
@@ -18,12 +19,6 @@ use crate::store::Store;
 
 /// How long a shutdown waits for commands already running before it closes the gateway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
-
-/// What a command keeps for its log line; dropping it ends the command's time in flight.
-pub(super) struct Invocation {
-    pub(super) started: Instant,
-    _guard: Option<Guard>,
-}
 
 /// Only non-privileged intents: Discord sends a message's content to a bot for messages that
 /// mention it and for direct messages without the privileged Message Content intent.
@@ -69,8 +64,8 @@ pub async fn run(
         _ => None,
     };
     let pruning = backend.store.clone().map(|store| super::database::prune_daily(store, config.vote_retention_days));
-    let startup_error: Arc<Mutex<Option<anyhow::Error>>> = Arc::default();
-    let setup_error = startup_error.clone();
+    // Registration happens in poise's setup; a failure comes back to `run` through this.
+    let (registration_failed, mut why_not_registered) = tokio::sync::oneshot::channel::<anyhow::Error>();
     let guild = config.guild_id;
     // Commands are global to the application: one process registering them is enough.
     let registers = first == 0;
@@ -95,7 +90,7 @@ pub async fn run(
                     // Without commands the bot is useless: stop, and let `run` report why.
                     framework.shard_manager().shutdown_all().await;
                     let message = format!("{err:#}");
-                    *setup_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(err);
+                    let _ = registration_failed.send(err);
                     anyhow::bail!(message);
                 }
                 tracing::info!(bot = %ready.user.name, commands = framework.options().commands.len(), "commands registered");
@@ -129,7 +124,7 @@ pub async fn run(
     if let Some(listener) = listener {
         listener.stop().await;
     }
-    if let Some(err) = startup_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take() {
+    if let Ok(err) = why_not_registered.try_recv() {
         return Err(err.context("command registration failed"));
     }
     result.map_err(explain)
@@ -194,25 +189,17 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
         // A bot that is shutting down starts no new command, and a server may keep answers to
         // some channels (on_error tells the user either way).
         command_check: Some(|ctx| Box::pin(admin::check(ctx))),
-        // Before each command: note when it started, for the log line after it, and count it
-        // as in flight until poise drops its invocation data.
+        // A command's request starts once the checks pass and ends after it (post_command) or
+        // in on_error; poise keeps it as the invocation's data meanwhile.
         pre_command: |ctx| {
             Box::pin(async move {
-                metrics::command(&ctx.command().qualified_name);
-                let invocation = Invocation { started: Instant::now(), _guard: ctx.data().in_flight.enter() };
-                ctx.set_invocation_data(invocation).await;
+                let name = ctx.command().qualified_name.clone();
+                metrics::command(&name);
+                let started = Request::start(&ctx.data().in_flight, Kind::Command, &name, ctx.author().id.get());
+                ctx.set_invocation_data(started.ok()).await;
             })
         },
-        // After each successful command: one structured log line, without message content.
-        post_command: |ctx| {
-            Box::pin(async move {
-                let started = ctx.invocation_data::<Invocation>().await.map(|i| i.started);
-                let elapsed = started.map(|t| t.elapsed()).unwrap_or_default();
-                metrics::latency("command", elapsed);
-                let latency_ms = elapsed.as_millis() as u64;
-                tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, latency_ms, "command");
-            })
-        },
+        post_command: |ctx| Box::pin(request::finish_command(ctx, Outcome::Answered)),
         // Mentions, direct messages and button clicks.
         event_handler: |framework, event| Box::pin(events::handle(framework, event)),
         // Nothing the bot sends may ping anyone.

@@ -30,7 +30,7 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
 }
 
 /// Ask a question about the story; the answer quotes it exactly
-#[poise::command(slash_command)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn ask(
     ctx: Context<'_>,
     #[description = "Your question about the story"]
@@ -38,7 +38,6 @@ pub async fn ask(
     question: String,
     #[description = "Show the answer only to you (default: the server's setting)"] private: Option<bool>,
 ) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let answers = engine.ask(&question, MAX_TOP)?;
     metrics::answered(!answers.answers.is_empty());
@@ -46,7 +45,7 @@ pub async fn ask(
 }
 
 /// List every sentence of the story that matches your words
-#[poise::command(slash_command)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn search(
     ctx: Context<'_>,
     #[description = "Words to look for"]
@@ -57,7 +56,6 @@ pub async fn search(
     #[max = 10]
     limit: Option<u8>,
 ) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let results = engine.search(&query, MAX_SEARCH)?;
     let reply = render::search(engine.version(), &results, 0, usize::from(limit.unwrap_or(5).clamp(1, 10)));
@@ -65,7 +63,7 @@ pub async fn search(
 }
 
 /// The story's quotes, by speaker or topic
-#[poise::command(slash_command)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn quote(
     ctx: Context<'_>,
     #[description = "Only quotes by this person"]
@@ -76,42 +74,39 @@ pub async fn quote(
     #[max_length = 1000]
     about: Option<String>,
 ) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let quotes = engine.quotes(speaker.as_deref(), about.as_deref())?;
     send(ctx, engine, render::quotes(engine.corpus(), &quotes), None).await
 }
 
 /// Find the quote you half remember, and who said it
-#[poise::command(slash_command)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn whosaid(
     ctx: Context<'_>,
     #[description = "Some words of the quote, or what it was about"]
     #[max_length = 1000]
     text: String,
 ) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let found = story::whosaid::whosaid(engine, &text)?;
     send(ctx, engine, render::story::whosaid(engine.corpus(), &text, &found), None).await
 }
 
 /// Check a quote against the story: exact, altered or not in it
-#[poise::command(slash_command)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn verify(
     ctx: Context<'_>,
     #[description = "The quote as it is going around, with who said it if known"]
     #[max_length = 1000]
     quote: String,
 ) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let checked = story::verify::verify(engine.corpus(), &quote)?;
     send(ctx, engine, render::story::verification(engine.corpus(), &checked), None).await
 }
 
 /// The people and organisations in the story, or what one of them said and did
-#[poise::command(slash_command)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn who(
     ctx: Context<'_>,
     #[description = "A name (any part, or an alias like Elon)"]
@@ -119,7 +114,6 @@ pub async fn who(
     #[max_length = 100]
     name: Option<String>,
 ) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let reply = match name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         Some(name) => render::story::profiles(engine.corpus(), name, &story::people::lookup(engine.corpus(), name)?),
@@ -129,14 +123,13 @@ pub async fn who(
 }
 
 /// The amounts, counts and dates the story states
-#[poise::command(slash_command)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn facts(
     ctx: Context<'_>,
     #[description = "Only facts about this (words, or money / dates)"]
     #[max_length = 1000]
     about: Option<String>,
 ) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let all = story::facts::all(engine.corpus());
     let about = about.as_deref().map(str::trim).filter(|a| !a.is_empty());
@@ -148,18 +141,16 @@ pub async fn facts(
 }
 
 /// The events the story reports, in time order
-#[poise::command(slash_command)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let events = story::timeline::events(engine.corpus());
     send(ctx, engine, render::story::timeline(engine.corpus(), &events), None).await
 }
 
 /// Answers the selected message as a question, privately (with a Share button)
-#[poise::command(context_menu_command = "Ask storybot")]
+#[poise::command(context_menu_command = "Ask storybot", category = "Answering")]
 pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let question = message_text(&message)?;
     let answers = engine.ask(&question, MAX_TOP)?;
@@ -168,9 +159,8 @@ pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result
 }
 
 /// Verifies the selected message's text as a quote, privately (with a Share button)
-#[poise::command(context_menu_command = "Verify quote")]
+#[poise::command(context_menu_command = "Verify quote", category = "Answering")]
 pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = &ctx.data().engine();
     let claim = message_text(&message)?;
     let checked = story::verify::verify(engine.corpus(), &claim)?;
@@ -200,9 +190,8 @@ fn message_text(message: &serenity::Message) -> Result<String, UserError> {
 }
 
 /// What the story is: its title, date, people, quotes and source
-#[poise::command(slash_command)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn story(ctx: Context<'_>) -> Result<(), Error> {
-    ctx.data().cooldowns.check(ctx.author().id.get())?;
     let engine = ctx.data().engine();
     send(ctx, &engine, render::story(engine.corpus()), None).await
 }
@@ -266,6 +255,31 @@ mod tests {
         let all = speaker_choices(&speakers, "");
         assert_eq!(all.len(), 25);
         assert!(all.iter().all(|c| c.chars().count() <= 100));
+    }
+
+    #[test]
+    fn the_commands_that_answer_from_the_story_are_the_ones_the_cooldown_counts() {
+        let answering: Vec<String> = all()
+            .into_iter()
+            .filter(|c| c.category.as_deref() == Some(admin::ANSWERING))
+            .map(|c| c.context_menu_name.clone().unwrap_or(c.name.clone()).to_string())
+            .collect();
+        assert_eq!(
+            answering,
+            [
+                "ask",
+                "search",
+                "quote",
+                "whosaid",
+                "verify",
+                "who",
+                "facts",
+                "timeline",
+                "story",
+                "Ask storybot",
+                "Verify quote"
+            ]
+        );
     }
 
     #[test]

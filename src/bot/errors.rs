@@ -4,6 +4,7 @@
 
 use poise::serenity_prelude::{Error as SerenityError, HttpError};
 
+use super::request::{self, Outcome, ShuttingDown};
 use super::{adapter, render, Data, Error};
 use crate::error::UserError;
 use crate::ops::metrics;
@@ -11,13 +12,13 @@ use crate::ops::metrics;
 /// What the user sees when something broke on the bot's side.
 pub const GENERIC: &str = "Sorry, something went wrong on my side. Please try again in a moment.";
 
-/// What a user who asks during a shutdown sees.
-pub const SHUTTING_DOWN: &str = "storybot is restarting; please ask again in a minute.";
-
 /// The text to show for an error: the user error itself, or [`GENERIC`] after logging.
 pub fn user_text(err: &Error, kind: &str) -> String {
     if let Some(user) = err.downcast_ref::<UserError>() {
         return user.to_string();
+    }
+    if let Some(stopping) = err.downcast_ref::<ShuttingDown>() {
+        return stopping.to_string();
     }
     match discord_status(err) {
         Some(status) => {
@@ -55,29 +56,27 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
     use poise::FrameworkError as E;
     match error {
         E::Command { error, ctx, .. } => {
-            if let Some(started) = ctx.invocation_data::<super::client::Invocation>().await.map(|i| i.started) {
-                metrics::latency("command", started.elapsed());
-            }
-            let command = ctx.command().qualified_name.to_string();
-            let text = user_text(&error, &command);
-            tracing::info!(user = ctx.author().id.get(), command = %command, outcome = "error", "command");
+            let text = user_text(&error, &ctx.command().qualified_name);
             send_private(ctx, &text).await;
+            request::finish_command(ctx, Outcome::Failed).await;
         }
         E::ArgumentParse { ctx, error, .. } => {
             tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, %error, "bad option");
             send_private(ctx, "I couldn't read one of the options; please check it and try again.").await;
+            request::finish_command(ctx, Outcome::Failed).await;
         }
         E::CommandPanic { ctx, payload, .. } => {
             tracing::error!(command = %ctx.command().qualified_name, payload = ?payload, "command panicked");
             send_private(ctx, GENERIC).await;
+            request::finish_command(ctx, Outcome::Failed).await;
         }
         E::CommandCheckFailed { ctx, error: Some(error), .. } => {
-            tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, "refused in this channel");
+            if error.downcast_ref::<ShuttingDown>().is_some() {
+                tracing::warn!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, "dropped: shutting down");
+            } else {
+                tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, error = %error, "refused");
+            }
             send_private(ctx, &user_text(&error, "check")).await;
-        }
-        E::CommandCheckFailed { ctx, error: None, .. } => {
-            tracing::warn!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, "dropped: shutting down");
-            send_private(ctx, SHUTTING_DOWN).await;
         }
         E::NotAnOwner { ctx, .. } => {
             tracing::info!(user = ctx.author().id.get(), command = %ctx.command().qualified_name, "refused: not an owner of the bot");

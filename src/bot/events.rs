@@ -1,10 +1,10 @@
 //! Messages (@mentions and direct messages) and button clicks.
 
-use std::time::Instant;
-
 use poise::serenity_prelude as serenity;
+use tracing::Instrument as _;
 
 use super::custom_id::{Action, ButtonState, Unusable};
+use super::request::{Kind, Outcome, Request};
 use super::{adapter, database, errors, render, Data, Error};
 use crate::answer::{MAX_SEARCH, MAX_TOP};
 use crate::error::UserError;
@@ -17,21 +17,6 @@ pub async fn handle(
 ) -> Result<(), Error> {
     let ctx = framework.serenity_context;
     let data = framework.user_data;
-    let is_request = matches!(
-        event,
-        serenity::FullEvent::Message { .. }
-            | serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(_) }
-    );
-    // Held until this request is answered: a shutdown waits for it.
-    let _guard = if is_request {
-        let Some(guard) = data.in_flight.enter() else {
-            tracing::warn!(event = event.snake_case_name(), "dropped: shutting down");
-            return Ok(());
-        };
-        Some(guard)
-    } else {
-        None
-    };
     match event {
         serenity::FullEvent::Message { new_message } => on_message(ctx, data, new_message).await,
         serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } => {
@@ -68,7 +53,6 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
     if msg.author.bot {
         return Ok(());
     }
-    let started = Instant::now();
     let bot = ctx.cache.current_user().id;
     let mentions_bot = msg.mentions.iter().any(|u| u.id == bot);
     let is_dm = msg.guild_id.is_none();
@@ -83,37 +67,51 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
         tracing::debug!(guild = ?msg.guild_id.map(|g| g.get()), "mention ignored: turned off on this server or channel");
         return Ok(());
     }
-    // The log's words, and the metric's label.
-    let (kind, label) = if is_dm { ("direct message", "direct_message") } else { ("mention", "mention") };
-    metrics::mention(label);
+    let kind = if is_dm { Kind::DirectMessage } else { Kind::Mention };
+    let Ok(request) = Request::start(&data.in_flight, kind, kind.name(), msg.author.id.get()) else {
+        return Ok(());
+    };
+    metrics::mention(if is_dm { "direct_message" } else { "mention" });
+    let reply = answer_message(data, msg.author.id.get(), &question, kind);
+    let sent =
+        msg.channel_id.send_message(ctx, adapter::message_reply(&reply, msg)).instrument(request.span().clone()).await;
+    request.finish(delivered(sent.map(drop)));
+    Ok(())
+}
+
+/// The reply to a question in a message: an answer, a short help when there is no question,
+/// or what went wrong (the cooldown included).
+fn answer_message(data: &Data, user: u64, question: &str, kind: Kind) -> render::Reply {
     let engine = data.engine();
-    let reply = match data.cooldowns.check(msg.author.id.get()) {
+    match data.cooldowns.check(user) {
         Err(wait) => render::Reply::plain(wait.to_string()),
         Ok(()) if question.is_empty() => render::mention_help(),
-        Ok(()) => match engine.ask(&question, MAX_TOP) {
+        Ok(()) => match engine.ask(question, MAX_TOP) {
             Ok(answers) => {
                 metrics::answered(!answers.answers.is_empty());
                 render::answers(engine.version(), &answers)
             }
-            Err(err) => errors::reply_for(&err, kind),
+            Err(err) => errors::reply_for(&err, kind.name()),
         },
-    };
-    let sent = msg.channel_id.send_message(ctx, adapter::message_reply(&reply, msg)).await;
-    let elapsed = started.elapsed();
-    metrics::latency("mention", elapsed);
-    let latency_ms = elapsed.as_millis() as u64;
+    }
+}
+
+/// Whether Discord took a reply; a refusal is counted and logged.
+fn delivered(sent: Result<(), serenity::Error>) -> Outcome {
     match sent {
-        Ok(_) => tracing::info!(user = msg.author.id.get(), kind, latency_ms, "answered"),
+        Ok(()) => Outcome::Answered,
         Err(err) => {
             errors::count_rest_error(&err);
-            tracing::warn!(user = msg.author.id.get(), kind, latency_ms, error = %err, "reply not delivered");
+            tracing::warn!(error = %err, "Discord did not take the reply");
+            Outcome::NotDelivered
         }
     }
-    Ok(())
 }
 
 async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::ComponentInteraction) -> Result<(), Error> {
-    let started = Instant::now();
+    let Ok(request) = Request::start(&data.in_flight, Kind::Button, "button", click.user.id.get()) else {
+        return Ok(());
+    };
     let voter =
         Voter { user: click.user.id.get(), guild: click.guild_id.map(|g| g.get()), message: click.message.id.get() };
     let response = match respond_to_click(data, &click.data.custom_id, &click.message, voter) {
@@ -134,17 +132,8 @@ async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::Compon
         }
         Err(err) => adapter::private_notice(&errors::user_text(&err, "button")),
     };
-    let sent = click.create_response(ctx, response).await;
-    let elapsed = started.elapsed();
-    metrics::latency("button", elapsed);
-    let latency_ms = elapsed.as_millis() as u64;
-    match sent {
-        Ok(()) => tracing::info!(user = click.user.id.get(), kind = "button", latency_ms, "answered"),
-        Err(err) => {
-            errors::count_rest_error(&err);
-            tracing::warn!(user = click.user.id.get(), kind = "button", latency_ms, error = %err, "reply not delivered")
-        }
-    }
+    let sent = click.create_response(ctx, response).instrument(request.span().clone()).await;
+    request.finish(delivered(sent));
     Ok(())
 }
 

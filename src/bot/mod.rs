@@ -13,6 +13,8 @@
 //! - [`database`]: server settings and votes, through a database that may fail.
 //! - [`errors`]: the one error handler (user errors verbatim and private; the rest logged).
 //! - [`client`]: building the serenity client, and running it until shutdown.
+//! - [`request`]: one request's life (commands, mentions, direct messages and clicks alike):
+//!   refused during a shutdown, in flight while it runs, its span, latency and log line.
 //! - [`inflight`]: requests in flight, so a shutdown finishes them and logs what it dropped.
 
 pub mod adapter;
@@ -27,6 +29,7 @@ pub mod events;
 pub mod inflight;
 pub mod markdown;
 pub mod render;
+pub mod request;
 
 use std::sync::Arc;
 

@@ -113,7 +113,8 @@ async fn a_vote_records_the_sentence_its_button_was_made_for_whatever_the_rankin
     let bot = start().await;
     let message = bot.posted("ask", &[("question", json!(STARGATE))]).await;
     let (up, _) = button(&message, "👍");
-    let Ok(ButtonState { version, action: Action::Vote { sentence: Some(best), .. } }) = ButtonState::decode(&up) else {
+    let Ok(ButtonState { version, action: Action::Vote { sentence: Some(best), .. } }) = ButtonState::decode(&up)
+    else {
         panic!("a vote button names its sentence: {up}");
     };
     // A button made when another sentence was shown (an earlier ranking) for the same question.

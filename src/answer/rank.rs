@@ -56,72 +56,136 @@ pub fn score(
     candidates: &[Candidate],
     analyzer: &mut TextAnalyzer,
 ) -> Vec<Ranked> {
-    let total: f32 = analysed.concepts.iter().map(|c| c.idf).sum();
-    if total <= 0.0 || candidates.is_empty() {
+    let Some(scoring) = Scoring::new(corpus, cache, people, analysed, candidates) else {
         return Vec::new();
-    }
-    let speakers = quoted_people_named(corpus, people, analysed);
-    let unseen_idf = crate::search::idf(0.0, corpus.sentences.len() as f32);
-    let unseen = analysed.concepts.iter().filter(|c| c.terms.is_empty()).map(|c| c.idf).sum::<f32>() / total;
-    let keyed: Vec<Vec<(u64, f32)>> = analysed
-        .concepts
-        .iter()
-        .map(|c| c.terms.iter().map(|t| (stems::key(&t.stem), t.source.credit())).collect())
-        .collect();
-    let credit_in = |concept: usize, set: &[u64]| {
-        keyed[concept].iter().filter(|(k, _)| set.binary_search(k).is_ok()).map(|(_, c)| *c).fold(0.0, f32::max)
     };
-    let concept_of = |key: u64| keyed.iter().position(|terms| terms.iter().any(|(k, _)| *k == key));
-    let best_retrieval = candidates.iter().map(|c| c.retrieval).fold(f32::MIN, f32::max).max(f32::EPSILON);
-    let best_cosine = candidates.iter().map(|c| c.cosine).fold(f32::MIN, f32::max);
     let mut ranked: Vec<Ranked> = candidates
         .iter()
         .map(|candidate| {
-            let ord = candidate.ord;
-            let sentence = &corpus.sentences[ord];
-            let own_keys = cache.of(corpus, ord, analyzer);
-            let mut around: Vec<&[u64]> = Vec::new();
-            let mut antecedent: &[u64] = &[];
-            for n in corpus.neighbours(ord) {
-                if n + 1 == ord && opens_with_pronoun(corpus.text(ord)) {
-                    antecedent = cache.of(corpus, n, analyzer);
-                } else {
-                    around.push(cache.of(corpus, n, analyzer));
-                }
-            }
-            let (mut own, mut near, mut missing) = (0.0, 0.0, 0.0f32);
-            for (c, concept) in analysed.concepts.iter().enumerate() {
-                let credit = credit_in(c, own_keys);
-                let beside = around.iter().map(|set| credit_in(c, set)).fold(0.0, f32::max);
-                let nearby = (CONTEXT_SHARE * beside).max(ANTECEDENT_SHARE * credit_in(c, antecedent));
-                own += concept.idf * credit;
-                near += concept.idf * credit.max(nearby);
-                if credit.max(beside) < 0.5 {
-                    missing = missing.max(concept.idf);
-                }
-            }
-            let matched: Vec<Option<usize>> =
-                cache.tokens(corpus, ord, analyzer).map(|(_, _, k)| concept_of(k)).collect();
-            let quotes_named =
-                speakers.as_ref().is_some_and(|names| sentence.speaker.as_ref().is_some_and(|s| names.contains(s)));
-            let signals = Signals {
-                bm25: candidate.retrieval / best_retrieval,
-                bm25_raw: candidate.retrieval.max(0.0).ln_1p(),
-                own: own / total,
-                near: near / total,
-                proximity: signals::proximity(&matched),
-                semantic: candidate.cosine,
-                semantic_gap: candidate.cosine - best_cosine,
-                carries: f32::from(u8::from(signals::carries(sentence, analysed.asks))),
-                speaker: f32::from(u8::from(quotes_named)),
-                missing: missing / unseen_idf,
-                unseen,
-            };
-            Ranked { ord, score: model::score(&signals), coverage: signals.near, signals }
+            let signals = scoring.signals(candidate, analyzer);
+            Ranked { ord: candidate.ord, score: model::score(&signals), coverage: signals.near, signals }
         })
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord)));
     ranked
+}
+
+/// What every candidate of one question is scored against: the question's concepts keyed
+/// for lookup, and the figures the signals are relative to.
+struct Scoring<'a> {
+    corpus: &'a Corpus,
+    cache: &'a StemCache,
+    analysed: &'a Analysed,
+    /// Each concept's term keys with the credit a match of that term earns.
+    keyed: Vec<Vec<(u64, f32)>>,
+    /// The question's content: the sum of its concepts' idf.
+    total: f32,
+    /// The idf of a word no sentence uses.
+    unseen_idf: f32,
+    /// Share of the content the story never uses.
+    unseen: f32,
+    /// For a question about a quote: the people it names.
+    speakers: Option<HashSet<String>>,
+    best_retrieval: f32,
+    best_cosine: f32,
+}
+
+/// How much of the question a sentence covers, alone and with its neighbours, and the rarest
+/// word it misses.
+struct Coverage {
+    own: f32,
+    near: f32,
+    missing: f32,
+}
+
+impl<'a> Scoring<'a> {
+    fn new(
+        corpus: &'a Corpus,
+        cache: &'a StemCache,
+        people: &[Person],
+        analysed: &'a Analysed,
+        candidates: &[Candidate],
+    ) -> Option<Scoring<'a>> {
+        let total: f32 = analysed.concepts.iter().map(|c| c.idf).sum();
+        if total <= 0.0 || candidates.is_empty() {
+            return None;
+        }
+        let keyed = analysed
+            .concepts
+            .iter()
+            .map(|c| c.terms.iter().map(|t| (stems::key(&t.stem), t.source.credit())).collect())
+            .collect();
+        Some(Scoring {
+            corpus,
+            cache,
+            analysed,
+            keyed,
+            total,
+            unseen_idf: crate::search::idf(0.0, corpus.sentences.len() as f32),
+            unseen: analysed.concepts.iter().filter(|c| c.terms.is_empty()).map(|c| c.idf).sum::<f32>() / total,
+            speakers: quoted_people_named(corpus, people, analysed),
+            best_retrieval: candidates.iter().map(|c| c.retrieval).fold(f32::MIN, f32::max).max(f32::EPSILON),
+            best_cosine: candidates.iter().map(|c| c.cosine).fold(f32::MIN, f32::max),
+        })
+    }
+
+    /// The best credit any term of `concept` earns in a sentence's sorted keys.
+    fn credit_in(&self, concept: usize, set: &[u64]) -> f32 {
+        self.keyed[concept].iter().filter(|(k, _)| set.binary_search(k).is_ok()).map(|(_, c)| *c).fold(0.0, f32::max)
+    }
+
+    fn concept_of(&self, key: u64) -> Option<usize> {
+        self.keyed.iter().position(|terms| terms.iter().any(|(k, _)| *k == key))
+    }
+
+    fn coverage(&self, ord: usize, analyzer: &mut TextAnalyzer) -> Coverage {
+        let (corpus, cache) = (self.corpus, self.cache);
+        let own_keys = cache.of(corpus, ord, analyzer);
+        let mut around: Vec<&[u64]> = Vec::new();
+        let mut antecedent: &[u64] = &[];
+        for n in corpus.neighbours(ord) {
+            if n + 1 == ord && opens_with_pronoun(corpus.text(ord)) {
+                antecedent = cache.of(corpus, n, analyzer);
+            } else {
+                around.push(cache.of(corpus, n, analyzer));
+            }
+        }
+        let mut sums = Coverage { own: 0.0, near: 0.0, missing: 0.0 };
+        for (c, concept) in self.analysed.concepts.iter().enumerate() {
+            let credit = self.credit_in(c, own_keys);
+            let beside = around.iter().map(|set| self.credit_in(c, set)).fold(0.0, f32::max);
+            let nearby = (CONTEXT_SHARE * beside).max(ANTECEDENT_SHARE * self.credit_in(c, antecedent));
+            sums.own += concept.idf * credit;
+            sums.near += concept.idf * credit.max(nearby);
+            if credit.max(beside) < 0.5 {
+                sums.missing = sums.missing.max(concept.idf);
+            }
+        }
+        sums
+    }
+
+    fn signals(&self, candidate: &Candidate, analyzer: &mut TextAnalyzer) -> Signals {
+        let ord = candidate.ord;
+        let sentence = &self.corpus.sentences[ord];
+        let coverage = self.coverage(ord, analyzer);
+        let matched: Vec<Option<usize>> =
+            self.cache.tokens(self.corpus, ord, analyzer).map(|(_, _, k)| self.concept_of(k)).collect();
+        let quotes_named =
+            self.speakers.as_ref().is_some_and(|names| sentence.speaker.as_ref().is_some_and(|s| names.contains(s)));
+        Signals {
+            bm25: candidate.retrieval / self.best_retrieval,
+            bm25_raw: candidate.retrieval.max(0.0).ln_1p(),
+            own: coverage.own / self.total,
+            near: coverage.near / self.total,
+            proximity: signals::proximity(&matched),
+            semantic: candidate.cosine,
+            semantic_gap: candidate.cosine - self.best_cosine,
+            carries: f32::from(u8::from(signals::carries(sentence, self.analysed.asks))),
+            speaker: f32::from(u8::from(quotes_named)),
+            missing: coverage.missing / self.unseen_idf,
+            unseen: self.unseen,
+        }
+    }
 }
 
 /// Keeps the candidates that answer: none when the best one is unlikely to.

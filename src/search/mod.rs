@@ -161,19 +161,11 @@ pub fn analyse(
     aliases: &AliasTable,
     analyzer: &mut TextAnalyzer,
 ) -> tantivy::Result<Analysed> {
-    let searcher = index.reader.searcher();
     let question = normalise(question);
     let surface: Vec<&str> = words_of(&question).into_iter().take(MAX_TERMS * 4).collect();
     let lower: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
     let (asks, filler) = words::asks(&lower);
     let expansions = aliases.expansions(&surface, &lower);
-    let stats = &index.stats;
-    let sentences = stats.docs().max(1) as f32;
-    // Sentences holding the stem, or quoting someone whose name has it.
-    let freq = |stem: &str| -> tantivy::Result<u64> {
-        Ok(stats.doc_freq(index.fields.text, stem) + stats.doc_freq(index.fields.speaker, stem))
-    };
-
     let mut concepts: Vec<Concept> = Vec::new();
     for (i, word) in lower.iter().enumerate() {
         if filler.contains(&i) || words::STOP_WORDS.contains(&word.as_str()) || concepts.len() >= MAX_TERMS {
@@ -185,42 +177,57 @@ pub fn analyse(
         }
         let named = i > 0 && surface[i].chars().next().is_some_and(char::is_uppercase);
         let mut concept = Concept { word: word.clone(), terms: Vec::new(), idf: 0.0, named };
-        concept.add(stemmed.clone(), Source::Word);
+        concept.add(stemmed, Source::Word);
         for (_, alias_stems) in expansions.iter().filter(|(at, _)| *at == i) {
             for s in alias_stems {
                 concept.add(s.to_string(), Source::Alias);
             }
         }
-        let mut freqs: Vec<u64> = concept.terms.iter().map(|t| freq(&t.stem)).collect::<tantivy::Result<_>>()?;
-        if freqs.iter().all(|&df| df == 0) {
-            if fuzzy::is_misspelt_stop_word(word) {
-                continue;
-            }
-            concept.terms.clear();
-            for t in fuzzy::closest(&searcher, index.fields.text, &stemmed, word)? {
-                // "Twiter" corrected to "twitter" also finds Twitter's alias "X".
-                let aliases: Vec<String> = aliases.for_word(&t).map(str::to_string).collect();
-                concept.add(t, Source::Spelling);
-                for alias in aliases {
-                    concept.add(alias, Source::Spelling);
-                }
-            }
-            freqs = concept.terms.iter().map(|t| freq(&t.stem)).collect::<tantivy::Result<_>>()?;
+        if weigh(&mut concept, index, aliases)? {
+            concepts.push(concept);
         }
-        // The question's own word decides how telling the concept is; an alias or relative
-        // only when the word itself is unknown.
-        let known =
-            freqs.first().copied().filter(|&df| df > 0).or_else(|| freqs.iter().copied().filter(|&df| df > 0).min());
-        concept.idf = idf(known.unwrap_or(0) as f32, sentences);
-        // Terms the index does not hold can never match; leaving them out keeps queries small.
-        let mut freq = freqs.iter();
-        concept.terms.retain(|_| freq.next().is_some_and(|&df| df > 0));
-        for t in &mut concept.terms {
-            t.names_a_speaker = stats.doc_freq(index.fields.speaker, &t.stem) > 0;
-        }
-        concepts.push(concept);
     }
     Ok(Analysed { asks, concepts })
+}
+
+/// Sentences holding the stem, or quoting someone whose name has it.
+fn doc_freq(index: &StoryIndex, stem: &str) -> u64 {
+    index.stats.doc_freq(index.fields.text, stem) + index.stats.doc_freq(index.fields.speaker, stem)
+}
+
+/// Gives `concept` its idf and keeps only the terms the index holds; a word the story never
+/// uses is corrected to the closest spelling it does use. `false` for a misspelt stop word,
+/// which is no concept at all.
+fn weigh(concept: &mut Concept, index: &StoryIndex, aliases: &AliasTable) -> tantivy::Result<bool> {
+    let mut freqs: Vec<u64> = concept.terms.iter().map(|t| doc_freq(index, &t.stem)).collect();
+    if freqs.iter().all(|&df| df == 0) {
+        if fuzzy::is_misspelt_stop_word(&concept.word) {
+            return Ok(false);
+        }
+        let stemmed = concept.terms.first().map(|t| t.stem.clone()).unwrap_or_default();
+        concept.terms.clear();
+        for t in fuzzy::closest(&index.reader.searcher(), index.fields.text, &stemmed, &concept.word)? {
+            // "Twiter" corrected to "twitter" also finds Twitter's alias "X".
+            let aliases: Vec<String> = aliases.for_word(&t).map(str::to_string).collect();
+            concept.add(t, Source::Spelling);
+            for alias in aliases {
+                concept.add(alias, Source::Spelling);
+            }
+        }
+        freqs = concept.terms.iter().map(|t| doc_freq(index, &t.stem)).collect();
+    }
+    // The question's own word decides how telling the concept is; an alias or relative
+    // only when the word itself is unknown.
+    let known =
+        freqs.first().copied().filter(|&df| df > 0).or_else(|| freqs.iter().copied().filter(|&df| df > 0).min());
+    concept.idf = idf(known.unwrap_or(0) as f32, index.stats.docs().max(1) as f32);
+    // Terms the index does not hold can never match; leaving them out keeps queries small.
+    let mut freq = freqs.iter();
+    concept.terms.retain(|_| freq.next().is_some_and(|&df| df > 0));
+    for t in &mut concept.terms {
+        t.names_a_speaker = index.stats.doc_freq(index.fields.speaker, &t.stem) > 0;
+    }
+    Ok(true)
 }
 
 /// Whether a word (any case) carries no content in a question.

@@ -259,8 +259,10 @@ fn a_different_story_without_any_listed_names_or_quotes_is_read_by_the_same_rule
         ]
     );
 
-    let stated: Vec<(String, facts::Kind, Option<String>)> =
-        facts::all(&corpus).into_iter().map(|f| (doc.text[f.span].to_string(), f.kind, f.resolved)).collect();
+    let stated: Vec<(String, facts::Kind, Option<String>)> = facts::all(&corpus)
+        .into_iter()
+        .map(|f| (doc.text[f.span].to_string(), f.kind, f.resolved.map(|r| r.to_string())))
+        .collect();
     let expected = [
         ("7-2", facts::Kind::Count, None),
         ("on Wednesday", facts::Kind::Weekday, Some("2024-03-06")),
@@ -275,7 +277,8 @@ fn a_different_story_without_any_listed_names_or_quotes_is_read_by_the_same_rule
     assert_eq!(stated, expected);
 
     let events = timeline::events(&corpus);
-    let order: Vec<Option<&str>> = events.iter().map(|e| e.resolved.as_deref()).collect();
+    let order: Vec<Option<String>> = events.iter().map(|e| e.resolved.as_ref().map(ToString::to_string)).collect();
+    let order: Vec<Option<&str>> = order.iter().map(Option::as_deref).collect();
     assert_eq!(
         order,
         [

@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::gender::{self, Gender};
-use super::names::Mention;
+use super::mention::Mention;
 use super::tokens::{inside, quotations, words};
 use super::wordlists::SPEECH_VERBS;
 use super::Entity;

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::names::Mention;
+use super::mention::Mention;
 use super::tokens::words;
 use super::Entity;
 

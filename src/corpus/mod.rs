@@ -13,6 +13,7 @@ pub mod attribution;
 mod features;
 mod file;
 pub mod gender;
+mod mention;
 pub mod names;
 mod segment;
 pub mod tokens;
@@ -27,7 +28,7 @@ use sha2::{Digest, Sha256};
 
 pub use attribution::Kind;
 pub use features::Features;
-pub use names::Mention;
+pub use mention::Mention;
 
 /// The speaker of a quotation whose speaker the text does not name.
 pub const UNATTRIBUTED: &str = "unattributed";

@@ -13,17 +13,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::mention::Mention;
 use super::tokens::{adjacent, without_possessive, words};
 use super::wordlists::{CALENDAR, FUNCTION_WORDS, ORGANISATION_WORDS, PLACE_WORDS, TITLES, TITLE_MODIFIERS};
 use super::{contains_word, Entity};
-
-/// Where an entity is named.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    pub span: Range<usize>,
-    /// Index into the document's entities.
-    pub entity: usize,
-}
 
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().trim_end_matches('.'))

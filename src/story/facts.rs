@@ -8,7 +8,9 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use time::Date;
 
+use super::dates::{self, Resolved};
 use crate::corpus::tokens::words;
 use crate::corpus::Corpus;
 
@@ -55,7 +57,7 @@ pub struct Fact {
     /// What it measures: the front matter's words, or a verbatim phrase of the sentence.
     pub measures: Measures,
     /// For dates: the calendar date or range it stands for, when the story's date allows.
-    pub resolved: Option<String>,
+    pub resolved: Option<Resolved>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -121,7 +123,7 @@ const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "
 pub fn all(corpus: &Corpus) -> Vec<Fact> {
     let mut out = Vec::new();
     for (d, doc) in corpus.docs.iter().enumerate() {
-        let date = doc.date.as_deref().and_then(super::timeline::parse_date);
+        let date = doc.date.as_deref().and_then(dates::parse_date);
         let mut doc_facts: Vec<Fact> = Vec::new();
         for ord in doc.sentences.clone() {
             let span = corpus.sentences[ord].span.clone();
@@ -137,8 +139,7 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                     if *kind == Kind::Count && names_something(&doc.text[value.clone()], &doc.text[value.end..]) {
                         continue;
                     }
-                    let resolved =
-                        date.and_then(|date| super::timeline::resolve(*kind, &doc.text[value.clone()], date));
+                    let resolved = date.and_then(|date| resolve(*kind, &doc.text[value.clone()], date));
                     let measures = Measures::Phrase(measured(&doc.text, span.clone(), value.clone(), *kind));
                     doc_facts.push(Fact { sentence: ord, span: value, kind: *kind, measures, resolved });
                 }
@@ -166,6 +167,17 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
         out.extend(doc_facts);
     }
     out
+}
+
+/// What a time value stands for, given the story's date.
+fn resolve(kind: Kind, written: &str, story: Date) -> Option<Resolved> {
+    match kind {
+        Kind::Year => dates::year(written),
+        Kind::Date => dates::day_of_month(written, story),
+        Kind::Weekday => dates::weekday(written, story),
+        Kind::Relative => dates::relative(written, story),
+        Kind::Money | Kind::Percent | Kind::Count => None,
+    }
 }
 
 /// Whether a count is part of a name ("the Six Nations", "three Six Nations games", "Radio
@@ -307,7 +319,7 @@ mod tests {
                     Measures::Listed(m) => m,
                     Measures::Phrase(r) => doc.text[r].to_string(),
                 };
-                (doc.text[f.span].to_string(), f.kind, measures, f.resolved)
+                (doc.text[f.span].to_string(), f.kind, measures, f.resolved.map(|r| r.to_string()))
             })
             .collect()
     }

@@ -9,8 +9,10 @@
 //! - [`verify`]: a quote from chat → exact, altered (with a word diff) or not in the story.
 //! - [`people`]: the roster of people and organisations, and one person's quotes.
 //! - [`facts`]: amounts, counts and dates, each with what it measures.
+//! - [`dates`]: what a date stands for given the story's date, and the order of dates.
 //! - [`timeline`]: the reported events in time order, dates resolved from the story's date.
 
+pub mod dates;
 pub mod facts;
 pub mod json;
 pub mod people;

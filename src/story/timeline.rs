@@ -8,10 +8,11 @@
 
 use std::ops::Range;
 
-use time::{Date, Duration, Month, Weekday};
+use time::Date;
 
-use super::facts::{self, Kind};
-use crate::corpus::{self, Corpus};
+use super::dates::{parse_date, Anchor, Resolved};
+use super::facts::{self, Fact};
+use crate::corpus::{self, Corpus, Document};
 
 /// One reported event.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,9 +21,9 @@ pub struct Event {
     pub sentence: usize,
     /// The time expression as written, a byte range of the file.
     pub when: Option<Range<usize>>,
-    /// The date it resolves to: `2025-01-21`, `2022`, `2025-01-18 to 2025-01-24`, or
+    /// The date it resolves to (`2025-01-21`, `2022`, `2025-01-18 to 2025-01-24`), or
     /// `after 2025-01-21` for an event that follows a dated one.
-    pub resolved: Option<String>,
+    pub resolved: Option<Resolved>,
     pub dating: Dating,
 }
 
@@ -51,140 +52,81 @@ const PAST: &[&str] = &[
     "found", "fell", "rose", "quit", "hired", "fired", "sued", "signed", "struck", "threw", "chose", "drove", "flew",
 ];
 
-/// `YYYY-MM-DD` as a date.
-pub fn parse_date(s: &str) -> Option<Date> {
-    let mut parts = s.split('-').map(|p| p.parse::<i32>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    Date::from_calendar_date(y, Month::try_from(u8::try_from(m).ok()?).ok()?, u8::try_from(d).ok()?).ok()
-}
-
-fn weekday(name: &str) -> Option<Weekday> {
-    Some(match name {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        "sunday" => Weekday::Sunday,
-        _ => return None,
-    })
-}
-
-/// What a time expression stands for, given the story's date.
-pub fn resolve(kind: Kind, written: &str, story: Date) -> Option<String> {
-    let lower = written.to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().collect();
-    match kind {
-        Kind::Year => Some(written.trim_end_matches('s').to_string()).filter(|_| !written.ends_with('s')),
-        Kind::Weekday => {
-            let day = weekday(words.last()?)?;
-            let back = (story.weekday().number_days_from_monday() + 7 - day.number_days_from_monday()) % 7;
-            let date = match words.first().copied() {
-                Some("next") => story + Duration::days(i64::from((7 - back) % 7).max(1)),
-                Some("last") if back == 0 => story - Duration::days(7),
-                _ => story - Duration::days(i64::from(back)),
-            };
-            Some(date.to_string())
-        }
-        Kind::Relative => {
-            let span = |from: Date, to: Date| Some(format!("{from} to {to}"));
-            match words.as_slice() {
-                ["yesterday"] => Some((story - Duration::days(1)).to_string()),
-                ["today"] => Some(story.to_string()),
-                ["tomorrow"] => Some((story + Duration::days(1)).to_string()),
-                [.., "past" | "previous", "week"] => span(story - Duration::days(7), story - Duration::days(1)),
-                [.., "last", "week"] => span(story - Duration::days(7), story - Duration::days(1)),
-                [.., "last", "year"] => Some((story.year() - 1).to_string()),
-                [.., "this", "year"] => Some(story.year().to_string()),
-                [.., "next", "year"] => Some((story.year() + 1).to_string()),
-                _ => None,
-            }
-        }
-        Kind::Date => {
-            let month_at = words.iter().position(|w| month(w).is_some())?;
-            let m = month(words[month_at])?;
-            let day: u8 =
-                words.iter().find_map(|w| w.trim_end_matches([',', 's', 't', 'n', 'd', 'r', 'h']).parse().ok())?;
-            let year = words.iter().filter_map(|w| w.parse::<i32>().ok()).find(|y| *y > 31).unwrap_or(story.year());
-            Date::from_calendar_date(year, m, day).ok().map(|d| d.to_string())
-        }
-        _ => None,
-    }
-}
-
-fn month(word: &str) -> Option<Month> {
-    let names = corpus::wordlists::CALENDAR;
-    let at = names.iter().position(|n| *n == word.trim_end_matches(','))?;
-    at.checked_sub(7).and_then(|m| Month::try_from(u8::try_from(m + 1).ok()?).ok())
-}
-
 /// The story's events, in time order; undated ones last, in story order.
 pub fn events(corpus: &Corpus) -> Vec<Event> {
     let all_facts = facts::all(corpus);
-    let mut out = Vec::new();
-    for doc in &corpus.docs {
-        let mut dated: Vec<(String, usize, Event)> = Vec::new();
-        let mut undated: Vec<Event> = Vec::new();
-        let mut last: Option<String> = None;
-        let story_date = doc.date.clone();
-        for ord in doc.sentences.clone() {
-            let sentence = &corpus.sentences[ord];
-            let time = all_facts.iter().find(|f| f.sentence == ord && f.kind.is_time());
-            let first_word = corpus::tokens::words(&doc.text, sentence.span.clone())
-                .first()
-                .map(|w| doc.text[w.clone()].to_lowercase());
-            let sequenced = first_word.as_deref().is_some_and(|w| SEQUENCE.contains(&w));
-            let unstated =
-                first_word.as_deref().is_some_and(|w| UNDATED.contains(&w)) || someone_did_something(corpus, ord);
-            let follows = sequenced || sentence.kind != corpus::Kind::Narration && sentence.speaker.is_some();
-            if let Some(fact) = time {
-                let key = fact.resolved.clone().unwrap_or_default();
-                let event = Event {
-                    sentence: ord,
-                    when: Some(fact.span.clone()),
-                    resolved: fact.resolved.clone(),
-                    dating: Dating::Stated,
-                };
-                if fact.resolved.is_some() {
-                    // What follows goes on from the latest date the story has reached: not
-                    // from background ("ridership fell in 2023") nor from plans ("expected
-                    // in 2026").
-                    let start = key.split(' ').next().unwrap_or_default().to_string();
-                    let reached = story_date.as_deref().is_none_or(|d| start.as_str() <= d);
-                    if reached && last.as_ref().is_none_or(|l| start > *l) {
-                        last = Some(start);
-                    }
-                    dated.push((key, ord, event));
-                } else {
-                    undated.push(event);
-                }
-            } else if follows {
-                match &last {
-                    Some(anchor) => dated.push((
-                        format!("{anchor}~"),
-                        ord,
-                        Event {
-                            sentence: ord,
-                            when: None,
-                            resolved: Some(format!("after {anchor}")),
-                            dating: Dating::After,
-                        },
-                    )),
-                    None if sequenced || sentence.speaker.is_some() => {
-                        undated.push(Event { sentence: ord, when: None, resolved: None, dating: Dating::StoryOrder })
-                    }
-                    None => {}
-                }
-            } else if unstated {
-                undated.push(Event { sentence: ord, when: None, resolved: None, dating: Dating::StoryOrder });
+    corpus.docs.iter().flat_map(|doc| doc_events(corpus, doc, &all_facts)).collect()
+}
+
+/// One document's events: the dated ones in time order (story order among equals), then the
+/// undated ones in story order.
+fn doc_events(corpus: &Corpus, doc: &Document, all_facts: &[Fact]) -> Vec<Event> {
+    let mut reading = Reading { story: doc.date.as_deref().and_then(parse_date), last: None };
+    let mut dated: Vec<Event> = Vec::new();
+    let mut undated: Vec<Event> = Vec::new();
+    for ord in doc.sentences.clone() {
+        let time = all_facts.iter().find(|f| f.sentence == ord && f.kind.is_time());
+        let event = match time {
+            Some(fact) => Some(reading.stated(ord, fact)),
+            None => reading.unstated(corpus, doc, ord),
+        };
+        match event {
+            Some(e) if e.resolved.is_some() => dated.push(e),
+            Some(e) => undated.push(e),
+            None => {}
+        }
+    }
+    dated.sort_by(|a, b| a.resolved.cmp(&b.resolved).then(a.sentence.cmp(&b.sentence)));
+    dated.extend(undated);
+    dated
+}
+
+/// What a document's reading has reached so far.
+struct Reading {
+    story: Option<Date>,
+    /// Where the latest dated event the story has reached starts.
+    last: Option<Anchor>,
+}
+
+impl Reading {
+    /// The event of a sentence with a time expression.
+    fn stated(&mut self, ord: usize, fact: &Fact) -> Event {
+        if let Some(resolved) = &fact.resolved {
+            // What follows goes on from the latest date the story has reached: not from
+            // background ("ridership fell in 2023") nor from plans ("expected in 2026").
+            let start = resolved.start();
+            let reached = self.story.is_none_or(|d| start <= Anchor::Day(d));
+            if reached && self.last.as_ref().is_none_or(|l| start > *l) {
+                self.last = Some(start);
             }
         }
-        dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        out.extend(dated.into_iter().map(|d| d.2));
-        out.extend(undated);
+        Event { sentence: ord, when: Some(fact.span.clone()), resolved: fact.resolved.clone(), dating: Dating::Stated }
     }
-    out
+
+    /// The event of a sentence without a time expression, if it reports one: after the last
+    /// dated event when it goes on from it, else undated.
+    fn unstated(&self, corpus: &Corpus, doc: &Document, ord: usize) -> Option<Event> {
+        let sentence = &corpus.sentences[ord];
+        let first_word =
+            corpus::tokens::words(&doc.text, sentence.span.clone()).first().map(|w| doc.text[w.clone()].to_lowercase());
+        let starts_with = |list: &[&str]| first_word.as_deref().is_some_and(|w| list.contains(&w));
+        let sequenced = starts_with(SEQUENCE);
+        let follows = sequenced || sentence.kind != corpus::Kind::Narration && sentence.speaker.is_some();
+        let undated = Event { sentence: ord, when: None, resolved: None, dating: Dating::StoryOrder };
+        if follows {
+            match &self.last {
+                Some(anchor) => Some(Event {
+                    sentence: ord,
+                    when: None,
+                    resolved: Some(Resolved::After(anchor.clone())),
+                    dating: Dating::After,
+                }),
+                None => (sequenced || sentence.speaker.is_some()).then_some(undated),
+            }
+        } else {
+            (starts_with(UNDATED) || someone_did_something(corpus, ord)).then_some(undated)
+        }
+    }
 }
 
 /// "2025-01-21 (On Tuesday)", "after 2025-01-21", "undated (story order)".
@@ -192,9 +134,9 @@ pub fn when(corpus: &Corpus, e: &Event) -> String {
     let doc = corpus.doc_of(e.sentence);
     let written = e.when.clone().map(|w| &doc.text[w]);
     match (&e.resolved, written) {
-        (Some(r), Some(w)) if *r == w => r.clone(),
+        (Some(r), Some(w)) if r.to_string() == w => r.to_string(),
         (Some(r), Some(w)) => format!("{r} (“{w}”)"),
-        (Some(r), None) => r.clone(),
+        (Some(r), None) => r.to_string(),
         (None, Some(w)) => format!("“{w}” (no date to resolve it against)"),
         (None, None) => "undated (story order)".into(),
     }
@@ -223,27 +165,4 @@ fn someone_did_something(corpus: &Corpus, ord: usize) -> bool {
                 (verb.ends_with("ed") && verb.len() > 4) || PAST.contains(&verb.as_str())
             })
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn weekdays_resolve_to_the_last_such_day_on_or_before_the_story_date() {
-        let story = parse_date("2025-01-25").unwrap_or_else(|| panic!("a date"));
-        assert_eq!(resolve(Kind::Weekday, "On Tuesday", story).as_deref(), Some("2025-01-21"));
-        assert_eq!(resolve(Kind::Weekday, "Saturday", story).as_deref(), Some("2025-01-25"));
-        assert_eq!(resolve(Kind::Weekday, "last Saturday", story).as_deref(), Some("2025-01-18"));
-        assert_eq!(resolve(Kind::Weekday, "next Monday", story).as_deref(), Some("2025-01-27"));
-        assert_eq!(resolve(Kind::Relative, "the past week", story).as_deref(), Some("2025-01-18 to 2025-01-24"));
-        assert_eq!(resolve(Kind::Date, "January 3", story).as_deref(), Some("2025-01-03"));
-        assert_eq!(resolve(Kind::Year, "1990s", story), None);
-    }
-
-    #[test]
-    fn bad_dates_are_not_dates() {
-        assert!(parse_date("2025-02-30").is_none());
-        assert!(parse_date("soon").is_none());
-    }
 }

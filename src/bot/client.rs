@@ -49,26 +49,9 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let http = http(&config)?;
     let (first, last, total) = shard_range(&http, config.shards).await?;
-    let health = Arc::new(Health::default());
-    health.expect_shards(last - first + 1);
-    let listener = match config.metrics_addr {
-        Some(addr) => Some(server::start(addr, health.clone(), backend.live.clone()).await?),
-        None => None,
-    };
-    let _watcher = match (config.watch_corpus, backend.live.corpus_dir()) {
-        (true, Some(_)) => backend
-            .live
-            .watch(tokio::runtime::Handle::current())
-            .inspect_err(|err| tracing::warn!(error = %format!("{err:#}"), "the corpus folder is not watched; use /reindex after changes"))
-            .ok(),
-        _ => None,
-    };
-    let pruning = backend.store.clone().map(|store| super::database::prune_daily(store, config.vote_retention_days));
+    let services = Services::start(&config, &backend, last - first + 1).await?;
     // Registration happens in poise's setup; a failure comes back to `run` through this.
     let (registration_failed, mut why_not_registered) = tokio::sync::oneshot::channel::<anyhow::Error>();
-    let guild = config.guild_id;
-    // Commands are global to the application: one process registering them is enough.
-    let registers = first == 0;
     let in_flight = Arc::new(InFlight::default());
     let data = Data {
         live: backend.live,
@@ -76,58 +59,108 @@ pub async fn run(
         cooldowns: Cooldowns::new(config.cooldown),
         in_flight: in_flight.clone(),
     };
-    let framework = poise::Framework::builder()
+    // Commands are global to the application: one process registering them is enough.
+    let registration = Registration { wanted: first == 0, guild: config.guild_id, failed: registration_failed };
+    let mut client = serenity::ClientBuilder::new_with_http(http, intents())
+        .framework(framework(data, registration))
+        .event_handler(ShardWatch(services.health.clone()))
+        .await
+        .context("cannot start the Discord client")?;
+    let stopper = tokio::spawn(stop_on(shutdown, in_flight, client.shard_manager.clone()));
+    tracing::info!(first, last, total, "connecting gateway shards");
+    // serenity reads the range's end as the last shard to run, not one past it.
+    let result = client.start_shard_range(first..last, total).await;
+    stopper.abort();
+    services.stop().await;
+    if let Ok(err) = why_not_registered.try_recv() {
+        return Err(err.context("command registration failed"));
+    }
+    result.map_err(explain)
+}
+
+/// What runs beside the gateway: health and metrics over HTTP, the corpus watcher and the
+/// daily pruning of old votes.
+struct Services {
+    health: Arc<Health>,
+    listener: Option<server::Listener>,
+    _watcher: Option<crate::ops::live::Watcher>,
+    pruning: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Services {
+    async fn start(config: &BotConfig, backend: &Backend, shards: u32) -> anyhow::Result<Services> {
+        let health = Arc::new(Health::default());
+        health.expect_shards(shards);
+        let listener = match config.metrics_addr {
+            Some(addr) => Some(server::start(addr, health.clone(), backend.live.clone()).await?),
+            None => None,
+        };
+        let watcher = match (config.watch_corpus, backend.live.corpus_dir()) {
+            (true, Some(_)) => backend
+                .live
+                .watch(tokio::runtime::Handle::current())
+                .inspect_err(|err| tracing::warn!(error = %format!("{err:#}"), "the corpus folder is not watched; use /reindex after changes"))
+                .ok(),
+            _ => None,
+        };
+        let pruning =
+            backend.store.clone().map(|store| super::database::prune_daily(store, config.vote_retention_days));
+        Ok(Services { health, listener, _watcher: watcher, pruning })
+    }
+
+    async fn stop(self) {
+        if let Some(pruning) = self.pruning {
+            pruning.abort();
+        }
+        self.health.disconnect_all();
+        if let Some(listener) = self.listener {
+            listener.stop().await;
+        }
+    }
+}
+
+/// Whether this process registers the commands, where, and how it reports a failure.
+struct Registration {
+    wanted: bool,
+    guild: Option<u64>,
+    failed: tokio::sync::oneshot::Sender<anyhow::Error>,
+}
+
+fn framework(data: Data, registration: Registration) -> poise::Framework<Data, Error> {
+    poise::Framework::builder()
         .options(options())
         // /reindex is for the application's owner and team, whom Discord names at start-up.
         .initialize_owners(true)
         .setup(move |ctx, ready, framework| {
             Box::pin(async move {
-                if !registers {
+                if !registration.wanted {
                     tracing::info!(bot = %ready.user.name, "commands are registered by the process that runs shard 0");
                     return Ok(data);
                 }
-                if let Err(err) = register(ctx, &framework.options().commands, guild).await {
+                if let Err(err) = register(ctx, &framework.options().commands, registration.guild).await {
                     // Without commands the bot is useless: stop, and let `run` report why.
                     framework.shard_manager().shutdown_all().await;
                     let message = format!("{err:#}");
-                    let _ = registration_failed.send(err);
+                    let _ = registration.failed.send(err);
                     anyhow::bail!(message);
                 }
                 tracing::info!(bot = %ready.user.name, commands = framework.options().commands.len(), "commands registered");
                 Ok(data)
             })
         })
-        .build();
-    let mut client = serenity::ClientBuilder::new_with_http(http, intents())
-        .framework(framework)
-        .event_handler(ShardWatch(health.clone()))
-        .await
-        .context("cannot start the Discord client")?;
-    let shards = client.shard_manager.clone();
-    let stopper = tokio::spawn(async move {
-        shutdown.await;
-        tracing::info!("shutting down: finishing the requests already running");
-        match in_flight.close(SHUTDOWN_GRACE).await {
-            0 => tracing::info!("shutting down: every running request finished"),
-            left => tracing::warn!(dropped = left, "shutting down: requests still running were dropped"),
-        }
-        shards.shutdown_all().await;
-    });
-    tracing::info!(first, last, total, "connecting gateway shards");
-    // serenity reads the range's end as the last shard to run, not one past it.
-    let result = client.start_shard_range(first..last, total).await;
-    stopper.abort();
-    if let Some(pruning) = pruning {
-        pruning.abort();
+        .build()
+}
+
+/// Once `shutdown` completes: no new request starts, the running ones get a grace period,
+/// then the gateway closes.
+async fn stop_on(shutdown: impl Future<Output = ()>, in_flight: Arc<InFlight>, shards: Arc<serenity::ShardManager>) {
+    shutdown.await;
+    tracing::info!("shutting down: finishing the requests already running");
+    match in_flight.close(SHUTDOWN_GRACE).await {
+        0 => tracing::info!("shutting down: every running request finished"),
+        left => tracing::warn!(dropped = left, "shutting down: requests still running were dropped"),
     }
-    health.disconnect_all();
-    if let Some(listener) = listener {
-        listener.stop().await;
-    }
-    if let Ok(err) = why_not_registered.try_recv() {
-        return Err(err.context("command registration failed"));
-    }
-    result.map_err(explain)
+    shards.shutdown_all().await;
 }
 
 /// The shards this process runs, `(first, last, total)`: with `auto`, Discord's

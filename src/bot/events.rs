@@ -6,7 +6,7 @@ use tracing::Instrument as _;
 use super::custom_id::{Action, ButtonState, Unusable};
 use super::request::{Kind, Outcome, Request};
 use super::{adapter, database, errors, render, Data, Error};
-use crate::answer::{MAX_SEARCH, MAX_TOP};
+use crate::answer::{Engine, MAX_SEARCH, MAX_TOP};
 use crate::error::UserError;
 use crate::ops::metrics;
 use crate::store::feedback::Vote;
@@ -182,16 +182,18 @@ pub fn respond_to_click(
         return Err(UserError::new("The story has been updated since this answer. Ask again with /ask.").into());
     }
     let description = message.embeds.first().and_then(|e| e.description.as_deref()).unwrap_or_default();
+    let question = || render::question_of(description).ok_or_else(expired);
     match state.action {
         Action::Answer { rank, width, answers } => {
-            let question = render::question_of(description).ok_or_else(expired)?;
-            let sentence = *answers.get(rank.max(1) - 1).ok_or_else(expired)?;
+            let rank = rank.max(1);
+            let sentence = *answers.get(rank - 1).ok_or_else(expired)?;
+            let question = question()?;
             let passage = engine.passage_for(&question, sentence, width)?;
             let view = render::AnswerView {
                 version: engine.version(),
                 question: &question,
                 ranked: &answers,
-                rank: rank.max(1),
+                rank,
                 width,
                 passage: &passage,
             };
@@ -202,45 +204,59 @@ pub fn respond_to_click(
             let results = engine.search(&query, MAX_SEARCH)?;
             Ok(Click::Update(render::search(engine.version(), &results, page, per_page)))
         }
-        // The private reply is the bot's own message: posting what it shows is posting what
-        // the bot already wrote, so it is copied rather than recomputed.
-        Action::Share => {
-            let embed = message.embeds.first().map(|e| render::Embed {
-                title: e.title.clone(),
-                description: e.description.clone().unwrap_or_default(),
-                fields: e.fields.iter().map(|f| (f.name.clone(), f.value.clone())).collect(),
-                footer: e.footer.as_ref().map(|f| f.text.clone()),
-            });
-            let content = Some(message.content.clone()).filter(|c| !c.is_empty());
-            if embed.is_none() && content.is_none() {
-                return Err(expired().into());
-            }
-            Ok(Click::Post(render::shared(content, embed)))
-        }
-        // The button names the sentence shown, so the vote records it exactly as the story
-        // has it, whatever the ranking would answer now.
+        Action::Share => shared(message).map(Click::Post).ok_or_else(|| expired().into()),
         Action::Vote { rank, up, sentence } => {
-            let question = render::question_of(description).ok_or_else(expired)?;
-            let (answer, source) = match sentence {
-                Some(sentence) => {
-                    let passage = engine.passage_for(&question, sentence, 0)?;
-                    (passage.text, render::source_line(&passage.source))
-                }
-                None => (String::new(), String::new()),
-            };
-            Ok(Click::Vote(Box::new(Vote {
-                message_id: voter.message,
-                rank: rank.max(1),
-                user_id: voter.user,
-                guild_id: voter.guild,
-                question,
-                answer,
-                source,
-                corpus: engine.corpus().fingerprint.clone(),
-                up,
-            })))
+            let question = question()?;
+            let vote = vote(engine, voter, question, rank, up, sentence)?;
+            Ok(Click::Vote(Box::new(vote)))
         }
     }
+}
+
+/// A public copy of a private reply. It is the bot's own message: posting what it shows is
+/// posting what the bot already wrote, so it is copied rather than recomputed.
+fn shared(message: &serenity::Message) -> Option<render::Reply> {
+    let embed = message.embeds.first().map(|e| render::Embed {
+        title: e.title.clone(),
+        description: e.description.clone().unwrap_or_default(),
+        fields: e.fields.iter().map(|f| (f.name.clone(), f.value.clone())).collect(),
+        footer: e.footer.as_ref().map(|f| f.text.clone()),
+    });
+    let content = Some(message.content.clone()).filter(|c| !c.is_empty());
+    if embed.is_none() && content.is_none() {
+        return None;
+    }
+    Some(render::shared(content, embed))
+}
+
+/// The vote on answer `rank`. The button names the sentence shown, so the vote records it
+/// exactly as the story has it, whatever the ranking would answer now.
+fn vote(
+    engine: &Engine,
+    voter: Voter,
+    question: String,
+    rank: usize,
+    up: bool,
+    sentence: Option<usize>,
+) -> Result<Vote, Error> {
+    let (answer, source) = match sentence {
+        Some(sentence) => {
+            let passage = engine.passage_for(&question, sentence, 0)?;
+            (passage.text, render::source_line(&passage.source))
+        }
+        None => (String::new(), String::new()),
+    };
+    Ok(Vote {
+        message_id: voter.message,
+        rank: rank.max(1),
+        user_id: voter.user,
+        guild_id: voter.guild,
+        question,
+        answer,
+        source,
+        corpus: engine.corpus().fingerprint.clone(),
+        up,
+    })
 }
 
 #[cfg(test)]

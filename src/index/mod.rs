@@ -17,7 +17,7 @@ use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy};
 use crate::corpus::Corpus;
 
 pub use rows::fingerprint;
-pub use schema::{analyzer, Fields, ANALYZER};
+pub use schema::{analyzer, words, Fields, ANALYZER};
 pub use stats::Stats;
 pub use store::{open_or_build, rebuild};
 

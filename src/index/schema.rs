@@ -3,6 +3,7 @@
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+    TokenStream as _, Tokenizer as _,
 };
 use tantivy::Index;
 
@@ -49,6 +50,19 @@ pub fn schema() -> (Schema, Fields) {
     (builder.build(), fields)
 }
 
+/// The words of `text` as the index splits them (before lower-casing and stemming): every
+/// place that must agree with the index on what a word is reads words through this.
+pub fn words(text: &str) -> Vec<&str> {
+    let mut tokenizer = SimpleTokenizer::default();
+    let mut stream = tokenizer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let token = stream.token();
+        out.push(&text[token.offset_from..token.offset_to]);
+    }
+    out
+}
+
 /// Word tokens, lowercased, accents folded and stemmed: the same for sentences and for
 /// questions, so "Músk" finds Musk and "cafe" finds café.
 pub fn analyzer() -> TextAnalyzer {
@@ -77,4 +91,23 @@ pub fn fields_of(schema: &Schema) -> tantivy::Result<Fields> {
         start: schema.get_field("start")?,
         end: schema.get_field("end")?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_words_are_the_ones_the_analyzer_indexes() {
+        let text = "Músk’s co-founders—at OpenAI—said: “$500bn by 2029?” Ça va. ñandú_42";
+        let mut analyzer = analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut indexed = 0;
+        while stream.advance() {
+            indexed += 1;
+        }
+        let words = words(text);
+        assert_eq!(words.len(), indexed, "{words:?}");
+        assert_eq!(words[..4], ["Músk", "s", "co", "founders"]);
+    }
 }

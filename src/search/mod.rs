@@ -138,7 +138,7 @@ pub fn clean(text: &str) -> String {
 
 /// Splits text into words the way the index's tokenizer does.
 pub fn words_of(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect()
+    crate::index::words(text)
 }
 
 /// Stems one word with the index analyzer (it may yield nothing for overlong words).

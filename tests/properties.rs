@@ -268,6 +268,7 @@ fn answer_reply(engine: &Engine, answers: &storybot::Answers, rank: usize, width
 /// Every story command on `text`: spans are slices of the file on char boundaries, and every
 /// reply keeps Discord's limits and pings nobody.
 fn check_story_replies(engine: &Engine, text: &str) -> Result<(), TestCaseError> {
+    use storybot::story::view::{FactsView, ProfilesView, RosterView, TimelineView, VerificationView, WhosaidView};
     use storybot::story::{facts, people, timeline, verify, whosaid};
     let corpus = engine.corpus();
     if let Ok(v) = verify::verify(corpus, text) {
@@ -275,22 +276,22 @@ fn check_story_replies(engine: &Engine, text: &str) -> Result<(), TestCaseError>
             let doc = corpus.doc_of(found.sentence);
             prop_assert!(doc.text.get(found.span.clone()).is_some(), "verify span {:?} is not a slice", found.span);
         }
-        check_reply(&render::story::verification(corpus, &v))?;
+        check_reply(&render::story::verification(&VerificationView::new(corpus, &v)))?;
     }
     if let Ok(found) = whosaid::whosaid(engine, text) {
-        check_reply(&render::story::whosaid(corpus, text, &found))?;
+        check_reply(&render::story::whosaid(&WhosaidView::new(corpus, text, &found)))?;
     }
     if let Ok(found) = people::lookup(corpus, text) {
-        check_reply(&render::story::profiles(corpus, text, &found))?;
+        check_reply(&render::story::profiles(&ProfilesView::new(corpus, text, &found)))?;
     }
     let all = facts::all(corpus);
     for f in &all {
         prop_assert!(corpus.doc_of(f.sentence).text.get(f.span.clone()).is_some());
     }
     if let Ok(about) = facts::about(engine, &all, text) {
-        check_reply(&render::story::facts(corpus, Some(text), &about))?;
+        check_reply(&render::story::facts(&FactsView::new(corpus, Some(text), &about)))?;
     }
-    check_reply(&render::story::roster(corpus, &people::roster(corpus)))?;
-    check_reply(&render::story::timeline(corpus, &timeline::events(corpus)))?;
+    check_reply(&render::story::roster(&RosterView::new(corpus, &people::roster(corpus))))?;
+    check_reply(&render::story::timeline(&TimelineView::new(corpus, &timeline::events(corpus))))?;
     Ok(())
 }

@@ -8,6 +8,7 @@ use crate::answer::{Engine, MAX_QUESTION_CHARS, MAX_SEARCH, MAX_TOP};
 use crate::error::UserError;
 use crate::ops::metrics;
 use crate::story;
+use crate::story::view::{FactsView, ProfilesView, RosterView, TimelineView, VerificationView, WhosaidView};
 
 /// Every command the bot registers: slash commands, then message context-menu commands.
 pub fn all() -> Vec<poise::Command<super::Data, Error>> {
@@ -89,7 +90,7 @@ pub async fn whosaid(
 ) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let found = story::whosaid::whosaid(engine, &text)?;
-    send(ctx, engine, render::story::whosaid(engine.corpus(), &text, &found), None).await
+    send(ctx, engine, render::story::whosaid(&WhosaidView::new(engine.corpus(), &text, &found)), None).await
 }
 
 /// Check a quote against the story: exact, altered or not in it
@@ -101,8 +102,8 @@ pub async fn verify(
     quote: String,
 ) -> Result<(), Error> {
     let engine = &ctx.data().engine();
-    let checked = story::verify::verify(engine.corpus(), &quote)?;
-    send(ctx, engine, render::story::verification(engine.corpus(), &checked), None).await
+    let checked = VerificationView::new(engine.corpus(), &story::verify::verify(engine.corpus(), &quote)?);
+    send(ctx, engine, render::story::verification(&checked), None).await
 }
 
 /// The people and organisations in the story, or what one of them said and did
@@ -115,9 +116,10 @@ pub async fn who(
     name: Option<String>,
 ) -> Result<(), Error> {
     let engine = &ctx.data().engine();
+    let corpus = engine.corpus();
     let reply = match name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
-        Some(name) => render::story::profiles(engine.corpus(), name, &story::people::lookup(engine.corpus(), name)?),
-        None => render::story::roster(engine.corpus(), &story::people::roster(engine.corpus())),
+        Some(name) => render::story::profiles(&ProfilesView::new(corpus, name, &story::people::lookup(corpus, name)?)),
+        None => render::story::roster(&RosterView::new(corpus, &story::people::roster(corpus))),
     };
     send(ctx, engine, reply, None).await
 }
@@ -137,7 +139,7 @@ pub async fn facts(
         Some(a) => story::facts::about(engine, &all, a)?,
         None => all.iter().collect(),
     };
-    send(ctx, engine, render::story::facts(engine.corpus(), about, &shown), None).await
+    send(ctx, engine, render::story::facts(&FactsView::new(engine.corpus(), about, &shown)), None).await
 }
 
 /// The events the story reports, in time order
@@ -145,7 +147,7 @@ pub async fn facts(
 pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let events = story::timeline::events(engine.corpus());
-    send(ctx, engine, render::story::timeline(engine.corpus(), &events), None).await
+    send(ctx, engine, render::story::timeline(&TimelineView::new(engine.corpus(), &events)), None).await
 }
 
 /// Answers the selected message as a question, privately (with a Share button)
@@ -163,8 +165,8 @@ pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result
 pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let claim = message_text(&message)?;
-    let checked = story::verify::verify(engine.corpus(), &claim)?;
-    send(ctx, engine, render::story::verification(engine.corpus(), &checked), Some(true)).await
+    let checked = VerificationView::new(engine.corpus(), &story::verify::verify(engine.corpus(), &claim)?);
+    send(ctx, engine, render::story::verification(&checked), Some(true)).await
 }
 
 /// Sends `reply` to the command: privately (with a Share button) when the user asked for it

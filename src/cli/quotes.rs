@@ -2,10 +2,11 @@
 
 use std::io::Write as _;
 
-use crate::answer::Citation;
+use super::story::{print_json, quote_line, url_line};
 use crate::config::Paths;
 use crate::corpus::Corpus;
-use crate::story::json::JsonQuote;
+use crate::story::json;
+use crate::story::view::{messages, QuoteView};
 
 #[derive(Debug, clap::Args)]
 pub struct QuotesArgs {
@@ -19,24 +20,17 @@ pub struct QuotesArgs {
 
 pub fn run(paths: &Paths, args: &QuotesArgs) -> anyhow::Result<()> {
     let corpus = Corpus::load_dir(&paths.corpus)?;
-    let quotes = corpus.quotes_by(args.speaker.as_deref());
-    let mut out = std::io::stdout().lock();
+    let quotes = QuoteView::list(&corpus, &corpus.quotes_by(args.speaker.as_deref()));
     if args.json {
-        let list: Vec<JsonQuote<'_>> = quotes.iter().map(|q| JsonQuote::new(&corpus, q)).collect();
-        serde_json::to_writer(&mut out, &serde_json::json!({ "quotes": list }))?;
-        writeln!(out)?;
-        return Ok(());
+        return print_json(&json::quotes(&quotes));
     }
+    let mut out = std::io::stdout().lock();
     if quotes.is_empty() {
-        writeln!(out, "No quotes match.")?;
+        writeln!(out, "{}", messages::NO_QUOTES_MATCH)?;
     }
-    for q in quotes {
-        let cite = Citation::of(&corpus, q.sentence);
-        writeln!(out, "{}: “{}”", q.speaker, corpus.quote_text(q))?;
-        writeln!(out, "   {} · Source: {}", q.kind().label(), cite.label())?;
-        if let Some(url) = q.url.as_deref().or(cite.url) {
-            writeln!(out, "           {url}")?;
-        }
+    for q in &quotes {
+        writeln!(out, "{}", quote_line(q))?;
+        writeln!(out, "   {} · Source: {}{}", q.kind.label(), q.source.label(), url_line(&q.source))?;
     }
     Ok(())
 }

@@ -1,14 +1,18 @@
 //! `storybot whosaid`, `verify`, `who`, `facts` and `timeline`: the story commands, each with
-//! plain output for people and `--json` for tools.
+//! plain output for people and `--json` for tools, both formatted from the command's
+//! [`view`](crate::story::view) model.
 
 use std::io::Write;
 
-use crate::answer::{Citation, Engine};
+use crate::answer::{Engine, Source};
 use crate::config::Paths;
 use crate::corpus::Corpus;
-use crate::story::facts::{self, Measures};
-use crate::story::verify::{Change, Verdict};
-use crate::story::{json, people, timeline, verify, whosaid};
+use crate::story::verify::Verdict;
+use crate::story::view::{
+    messages, DiffMarks, FactsView, Front, PersonView, Place, ProfilesView, QuoteView, RosterView, TimelineView,
+    VerificationView, WhosaidView,
+};
+use crate::story::{facts, json, people, timeline, verify, whosaid};
 
 #[derive(Debug, clap::Args)]
 pub struct TextArgs {
@@ -37,47 +41,46 @@ pub struct JsonArgs {
     pub json: bool,
 }
 
-fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
+pub(crate) fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer(&mut out, value)?;
     writeln!(out)?;
     Ok(())
 }
 
-/// "paragraph 3, sentence 5".
-fn place(corpus: &Corpus, sentence: usize) -> String {
-    let cite = Citation::of(corpus, sentence);
-    format!("paragraph {}, sentence {}", cite.paragraph, cite.sentence)
+/// "Sam Altman: “…”".
+pub(crate) fn quote_line(q: &QuoteView) -> String {
+    format!("{}: “{}”", q.speaker, q.text)
 }
 
-fn source_line(corpus: &Corpus, sentence: usize, url: Option<&str>) -> String {
-    let cite = Citation::of(corpus, sentence);
-    let mut line = format!("   Source: {}", cite.label());
-    if let Some(url) = url.or(cite.url) {
-        line.push_str(&format!("\n           {url}"));
-    }
-    line
+/// The source's link on a line of its own, under the source's label; or nothing.
+pub(crate) fn url_line(source: &Source) -> String {
+    source.url.as_ref().map(|url| format!("\n           {url}")).unwrap_or_default()
+}
+
+/// "   Source: Title (date), paragraph 2, sentence 4", and the link under it.
+fn source_lines(source: &Source) -> String {
+    format!("   Source: {}{}", source.label(), url_line(source))
 }
 
 pub fn whosaid(paths: &Paths, args: &TextArgs) -> anyhow::Result<()> {
     let engine = super::open(paths)?;
     let text = args.text.join(" ");
-    let found = whosaid::whosaid(&engine, &text)?;
-    let corpus = engine.corpus();
+    let view = WhosaidView::new(engine.corpus(), &text, &whosaid::whosaid(&engine, &text)?);
     if args.json {
-        return print_json(&json::candidates(corpus, &text, &found));
+        return print_json(&json::candidates(&view));
     }
     let mut out = std::io::stdout().lock();
-    match found.len() {
-        0 => writeln!(out, "No quote in the story is close to that. Try `storybot quotes` for the list.")?,
-        1 => {}
-        n => writeln!(out, "{n} quotes could be meant:\n")?,
+    if let Some(heading) = view.heading(Front::Cli) {
+        writeln!(out, "{heading}")?;
+        if !view.candidates.is_empty() {
+            writeln!(out)?;
+        }
     }
-    for c in &found {
-        let q = c.quote;
-        writeln!(out, "{}: “{}”", q.speaker, corpus.quote_text(q))?;
-        writeln!(out, "   {}", q.kind().label())?;
-        writeln!(out, "{}", source_line(corpus, q.sentence, q.url.as_deref()))?;
+    for q in view.candidates.iter().map(|c| &c.quote) {
+        writeln!(out, "{}", quote_line(q))?;
+        writeln!(out, "   {}", q.kind.label())?;
+        writeln!(out, "{}", source_lines(&q.source))?;
     }
     Ok(())
 }
@@ -85,92 +88,83 @@ pub fn whosaid(paths: &Paths, args: &TextArgs) -> anyhow::Result<()> {
 pub fn verify(paths: &Paths, args: &TextArgs) -> anyhow::Result<()> {
     let corpus = Corpus::load_dir(&paths.corpus)?;
     let claim = args.text.join(" ");
-    let v = verify::verify(&corpus, &claim)?;
+    let v = VerificationView::new(&corpus, &verify::verify(&corpus, &claim)?);
     if args.json {
-        return print_json(&json::verification(&corpus, &v));
+        return print_json(&json::verification(&v));
     }
     let mut out = std::io::stdout().lock();
-    writeln!(out, "{}", verify::summary(&v))?;
+    writeln!(out, "{}", v.summary())?;
     if let Some(found) = &v.found {
-        let doc = corpus.doc_of(found.sentence);
-        writeln!(out, "Story: “{}”", &doc.text[found.span.clone()])?;
+        writeln!(out, "Story: “{}”", found.text)?;
         if v.verdict == Verdict::Altered {
             writeln!(out, "Claim: “{}”", v.claim)?;
-            writeln!(out, "Diff:  {}", plain_diff(&v.diff))?;
+            writeln!(out, "Diff:  {}", v.marked_diff(&DiffMarks::PLAIN))?;
         }
-        writeln!(out, "{}", source_line(&corpus, found.sentence, found.quote.and_then(|q| q.url.as_deref())))?;
+        writeln!(out, "{}", source_lines(&found.source))?;
     }
     Ok(())
-}
-
-/// The diff with `[-dropped-]` and `{+added+}` marks, as `git diff --word-diff` prints.
-fn plain_diff(diff: &[Change]) -> String {
-    let parts: Vec<String> = diff
-        .iter()
-        .map(|c| match c {
-            Change::Same(t) => t.clone(),
-            Change::Changed(s, c) => format!("[-{s}-]{{+{c}+}}"),
-            Change::Added(c) => format!("{{+{c}+}}"),
-            Change::Dropped(s) => format!("[-{s}-]"),
-        })
-        .collect();
-    parts.join(" ")
 }
 
 pub fn who(paths: &Paths, args: &OptionalTextArgs) -> anyhow::Result<()> {
     let corpus = Corpus::load_dir(&paths.corpus)?;
-    let mut out = std::io::stdout().lock();
     if args.text.is_empty() {
-        let roster = people::roster(&corpus);
+        let view = RosterView::new(&corpus, &people::roster(&corpus));
         if args.json {
-            let list: Vec<serde_json::Value> = roster.iter().map(|p| json::person(&corpus, p)).collect();
-            return print_json(&serde_json::json!({ "people": list }));
+            return print_json(&json::roster(&view));
         }
-        let mut kind = "";
-        for p in &roster {
-            if p.kind() != kind {
-                kind = p.kind();
-                writeln!(out, "{}", if kind == "person" { "People" } else { "Organisations" })?;
-            }
-            writeln!(out, "  {}", roster_line(&corpus, p))?;
-        }
-        return Ok(());
+        return print_roster(&view);
     }
     let name = args.text.join(" ");
-    let found = people::lookup(&corpus, &name)?;
+    let view = ProfilesView::new(&corpus, &name, &people::lookup(&corpus, &name)?);
     if args.json {
-        let list: Vec<serde_json::Value> = found.iter().map(|p| json::profile(&corpus, p)).collect();
-        return print_json(&serde_json::json!({ "name": name, "matches": list }));
+        return print_json(&json::profiles(&view));
     }
-    if found.is_empty() {
-        writeln!(out, "The story names nobody called “{name}”. Try `storybot who` for everyone it names.")?;
-    }
-    for p in &found {
-        writeln!(out, "{}", roster_line(&corpus, &p.person))?;
-        if !p.person.entity.aliases.is_empty() {
-            writeln!(out, "   Also: {}", p.person.entity.aliases.join(", "))?;
-        }
-        for q in &p.quotes {
-            writeln!(out, "   Said: “{}” — {}", corpus.quote_text(q), place(&corpus, q.sentence))?;
-        }
-        for &s in &p.sentences {
-            writeln!(out, "   About: {} — {}", corpus.text(s), place(&corpus, s))?;
+    print_profiles(&view)
+}
+
+fn print_roster(view: &RosterView) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for (heading, people) in view.groups() {
+        writeln!(out, "{heading}")?;
+        for p in people {
+            writeln!(out, "  {}", roster_line(p))?;
         }
     }
     Ok(())
 }
 
-fn roster_line(corpus: &Corpus, p: &people::Person<'_>) -> String {
-    let roles = p.roles();
-    let role = if roles.is_empty() { String::new() } else { format!(" — {}", roles.join("; ")) };
-    let first = p.first.as_ref().map(|(s, _)| format!(" · first named in {}", place(corpus, *s))).unwrap_or_default();
-    format!("{}{role} · {} mentions, {} quotes{first}", p.entity.name, p.mentions, p.quotes)
+fn print_profiles(view: &ProfilesView) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    if view.matches.is_empty() {
+        writeln!(out, "{}", messages::nobody_called(&view.name, Front::Cli))?;
+    }
+    for p in &view.matches {
+        writeln!(out, "{}", roster_line(&p.person))?;
+        if !p.person.aliases.is_empty() {
+            writeln!(out, "   Also: {}", p.person.aliases.join(", "))?;
+        }
+        for q in &p.quotes {
+            writeln!(out, "   Said: “{}” — {}", q.text, q.place())?;
+        }
+        for s in &p.sentences {
+            writeln!(out, "   About: {} — {}", s.text, s.place())?;
+        }
+    }
+    Ok(())
+}
+
+/// "Sam Altman — the head of … · 12 mentions, 3 quotes · first named in paragraph 1, sentence 1".
+fn roster_line(p: &PersonView) -> String {
+    let role = if p.roles.is_empty() { String::new() } else { format!(" — {}", p.roles.join("; ")) };
+    let first = p.first_place().map(|place| format!(" · first named in {place}")).unwrap_or_default();
+    format!("{}{role} · {}{first}", p.name, p.counts())
 }
 
 pub fn facts(paths: &Paths, args: &OptionalTextArgs) -> anyhow::Result<()> {
-    let about = args.text.join(" ");
+    let words = args.text.join(" ");
+    let about = words.trim();
     // Only narrowing by words needs the index; the list itself needs the corpus alone.
-    let engine: Option<Engine> = if about.trim().is_empty() { None } else { Some(super::open(paths)?) };
+    let engine: Option<Engine> = if about.is_empty() { None } else { Some(super::open(paths)?) };
     let loaded;
     let corpus = match &engine {
         Some(e) => e.corpus(),
@@ -181,44 +175,41 @@ pub fn facts(paths: &Paths, args: &OptionalTextArgs) -> anyhow::Result<()> {
     };
     let all = facts::all(corpus);
     let shown: Vec<&facts::Fact> = match &engine {
-        Some(e) => facts::about(e, &all, &about)?,
+        Some(e) => facts::about(e, &all, &words)?,
         None => all.iter().collect(),
     };
+    let view = FactsView::new(corpus, (!about.is_empty()).then_some(about), &shown);
     if args.json {
-        let list: Vec<serde_json::Value> = shown.iter().map(|f| json::fact(corpus, f)).collect();
-        return print_json(&serde_json::json!({ "about": about.trim(), "facts": list }));
+        return print_json(&json::facts(&view));
     }
-    let mut out = std::io::stdout().lock();
-    if shown.is_empty() {
-        writeln!(out, "The story states no amount or date about that.")?;
-    }
-    for f in shown {
-        let doc = corpus.doc_of(f.sentence);
-        let measures = match &f.measures {
-            Measures::Listed(m) => m.clone(),
-            Measures::Phrase(r) => format!("“{}”", &doc.text[r.clone()]),
-        };
-        let resolved = f.resolved.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
-        writeln!(out, "{}{resolved} — {measures}", &doc.text[f.span.clone()])?;
-        writeln!(out, "   {} — {}", corpus.text(f.sentence), place(corpus, f.sentence))?;
-    }
-    Ok(())
+    let entries = view.facts.iter().map(|f| {
+        let head = format!("{}{} — {}", f.value, f.resolved_suffix(), f.measures_shown(str::to_string));
+        (head, f.sentence.as_str(), f.place())
+    });
+    print_entries(entries, messages::NO_FACTS)
 }
 
 pub fn timeline(paths: &Paths, args: &JsonArgs) -> anyhow::Result<()> {
     let corpus = Corpus::load_dir(&paths.corpus)?;
-    let events = timeline::events(&corpus);
+    let view = TimelineView::new(&corpus, &timeline::events(&corpus));
     if args.json {
-        let list: Vec<serde_json::Value> = events.iter().map(|e| json::event(&corpus, e)).collect();
-        return print_json(&serde_json::json!({ "events": list }));
+        return print_json(&json::timeline(&view));
     }
+    print_entries(view.events.iter().map(|e| (e.when_label(), e.text.as_str(), e.place())), messages::NO_EVENTS)
+}
+
+/// Each entry's heading, with its sentence and the sentence's place under it; `none` when
+/// there is no entry.
+fn print_entries<'a>(entries: impl Iterator<Item = (String, &'a str, Place)>, none: &str) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
-    if events.is_empty() {
-        writeln!(out, "The story reports no dated events.")?;
+    let mut any = false;
+    for (head, sentence, place) in entries {
+        writeln!(out, "{head}")?;
+        writeln!(out, "   {sentence} — {place}")?;
+        any = true;
     }
-    for e in &events {
-        writeln!(out, "{}", timeline::when(&corpus, e))?;
-        writeln!(out, "   {} — {}", corpus.text(e.sentence), place(&corpus, e.sentence))?;
+    if !any {
+        writeln!(out, "{none}")?;
     }
     Ok(())
 }

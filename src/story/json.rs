@@ -1,14 +1,15 @@
-//! The `--json` shapes of the story commands (keep their field names stable).
+//! The `--json` shapes of the story commands (keep their field names stable), each made from
+//! a [`view`](super::view) model.
 
 use serde::Serialize;
+use serde_json::{json, Value};
 
-use super::facts::{Fact, Measures};
-use super::people::{Person, Profile};
-use super::timeline::Event;
-use super::verify::{Change, Verification};
-use super::whosaid::Candidate;
-use crate::answer::{Citation, JsonSource};
-use crate::corpus::{Corpus, Quote};
+use super::verify::Change;
+use super::view::{
+    FactView, FactsView, PersonView, ProfileView, ProfilesView, QuoteView, RosterView, SentenceView, TimelineView,
+    VerificationView, WhosaidView,
+};
+use crate::answer::JsonSource;
 
 #[derive(Debug, Serialize)]
 pub struct JsonQuote<'a> {
@@ -23,14 +24,13 @@ pub struct JsonQuote<'a> {
 }
 
 impl<'a> JsonQuote<'a> {
-    pub fn new(corpus: &'a Corpus, q: &'a Quote) -> JsonQuote<'a> {
-        let cite = Citation::of(corpus, q.sentence);
+    pub fn new(q: &'a QuoteView) -> JsonQuote<'a> {
         JsonQuote {
             speaker: &q.speaker,
-            kind: q.kind(),
-            quote: corpus.quote_text(q),
-            named_by: q.cue.clone().map(|c| &cite.doc.text[c]),
-            source: JsonSource::new(&cite, q.span.clone(), q.url.as_deref().or(cite.url)),
+            kind: q.kind,
+            quote: &q.text,
+            named_by: q.named_by.as_deref(),
+            source: JsonSource::of(&q.source),
         }
     }
 }
@@ -42,15 +42,20 @@ pub struct JsonCandidate<'a> {
     pub quote: JsonQuote<'a>,
 }
 
-pub fn candidates<'a>(corpus: &'a Corpus, text: &'a str, found: &[Candidate<'a>]) -> serde_json::Value {
-    let list: Vec<JsonCandidate<'_>> = found
+/// `storybot quotes --json`.
+pub fn quotes(quotes: &[QuoteView]) -> Value {
+    let list: Vec<JsonQuote<'_>> = quotes.iter().map(JsonQuote::new).collect();
+    json!({ "quotes": list })
+}
+
+/// `storybot whosaid --json`.
+pub fn candidates(view: &WhosaidView) -> Value {
+    let list: Vec<JsonCandidate<'_>> = view
+        .candidates
         .iter()
-        .map(|c| JsonCandidate {
-            coverage: (c.coverage * 1000.0).round() / 1000.0,
-            quote: JsonQuote::new(corpus, c.quote),
-        })
+        .map(|c| JsonCandidate { coverage: (c.coverage * 1000.0).round() / 1000.0, quote: JsonQuote::new(&c.quote) })
         .collect();
-    serde_json::json!({ "text": text, "candidates": list })
+    json!({ "text": view.text, "candidates": list })
 }
 
 #[derive(Debug, Serialize)]
@@ -62,31 +67,33 @@ pub enum JsonChange<'a> {
     Dropped { story: &'a str },
 }
 
-pub fn verification(corpus: &Corpus, v: &Verification<'_>) -> serde_json::Value {
-    let diff: Vec<JsonChange<'_>> = v
-        .diff
-        .iter()
-        .map(|c| match c {
+impl<'a> JsonChange<'a> {
+    fn new(change: &'a Change) -> JsonChange<'a> {
+        match change {
             Change::Same(t) => JsonChange::Same { text: t },
             Change::Changed(s, c) => JsonChange::Changed { story: s, claim: c },
             Change::Added(c) => JsonChange::Added { claim: c },
             Change::Dropped(s) => JsonChange::Dropped { story: s },
-        })
-        .collect();
+        }
+    }
+}
+
+/// `storybot verify --json`.
+pub fn verification(v: &VerificationView) -> Value {
+    let diff: Vec<JsonChange<'_>> = v.diff.iter().map(JsonChange::new).collect();
     let found = v.found.as_ref().map(|f| {
-        let cite = Citation::of(corpus, f.sentence);
-        serde_json::json!({
-            "text": &cite.doc.text[f.span.clone()],
-            "speaker": f.speaker(),
-            "kind": f.quote.map_or(crate::corpus::Kind::Narration, Quote::kind),
-            "quote": f.quote.map(|q| corpus.quote_text(q)),
-            "source": JsonSource::new(&cite, f.span.clone(), f.quote.and_then(|q| q.url.as_deref()).or(cite.url)),
+        json!({
+            "text": f.text,
+            "speaker": f.speaker,
+            "kind": f.kind,
+            "quote": f.quote,
+            "source": JsonSource::of(&f.source),
         })
     });
-    serde_json::json!({
+    json!({
         "claim": v.claim,
-        "claimed_speaker": v.claimed_speaker.as_ref().map(|(raw, _)| raw),
-        "claimed_speaker_in_story": v.claimed_speaker.as_ref().and_then(|(_, name)| name.as_ref()),
+        "claimed_speaker": v.claimed_speaker,
+        "claimed_speaker_in_story": v.claimed_speaker_in_story,
         "verdict": v.verdict,
         "excerpt": v.excerpt,
         "misattributed": v.misattributed,
@@ -95,63 +102,75 @@ pub fn verification(corpus: &Corpus, v: &Verification<'_>) -> serde_json::Value 
     })
 }
 
-pub fn person(corpus: &Corpus, p: &Person<'_>) -> serde_json::Value {
-    let first = p.first.as_ref().map(|(s, span)| {
-        let cite = Citation::of(corpus, *s);
-        JsonSource::new(&cite, span.clone(), cite.url)
-    });
-    serde_json::json!({
-        "name": p.entity.name,
-        "kind": p.kind(),
-        "aliases": p.entity.aliases,
-        "roles": p.roles(),
+fn person(p: &PersonView) -> Value {
+    json!({
+        "name": p.name,
+        "kind": p.kind,
+        "aliases": p.aliases,
+        "roles": p.roles,
         "mentions": p.mentions,
         "quotes": p.quotes,
-        "first_mention": first,
+        "first_mention": p.first_mention.as_ref().map(JsonSource::of),
     })
 }
 
-pub fn profile(corpus: &Corpus, p: &Profile<'_>) -> serde_json::Value {
-    let about: Vec<serde_json::Value> = p
-        .sentences
-        .iter()
-        .map(|&s| {
-            let cite = Citation::of(corpus, s);
-            serde_json::json!({ "text": corpus.text(s), "source": JsonSource::new(&cite, cite.span.clone(), cite.url) })
-        })
-        .collect();
-    let quotes: Vec<JsonQuote<'_>> = p.quotes.iter().map(|q| JsonQuote::new(corpus, q)).collect();
-    let mut out = person(corpus, &p.person);
-    out["quoted"] = serde_json::json!(quotes);
-    out["sentences"] = serde_json::json!(about);
+/// `storybot who --json`.
+pub fn roster(view: &RosterView) -> Value {
+    let list: Vec<Value> = view.people.iter().map(person).collect();
+    json!({ "people": list })
+}
+
+fn sentence(s: &SentenceView) -> Value {
+    json!({ "text": s.text, "source": JsonSource::of(&s.source) })
+}
+
+fn profile(p: &ProfileView) -> Value {
+    let quotes: Vec<JsonQuote<'_>> = p.quotes.iter().map(JsonQuote::new).collect();
+    let about: Vec<Value> = p.sentences.iter().map(sentence).collect();
+    let mut out = person(&p.person);
+    out["quoted"] = json!(quotes);
+    out["sentences"] = json!(about);
     out
 }
 
-pub fn fact(corpus: &Corpus, f: &Fact) -> serde_json::Value {
-    let cite = Citation::of(corpus, f.sentence);
-    let text = &cite.doc.text;
-    let measures = match &f.measures {
-        Measures::Listed(m) => m.as_str(),
-        Measures::Phrase(r) => &text[r.clone()],
-    };
-    serde_json::json!({
-        "value": &text[f.span.clone()],
+/// `storybot who NAME --json`.
+pub fn profiles(view: &ProfilesView) -> Value {
+    let list: Vec<Value> = view.matches.iter().map(profile).collect();
+    json!({ "name": view.name, "matches": list })
+}
+
+fn fact(f: &FactView) -> Value {
+    json!({
+        "value": f.value,
         "kind": f.kind,
-        "measures": measures,
-        "measures_from": if matches!(f.measures, Measures::Listed(_)) { "corpus" } else { "text" },
+        "measures": f.measures,
+        "measures_from": f.measures_from.as_str(),
         "resolved": f.resolved,
-        "sentence": corpus.text(f.sentence),
-        "source": JsonSource::new(&cite, f.span.clone(), cite.url),
+        "sentence": f.sentence,
+        "source": JsonSource::of(&f.source),
     })
 }
 
-pub fn event(corpus: &Corpus, e: &Event) -> serde_json::Value {
-    let cite = Citation::of(corpus, e.sentence);
-    serde_json::json!({
-        "when": e.when.clone().map(|w| &cite.doc.text[w]),
-        "resolved": e.resolved,
-        "dating": e.dating,
-        "event": corpus.text(e.sentence),
-        "source": JsonSource::new(&cite, cite.span.clone(), cite.url),
-    })
+/// `storybot facts --json`.
+pub fn facts(view: &FactsView) -> Value {
+    let list: Vec<Value> = view.facts.iter().map(fact).collect();
+    json!({ "about": view.about.as_deref().unwrap_or_default(), "facts": list })
+}
+
+/// `storybot timeline --json`.
+pub fn timeline(view: &TimelineView) -> Value {
+    let list: Vec<Value> = view
+        .events
+        .iter()
+        .map(|e| {
+            json!({
+                "when": e.when,
+                "resolved": e.resolved,
+                "dating": e.dating,
+                "event": e.text,
+                "source": JsonSource::of(&e.source),
+            })
+        })
+        .collect();
+    json!({ "events": list })
 }

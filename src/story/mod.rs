@@ -11,6 +11,8 @@
 //! - [`facts`]: amounts, counts and dates, each with what it measures.
 //! - [`dates`]: what a date stands for given the story's date, and the order of dates.
 //! - [`timeline`]: the reported events in time order, dates resolved from the story's date.
+//! - [`view`]: what each command shows, as plain data every front end formats; [`json`]: its
+//!   `--json` shapes.
 
 pub mod dates;
 pub mod facts;
@@ -18,6 +20,7 @@ pub mod json;
 pub mod people;
 pub mod timeline;
 pub mod verify;
+pub mod view;
 pub mod whosaid;
 
 use crate::error::UserError;

@@ -129,19 +129,6 @@ impl Reading {
     }
 }
 
-/// "2025-01-21 (On Tuesday)", "after 2025-01-21", "undated (story order)".
-pub fn when(corpus: &Corpus, e: &Event) -> String {
-    let doc = corpus.doc_of(e.sentence);
-    let written = e.when.clone().map(|w| &doc.text[w]);
-    match (&e.resolved, written) {
-        (Some(r), Some(w)) if r.to_string() == w => r.to_string(),
-        (Some(r), Some(w)) => format!("{r} (“{w}”)"),
-        (Some(r), None) => r.to_string(),
-        (None, Some(w)) => format!("“{w}” (no date to resolve it against)"),
-        (None, None) => "undated (story order)".into(),
-    }
-}
-
 /// A person (named, or "he"/"she") followed within two words by a verb in the past tense:
 /// "He spent an estimated …", "Eventually, though, Musk left OpenAI".
 fn someone_did_something(corpus: &Corpus, ord: usize) -> bool {

@@ -314,29 +314,6 @@ pub fn verify<'a>(corpus: &'a Corpus, claim: &str) -> Result<Verification<'a>, U
     Ok(out)
 }
 
-/// One line: the verdict, who said it, and whether the claim has the speaker wrong.
-pub fn summary(v: &Verification<'_>) -> String {
-    let Some(found) = &v.found else {
-        return "Not in the story: nothing in it is close to these words.".into();
-    };
-    let who = match found.speaker() {
-        Some(s) => format!("{s} said this"),
-        None if found.quote.is_some() => "the story quotes this without naming who said it".into(),
-        None => "these are the writer’s own words, not a quote".into(),
-    };
-    let head = match (v.verdict, v.excerpt && found.quote.is_some()) {
-        (Verdict::Exact, false) => "Exact".to_string(),
-        (Verdict::Exact, true) => "Exact (an excerpt: the quote goes on)".to_string(),
-        _ => "Altered (see the diff)".to_string(),
-    };
-    let mut line = format!("{head}: {who}.");
-    if v.misattributed {
-        let claimed = v.claimed_speaker.as_ref().map(|(raw, name)| name.clone().unwrap_or_else(|| raw.clone()));
-        line.push_str(&format!(" Misattributed: the claim says {}.", claimed.unwrap_or_default()));
-    }
-    line
-}
-
 /// The word diff over the aligned stretch, with the story's and the claim's own text.
 fn diff(a: &Alignment, text: &str, claim: &str, claim_tokens: &[Token]) -> Vec<Change> {
     let story_text = |r: Range<usize>| -> String {

@@ -1,30 +1,26 @@
-//! Replies of the story commands: `/whosaid`, `/verify`, `/who`, `/facts`, `/timeline`.
+//! Replies of the story commands: `/whosaid`, `/verify`, `/who`, `/facts`, `/timeline`, each
+//! formatted from its [`view`](crate::story::view) model.
 
 use super::{Embed, Reply, LIST_SENTENCE};
-use crate::answer::{Citation, Source};
 use crate::bot::markdown::{escape, truncate};
-use crate::corpus::{Corpus, Quote};
-use crate::story::facts::{Fact, Measures};
-use crate::story::people::{Person, Profile};
-use crate::story::timeline::Event;
-use crate::story::verify::{Change, Verdict, Verification};
-use crate::story::whosaid::Candidate;
+use crate::story::verify::Verdict;
+use crate::story::view::{
+    messages, DiffMarks, FactsView, Front, PersonView, Place, ProfileView, ProfilesView, QuoteView, RosterView,
+    TimelineView, VerificationView, WhosaidView,
+};
+
+/// Dropped words struck through, added words in bold.
+const DIFF_MARKS: DiffMarks = DiffMarks { dropped: ("~~", "~~"), added: ("**", "**"), between: " ", escape };
 
 /// "paragraph 3, sentence 5", in italics.
-fn place(corpus: &Corpus, sentence: usize) -> String {
-    let cite = Citation::of(corpus, sentence);
-    format!("*paragraph {}, sentence {}*", cite.paragraph, cite.sentence)
+fn place(place: Place) -> String {
+    format!("*{place}*")
 }
 
-fn quote_line(corpus: &Corpus, q: &Quote) -> String {
-    let mut line = format!(
-        "**{}:** “{}” — {} · {}",
-        escape(&q.speaker),
-        escape(corpus.quote_text(q)),
-        q.kind().label(),
-        place(corpus, q.sentence)
-    );
-    if let Some(url) = q.url.as_deref().or(Citation::of(corpus, q.sentence).url) {
+fn quote_line(q: &QuoteView) -> String {
+    let mut line =
+        format!("**{}:** “{}” — {} · {}", escape(&q.speaker), escape(&q.text), q.kind.label(), place(q.place()));
+    if let Some(url) = &q.source.url {
         line.push_str(&format!(" · {url}"));
     }
     line
@@ -47,35 +43,40 @@ fn fitted(lines: &[String], room: usize) -> String {
     out
 }
 
-pub fn whosaid(corpus: &Corpus, text: &str, found: &[Candidate<'_>]) -> Reply {
-    let mut description = format!("**Looking for:** {}\n\n", escape(text));
-    match found.len() {
-        0 => description.push_str("No quote in the story is close to that. Try /quote for the list."),
-        1 => {}
-        n => description.push_str(&format!("{n} quotes could be meant:\n")),
+/// An embed of `lines`, as many as fit, under `title`.
+fn list(title: String, lines: &[String], footer: Option<String>) -> Reply {
+    let description = fitted(lines, super::limits::DESCRIPTION - 100);
+    Reply::embed(Embed { title: Some(title), description, footer, ..Embed::default() }, Vec::new())
+}
+
+pub fn whosaid(view: &WhosaidView) -> Reply {
+    let mut description = format!("**Looking for:** {}\n\n", escape(&view.text));
+    if let Some(heading) = view.heading(Front::Discord) {
+        description.push_str(&heading);
+        if !view.candidates.is_empty() {
+            description.push('\n');
+        }
     }
-    let lines: Vec<String> = found.iter().map(|c| quote_line(corpus, c.quote)).collect();
+    let lines: Vec<String> = view.candidates.iter().map(|c| quote_line(&c.quote)).collect();
     description.push_str(&lines.join("\n"));
     Reply::embed(Embed { title: Some("Who said it".into()), description, ..Embed::default() }, Vec::new())
 }
 
-pub fn verification(corpus: &Corpus, v: &Verification<'_>) -> Reply {
+pub fn verification(v: &VerificationView) -> Reply {
     let title = match v.verdict {
         Verdict::Exact => "Exact",
         Verdict::Altered => "Altered",
         Verdict::NotInStory => "Not in the story",
     };
-    let mut description = format!("**Claim:** {}\n\n{}", escape(&v.claim), escape(&crate::story::verify::summary(v)));
+    let mut description = format!("**Claim:** {}\n\n{}", escape(&v.claim), escape(&v.summary()));
     let mut fields = Vec::new();
     if let Some(found) = &v.found {
-        let doc = corpus.doc_of(found.sentence);
-        description.push_str(&format!("\n\n**Story:** “{}”", escape(&doc.text[found.span.clone()])));
+        description.push_str(&format!("\n\n**Story:** “{}”", escape(&found.text)));
         if v.verdict == Verdict::Altered {
-            description.push_str(&format!("\n**Changes:** {}", discord_diff(&v.diff)));
+            description.push_str(&format!("\n**Changes:** {}", v.marked_diff(&DIFF_MARKS)));
         }
-        let cite = Citation::of(corpus, found.sentence);
-        let mut source = escape(&super::source_line(&Source::of(&cite)));
-        if let Some(url) = found.quote.and_then(|q| q.url.as_deref()).or(cite.url) {
+        let mut source = escape(&super::source_line(&found.source));
+        if let Some(url) = &found.source.url {
             source.push('\n');
             source.push_str(url);
         }
@@ -84,144 +85,96 @@ pub fn verification(corpus: &Corpus, v: &Verification<'_>) -> Reply {
     Reply::embed(Embed { title: Some(title.into()), description, fields, footer: None }, Vec::new())
 }
 
-/// Dropped words struck through, added words in bold.
-fn discord_diff(diff: &[Change]) -> String {
-    let parts: Vec<String> = diff
-        .iter()
-        .map(|c| match c {
-            Change::Same(t) => escape(t),
-            Change::Changed(s, c) => format!("~~{}~~ **{}**", escape(s), escape(c)),
-            Change::Added(c) => format!("**{}**", escape(c)),
-            Change::Dropped(s) => format!("~~{}~~", escape(s)),
-        })
-        .collect();
-    parts.join(" ")
+fn roster_line(p: &PersonView) -> String {
+    let role = if p.roles.is_empty() { String::new() } else { format!(" — {}", escape(&p.roles.join("; "))) };
+    let first = p.first_place().map(|first| format!(" · first: {}", place(first))).unwrap_or_default();
+    format!("**{}**{role} · {}{first}", escape(&p.name), p.counts())
 }
 
-fn roster_line(corpus: &Corpus, p: &Person<'_>) -> String {
-    let roles = p.roles();
-    let role = if roles.is_empty() { String::new() } else { format!(" — {}", escape(&roles.join("; "))) };
-    let first = p.first.as_ref().map(|(s, _)| format!(" · first: {}", place(corpus, *s))).unwrap_or_default();
-    format!("**{}**{role} · {} mentions, {} quotes{first}", escape(&p.entity.name), p.mentions, p.quotes)
-}
-
-pub fn roster(corpus: &Corpus, people: &[Person<'_>]) -> Reply {
-    if people.is_empty() {
-        return Reply::plain("The story names no people or organisations.".into());
+pub fn roster(view: &RosterView) -> Reply {
+    if view.people.is_empty() {
+        return Reply::plain(messages::NO_PEOPLE.into());
     }
     let mut lines = Vec::new();
-    let mut kind = "";
-    for p in people {
-        if p.kind() != kind {
-            kind = p.kind();
-            lines.push(if kind == "person" { "__People__".to_string() } else { "__Organisations__".to_string() });
-        }
-        lines.push(roster_line(corpus, p));
+    for (heading, people) in view.groups() {
+        lines.push(format!("__{heading}__"));
+        lines.extend(people.iter().map(roster_line));
     }
-    let description = fitted(&lines, super::limits::DESCRIPTION - 100);
-    Reply::embed(
-        Embed {
-            title: Some("Who is in the story".into()),
-            description,
-            footer: Some("/who name shows what one of them said and did".into()),
-            ..Embed::default()
-        },
-        Vec::new(),
-    )
+    list("Who is in the story".into(), &lines, Some("/who name shows what one of them said and did".into()))
 }
 
-pub fn profiles(corpus: &Corpus, name: &str, found: &[Profile<'_>]) -> Reply {
-    let Some(first) = found.first() else {
+pub fn profiles(view: &ProfilesView) -> Reply {
+    let Some(first) = view.matches.first() else {
         return Reply::plain(truncate(
-            &format!("The story names nobody called “{}”. Try /who for everyone it names.", escape(name)),
+            &messages::nobody_called(&escape(&view.name), Front::Discord),
             super::limits::CONTENT,
         ));
     };
     let p = &first.person;
-    let mut description = roster_line(corpus, p);
-    if !p.entity.aliases.is_empty() {
-        description.push_str(&format!("\nAlso called: {}", escape(&p.entity.aliases.join(", "))));
+    let mut description = roster_line(p);
+    if !p.aliases.is_empty() {
+        description.push_str(&format!("\nAlso called: {}", escape(&p.aliases.join(", "))));
     }
-    if found.len() > 1 {
-        let others: Vec<String> = found[1..].iter().map(|o| escape(&o.person.entity.name)).collect();
+    if view.matches.len() > 1 {
+        let others: Vec<String> = view.matches[1..].iter().map(|o| escape(&o.person.name)).collect();
         description.push_str(&format!("\nThe name also fits: {}", others.join(", ")));
     }
+    let fields = profile_fields(first);
+    Reply::embed(Embed { title: Some(escape(&p.name)), description, fields, footer: None }, Vec::new())
+}
+
+/// The profile's quotes, and the other sentences that name them, as many as fit.
+fn profile_fields(profile: &ProfileView) -> Vec<(String, String)> {
     let mut fields = Vec::new();
-    if !first.quotes.is_empty() {
-        let lines: Vec<String> = first
+    if !profile.quotes.is_empty() {
+        let lines: Vec<String> = profile
             .quotes
             .iter()
-            .map(|q| {
-                format!("“{}” — {}", escape(&truncate(corpus.quote_text(q), LIST_SENTENCE)), place(corpus, q.sentence))
-            })
+            .map(|q| format!("“{}” — {}", escape(&truncate(&q.text, LIST_SENTENCE)), place(q.place())))
             .collect();
         fields.push(("Quotes".to_string(), fitted(&lines, super::limits::FIELD_VALUE)));
     }
-    if !first.sentences.is_empty() {
-        let lines: Vec<String> = first
+    if !profile.sentences.is_empty() {
+        let lines: Vec<String> = profile
             .sentences
             .iter()
-            .map(|&s| format!("• {} — {}", escape(&truncate(corpus.text(s), 200)), place(corpus, s)))
+            .map(|s| format!("• {} — {}", escape(&truncate(&s.text, 200)), place(s.place())))
             .collect();
         fields.push(("In the story".to_string(), fitted(&lines, super::limits::FIELD_VALUE)));
     }
-    Reply::embed(Embed { title: Some(escape(&p.entity.name)), description, fields, footer: None }, Vec::new())
+    fields
 }
 
-pub fn facts(corpus: &Corpus, about: Option<&str>, facts: &[&Fact]) -> Reply {
-    let title = match about {
-        Some(a) => format!("Facts about {}", a),
+pub fn facts(view: &FactsView) -> Reply {
+    let title = match &view.about {
+        Some(a) => format!("Facts about {a}"),
         None => "Facts".to_string(),
     };
-    if facts.is_empty() {
-        return Reply::plain("The story states no amount or date about that.".into());
+    if view.facts.is_empty() {
+        return Reply::plain(messages::NO_FACTS.into());
     }
-    let lines: Vec<String> = facts
+    let lines: Vec<String> = view
+        .facts
         .iter()
         .map(|f| {
-            let doc = corpus.doc_of(f.sentence);
-            let measures = match &f.measures {
-                Measures::Listed(m) => escape(m),
-                Measures::Phrase(r) => format!("“{}”", escape(&doc.text[r.clone()])),
-            };
-            let resolved = f.resolved.as_ref().map(|r| format!(" ({r})")).unwrap_or_default();
-            format!("**{}**{resolved} — {measures} · {}", escape(&doc.text[f.span.clone()]), place(corpus, f.sentence))
+            let (value, resolved, measures) = (escape(&f.value), f.resolved_suffix(), f.measures_shown(escape));
+            format!("**{value}**{resolved} — {measures} · {}", place(f.place()))
         })
         .collect();
-    Reply::embed(
-        Embed {
-            title: Some(escape(&title)),
-            description: fitted(&lines, super::limits::DESCRIPTION - 100),
-            ..Embed::default()
-        },
-        Vec::new(),
-    )
+    list(escape(&title), &lines, None)
 }
 
-pub fn timeline(corpus: &Corpus, events: &[Event]) -> Reply {
-    if events.is_empty() {
-        return Reply::plain("The story reports no dated events.".into());
+pub fn timeline(view: &TimelineView) -> Reply {
+    if view.events.is_empty() {
+        return Reply::plain(messages::NO_EVENTS.into());
     }
-    let lines: Vec<String> = events
+    let lines: Vec<String> = view
+        .events
         .iter()
         .map(|e| {
-            format!(
-                "**{}** — {} · {}",
-                escape(&crate::story::timeline::when(corpus, e)),
-                escape(&truncate(corpus.text(e.sentence), 220)),
-                place(corpus, e.sentence)
-            )
+            let (when, text) = (escape(&e.when_label()), escape(&truncate(&e.text, 220)));
+            format!("**{when}** — {text} · {}", place(e.place()))
         })
         .collect();
-    let date = corpus.docs.first().and_then(|d| d.date.clone());
-    let footer = date.map(|d| format!("Weekdays and “the past week” are resolved against the story’s date, {d}."));
-    Reply::embed(
-        Embed {
-            title: Some("Timeline".into()),
-            description: fitted(&lines, super::limits::DESCRIPTION - 100),
-            footer,
-            ..Embed::default()
-        },
-        Vec::new(),
-    )
+    list("Timeline".into(), &lines, view.dates_note())
 }

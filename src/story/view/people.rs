@@ -1,0 +1,123 @@
+//! The people and organisations the story names, and what one name said and did.
+
+use super::{part_source, sentence_source, Place, QuoteView};
+use crate::answer::Source;
+use crate::corpus::Corpus;
+use crate::story::people::{Person, Profile};
+
+/// One person or organisation, as the roster lists them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersonView {
+    pub name: String,
+    /// `person` or `organisation`.
+    pub kind: String,
+    pub aliases: Vec<String>,
+    /// The roles the story gives, verbatim.
+    pub roles: Vec<String>,
+    pub mentions: usize,
+    /// How many quotes are theirs.
+    pub quotes: usize,
+    /// The first mention: its span, in its sentence.
+    pub first_mention: Option<Source>,
+}
+
+impl PersonView {
+    pub fn new(corpus: &Corpus, p: &Person<'_>) -> PersonView {
+        PersonView {
+            name: p.entity.name.clone(),
+            kind: p.kind().to_string(),
+            aliases: p.entity.aliases.clone(),
+            roles: p.roles().into_iter().map(str::to_string).collect(),
+            mentions: p.mentions,
+            quotes: p.quotes,
+            first_mention: p.first.as_ref().map(|(s, span)| part_source(corpus, *s, span.clone(), None)),
+        }
+    }
+
+    /// Where the story first names them.
+    pub fn first_place(&self) -> Option<Place> {
+        self.first_mention.as_ref().map(Place::of)
+    }
+
+    /// "12 mentions, 3 quotes".
+    pub fn counts(&self) -> String {
+        format!("{} mentions, {} quotes", self.mentions, self.quotes)
+    }
+}
+
+/// Everyone the story names: people first, then organisations, each in order of first
+/// mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RosterView {
+    pub people: Vec<PersonView>,
+}
+
+impl RosterView {
+    pub fn new(corpus: &Corpus, roster: &[Person<'_>]) -> RosterView {
+        RosterView { people: roster.iter().map(|p| PersonView::new(corpus, p)).collect() }
+    }
+
+    /// The roster cut where the kind changes, each part with its heading ("People",
+    /// "Organisations").
+    pub fn groups(&self) -> Vec<(&'static str, &[PersonView])> {
+        let mut out: Vec<(&'static str, &[PersonView])> = Vec::new();
+        let mut start = 0;
+        for end in 1..=self.people.len() {
+            if end == self.people.len() || self.people[end].kind != self.people[start].kind {
+                let heading = if self.people[start].kind == "person" { "People" } else { "Organisations" };
+                out.push((heading, &self.people[start..end]));
+                start = end;
+            }
+        }
+        out
+    }
+}
+
+/// A sentence of the story, verbatim, with its source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceView {
+    pub text: String,
+    pub source: Source,
+}
+
+impl SentenceView {
+    pub fn new(corpus: &Corpus, ord: usize) -> SentenceView {
+        SentenceView { text: corpus.text(ord).to_string(), source: sentence_source(corpus, ord) }
+    }
+
+    pub fn place(&self) -> Place {
+        Place::of(&self.source)
+    }
+}
+
+/// One name looked up: who it is, their quotes, and the other sentences that name them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileView {
+    pub person: PersonView,
+    pub quotes: Vec<QuoteView>,
+    pub sentences: Vec<SentenceView>,
+}
+
+impl ProfileView {
+    pub fn new(corpus: &Corpus, p: &Profile<'_>) -> ProfileView {
+        ProfileView {
+            person: PersonView::new(corpus, &p.person),
+            quotes: p.quotes.iter().map(|q| QuoteView::new(corpus, q)).collect(),
+            sentences: p.sentences.iter().map(|&s| SentenceView::new(corpus, s)).collect(),
+        }
+    }
+}
+
+/// Everyone a name fits, the best fit first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfilesView {
+    /// The name as given.
+    pub name: String,
+    pub matches: Vec<ProfileView>,
+}
+
+impl ProfilesView {
+    pub fn new(corpus: &Corpus, name: &str, found: &[Profile<'_>]) -> ProfilesView {
+        ProfilesView { name: name.to_string(), matches: found.iter().map(|p| ProfileView::new(corpus, p)).collect() }
+    }
+}

@@ -126,11 +126,12 @@ pub fn who(paths: &Paths, args: &OptionalTextArgs) -> anyhow::Result<()> {
             let list: Vec<serde_json::Value> = roster.iter().map(|p| json::person(&corpus, p)).collect();
             return print_json(&serde_json::json!({ "people": list }));
         }
-        let mut kind = "";
+        let mut kind = None;
         for p in &roster {
-            if p.kind() != kind {
-                kind = p.kind();
-                writeln!(out, "{}", if kind == "person" { "People" } else { "Organisations" })?;
+            if kind != Some(p.kind()) {
+                kind = Some(p.kind());
+                let people = kind == Some(&crate::corpus::EntityKind::Person);
+                writeln!(out, "{}", if people { "People" } else { "Organisations" })?;
             }
             writeln!(out, "  {}", roster_line(&corpus, p))?;
         }

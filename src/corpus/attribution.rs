@@ -13,7 +13,7 @@ use super::gender::{self, Gender};
 use super::mention::Mention;
 use super::tokens::{inside, quotations, words};
 use super::wordlists::SPEECH_VERBS;
-use super::Entity;
+use super::{Entity, EntityKind};
 
 /// What a sentence is, as far as who is speaking goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -225,16 +225,16 @@ impl Reader<'_> {
     }
 
     fn is_person(&self, entity: usize) -> bool {
-        matches!(self.entities[entity].kind.as_deref(), Some("person") | None)
+        matches!(self.entities[entity].kind, Some(EntityKind::Person) | None)
     }
 
     /// A person by what the text shows (a title, a first name, a lone surname of a full name).
     fn is_named_person(&self, entity: usize) -> bool {
-        self.entities[entity].kind.as_deref() == Some("person")
+        self.entities[entity].kind == Some(EntityKind::Person)
     }
 
     fn speaker_kind(&self, entity: usize) -> bool {
-        matches!(self.entities[entity].kind.as_deref(), Some("person" | "organisation") | None)
+        matches!(self.entities[entity].kind, Some(EntityKind::Person | EntityKind::Organisation) | None)
     }
 
     fn word(&self, w: &Range<usize>) -> String {
@@ -552,7 +552,7 @@ impl Reader<'_> {
             .filter(|m| !self.text[m.span.end..].starts_with(['\'', '’']))
             .collect();
         let m = opening.iter().rev().find(|m| self.is_named_person(m.entity)).or(opening.first())?;
-        let kind_ok = self.entities[m.entity].kind.as_deref().is_some_and(|k| k == "person" || k == "organisation");
+        let kind_ok = matches!(self.entities[m.entity].kind, Some(EntityKind::Person | EntityKind::Organisation));
         kind_ok.then(|| (Speaker::Entity(m.entity), m.span.clone()))
     }
 

@@ -15,8 +15,8 @@ use super::attribution::{self, Found};
 use super::file::{self, FactEntry, FrontMatter};
 use super::segment::{self, RawSentence};
 use super::{
-    features, names, Corpus, CorpusError, Document, Entity, Features, Kind, ListedFact, Mention, Quote, Sentence,
-    Source, UNATTRIBUTED,
+    features, names, Corpus, CorpusError, Document, Entity, EntityKind, Features, Kind, ListedFact, Mention, Quote,
+    Sentence, Source, UNATTRIBUTED,
 };
 
 impl Corpus {
@@ -256,13 +256,13 @@ fn attribute(
 /// person or a place.
 fn features_of(file: &Parsed, span: Range<usize>, entities: &[Entity], mentions: &[Mention]) -> Features {
     let mut features = features::detect(&file.text[span.clone()]);
-    let named = |kind: &str| {
+    let named = |kind: EntityKind| {
         mentions.iter().any(|m| {
-            span.start <= m.span.start && m.span.end <= span.end && entities[m.entity].kind.as_deref() == Some(kind)
+            span.start <= m.span.start && m.span.end <= span.end && entities[m.entity].kind.as_ref() == Some(&kind)
         })
     };
-    features.person = named("person");
-    features.place = named("place");
+    features.person = named(EntityKind::Person);
+    features.place = named(EntityKind::Place);
     features
 }
 

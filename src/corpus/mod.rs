@@ -11,6 +11,7 @@
 //! matter's corrections in a fixed order of stages, listed in `load`.
 
 pub mod attribution;
+mod entity;
 mod features;
 mod file;
 pub mod gender;
@@ -29,6 +30,7 @@ use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 
 pub use attribution::Kind;
+pub use entity::{Entity, EntityKind};
 pub use features::Features;
 pub use mention::Mention;
 
@@ -116,25 +118,6 @@ impl Quote {
         } else {
             Kind::PartialQuote
         }
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct Entity {
-    pub name: String,
-    /// `person`, `organisation`, `place`, … when known.
-    pub kind: Option<String>,
-    pub aliases: Vec<String>,
-    /// The roles the text gives them ("Oracle CEO"), as byte ranges of the file.
-    pub roles: Vec<Range<usize>>,
-    /// Listed in the front matter (rather than found in the text).
-    pub listed: bool,
-}
-
-impl Entity {
-    /// The name followed by its aliases.
-    pub fn forms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
 }
 

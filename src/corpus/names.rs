@@ -16,7 +16,7 @@ use regex::Regex;
 use super::mention::Mention;
 use super::tokens::{adjacent, without_possessive, words};
 use super::wordlists::{CALENDAR, FUNCTION_WORDS, ORGANISATION_WORDS, PLACE_WORDS, TITLES, TITLE_MODIFIERS};
-use super::{contains_word, Entity};
+use super::{contains_word, Entity, EntityKind};
 
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
@@ -85,7 +85,7 @@ fn add_found(text: &str, found: &[Found], entities: &mut Vec<Entity>, mentions: 
             entities[entity].aliases.push(name);
         }
         if f.kind.is_some() && entities[entity].kind.is_none() {
-            entities[entity].kind = f.kind.map(str::to_string);
+            entities[entity].kind = f.kind.clone();
         }
         mentions.push(Mention { span: f.span.clone(), entity });
     }
@@ -124,10 +124,9 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
             continue;
         }
         e.kind = kind_from_words(&e.name)
-            .or_else(|| solo_uses.contains(&e.name).then_some("person"))
-            .or_else(|| starts_with_first_name(&e.name).then_some("person"))
-            .or_else(|| role_marks_person(text, mentions, i).then_some("person"))
-            .map(str::to_string);
+            .or_else(|| solo_uses.contains(&e.name).then_some(EntityKind::Person))
+            .or_else(|| starts_with_first_name(&e.name).then_some(EntityKind::Person))
+            .or_else(|| role_marks_person(text, mentions, i).then_some(EntityKind::Person));
     }
 }
 
@@ -244,14 +243,14 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
 struct Found {
     span: Range<usize>,
     words: usize,
-    kind: Option<&'static str>,
+    kind: Option<EntityKind>,
 }
 
 fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
     let mut out = Vec::new();
     let mut part: Vec<Range<usize>> = Vec::new();
     let mut after_title = false;
-    let flush = |part: &mut Vec<Range<usize>>, out: &mut Vec<Found>, kind: Option<&'static str>| {
+    let flush = |part: &mut Vec<Range<usize>>, out: &mut Vec<Found>, kind: Option<EntityKind>| {
         if let (Some(first), Some(last)) = (part.first(), part.last()) {
             out.push(Found { span: first.start..last.end, words: part.len(), kind });
         }
@@ -263,13 +262,13 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
                 part.pop();
             }
             // What stands before a title is who the title is held at ("Oracle CEO").
-            flush(&mut part, &mut out, Some("organisation"));
+            flush(&mut part, &mut out, Some(EntityKind::Organisation));
             after_title = true;
         } else {
             part.push(w.clone());
         }
     }
-    flush(&mut part, &mut out, after_title.then_some("person"));
+    flush(&mut part, &mut out, after_title.then_some(EntityKind::Person));
     out.retain(|f| !(f.words == 1 && text[f.span.clone()].chars().all(char::is_uppercase) && f.kind.is_none()));
     for f in &mut out {
         let name = &text[f.span.clone()];
@@ -286,14 +285,14 @@ fn starts_with_first_name(name: &str) -> bool {
     parts.next().is_some_and(super::gender::is_first_name) && parts.next().is_some()
 }
 
-fn kind_from_words(name: &str) -> Option<&'static str> {
+fn kind_from_words(name: &str) -> Option<EntityKind> {
     let words: Vec<String> = name.split(' ').map(|w| w.to_lowercase().trim_end_matches('.').to_string()).collect();
     let last = words.last()?;
     if words.iter().any(|w| ORGANISATION_WORDS.contains(&w.as_str())) {
-        return Some("organisation");
+        return Some(EntityKind::Organisation);
     }
     if words.len() > 1 && PLACE_WORDS.contains(&last.as_str()) {
-        return Some("place");
+        return Some(EntityKind::Place);
     }
     None
 }
@@ -399,7 +398,7 @@ mod tests {
             .into_iter()
             .map(|e| {
                 let roles = e.roles.iter().map(|r| text[r.clone()].to_string()).collect();
-                (e.name, e.kind, e.aliases, roles)
+                (e.name, e.kind.map(|k| k.to_string()), e.aliases, roles)
             })
             .collect()
     }

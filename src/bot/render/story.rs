@@ -110,11 +110,12 @@ pub fn roster(corpus: &Corpus, people: &[Person<'_>]) -> Reply {
         return Reply::plain("The story names no people or organisations.".into());
     }
     let mut lines = Vec::new();
-    let mut kind = "";
+    let mut kind = None;
     for p in people {
-        if p.kind() != kind {
-            kind = p.kind();
-            lines.push(if kind == "person" { "__People__".to_string() } else { "__Organisations__".to_string() });
+        if kind != Some(p.kind()) {
+            kind = Some(p.kind());
+            let people = kind == Some(&crate::corpus::EntityKind::Person);
+            lines.push(if people { "__People__".to_string() } else { "__Organisations__".to_string() });
         }
         lines.push(roster_line(corpus, p));
     }

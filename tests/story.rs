@@ -249,7 +249,7 @@ fn a_different_story_without_any_listed_names_or_quotes_is_read_by_the_same_rule
 
     let roster = people::roster(&corpus);
     let who: Vec<(&str, &str, Vec<&str>)> =
-        roster.iter().map(|p| (p.entity.name.as_str(), p.kind(), p.roles())).collect();
+        roster.iter().map(|p| (p.entity.name.as_str(), p.kind().as_str(), p.roles())).collect();
     assert_eq!(
         who,
         [

@@ -8,7 +8,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use super::model;
 use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, EntityKind};
 use crate::search::{Analysed, Asks};
 
 /// Sentences retrieved per question before re-ranking.
@@ -211,7 +211,7 @@ pub fn people(corpus: &Corpus, analyzer: &mut TextAnalyzer) -> Vec<Person> {
         .docs
         .iter()
         .flat_map(|d| d.entities.iter())
-        .filter(|e| e.kind.as_deref() == Some("person"))
+        .filter(|e| e.kind == Some(EntityKind::Person))
         .map(|e| Person {
             name: e.name.clone(),
             forms: e.forms().map(|f| stems::keys_of(analyzer, f)).filter(|k| !k.is_empty()).collect(),

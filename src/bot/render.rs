@@ -7,7 +7,7 @@
 use super::custom_id::{Action, ButtonState};
 use super::markdown::{escape, truncate, unescape};
 use crate::answer::{Answer, Answers, Citation, Passage, Source};
-use crate::corpus::{Corpus, Quote};
+use crate::corpus::{Corpus, EntityKind, Quote};
 
 /// Discord's limits (characters).
 pub mod limits {
@@ -290,7 +290,7 @@ pub fn story(corpus: &Corpus) -> Reply {
     let mut fields = Vec::new();
     for doc in corpus.docs.iter().take(limits::FIELDS) {
         let mut people: Vec<&str> =
-            doc.entities.iter().filter(|e| e.kind.as_deref() == Some("person")).map(|e| e.name.as_str()).collect();
+            doc.entities.iter().filter(|e| e.kind == Some(EntityKind::Person)).map(|e| e.name.as_str()).collect();
         if people.is_empty() {
             people = doc.quotes.iter().map(|q| q.speaker.as_str()).collect();
             people.dedup();

@@ -13,7 +13,7 @@ use super::gender::{self, Gender};
 use super::mention::Mention;
 use super::tokens::{inside, quotations, words};
 use super::wordlists::SPEECH_VERBS;
-use super::Entity;
+use super::{Entity, EntityKind};
 
 /// What a sentence is, as far as who is speaking goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -96,12 +96,7 @@ pub fn attribute(
     entities: &[Entity],
     mentions: &[Mention],
 ) -> (Vec<Label>, Vec<Found>) {
-    let quoted: Vec<(usize, Range<usize>)> = sentences
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| quotations(text, s.clone()).into_iter().map(move |q| (i, q)))
-        .filter(|(_, q)| !text[inside(text, q.clone())].trim().is_empty())
-        .collect();
+    let quoted = quotations_of(text, sentences);
     let paragraphs = paragraph_numbers(text, sentences);
     let genders = gender::of_entities(text, entities, mentions);
     let reader = Reader {
@@ -117,24 +112,7 @@ pub fn attribute(
     // The last speaker, where they spoke, and the paragraph of their quotation.
     let mut last: Option<(Speaker, usize, usize)> = None;
     for (k, (i, q)) in quoted.iter().enumerate() {
-        let sentence = sentences[*i].clone();
-        let prev_end = k.checked_sub(1).filter(|&p| quoted[p].0 == *i).map_or(sentence.start, |p| quoted[p].1.end);
-        let next_start = quoted.get(k + 1).filter(|n| n.0 == *i).map_or(sentence.end, |n| n.1.start);
-        let before = text[prev_end..q.start].trim_end();
-        let after = &text[q.end..sentence.end];
-        let runs_to_end = !after.chars().any(char::is_alphanumeric);
-        let cue_after = reader.cue_after(q.end, next_start);
-        let last_before = words(text, prev_end..q.start).pop().map(|w| text[w].to_lowercase());
-        let introduced = before.is_empty()
-            || before.ends_with([',', ':'])
-            || last_before.as_deref().is_some_and(|w| w == "that" || is_speech_verb(w));
-        let direct =
-            text[sentence.start..q.start].trim().is_empty() || (introduced && (runs_to_end || cue_after.is_some()));
-        let salient = Salience { last: last.as_ref().map(|l| (&l.0, l.1)), at: q.start };
-        let named = cue_after
-            .and_then(|c| reader.speaker_of(&c, &salient))
-            .or_else(|| reader.cue_before(prev_end, q.start).and_then(|c| reader.speaker_of(&c, &salient)))
-            .or_else(|| (!direct).then(|| reader.sentence_subject(sentence.start, q.start, &salient)).flatten());
+        let (direct, named) = reader.read_quotation(&quoted, k, last.as_ref());
         let (speaker, cue) = match named {
             Some((s, cue)) => (Some(s), Some(cue)),
             None => {
@@ -159,6 +137,16 @@ pub fn attribute(
         }
     }
     (labels, found)
+}
+
+/// Every quotation with something in it, marks included, with the index of its sentence.
+fn quotations_of(text: &str, sentences: &[Range<usize>]) -> Vec<(usize, Range<usize>)> {
+    sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| quotations(text, s.clone()).into_iter().map(move |q| (i, q)))
+        .filter(|(_, q)| !text[inside(text, q.clone())].trim().is_empty())
+        .collect()
 }
 
 /// The paragraph of each sentence, counting blank lines between sentences.
@@ -206,17 +194,47 @@ impl Reader<'_> {
         self.quoted.iter().any(|q| q.start <= at && at < q.end)
     }
 
+    /// Whether the quotation `quoted[k]` is direct (a whole clause, not a phrase inside the
+    /// writer's sentence), and the speaker the words around it name, with where. `last` is
+    /// the last speaker, where they spoke, and the paragraph of their quotation.
+    fn read_quotation(
+        &self,
+        quoted: &[(usize, Range<usize>)],
+        k: usize,
+        last: Option<&(Speaker, usize, usize)>,
+    ) -> (bool, Option<(Speaker, Range<usize>)>) {
+        let (i, q) = &quoted[k];
+        let (text, sentence) = (self.text, self.sentences[*i].clone());
+        let prev_end = k.checked_sub(1).filter(|&p| quoted[p].0 == *i).map_or(sentence.start, |p| quoted[p].1.end);
+        let next_start = quoted.get(k + 1).filter(|n| n.0 == *i).map_or(sentence.end, |n| n.1.start);
+        let before = text[prev_end..q.start].trim_end();
+        let runs_to_end = !text[q.end..sentence.end].chars().any(char::is_alphanumeric);
+        let cue_after = self.cue_after(q.end, next_start);
+        let last_before = words(text, prev_end..q.start).pop().map(|w| text[w].to_lowercase());
+        let introduced = before.is_empty()
+            || before.ends_with([',', ':'])
+            || last_before.as_deref().is_some_and(|w| w == "that" || is_speech_verb(w));
+        let direct =
+            text[sentence.start..q.start].trim().is_empty() || (introduced && (runs_to_end || cue_after.is_some()));
+        let salient = Salience { last: last.map(|l| (&l.0, l.1)), at: q.start };
+        let named = cue_after
+            .and_then(|c| self.speaker_of(&c, &salient))
+            .or_else(|| self.cue_before(prev_end, q.start).and_then(|c| self.speaker_of(&c, &salient)))
+            .or_else(|| (!direct).then(|| self.sentence_subject(sentence.start, q.start, &salient)).flatten());
+        (direct, named)
+    }
+
     fn is_person(&self, entity: usize) -> bool {
-        matches!(self.entities[entity].kind.as_deref(), Some("person") | None)
+        matches!(self.entities[entity].kind, Some(EntityKind::Person) | None)
     }
 
     /// A person by what the text shows (a title, a first name, a lone surname of a full name).
     fn is_named_person(&self, entity: usize) -> bool {
-        self.entities[entity].kind.as_deref() == Some("person")
+        self.entities[entity].kind == Some(EntityKind::Person)
     }
 
     fn speaker_kind(&self, entity: usize) -> bool {
-        matches!(self.entities[entity].kind.as_deref(), Some("person" | "organisation") | None)
+        matches!(self.entities[entity].kind, Some(EntityKind::Person | EntityKind::Organisation) | None)
     }
 
     fn word(&self, w: &Range<usize>) -> String {
@@ -534,7 +552,7 @@ impl Reader<'_> {
             .filter(|m| !self.text[m.span.end..].starts_with(['\'', '’']))
             .collect();
         let m = opening.iter().rev().find(|m| self.is_named_person(m.entity)).or(opening.first())?;
-        let kind_ok = self.entities[m.entity].kind.as_deref().is_some_and(|k| k == "person" || k == "organisation");
+        let kind_ok = matches!(self.entities[m.entity].kind, Some(EntityKind::Person | EntityKind::Organisation));
         kind_ok.then(|| (Speaker::Entity(m.entity), m.span.clone()))
     }
 

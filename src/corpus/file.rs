@@ -4,6 +4,8 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
+use super::EntityKind;
+
 /// Metadata of one document, as written in its front matter.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -23,7 +25,7 @@ pub struct FrontMatter {
 #[serde(deny_unknown_fields)]
 pub struct EntityEntry {
     pub name: String,
-    pub kind: Option<String>,
+    pub kind: Option<EntityKind>,
     #[serde(default)]
     pub aliases: Vec<String>,
     /// The role the article gives them, copied verbatim from the body.

@@ -7,12 +7,15 @@
 //! on disk, so `file[start..end]` is exactly what is cited.
 //!
 //! Names the front matter does not list, and who says what in each sentence, are found in the
-//! text by rule ([`names`], [`attribution`]).
+//! text by rule ([`names`], [`attribution`]). A file goes through those rules and the front
+//! matter's corrections in a fixed order of stages, listed in `load`.
 
 pub mod attribution;
+mod entity;
 mod features;
 mod file;
 pub mod gender;
+mod load;
 mod mention;
 pub mod names;
 mod segment;
@@ -27,6 +30,7 @@ use anyhow::Context as _;
 use sha2::{Digest, Sha256};
 
 pub use attribution::Kind;
+pub use entity::{Entity, EntityKind};
 pub use features::Features;
 pub use mention::Mention;
 
@@ -117,25 +121,6 @@ impl Quote {
     }
 }
 
-#[derive(Debug, Clone)]
-pub struct Entity {
-    pub name: String,
-    /// `person`, `organisation`, `place`, … when known.
-    pub kind: Option<String>,
-    pub aliases: Vec<String>,
-    /// The roles the text gives them ("Oracle CEO"), as byte ranges of the file.
-    pub roles: Vec<Range<usize>>,
-    /// Listed in the front matter (rather than found in the text).
-    pub listed: bool,
-}
-
-impl Entity {
-    /// The name followed by its aliases.
-    pub fn forms(&self) -> impl Iterator<Item = &str> {
-        std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
-    }
-}
-
 /// A corpus file that cannot be used, with the line at fault when there is one.
 #[derive(Debug, thiserror::Error)]
 pub struct CorpusError {
@@ -207,198 +192,6 @@ impl Corpus {
         }
         corpus.fingerprint = hex(&hasher.finalize());
         Ok(corpus)
-    }
-
-    fn add(&mut self, source: Source) -> Result<(), CorpusError> {
-        let path = source.path;
-        let text = String::from_utf8(source.bytes).map_err(|e| {
-            let at = e.utf8_error().valid_up_to();
-            let line = file::line_of(&String::from_utf8_lossy(&e.as_bytes()[..at]), at);
-            CorpusError {
-                path: path.clone(),
-                line: Some(line),
-                message: "is not UTF-8 text; save the file as UTF-8".into(),
-            }
-        })?;
-        let problem = |at: usize, message: String| CorpusError {
-            path: path.clone(),
-            line: Some(file::line_of(&text, at)),
-            message,
-        };
-        let parsed = file::parse(&text).map_err(|p| problem(p.at, p.message))?;
-        let meta = parsed.meta;
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        if let Some(date) = &meta.date {
-            if !file::is_iso_date(date.get_ref()) {
-                return Err(problem(
-                    parsed.meta_offset + date.span().start,
-                    format!("date {:?} is not YYYY-MM-DD", date.get_ref()),
-                ));
-            }
-        }
-        let check_url = |url: &Option<toml::Spanned<String>>| -> Result<Option<String>, CorpusError> {
-            match url {
-                Some(u) if !(u.get_ref().starts_with("https://") || u.get_ref().starts_with("http://")) => {
-                    Err(problem(
-                        parsed.meta_offset + u.span().start,
-                        format!("url {:?} must start with https:// or http://", u.get_ref()),
-                    ))
-                }
-                Some(u) => Ok(Some(u.get_ref().clone())),
-                None => Ok(None),
-            }
-        };
-        let url = check_url(&meta.url)?;
-
-        let paragraphs = segment::split_paragraphs(&text, parsed.body.clone());
-        if paragraphs.is_empty() {
-            return Err(CorpusError {
-                path: path.clone(),
-                line: None,
-                message: "has no article text after its front matter".into(),
-            });
-        }
-        let listed: Vec<Entity> = meta
-            .entities
-            .iter()
-            .map(|e| Entity {
-                name: e.name.clone(),
-                kind: e.kind.clone(),
-                aliases: e.aliases.clone(),
-                roles: Vec::new(),
-                listed: true,
-            })
-            .collect();
-        let body_text = &text[parsed.body.clone()];
-        let find_verbatim = |wanted: &toml::Spanned<String>, what: &str| -> Result<Range<usize>, CorpusError> {
-            let w = wanted.get_ref();
-            match body_text.find(w.as_str()).filter(|_| !w.trim().is_empty()) {
-                Some(at) => Ok(parsed.body.start + at..parsed.body.start + at + w.len()),
-                None => Err(problem(
-                    parsed.meta_offset + wanted.span().start,
-                    format!("{what} {w:?} is not in the article text verbatim (copy it from the body, including its apostrophes and punctuation)"),
-                )),
-            }
-        };
-        let raw: Vec<(usize, usize, segment::RawSentence)> = paragraphs
-            .iter()
-            .enumerate()
-            .flat_map(|(p, para)| {
-                segment::split_sentences(&text, para.clone()).into_iter().enumerate().map(move |(n, r)| (p, n, r))
-            })
-            .collect();
-        let spans: Vec<Range<usize>> = raw.iter().map(|r| r.2.span.clone()).collect();
-        let (mut entities, mentions) = names::find(&text, &spans, listed);
-        for (entity, entry) in entities.iter_mut().zip(&meta.entities) {
-            if let Some(role) = &entry.role {
-                entity.roles.insert(0, find_verbatim(role, "role")?);
-            }
-        }
-        let (labels, found) = attribution::attribute(&text, &spans, &entities, &mentions);
-
-        let doc_index = self.docs.len();
-        let first_sentence = self.sentences.len();
-        for ((paragraph, number, raw), label) in raw.into_iter().zip(&labels) {
-            let sentence_text = &text[raw.span.clone()];
-            let mut features = features::detect(sentence_text);
-            let named = |kind: &str| {
-                mentions.iter().any(|m| {
-                    raw.span.start <= m.span.start
-                        && m.span.end <= raw.span.end
-                        && entities[m.entity].kind.as_deref() == Some(kind)
-                })
-            };
-            features.person = named("person");
-            features.place = named("place");
-            self.sentences.push(Sentence {
-                doc: doc_index,
-                paragraph,
-                number,
-                span: raw.span,
-                link: raw.link,
-                speaker: label.speaker.as_ref().map(|s| s.name(&text, &entities)),
-                kind: label.kind,
-                source: label.source.clone(),
-                features,
-            });
-        }
-        let sentences = first_sentence..self.sentences.len();
-
-        let mut quotes: Vec<Quote> = found
-            .iter()
-            .map(|f| Quote {
-                speaker: f.speaker.as_ref().map_or_else(|| UNATTRIBUTED.to_string(), |s| s.name(&text, &entities)),
-                span: f.span.clone(),
-                url: None,
-                sentence: first_sentence + f.sentence,
-                direct: f.direct,
-                cue: f.cue.clone(),
-            })
-            .collect();
-        for q in &meta.quotes {
-            let span = find_verbatim(&q.text, "quote")?;
-            let line_at = parsed.meta_offset + q.text.span().start;
-            let sentence = sentences
-                .clone()
-                .find(|&s| self.sentences[s].span.start <= span.start && span.start < self.sentences[s].span.end)
-                .ok_or_else(|| problem(line_at, "quote is not inside a sentence of the article".into()))?;
-            let url = check_url(&q.url)?;
-            // The list wins over the rules: it may name a speaker the text leaves implicit.
-            match quotes.iter_mut().find(|f| f.span.start < span.end && span.start < f.span.end) {
-                Some(f) => {
-                    f.speaker = q.speaker.clone();
-                    f.url = url;
-                }
-                None => quotes.push(Quote { speaker: q.speaker.clone(), span, url, sentence, direct: true, cue: None }),
-            }
-            if self.sentences[sentence].kind == Kind::Narration || self.sentences[sentence].kind == Kind::Reported {
-                self.sentences[sentence].kind = Kind::DirectQuote;
-            }
-        }
-        quotes.sort_by_key(|q| q.span.start);
-        for q in &quotes {
-            if q.speaker != UNATTRIBUTED {
-                let s = &mut self.sentences[q.sentence];
-                if s.kind != Kind::Reported {
-                    s.speaker.get_or_insert_with(|| q.speaker.clone());
-                }
-            }
-        }
-        let mut listed_facts = Vec::new();
-        for f in &meta.facts {
-            let span = match &f.within {
-                Some(within) => {
-                    let outer = find_verbatim(within, "fact context")?;
-                    let Some(at) = text[outer.clone()].find(f.text.get_ref().as_str()) else {
-                        return Err(problem(
-                            parsed.meta_offset + f.text.span().start,
-                            format!("fact {:?} is not inside {:?}", f.text.get_ref(), within.get_ref()),
-                        ));
-                    };
-                    outer.start + at..outer.start + at + f.text.get_ref().len()
-                }
-                None => find_verbatim(&f.text, "fact")?,
-            };
-            listed_facts.push(ListedFact { span, measures: f.measures.clone() });
-        }
-
-        let title = meta.title.filter(|t| !t.trim().is_empty()).unwrap_or_else(|| id.clone());
-        self.docs.push(Document {
-            id,
-            title,
-            date: meta.date.map(|d| d.into_inner()),
-            url,
-            path,
-            text,
-            body: parsed.body,
-            paragraphs,
-            sentences,
-            quotes,
-            entities,
-            mentions,
-            listed_facts,
-        });
-        Ok(())
     }
 
     /// The verbatim text of a sentence.

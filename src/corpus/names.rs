@@ -16,7 +16,7 @@ use regex::Regex;
 use super::mention::Mention;
 use super::tokens::{adjacent, without_possessive, words};
 use super::wordlists::{CALENDAR, FUNCTION_WORDS, ORGANISATION_WORDS, PLACE_WORDS, TITLES, TITLE_MODIFIERS};
-use super::{contains_word, Entity};
+use super::{contains_word, Entity, EntityKind};
 
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
@@ -37,15 +37,31 @@ fn modifies_title(word: &str) -> bool {
 pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec<Entity>, Vec<Mention>) {
     let mut entities = listed;
     let mut mentions = listed_mentions(text, sentences, &entities);
-    let mut taken: Vec<Range<usize>> = mentions.iter().map(|m| m.span.clone()).collect();
-    let capital_mid_sentence = capitalised_inside_sentences(text, sentences);
+    let found = found_names(text, sentences, &mentions);
+    let solo_uses = add_found(text, &found, &mut entities, &mut mentions);
+    guess_kinds(text, &mut entities, &mentions, &solo_uses);
+    mentions.sort_by_key(|m| m.span.start);
+    add_roles(text, sentences, &mut entities, &mentions);
+    (entities, mentions)
+}
 
+/// The names in runs of capitalised words outside the listed entities' mentions, split at
+/// titles.
+fn found_names(text: &str, sentences: &[Range<usize>], listed: &[Mention]) -> Vec<Found> {
+    let taken: Vec<Range<usize>> = listed.iter().map(|m| m.span.clone()).collect();
+    let capital_mid_sentence = capitalised_inside_sentences(text, sentences);
     let mut found: Vec<Found> = Vec::new();
     for sentence in sentences {
         for run in runs(text, sentence.clone(), &taken, &capital_mid_sentence) {
             found.extend(split_at_titles(text, &run));
         }
     }
+    found
+}
+
+/// Makes entities of the names found, longer names first, and mentions of every place they
+/// stand. Returns the full names that a lone surname stood for (which makes them people).
+fn add_found(text: &str, found: &[Found], entities: &mut Vec<Entity>, mentions: &mut Vec<Mention>) -> HashSet<String> {
     // Names seen whole elsewhere claim their lone surnames and first names.
     let multi: Vec<String> = found.iter().filter(|f| f.words > 1).map(|f| text[f.span.clone()].to_string()).collect();
     let mut by_name: HashMap<String, usize> = HashMap::new();
@@ -54,64 +70,69 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
     let mut solo_uses: HashSet<String> = HashSet::new();
     for f in order {
         let name = text[f.span.clone()].to_string();
-        let owner = if f.words == 1 {
-            let owners: Vec<&String> = multi
-                .iter()
-                // A lone word joins a longer name as its last word, or as its first when it is
-                // a first name ("UK" is not "UK Muslims").
-                .filter(|m| {
-                    m.split(' ').next_back() == Some(&name)
-                        || (m.split(' ').next() == Some(&name) && super::gender::is_first_name(&name))
-                })
-                .collect();
-            match owners.as_slice() {
-                [one] => {
-                    // "Muslims" joining "UK Muslims" does not make a person of it.
-                    if !one.split(' ').next().is_some_and(|w| w.len() > 1 && w.chars().all(char::is_uppercase)) {
-                        solo_uses.insert((*one).clone());
-                    }
-                    (*one).clone()
-                }
-                _ => name.clone(),
-            }
-        } else {
-            name.clone()
-        };
-        let entity = match by_name.get(&owner) {
-            Some(&e) => e,
-            None => {
-                entities.push(Entity {
-                    name: owner.clone(),
-                    kind: None,
-                    aliases: Vec::new(),
-                    roles: Vec::new(),
-                    listed: false,
-                });
-                by_name.insert(owner.clone(), entities.len() - 1);
-                entities.len() - 1
-            }
-        };
+        let owner = if f.words == 1 { owner_of(&name, &multi, &mut solo_uses) } else { name.clone() };
+        let entity = *by_name.entry(owner.clone()).or_insert_with(|| {
+            entities.push(Entity {
+                name: owner.clone(),
+                kind: None,
+                aliases: Vec::new(),
+                roles: Vec::new(),
+                listed: false,
+            });
+            entities.len() - 1
+        });
         if owner != name && !entities[entity].aliases.contains(&name) {
             entities[entity].aliases.push(name);
         }
         if f.kind.is_some() && entities[entity].kind.is_none() {
-            entities[entity].kind = f.kind.map(str::to_string);
+            entities[entity].kind = f.kind.clone();
         }
         mentions.push(Mention { span: f.span.clone(), entity });
-        taken.push(f.span.clone());
     }
+    solo_uses
+}
+
+/// The name a lone word stands for: the one longer name found that ends with it, or that
+/// starts with it when it is a first name ("UK" is not "UK Muslims"); else itself. Records
+/// in `solo_uses` a longer name whose surname stood alone.
+fn owner_of(name: &str, multi: &[String], solo_uses: &mut HashSet<String>) -> String {
+    let owners: Vec<&String> = multi
+        .iter()
+        .filter(|m| {
+            m.split(' ').next_back() == Some(name)
+                || (m.split(' ').next() == Some(name) && super::gender::is_first_name(name))
+        })
+        .collect();
+    match owners.as_slice() {
+        [one] => {
+            // "Muslims" joining "UK Muslims" does not make a person of it.
+            if !one.split(' ').next().is_some_and(|w| w.len() > 1 && w.chars().all(char::is_uppercase)) {
+                solo_uses.insert((*one).clone());
+            }
+            (*one).clone()
+        }
+        _ => name.to_string(),
+    }
+}
+
+/// The kind of each found entity its run did not give: from the words of its name, else a
+/// person when a lone surname stood for it, it starts with a first name, or a lowercase
+/// title stands before it.
+fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_uses: &HashSet<String>) {
     for (i, e) in entities.iter_mut().enumerate() {
         if e.listed || e.kind.is_some() {
             continue;
         }
         e.kind = kind_from_words(&e.name)
-            .or_else(|| solo_uses.contains(&e.name).then_some("person"))
-            .or_else(|| starts_with_first_name(&e.name).then_some("person"))
-            .or_else(|| role_marks_person(text, &mentions, i).then_some("person"))
-            .map(str::to_string);
+            .or_else(|| solo_uses.contains(&e.name).then_some(EntityKind::Person))
+            .or_else(|| starts_with_first_name(&e.name).then_some(EntityKind::Person))
+            .or_else(|| role_marks_person(text, mentions, i).then_some(EntityKind::Person));
     }
-    mentions.sort_by_key(|m| m.span.start);
-    for m in &mentions {
+}
+
+/// The roles the text gives each entity, in order of mention, without repeats.
+fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [Entity], mentions: &[Mention]) {
+    for m in mentions {
         for role in roles_of(text, sentences, m) {
             let entity = &mut entities[m.entity];
             if !entity.roles.iter().any(|r| text[r.clone()] == text[role.clone()]) {
@@ -119,7 +140,6 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
             }
         }
     }
-    (entities, mentions)
 }
 
 fn listed_mentions(text: &str, sentences: &[Range<usize>], entities: &[Entity]) -> Vec<Mention> {
@@ -223,14 +243,14 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
 struct Found {
     span: Range<usize>,
     words: usize,
-    kind: Option<&'static str>,
+    kind: Option<EntityKind>,
 }
 
 fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
     let mut out = Vec::new();
     let mut part: Vec<Range<usize>> = Vec::new();
     let mut after_title = false;
-    let flush = |part: &mut Vec<Range<usize>>, out: &mut Vec<Found>, kind: Option<&'static str>| {
+    let flush = |part: &mut Vec<Range<usize>>, out: &mut Vec<Found>, kind: Option<EntityKind>| {
         if let (Some(first), Some(last)) = (part.first(), part.last()) {
             out.push(Found { span: first.start..last.end, words: part.len(), kind });
         }
@@ -242,13 +262,13 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
                 part.pop();
             }
             // What stands before a title is who the title is held at ("Oracle CEO").
-            flush(&mut part, &mut out, Some("organisation"));
+            flush(&mut part, &mut out, Some(EntityKind::Organisation));
             after_title = true;
         } else {
             part.push(w.clone());
         }
     }
-    flush(&mut part, &mut out, after_title.then_some("person"));
+    flush(&mut part, &mut out, after_title.then_some(EntityKind::Person));
     out.retain(|f| !(f.words == 1 && text[f.span.clone()].chars().all(char::is_uppercase) && f.kind.is_none()));
     for f in &mut out {
         let name = &text[f.span.clone()];
@@ -265,14 +285,14 @@ fn starts_with_first_name(name: &str) -> bool {
     parts.next().is_some_and(super::gender::is_first_name) && parts.next().is_some()
 }
 
-fn kind_from_words(name: &str) -> Option<&'static str> {
+fn kind_from_words(name: &str) -> Option<EntityKind> {
     let words: Vec<String> = name.split(' ').map(|w| w.to_lowercase().trim_end_matches('.').to_string()).collect();
     let last = words.last()?;
     if words.iter().any(|w| ORGANISATION_WORDS.contains(&w.as_str())) {
-        return Some("organisation");
+        return Some(EntityKind::Organisation);
     }
     if words.len() > 1 && PLACE_WORDS.contains(&last.as_str()) {
-        return Some("place");
+        return Some(EntityKind::Place);
     }
     None
 }
@@ -378,7 +398,7 @@ mod tests {
             .into_iter()
             .map(|e| {
                 let roles = e.roles.iter().map(|r| text[r.clone()].to_string()).collect();
-                (e.name, e.kind, e.aliases, roles)
+                (e.name, e.kind.map(|k| k.to_string()), e.aliases, roles)
             })
             .collect()
     }

@@ -67,15 +67,7 @@ pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<RawSentence> {
         if i < start || !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            if matches!(d, '.' | '!' | '?' | '…' | '”' | '"' | '’' | '\'' | ')' | ']' | '»') {
-                end = j + d.len_utf8();
-                iter.next();
-            } else {
-                break;
-            }
-        }
+        let end = end_of_mark(&mut iter, i + c.len_utf8());
         let rest = &p[end..];
         let next = end + (rest.len() - rest.trim_start().len());
         if next == end && next < p.len() {
@@ -106,6 +98,19 @@ pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<RawSentence> {
         }
     }
     out
+}
+
+/// Where a sentence mark ends, from `end` (just after its first character): past any further
+/// marks and the closing quotes or brackets after them ("?!", ".”", "…)").
+fn end_of_mark(iter: &mut std::iter::Peekable<std::str::CharIndices<'_>>, mut end: usize) -> usize {
+    while let Some(&(j, d)) = iter.peek() {
+        if !matches!(d, '.' | '!' | '?' | '…' | '”' | '"' | '’' | '\'' | ')' | ']' | '»') {
+            break;
+        }
+        end = j + d.len_utf8();
+        iter.next();
+    }
+    end
 }
 
 fn skip_to(iter: &mut std::iter::Peekable<std::str::CharIndices<'_>>, pos: usize) {

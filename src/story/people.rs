@@ -2,8 +2,9 @@
 //! quotes them; and for one name, their quotes and the sentences about them.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
-use crate::corpus::{Corpus, Document, Entity, Quote};
+use crate::corpus::{Corpus, Document, Entity, EntityKind, Quote};
 use crate::error::UserError;
 
 /// One person or organisation of one document.
@@ -22,8 +23,8 @@ pub struct Person<'a> {
 }
 
 impl Person<'_> {
-    pub fn kind(&self) -> &str {
-        self.entity.kind.as_deref().unwrap_or("name")
+    pub fn kind(&self) -> &EntityKind {
+        self.entity.kind.as_ref().unwrap_or(&NO_KIND)
     }
 
     /// The roles the story gives, verbatim.
@@ -31,6 +32,10 @@ impl Person<'_> {
         self.entity.roles.iter().map(|r| &self.doc.text[r.clone()]).collect()
     }
 }
+
+/// The kind of an entity of no known kind; the roster lists none, so this only keeps
+/// [`Person::kind`] total.
+static NO_KIND: LazyLock<EntityKind> = LazyLock::new(|| EntityKind::Other("name".into()));
 
 /// One name looked up: who it is, their quotes, and the sentences that name them.
 #[derive(Debug, Clone)]
@@ -45,7 +50,7 @@ pub fn roster(corpus: &Corpus) -> Vec<Person<'_>> {
     let mut out: Vec<Person<'_>> = Vec::new();
     for (d, doc) in corpus.docs.iter().enumerate() {
         for (i, entity) in doc.entities.iter().enumerate() {
-            if !matches!(entity.kind.as_deref(), Some("person" | "organisation")) {
+            if !matches!(entity.kind, Some(EntityKind::Person | EntityKind::Organisation)) {
                 continue;
             }
             let person = person(corpus, d, i);
@@ -54,7 +59,7 @@ pub fn roster(corpus: &Corpus) -> Vec<Person<'_>> {
             }
         }
     }
-    out.sort_by_key(|p| (p.kind() != "person", p.first.as_ref().map_or(usize::MAX, |f| f.0)));
+    out.sort_by_key(|p| (*p.kind() != EntityKind::Person, p.first.as_ref().map_or(usize::MAX, |f| f.0)));
     out
 }
 
@@ -126,7 +131,7 @@ mod tests {
         );
         let roster = roster(&c);
         let names: Vec<(&str, &str, usize, usize)> =
-            roster.iter().map(|p| (p.entity.name.as_str(), p.kind(), p.mentions, p.quotes)).collect();
+            roster.iter().map(|p| (p.entity.name.as_str(), p.kind().as_str(), p.mentions, p.quotes)).collect();
         assert_eq!(names, [("Linda Ortiz", "person", 3, 1), ("Harbor Ferry Company", "organisation", 2, 0)]);
         assert_eq!(roster[0].roles(), ["Mayor"]);
     }

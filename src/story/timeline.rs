@@ -142,7 +142,7 @@ fn someone_did_something(corpus: &Corpus, ord: usize) -> bool {
             || doc.mentions.iter().any(|m| {
                 m.span.start <= w.start
                     && w.end <= m.span.end
-                    && doc.entities[m.entity].kind.as_deref() == Some("person")
+                    && doc.entities[m.entity].kind == Some(corpus::EntityKind::Person)
             })
     };
     ws.iter().take(6).enumerate().any(|(i, w)| {

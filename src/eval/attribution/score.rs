@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::gold::{Article, Checks, GoldQuote};
 use super::report::Scores;
 use crate::answer::Engine;
-use crate::corpus::{contains_word, Corpus, UNATTRIBUTED};
+use crate::corpus::{contains_word, Corpus, EntityKind, UNATTRIBUTED};
 use crate::story::{facts, verify, whosaid};
 
 /// Marks a gold quote's text follows.
@@ -109,7 +109,7 @@ fn surname(name: &str) -> String {
 fn people(corpus: &Corpus, gold: &Article, s: &mut Scores) {
     let doc = &corpus.docs[0];
     let persons: Vec<&crate::corpus::Entity> =
-        doc.entities.iter().filter(|e| e.kind.as_deref() == Some("person")).collect();
+        doc.entities.iter().filter(|e| e.kind == Some(EntityKind::Person)).collect();
     let surnames = |e: &crate::corpus::Entity| e.forms().map(surname).collect::<Vec<_>>();
     for p in &gold.people {
         let wanted: Vec<String> = std::iter::once(&p.name).chain(&p.aliases).map(|n| surname(n)).collect();

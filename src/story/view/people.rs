@@ -2,15 +2,14 @@
 
 use super::{part_source, sentence_source, Place, QuoteView};
 use crate::answer::Source;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, EntityKind};
 use crate::story::people::{Person, Profile};
 
 /// One person or organisation, as the roster lists them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PersonView {
     pub name: String,
-    /// `person` or `organisation`.
-    pub kind: String,
+    pub kind: EntityKind,
     pub aliases: Vec<String>,
     /// The roles the story gives, verbatim.
     pub roles: Vec<String>,
@@ -25,7 +24,7 @@ impl PersonView {
     pub fn new(corpus: &Corpus, p: &Person<'_>) -> PersonView {
         PersonView {
             name: p.entity.name.clone(),
-            kind: p.kind().to_string(),
+            kind: p.kind().clone(),
             aliases: p.entity.aliases.clone(),
             roles: p.roles().into_iter().map(str::to_string).collect(),
             mentions: p.mentions,
@@ -64,7 +63,7 @@ impl RosterView {
         let mut start = 0;
         for end in 1..=self.people.len() {
             if end == self.people.len() || self.people[end].kind != self.people[start].kind {
-                let heading = if self.people[start].kind == "person" { "People" } else { "Organisations" };
+                let heading = if self.people[start].kind == EntityKind::Person { "People" } else { "Organisations" };
                 out.push((heading, &self.people[start..end]));
                 start = end;
             }

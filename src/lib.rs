@@ -36,7 +36,8 @@
 //!   against hand-labelled articles (`storybot eval --gold … --corpora …`).
 //!
 //! [`config`], [`error`] and [`telemetry`] hold the typed settings, the user-facing error type
-//! and the one `tracing` setup.
+//! and the one `tracing` setup. [`words`] holds the general English word lists every step above
+//! reads with (titles, speech verbs, month and weekday names, stop words, …), each list once.
 
 pub mod answer;
 pub mod bot;
@@ -52,6 +53,7 @@ pub mod semantic;
 pub mod store;
 pub mod story;
 pub mod telemetry;
+pub mod words;
 
 pub use answer::{Answer, Answers, Engine};
 pub use error::UserError;

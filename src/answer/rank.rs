@@ -10,6 +10,7 @@ use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
 use crate::corpus::{Corpus, EntityKind};
 use crate::search::{Analysed, Asks};
+use crate::words::grammar::PRONOUNS;
 
 /// Sentences retrieved per question before re-ranking.
 pub const CANDIDATES: usize = 30;
@@ -25,9 +26,6 @@ const CONTEXT_SHARE: f32 = 0.4;
 /// ...and this much when found in the sentence just before one that opens with a pronoun
 /// ("He’s currently suing…"): that neighbour names who the sentence is about.
 const ANTECEDENT_SHARE: f32 = 0.8;
-/// Opening words that refer back to the previous sentence.
-const PRONOUNS: &[&str] =
-    &["he", "she", "they", "it", "his", "her", "their", "its", "this", "that", "these", "those", "him", "them"];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ranked {

@@ -12,8 +12,9 @@ use std::ops::Range;
 use super::gender::{self, Gender};
 use super::mention::Mention;
 use super::tokens::{inside, quotations, words};
-use super::wordlists::SPEECH_VERBS;
 use super::{Entity, EntityKind};
+use crate::words::grammar::{AUXILIARIES, CLAUSE_WORDS, DEFINITE, INDEFINITE, PREPOSITIONS};
+use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
 
 /// What a sentence is, as far as who is speaking goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -370,7 +371,7 @@ impl Reader<'_> {
             return self.pronoun(&lower[0], salient).map(|s| (s, first));
         }
         let unnamed_head = lower.iter().position(|w| UNNAMED_SOURCES.contains(&w.as_str()));
-        let indefinite = matches!(lower[0].as_str(), "a" | "an" | "one" | "some" | "another");
+        let indefinite = INDEFINITE.contains(&lower[0].as_str());
         // "a spokesman for Michael Howard" is the spokesman, not Michael Howard.
         if let Some(h) = unnamed_head {
             let governs = lower.get(h + 1).is_none_or(|n| PREPOSITIONS.contains(&n.as_str()));
@@ -394,7 +395,7 @@ impl Reader<'_> {
         if indefinite {
             return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
         }
-        let definite = matches!(lower[0].as_str(), "the" | "his" | "her" | "their" | "its");
+        let definite = DEFINITE.contains(&lower[0].as_str());
         if definite && last.end > first.end {
             return self.by_role(&lower[1..], salient).map(|e| (Speaker::Entity(e), first.start..last.end));
         }
@@ -593,33 +594,6 @@ impl Reader<'_> {
 /// with an apposition set off by commas.
 const MAX_PLAIN_SUBJECT_WORDS: usize = 6;
 const MAX_SUBJECT_WORDS: usize = 16;
-
-/// Words that stand between a subject and its verb and are not part of it.
-#[rustfmt::skip]
-const AUXILIARIES: &[&str] = &[
-    "is", "was", "are", "were", "has", "have", "had", "been", "be", "also", "later", "then", "quoted", "as",
-    "reportedly", "further", "will", "would", "could", "once", "again", "previously", "recently", "earlier",
-    "did", "does", "do", "not", "never", "just", "yesterday", "today", "simply", "repeatedly", "separately",
-    "had", "may", "might", "should", "shall", "can", "cannot", "already", "publicly", "privately", "meanwhile",
-    "however", "too", "himself", "herself", "itself", "now",
-];
-
-/// Nouns that make a speaker an unnamed source, kept as the text words it.
-#[rustfmt::skip]
-const UNNAMED_SOURCES: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "source", "sources", "official",
-    "officials", "aide", "aides", "insider", "insiders", "statement", "newsletter", "handbook", "letter",
-    "report", "memo", "document", "leaflet", "website", "analysts", "observers", "critics",
-];
-
-const PREPOSITIONS: &[&str] =
-    &["for", "of", "at", "in", "to", "from", "with", "by", "on", "about", "against", "near", "inside", "within"];
-
-/// Words that start a clause: a subject begins after them.
-const CLAUSE_WORDS: &[&str] = &[
-    "and", "but", "while", "that", "because", "when", "where", "which", "who", "if", "though", "although", "so", "or",
-    "after", "before", "as",
-];
 
 /// Where the clause holding `at` starts: after the last sentence mark, quotation or clause
 /// word before it (commas are kept: they may set off an apposition).

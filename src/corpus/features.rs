@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::words::calendar;
+
 /// Kinds of information a sentence can carry (and a question can ask for).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Features {
@@ -24,9 +26,10 @@ static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
 });
 
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(1[5-9]\d\d|20\d\d)s?(?-u:\b)|(?-u:\b)(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?i)(?-u:\b)(yesterday|today|tomorrow|last (week|month|year)|this (week|month|year)|next (week|month|year)|(past|previous) (week|month|year))(?-u:\b)",
-    )
+    let (days, months) = (calendar::weekday_pattern(), calendar::month_pattern());
+    Regex::new(&format!(
+        r"(?-u:\b)(1[5-9]\d\d|20\d\d)s?(?-u:\b)|(?-u:\b)({days}|{months})(?-u:\b)|(?i)(?-u:\b)(yesterday|today|tomorrow|last (week|month|year)|this (week|month|year)|next (week|month|year)|(past|previous) (week|month|year))(?-u:\b)",
+    ))
     .ok()
 });
 

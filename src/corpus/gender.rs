@@ -10,16 +10,13 @@ use std::sync::LazyLock;
 use super::mention::Mention;
 use super::tokens::words;
 use super::Entity;
+use crate::words::titles::{FEMALE_TITLES, MALE_TITLES};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gender {
     Male,
     Female,
 }
-
-const MALE_TITLES: &[&str] = &["mr", "sir", "lord", "mister", "king", "prince", "father", "brother"];
-const FEMALE_TITLES: &[&str] =
-    &["ms", "mrs", "miss", "lady", "dame", "baroness", "queen", "princess", "sister", "madam"];
 
 /// Every listed first name, with its sex when it is mostly given to one.
 static FIRST_NAMES: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {

@@ -20,7 +20,6 @@ mod mention;
 pub mod names;
 mod segment;
 pub mod tokens;
-pub(crate) mod wordlists;
 
 use std::fmt;
 use std::ops::Range;

@@ -15,8 +15,11 @@ use regex::Regex;
 
 use super::mention::Mention;
 use super::tokens::{adjacent, without_possessive, words};
-use super::wordlists::{CALENDAR, FUNCTION_WORDS, ORGANISATION_WORDS, PLACE_WORDS, TITLES, TITLE_MODIFIERS};
 use super::{contains_word, Entity, EntityKind};
+use crate::words::calendar::is_calendar_word;
+use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
+use crate::words::grammar::FUNCTION_WORDS;
+use crate::words::titles::{TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
@@ -24,7 +27,8 @@ pub fn is_title(word: &str) -> bool {
 
 /// Titles that say how to address someone, not what they do ("Mr", "Dr", "Lord").
 fn is_honorific(word: &str) -> bool {
-    super::gender::of_title(word).is_some() || matches!(word.to_lowercase().trim_end_matches('.'), "dr" | "prof")
+    super::gender::of_title(word).is_some()
+        || UNGENDERED_HONORIFICS.contains(&word.to_lowercase().trim_end_matches('.'))
 }
 
 /// Capitalised words that belong to the title after them ("Prime Minister", "Home
@@ -207,7 +211,7 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
             && !taken.iter().any(|t| t.start < w.end && w.start < t.end)
             && word != "I"
             && !FUNCTION_WORDS.contains(&lower.as_str())
-            && !CALENDAR.contains(&lower.as_str())
+            && !is_calendar_word(&lower)
     };
     for (k, w) in ws.iter().enumerate() {
         let w = w.clone();

@@ -9,6 +9,8 @@
 
 use std::ops::Range;
 
+use crate::words::abbreviations::ABBREVIATIONS;
+
 /// One sentence found by [`split_sentences`], as byte ranges into the text given to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RawSentence {
@@ -137,13 +139,6 @@ fn starts_sentence(rest: &str) -> bool {
         c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '$' | '¿' | '¡')
     })
 }
-
-/// Words after which a period does not end a sentence even before a capital letter.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt",
-    "rev", "inc", "ltd", "co", "corp", "vs", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig", "vol",
-];
 
 fn is_abbreviation(sentence_so_far: &str, terminator: char) -> bool {
     if terminator != '.' {

@@ -4,7 +4,7 @@ use tantivy::query::FuzzyTermQuery;
 use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
 
-use super::words::STOP_WORDS;
+use crate::words::questions::STOP_WORDS;
 
 /// A word this long may also stand for longer indexed words that start with it
 /// ("partner" for "partnership"), which stemming does not join.

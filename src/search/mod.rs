@@ -7,9 +7,9 @@
 //! seen are matched to the closest indexed words (typos), and nothing else is fuzzy.
 
 mod aliases;
+mod asks;
 mod fuzzy;
 mod normalise;
-mod words;
 
 use std::collections::HashSet;
 
@@ -20,10 +20,11 @@ use tantivy::tokenizer::TextAnalyzer;
 use tantivy::Term;
 
 pub use aliases::AliasTable;
+pub use asks::Asks;
 use normalise::normalise;
-pub use words::Asks;
 
 use crate::index::StoryIndex;
+use crate::words::questions::STOP_WORDS;
 
 /// Weight of a term found by alias expansion, relative to the question's own words.
 const ALIAS_WEIGHT: f32 = 0.6;
@@ -164,11 +165,11 @@ pub fn analyse(
     let question = normalise(question);
     let surface: Vec<&str> = words_of(&question).into_iter().take(MAX_TERMS * 4).collect();
     let lower: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
-    let (asks, filler) = words::asks(&lower);
+    let (asks, filler) = asks::asks(&lower);
     let expansions = aliases.expansions(&surface, &lower);
     let mut concepts: Vec<Concept> = Vec::new();
     for (i, word) in lower.iter().enumerate() {
-        if filler.contains(&i) || words::STOP_WORDS.contains(&word.as_str()) || concepts.len() >= MAX_TERMS {
+        if filler.contains(&i) || STOP_WORDS.contains(&word.as_str()) || concepts.len() >= MAX_TERMS {
             continue;
         }
         let Some(stemmed) = stem(analyzer, word) else { continue };
@@ -233,7 +234,7 @@ fn weigh(concept: &mut Concept, index: &StoryIndex, aliases: &AliasTable) -> tan
 /// Whether a word (any case) carries no content in a question.
 pub fn is_stop_word(word: &str) -> bool {
     let lower = word.to_lowercase();
-    words::STOP_WORDS.contains(&lower.as_str())
+    STOP_WORDS.contains(&lower.as_str())
 }
 
 /// BM25's inverse document frequency of a term held by `doc_freq` of `total` sentences.
@@ -289,7 +290,7 @@ pub fn plain_bm25(
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for word in words_of(&question).into_iter().take(MAX_TERMS * 4) {
         let lower = word.to_lowercase();
-        if words::STOP_WORDS.contains(&lower.as_str()) {
+        if STOP_WORDS.contains(&lower.as_str()) {
             continue;
         }
         if let Some(stemmed) = stem(analyzer, &lower).filter(|s| seen.insert(s.clone())) {

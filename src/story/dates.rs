@@ -13,7 +13,9 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-use time::{Date, Duration, Month, Weekday};
+use time::{Date, Duration, Month};
+
+use crate::words::calendar::{MONTHS, WEEKDAYS};
 
 /// What a time expression stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,34 +41,6 @@ pub enum Anchor {
     Year(i32),
     Years(YearSpan),
 }
-
-/// Month names in lower case. The table is ours so that no other list's order decides which
-/// month a name is.
-const MONTHS: [(&str, Month); 12] = [
-    ("january", Month::January),
-    ("february", Month::February),
-    ("march", Month::March),
-    ("april", Month::April),
-    ("may", Month::May),
-    ("june", Month::June),
-    ("july", Month::July),
-    ("august", Month::August),
-    ("september", Month::September),
-    ("october", Month::October),
-    ("november", Month::November),
-    ("december", Month::December),
-];
-
-/// Weekday names in lower case.
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Monday),
-    ("tuesday", Weekday::Tuesday),
-    ("wednesday", Weekday::Wednesday),
-    ("thursday", Weekday::Thursday),
-    ("friday", Weekday::Friday),
-    ("saturday", Weekday::Saturday),
-    ("sunday", Weekday::Sunday),
-];
 
 /// `YYYY-MM-DD` as a date.
 pub fn parse_date(s: &str) -> Option<Date> {

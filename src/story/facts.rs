@@ -13,19 +13,14 @@ use time::Date;
 use super::dates::{self, Resolved};
 use crate::corpus::tokens::words;
 use crate::corpus::Corpus;
+use crate::words::calendar;
+use crate::words::grammar::{DETERMINERS, PHRASE_STOPS};
+use crate::words::numbers::NUMBER_WORDS;
 
 /// Words that are numbers ("seven", "million"), for matching values written in words.
 pub fn is_number_word(word: &str) -> bool {
     NUMBER_WORDS.contains(&word.to_lowercase().as_str())
 }
-
-#[rustfmt::skip]
-const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
-    "trillion", "half", "dozen", "hundreds", "thousands", "millions", "billions", "dozens",
-];
 
 /// What kind of value a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -79,8 +74,8 @@ const NUMBER_PATTERN: &str = "(?:two|three|four|five|six|seven|eight|nine|ten|el
 // ASCII word boundaries: Unicode ones make these patterns several times slower to build,
 // and every value they look for is ASCII. Earlier patterns win where two overlap.
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
-    let months = "January|February|March|April|May|June|July|August|September|October|November|December";
-    let days = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+    let months = calendar::month_pattern();
+    let days = calendar::weekday_pattern();
     let n = r"\d[\d,]*(?:\.\d+)?";
     [
         (Kind::Money, format!(r"(?i){QUALIFIER}[$€£¥]\s?{n}(?:\s?(?:-|–|to)\s?[$€£¥]?{n})?{SCALE}")),
@@ -106,18 +101,6 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     .filter_map(|(k, p)| Regex::new(&p).ok().map(|r| (k, r)))
     .collect()
 });
-
-/// Words that end the noun phrase after a value ("of" goes on only before a noun or a
-/// determiner).
-const PHRASE_STOPS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "to", "in", "on", "at", "for", "from", "by", "with", "between", "that",
-    "which", "who", "as", "back", "ago", "was", "is", "were", "are", "had", "has", "have", "will", "would", "it", "he",
-    "she", "they", "this", "after", "before", "since", "during", "into", "than", "per", "across", "last", "each",
-    "every",
-];
-
-/// Words that may follow "of" in a measured phrase ("of his own money").
-const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this", "these"];
 
 /// Every fact of the corpus, in story order.
 pub fn all(corpus: &Corpus) -> Vec<Fact> {

@@ -13,6 +13,7 @@ use time::Date;
 use super::dates::{parse_date, Anchor, Resolved};
 use super::facts::{self, Fact};
 use crate::corpus::{self, Corpus, Document};
+use crate::words::events::{PAST, SEQUENCE, UNDATED};
 
 /// One reported event.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,19 +39,6 @@ pub enum Dating {
     /// Nothing dates it: it keeps its place in the story.
     StoryOrder,
 }
-
-/// Words at the start of a sentence that carry it on from the event before.
-const SEQUENCE: &[&str] = &["afterward", "afterwards", "later", "then", "next", "subsequently", "finally", "soon"];
-
-/// Words at the start of a sentence that place it at an unstated time.
-const UNDATED: &[&str] = &["eventually", "once", "earlier", "previously", "before"];
-
-/// Common irregular past-tense verbs ("He spent …", "Musk left …").
-const PAST: &[&str] = &[
-    "left", "bought", "sold", "spent", "made", "took", "went", "came", "gave", "got", "won", "lost", "met", "paid",
-    "built", "began", "became", "brought", "told", "said", "wrote", "ran", "sent", "set", "put", "held", "led",
-    "found", "fell", "rose", "quit", "hired", "fired", "sued", "signed", "struck", "threw", "chose", "drove", "flew",
-];
 
 /// The story's events, in time order; undated ones last, in story order.
 pub fn events(corpus: &Corpus) -> Vec<Event> {

@@ -9,6 +9,7 @@
 use crate::answer::Engine;
 use crate::corpus::Quote;
 use crate::error::UserError;
+use crate::words::speech::ABOUT_WORDS;
 
 /// Share of the text's content a quotation must cover to be a candidate. Chosen on half of
 /// the development articles' paraphrases (`storybot eval --gold`): at 0.25 (with the meaning
@@ -19,33 +20,6 @@ pub const MIN_COVERAGE: f32 = 0.25;
 pub const TIE_MARGIN: f32 = 0.15;
 /// Most candidates shown.
 pub const MAX_CANDIDATES: usize = 5;
-
-/// Words that describe the quote rather than being part of it ("the one about …").
-const ABOUT_WORDS: &[&str] = &[
-    "one",
-    "quote",
-    "quoted",
-    "line",
-    "bit",
-    "thing",
-    "something",
-    "about",
-    "said",
-    "say",
-    "says",
-    "saying",
-    "tweet",
-    "tweeted",
-    "post",
-    "posted",
-    "wrote",
-    "remark",
-    "comment",
-    "who",
-    "whom",
-    "which",
-    "where",
-];
 
 #[derive(Debug, Clone)]
 pub struct Candidate<'a> {

@@ -1,0 +1,84 @@
+//! What a question asks for (an amount, a date, a place, a person, a quote), read from its
+//! wording with the question words of [`crate::words::questions`] and
+//! [`crate::words::speech`].
+
+use crate::words::questions::{AMOUNT_WORDS, DATE_WORDS, HOW_AMOUNT, HOW_TIME};
+use crate::words::speech::QUOTE_WORDS;
+
+/// What a question asks for, when its wording says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Asks {
+    Amount,
+    Date,
+    Place,
+    Person,
+    Quote,
+    #[default]
+    Anything,
+}
+
+/// Reads what the question asks for from its lowercased words, and returns the positions of
+/// words that only served to say so (the "much" of "how much").
+pub fn asks(words: &[String]) -> (Asks, Vec<usize>) {
+    let mut filler = Vec::new();
+    let at = |i: usize| words.get(i).map(String::as_str).unwrap_or_default();
+    for (i, w) in words.iter().enumerate() {
+        match w.as_str() {
+            "how" if HOW_AMOUNT.contains(&at(i + 1)) => {
+                filler.push(i + 1);
+                return (Asks::Amount, filler);
+            }
+            "how" if HOW_TIME.contains(&at(i + 1)) => {
+                filler.push(i + 1);
+                return (Asks::Date, filler);
+            }
+            "when" => return (Asks::Date, filler),
+            "what" | "which" if DATE_WORDS.contains(&at(i + 1)) => {
+                filler.push(i + 1);
+                return (Asks::Date, filler);
+            }
+            "where" => return (Asks::Place, filler),
+            "who" | "whom" | "whose" => {
+                let quote = words.iter().any(|w| QUOTE_WORDS.contains(&w.as_str()));
+                return (if quote { Asks::Quote } else { Asks::Person }, filler);
+            }
+            _ => {}
+        }
+    }
+    if words.iter().any(|w| AMOUNT_WORDS.contains(&w.as_str())) {
+        return (Asks::Amount, filler);
+    }
+    if words.iter().any(|w| QUOTE_WORDS.contains(&w.as_str())) {
+        return (Asks::Quote, filler);
+    }
+    (Asks::Anything, filler)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(q: &str) -> Vec<String> {
+        q.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn how_much_asks_for_an_amount_and_drops_much() {
+        assert_eq!(asks(&words("how much did it cost")), (Asks::Amount, vec![1]));
+        assert_eq!(asks(&words("How big is Project Stargate")).0, Asks::Amount);
+    }
+
+    #[test]
+    fn when_and_what_year_ask_for_a_date() {
+        assert_eq!(asks(&words("when did he buy twitter")).0, Asks::Date);
+        assert_eq!(asks(&words("what year did he buy it")), (Asks::Date, vec![1]));
+    }
+
+    #[test]
+    fn who_said_asks_for_a_quote_and_who_alone_for_a_person() {
+        assert_eq!(asks(&words("who said they have no money")).0, Asks::Quote);
+        assert_eq!(asks(&words("who runs softbank")).0, Asks::Person);
+        assert_eq!(asks(&words("where was altman")).0, Asks::Place);
+        assert_eq!(asks(&words("why is it funny")).0, Asks::Anything);
+    }
+}

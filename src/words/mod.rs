@@ -1,0 +1,17 @@
+//! The word lists the rules read with, each held once: general English, nothing about any one
+//! story (a story's own names and aliases live in its corpus file).
+//!
+//! One file per topic. Lists that look alike but differ (the speech verbs that attribute a
+//! quotation and the words that make a question ask for one; the words that are never names
+//! and those a question can do without) are kept apart on purpose, each saying why: one list
+//! for both would change what a rule finds.
+
+pub mod abbreviations;
+pub mod calendar;
+pub mod entities;
+pub mod events;
+pub mod grammar;
+pub mod numbers;
+pub mod questions;
+pub mod speech;
+pub mod titles;

@@ -2,38 +2,44 @@
 //!
 //! # Layout
 //!
-//! The modules follow the path a question takes, from the files on disk to a reply:
+//! The modules follow the path a question takes, from the files on disk to a reply; each
+//! imports only the ones before it, and data flows one way:
 //!
-//! - [`corpus`]: loads the story documents from `corpus/` (metadata, verbatim body, quotes,
-//!   aliases) and splits them into paragraphs and sentences with byte offsets into the files;
-//!   finds the names in the text and labels who says what (direct quote, partial quote,
-//!   reported speech, narration, with each quote's speaker).
-//! - [`index`]: the tantivy index over those sentences: schema, analyzer, and the
-//!   build-into-a-temporary-folder-then-swap logic keyed by a corpus fingerprint.
-//! - [`search`]: turns a question into analysed terms (never raw query syntax) and ranks
+//! - [`corpus`]: loads the story documents from `corpus/` in named stages (`corpus::load`:
+//!   parse, segment, names, attribution, the front matter's overrides) into documents and
+//!   sentences with byte offsets into the files, people and organisations (an `EntityKind`
+//!   each), and who says what (direct quote, partial quote, reported speech, narration).
+//! - [`index`]: the tantivy index over those sentences: schema, analyzer, the index's own
+//!   word splitter, and the build-into-a-temporary-folder-then-swap logic keyed by a
+//!   fingerprint of everything indexed (a rule change rebuilds it; nothing is bumped by hand).
+//! - [`search`]: turns a question into analysed terms (never raw query syntax) and retrieves
 //!   sentences for it.
 //! - [`semantic`]: a static word-embedding table distilled from all-MiniLM-L6-v2 and the
 //!   WordPiece tokenizer for it, so words that mean the same but are spelt differently match.
-//! - [`answer`]: the engine front ends call: ranked answers with context, highlights and
-//!   citations, or a plain "no answer".
+//! - [`answer`]: the engine front ends call. It returns complete results: each answer a
+//!   `Passage` (the verbatim sentence, its context cut into plain and matched pieces, its
+//!   owned `Source`), a no-answer with its closest passages; front ends never call back.
 //! - [`story`]: who said what, built on the attribution and names [`corpus`] extracts: the
 //!   quote a paraphrase means, whether a circulating quote is real (with a word diff), the
-//!   people and organisations named, the amounts and dates stated, and the timeline.
-//! - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`, `whosaid`, `verify`,
-//!   `who`, `facts`, `timeline`, `serve`, `feedback export`, `health`).
-//! - [`bot`]: the Discord front end, a thin poise adapter over [`answer`] whose replies are
-//!   built as plain data (`bot::render`) and tested without Discord.
+//!   people and organisations named, the amounts and dates stated (typed in `story::dates`),
+//!   and the timeline; `story::view` turns each result into one plain view model that the
+//!   three formatters (command-line text, Discord, JSON) only format.
+//! - Front ends, which only format what the engine returned:
+//!   - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`, `whosaid`, `verify`,
+//!     `who`, `facts`, `timeline`, `serve`, `eval`, `feedback`, `health`, `completions`).
+//!   - [`bot`]: the Discord front end, a thin poise adapter: `bot::request` is the one life
+//!     of every request (commands, mentions, clicks), `bot::render` builds replies as plain
+//!     data from the engine's results (tested without Discord), and buttons carry the
+//!     sentence ids they were made from (`bot::custom_id`).
 //!
-//! - [`eval`]: the engine measured on questions with known answers, beside plain BM25.
+//! Beside that path:
 //!
-//! Beside that path, for running the bot as a service:
-//!
+//! - [`eval`]: the engine measured on questions with known answers, beside plain BM25, and
+//!   quotes, speakers, people, roles, amounts, dates, `whosaid` and `verify` scored against
+//!   hand-labelled articles (`storybot eval --gold … --corpora …`).
 //! - [`store`]: the bot's SQLite database: votes on answers and per-server settings.
 //! - [`ops`]: health and Prometheus metrics over HTTP, and the engine in service, rebuilt
 //!   and swapped in when the corpus changes.
-//!
-//! - [`eval`]: scores quotes, speakers, people, roles, amounts, dates, `whosaid` and `verify`
-//!   against hand-labelled articles (`storybot eval --gold … --corpora …`).
 //!
 //! [`config`], [`error`] and [`telemetry`] hold the typed settings, the user-facing error type
 //! and the one `tracing` setup. [`words`] holds the general English word lists every step above

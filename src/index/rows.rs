@@ -52,7 +52,7 @@ const PROBE: &str = "Músk's CAFÉ-owners were running, naïvely, 12,000 miles; 
                      pneumonoultramicroscopicsilicovolcanoconiosis abilities";
 
 /// The fingerprint an index of `corpus` carries: SHA-256, hex, of tantivy's version, the
-/// schema, the analyzer's tokens for [`PROBE`] and every indexed value.
+/// schema, the analyzer's tokens for `PROBE` and every indexed value.
 pub fn fingerprint(corpus: &Corpus) -> String {
     let mut hash = Hasher(Sha256::new());
     hash.text(tantivy::version_string());

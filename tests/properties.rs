@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 use storybot::answer::JsonAnswers;
 use storybot::bot::render::{self, limits, Reply};
-use storybot::corpus::{Corpus, Source};
+use storybot::corpus::{Corpus, SentenceId, Source};
 use storybot::error::UserError;
 use storybot::Engine;
 
@@ -152,7 +152,7 @@ fn check_answers_are_file_slices(engine: &Engine, question: &str) -> Result<(), 
     }
     for answer in &answers.answers {
         let doc = engine.corpus().doc_of(answer.sentence());
-        let span = &engine.corpus().sentences[answer.sentence()].span;
+        let span = &engine.corpus().sentence(answer.sentence()).span;
         let shown = &answer.passage;
         prop_assert!(shown.context.start <= span.start && span.end <= shown.context.end);
         for h in &shown.highlights {
@@ -197,7 +197,7 @@ proptest! {
         for doc in &corpus.docs {
             let mut covered = vec![false; doc.text.len()];
             let mut last_end = doc.body.start;
-            for s in &corpus.sentences[doc.sentences.clone()] {
+            for (_, s) in corpus.sentences_of(doc) {
                 let text = doc.text.get(s.span.clone());
                 prop_assert!(text.is_some_and(|t| !t.trim().is_empty()), "sentence {:?} is not a slice with text", s.span);
                 prop_assert!(s.span.start >= last_end && s.span.end <= doc.body.end, "sentences out of order or outside the body");
@@ -250,8 +250,9 @@ proptest! {
 /// Answer `rank` with `width` sentences of context as a click shows it, or the first reply
 /// when there is no such answer.
 fn answer_reply(engine: &Engine, answers: &storybot::Answers, rank: usize, width: usize) -> Reply {
-    let ranked: Vec<usize> = answers.answers.iter().map(storybot::Answer::sentence).collect();
-    let Some(passage) = ranked.get(rank - 1).and_then(|&s| engine.passage_for(&answers.question, s, width).ok()) else {
+    let ranked: Vec<SentenceId> = answers.answers.iter().map(storybot::Answer::sentence).collect();
+    let Some(passage) = ranked.get(rank - 1).and_then(|&id| engine.passage_for(&answers.question, id, width).ok())
+    else {
         return render::answers(engine.version(), answers);
     };
     let view = render::AnswerView {

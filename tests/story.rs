@@ -1,5 +1,5 @@
 use serde_json::{json, Value};
-use storybot::corpus::{Corpus, Kind, Source};
+use storybot::corpus::{Corpus, Kind, SentenceId, Source};
 use storybot::story::{facts, people, timeline};
 
 use crate::common::{self, stderr, stdout, Workspace};
@@ -51,8 +51,9 @@ fn the_rules_alone_find_every_listed_quote_of_the_story_with_its_speaker() {
 fn sentences_are_labelled_and_reported_speech_names_its_source() {
     let corpus = common::story().corpus();
     let label = |start: &str| {
-        let s = (0..corpus.sentences.len()).find(|&i| corpus.text(i).starts_with(start)).unwrap();
-        (corpus.sentences[s].kind, corpus.sentences[s].source.clone().map(|r| corpus.doc_of(s).text[r].to_string()))
+        let id = corpus.sentence_ids().find(|&id| corpus.text(id).starts_with(start)).unwrap();
+        let sentence = corpus.sentence(id);
+        (sentence.kind, sentence.source.clone().map(|r| corpus.doc_of(id).text[r].to_string()))
     };
     assert_eq!(label("According to the announcement"), (Kind::Reported, Some("the announcement".into())));
     assert_eq!(label("Musk didn’t seem persuaded").0, Kind::PartialQuote);
@@ -236,10 +237,9 @@ fn a_different_story_without_any_listed_names_or_quotes_is_read_by_the_same_rule
             ("Tom Becker", "ignored the warnings", Kind::PartialQuote),
         ]
     );
-    let reported: Vec<(usize, Option<&str>)> = corpus
-        .sentences
-        .iter()
-        .enumerate()
+    let reported: Vec<(SentenceId, Option<&str>)> = corpus
+        .sentence_ids()
+        .zip(&corpus.sentences)
         .filter(|(_, s)| s.kind == Kind::Reported)
         .map(|(i, s)| (i, s.speaker.as_deref()))
         .collect();

@@ -17,7 +17,7 @@ fuzz_target!(|data: &[u8]| {
     for doc in &corpus.docs {
         let mut covered = vec![false; doc.text.len()];
         let mut last = doc.body.start;
-        for s in &corpus.sentences[doc.sentences.clone()] {
+        for (_, s) in corpus.sentences_of(doc) {
             assert!(doc.text.get(s.span.clone()).is_some_and(|t| !t.trim().is_empty()));
             assert!(s.span.start >= last && s.span.end <= doc.body.end);
             last = s.span.end;

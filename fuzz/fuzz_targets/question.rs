@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(answers) = engine.ask(question, 3) else { return };
     for answer in &answers.answers {
         let doc = engine.corpus().doc_of(answer.sentence());
-        let span = engine.corpus().sentences[answer.sentence()].span.clone();
+        let span = engine.corpus().sentence(answer.sentence()).span.clone();
         let on_disk = std::fs::read(&doc.path).unwrap_or_else(|_| doc.text.clone().into_bytes());
         assert_eq!(&on_disk[span.clone()], engine.corpus().text(answer.sentence()).as_bytes());
         assert!(answer.context.start <= span.start && span.end <= answer.context.end);

@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::{Answers, Source};
-use crate::corpus::{Corpus, Document};
+use crate::corpus::{Corpus, Document, SentenceId};
 
 /// Where a sentence comes from.
 #[derive(Debug, Clone)]
@@ -22,14 +22,14 @@ pub struct Citation<'a> {
 }
 
 impl<'a> Citation<'a> {
-    pub fn of(corpus: &'a Corpus, ord: usize) -> Citation<'a> {
-        let s = &corpus.sentences[ord];
-        let doc = &corpus.docs[s.doc];
+    pub fn of(corpus: &'a Corpus, id: SentenceId) -> Citation<'a> {
+        let s = corpus.sentence(id);
+        let doc = corpus.doc(s.doc);
         let url = s
             .link
             .as_ref()
             .map(|l| &doc.text[l.clone()])
-            .or_else(|| doc.quotes.iter().find(|q| q.sentence == ord).and_then(|q| q.url.as_deref()))
+            .or_else(|| doc.quotes.iter().find(|q| q.sentence == id).and_then(|q| q.url.as_deref()))
             .or(doc.url.as_deref());
         Citation { doc, paragraph: s.paragraph + 1, sentence: s.number + 1, span: s.span.clone(), url }
     }

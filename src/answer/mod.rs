@@ -23,7 +23,7 @@ use tantivy::tokenizer::TextAnalyzer;
 pub use cite::{Citation, JsonAnswer, JsonAnswers, JsonSource};
 pub use passage::{Passage, Piece, Source};
 
-use crate::corpus::{Corpus, Quote};
+use crate::corpus::{Corpus, Quote, SentenceId};
 use crate::error::UserError;
 use crate::index::{self, StoryIndex};
 use crate::search::{self, AliasTable, Analysed};
@@ -69,8 +69,8 @@ pub struct Answer {
 }
 
 impl Answer {
-    /// Index into [`Corpus::sentences`] of the answering sentence.
-    pub fn sentence(&self) -> usize {
+    /// The answering sentence.
+    pub fn sentence(&self) -> SentenceId {
         self.passage.sentence
     }
 }
@@ -129,11 +129,11 @@ impl Engine {
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
         let question = check_question(question)?;
         let (analysed, ranked) = self.candidates(question, rank::CANDIDATES.max(top))?;
-        let related: Vec<usize> =
-            ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.ord).collect();
+        let related: Vec<SentenceId> =
+            ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
         let answers = self.answers(rank::select(ranked, &analysed), &analysed, top.clamp(1, MAX_TOP));
         let closest = match answers.is_empty() {
-            true => related.into_iter().map(|ord| self.passage(ord, 0, &analysed)).collect(),
+            true => related.into_iter().map(|id| self.passage(id, 0, &analysed)).collect(),
             false => Vec::new(),
         };
         Ok(Answers { question: question.to_string(), answers, closest })
@@ -145,8 +145,9 @@ impl Engine {
     /// # Errors
     /// A [`UserError`] when the story has no such sentence (it changed since), or for a
     /// question [`Engine::ask`] would refuse.
-    pub fn passage_for(&self, question: &str, sentence: usize, width: usize) -> anyhow::Result<Passage> {
-        if sentence >= self.corpus.sentences.len() {
+    pub fn passage_for(&self, question: &str, sentence: SentenceId, width: usize) -> anyhow::Result<Passage> {
+        // The id comes from a button made before the story was last reloaded.
+        if sentence.index() >= self.corpus.sentences.len() {
             return Err(UserError::new("The story has changed since this answer. Ask again with /ask.").into());
         }
         let analysed = self.read(check_question(question)?)?;
@@ -184,8 +185,8 @@ impl Engine {
             .iter()
             .map(|h| {
                 let cosine =
-                    self.vectors.cosine(question_vector.as_ref(), &self.corpus, &self.stems, h.ord, &mut analyzer);
-                rank::Candidate { ord: h.ord, retrieval: h.score, cosine }
+                    self.vectors.cosine(question_vector.as_ref(), &self.corpus, &self.stems, h.sentence, &mut analyzer);
+                rank::Candidate { sentence: h.sentence, retrieval: h.score, cosine }
             })
             .collect();
         if !analysed.concepts.is_empty() {
@@ -206,14 +207,16 @@ impl Engine {
         if question.is_none() || self.corpus.sentences.len() > rank::DENSE_LIMIT {
             return Vec::new();
         }
-        let mut all: Vec<rank::Candidate> = (0..self.corpus.sentences.len())
-            .filter(|ord| !retrieved.iter().any(|c| c.ord == *ord))
-            .map(|ord| {
-                let cosine = self.vectors.cosine(question, &self.corpus, &self.stems, ord, analyzer);
-                rank::Candidate { ord, retrieval: 0.0, cosine }
+        let mut all: Vec<rank::Candidate> = self
+            .corpus
+            .sentence_ids()
+            .filter(|id| !retrieved.iter().any(|c| c.sentence == *id))
+            .map(|sentence| {
+                let cosine = self.vectors.cosine(question, &self.corpus, &self.stems, sentence, analyzer);
+                rank::Candidate { sentence, retrieval: 0.0, cosine }
             })
             .collect();
-        all.sort_by(|a, b| b.cosine.total_cmp(&a.cosine).then(a.ord.cmp(&b.ord)));
+        all.sort_by(|a, b| b.cosine.total_cmp(&a.cosine).then(a.sentence.cmp(&b.sentence)));
         all.truncate(rank::DENSE_CANDIDATES);
         all
     }
@@ -227,14 +230,14 @@ impl Engine {
                 rank: i + 1,
                 score: r.score,
                 coverage: r.coverage,
-                passage: self.passage(r.ord, 1, analysed),
+                passage: self.passage(r.sentence, 1, analysed),
             })
             .collect()
     }
 
     /// A sentence with `width` sentences of context each side, the words of `analysed`
     /// highlighted, and its source.
-    fn passage(&self, sentence: usize, width: usize, analysed: &Analysed) -> Passage {
+    fn passage(&self, sentence: SentenceId, width: usize, analysed: &Analysed) -> Passage {
         let context = self.context_of(sentence, width);
         let highlights = self.highlights_in(sentence, context.clone(), analysed);
         let cite = self.cite(sentence);
@@ -255,8 +258,8 @@ impl Engine {
             if analysed.concepts.is_empty() {
                 return Ok(quotes);
             }
-            quotes.retain(|q| ranked.iter().any(|r| r.ord == q.sentence));
-            quotes.sort_by_key(|q| ranked.iter().position(|r| r.ord == q.sentence));
+            quotes.retain(|q| ranked.iter().any(|r| r.sentence == q.sentence));
+            quotes.sort_by_key(|q| ranked.iter().position(|r| r.sentence == q.sentence));
         }
         Ok(quotes)
     }
@@ -266,10 +269,10 @@ impl Engine {
     ///
     /// # Errors
     /// As [`Engine::ask`].
-    pub fn plain_bm25(&self, question: &str, top: usize) -> anyhow::Result<Vec<usize>> {
+    pub fn plain_bm25(&self, question: &str, top: usize) -> anyhow::Result<Vec<SentenceId>> {
         let question = check_question(question)?;
         let hits = search::plain_bm25(&self.index, question, &mut self.analyzer.clone(), top)?;
-        Ok(hits.into_iter().map(|h| h.ord).collect())
+        Ok(hits.into_iter().map(|h| h.sentence).collect())
     }
 
     /// How the engine reads `text` (its concepts and their index terms), without searching.
@@ -324,28 +327,27 @@ impl Engine {
 
     /// The byte range of `sentence` widened by `width` sentences on each side, within its
     /// paragraph.
-    pub(crate) fn context_of(&self, sentence: usize, width: usize) -> Range<usize> {
-        let sentences = &self.corpus.sentences;
-        let s = &sentences[sentence];
-        let same_para = |i: &usize| sentences.get(*i).is_some_and(|n| n.doc == s.doc && n.paragraph == s.paragraph);
-        let first = (0..sentence).rev().take(width).take_while(same_para).last().unwrap_or(sentence);
-        let last = (sentence + 1..sentences.len()).take(width).take_while(same_para).last().unwrap_or(sentence);
-        sentences[first].span.start..sentences[last].span.end
+    pub(crate) fn context_of(&self, sentence: SentenceId, width: usize) -> Range<usize> {
+        let same_para = |n: &SentenceId| self.corpus.same_paragraph(sentence, *n);
+        let before = std::iter::successors(sentence.prev(), |n| n.prev());
+        let after = std::iter::successors(Some(sentence.next()), |n| Some(n.next()));
+        let first = before.take(width).take_while(same_para).last().unwrap_or(sentence);
+        let last = after.take(width).take_while(same_para).last().unwrap_or(sentence);
+        self.corpus.sentence(first).span.start..self.corpus.sentence(last).span.end
     }
 
     /// The whole paragraph of a sentence, as a byte range of its file.
-    fn paragraph_of(&self, sentence: usize) -> Range<usize> {
-        let s = &self.corpus.sentences[sentence];
-        self.corpus.docs[s.doc].paragraphs[s.paragraph].clone()
+    fn paragraph_of(&self, id: SentenceId) -> Range<usize> {
+        self.corpus.doc_of(id).paragraphs[self.corpus.sentence(id).paragraph].clone()
     }
 
     /// Highlights of `analysed` inside any byte range of a sentence's document.
-    fn highlights_in(&self, sentence: usize, range: Range<usize>, analysed: &Analysed) -> Vec<Range<usize>> {
+    fn highlights_in(&self, sentence: SentenceId, range: Range<usize>, analysed: &Analysed) -> Vec<Range<usize>> {
         rank::highlights(&self.corpus, &self.stems, sentence, range, analysed, &mut self.analyzer.clone())
     }
 
     /// The citation of a sentence.
-    pub fn cite(&self, sentence: usize) -> Citation<'_> {
+    pub fn cite(&self, sentence: SentenceId) -> Citation<'_> {
         Citation::of(&self.corpus, sentence)
     }
 }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::cite::Citation;
+use crate::corpus::SentenceId;
 
 /// Where a sentence comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,8 +68,8 @@ pub struct Piece {
 /// One sentence as shown: verbatim, with its context and source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Passage {
-    /// Index into the corpus's sentences.
-    pub sentence: usize,
+    /// The sentence shown.
+    pub sentence: SentenceId,
     /// The sentence, verbatim: the file's bytes `source.span`.
     pub text: String,
     /// The sentence with its neighbours in the paragraph, as a byte range of the file.
@@ -85,7 +86,7 @@ pub struct Passage {
 impl Passage {
     /// Builds a passage from the file's text.
     pub(super) fn new(
-        sentence: usize,
+        sentence: SentenceId,
         file: &str,
         context: Range<usize>,
         highlights: Vec<Range<usize>>,
@@ -169,7 +170,8 @@ mod tests {
     #[test]
     fn a_passage_marks_matches_and_the_sentence_without_losing_a_byte() {
         let file = "One two. Three four five. Six.";
-        let passage = Passage::new(1, file, 0..file.len(), vec![15..19, 26..29], 0..file.len(), source(9..25));
+        let passage =
+            Passage::new(SentenceId::new(1), file, 0..file.len(), vec![15..19, 26..29], 0..file.len(), source(9..25));
         assert_eq!(passage.text, "Three four five.");
         assert_eq!(passage.marked("*", "*", Some("_"), str::to_string), "One two. _Three *four* five._ *Six*.");
         assert_eq!(passage.marked("", "", None, str::to_string), file);
@@ -180,7 +182,7 @@ mod tests {
     #[test]
     fn a_passage_short_of_its_paragraph_says_there_is_more() {
         let file = "One two. Three four five. Six.";
-        let passage = Passage::new(1, file, 9..25, Vec::new(), 0..file.len(), source(9..25));
+        let passage = Passage::new(SentenceId::new(1), file, 9..25, Vec::new(), 0..file.len(), source(9..25));
         assert!(!passage.whole_paragraph);
         assert_eq!(passage.marked("*", "*", Some("_"), str::to_string), "_Three four five._");
     }

@@ -8,7 +8,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use super::model;
 use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
-use crate::corpus::{Corpus, EntityKind};
+use crate::corpus::{Corpus, EntityKind, SentenceId};
 use crate::search::{Analysed, Asks};
 use crate::words::grammar::PRONOUNS;
 
@@ -29,7 +29,7 @@ const ANTECEDENT_SHARE: f32 = 0.8;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ranked {
-    pub ord: usize,
+    pub sentence: SentenceId,
     pub score: f32,
     /// Share of the question's content the sentence and its neighbours cover.
     pub coverage: f32,
@@ -40,7 +40,7 @@ pub struct Ranked {
 /// retrieval score and its semantic similarity to the question.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
-    pub ord: usize,
+    pub sentence: SentenceId,
     pub retrieval: f32,
     pub cosine: f32,
 }
@@ -61,10 +61,10 @@ pub fn score(
         .iter()
         .map(|candidate| {
             let signals = scoring.signals(candidate, analyzer);
-            Ranked { ord: candidate.ord, score: model::score(&signals), coverage: signals.near, signals }
+            Ranked { sentence: candidate.sentence, score: model::score(&signals), coverage: signals.near, signals }
         })
         .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.ord.cmp(&b.ord)));
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
     ranked
 }
 
@@ -136,13 +136,13 @@ impl<'a> Scoring<'a> {
         self.keyed.iter().position(|terms| terms.iter().any(|(k, _)| *k == key))
     }
 
-    fn coverage(&self, ord: usize, analyzer: &mut TextAnalyzer) -> Coverage {
+    fn coverage(&self, id: SentenceId, analyzer: &mut TextAnalyzer) -> Coverage {
         let (corpus, cache) = (self.corpus, self.cache);
-        let own_keys = cache.of(corpus, ord, analyzer);
+        let own_keys = cache.of(corpus, id, analyzer);
         let mut around: Vec<&[u64]> = Vec::new();
         let mut antecedent: &[u64] = &[];
-        for n in corpus.neighbours(ord) {
-            if n + 1 == ord && opens_with_pronoun(corpus.text(ord)) {
+        for n in corpus.neighbours(id) {
+            if Some(n) == id.prev() && opens_with_pronoun(corpus.text(id)) {
                 antecedent = cache.of(corpus, n, analyzer);
             } else {
                 around.push(cache.of(corpus, n, analyzer));
@@ -163,11 +163,11 @@ impl<'a> Scoring<'a> {
     }
 
     fn signals(&self, candidate: &Candidate, analyzer: &mut TextAnalyzer) -> Signals {
-        let ord = candidate.ord;
-        let sentence = &self.corpus.sentences[ord];
-        let coverage = self.coverage(ord, analyzer);
+        let id = candidate.sentence;
+        let sentence = self.corpus.sentence(id);
+        let coverage = self.coverage(id, analyzer);
         let matched: Vec<Option<usize>> =
-            self.cache.tokens(self.corpus, ord, analyzer).map(|(_, _, k)| self.concept_of(k)).collect();
+            self.cache.tokens(self.corpus, id, analyzer).map(|(_, _, k)| self.concept_of(k)).collect();
         let quotes_named =
             self.speakers.as_ref().is_some_and(|names| sentence.speaker.as_ref().is_some_and(|s| names.contains(s)));
         Signals {
@@ -245,22 +245,19 @@ fn opens_with_pronoun(sentence: &str) -> bool {
 pub fn highlights(
     corpus: &Corpus,
     cache: &StemCache,
-    sentence: usize,
+    sentence: SentenceId,
     range: Range<usize>,
     analysed: &Analysed,
     analyzer: &mut TextAnalyzer,
 ) -> Vec<Range<usize>> {
-    let doc = corpus.sentences[sentence].doc;
-    let text = &corpus.docs[doc].text;
+    let doc = corpus.doc_of(sentence);
+    let text = &doc.text;
     let mut wanted: Vec<u64> = analysed.stems().into_iter().map(stems::key).collect();
     wanted.sort_unstable();
     let mut out: Vec<Range<usize>> = Vec::new();
-    let inside = corpus.docs[doc].sentences.clone().filter(|&s| {
-        let span = &corpus.sentences[s].span;
-        span.end > range.start && span.start < range.end
-    });
-    for s in inside {
-        for (start, end, key) in cache.tokens(corpus, s, analyzer) {
+    let inside = corpus.sentences_of(doc).filter(|(_, s)| s.span.end > range.start && s.span.start < range.end);
+    for (id, _) in inside {
+        for (start, end, key) in cache.tokens(corpus, id, analyzer) {
             if start < range.start || end > range.end || wanted.binary_search(&key).is_err() {
                 continue;
             }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use tantivy::tokenizer::TextAnalyzer;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SentenceId};
 
 /// A stem as a 64-bit hash: sets of these are small and cheap to search.
 pub fn key(stem: &str) -> u64 {
@@ -45,11 +45,11 @@ impl StemCache {
         StemCache { entries: (0..corpus.sentences.len()).map(|_| OnceLock::new()).collect() }
     }
 
-    fn entry(&self, corpus: &Corpus, ord: usize, analyzer: &mut TextAnalyzer) -> &Entry {
-        self.entries[ord].get_or_init(|| {
+    fn entry(&self, corpus: &Corpus, id: SentenceId, analyzer: &mut TextAnalyzer) -> &Entry {
+        self.entries[id.index()].get_or_init(|| {
             let mut tokens = Vec::new();
             {
-                let mut stream = analyzer.token_stream(corpus.text(ord));
+                let mut stream = analyzer.token_stream(corpus.text(id));
                 while stream.advance() {
                     let t = stream.token();
                     // Sentences are far below 4 GiB, so their offsets fit in u32.
@@ -57,7 +57,7 @@ impl StemCache {
                 }
             }
             let mut keys: Vec<u64> = tokens.iter().map(|t| t.2).collect();
-            if let Some(speaker) = &corpus.sentences[ord].speaker {
+            if let Some(speaker) = &corpus.sentence(id).speaker {
                 keys.extend(keys_of(analyzer, speaker).iter());
             }
             keys.sort_unstable();
@@ -67,18 +67,18 @@ impl StemCache {
     }
 
     /// Sorted stem keys of a sentence (its words and its quote's speaker).
-    pub fn of(&self, corpus: &Corpus, ord: usize, analyzer: &mut TextAnalyzer) -> &[u64] {
-        &self.entry(corpus, ord, analyzer).keys
+    pub fn of(&self, corpus: &Corpus, id: SentenceId, analyzer: &mut TextAnalyzer) -> &[u64] {
+        &self.entry(corpus, id, analyzer).keys
     }
 
     /// A sentence's words as (start, end, key), with byte offsets into its file.
     pub fn tokens<'a>(
         &'a self,
         corpus: &Corpus,
-        ord: usize,
+        id: SentenceId,
         analyzer: &mut TextAnalyzer,
     ) -> impl Iterator<Item = (usize, usize, u64)> + 'a {
-        let base = corpus.sentences[ord].span.start;
-        self.entry(corpus, ord, analyzer).tokens.iter().map(move |&(s, e, k)| (base + s as usize, base + e as usize, k))
+        let base = corpus.sentence(id).span.start;
+        self.entry(corpus, id, analyzer).tokens.iter().map(move |&(s, e, k)| (base + s as usize, base + e as usize, k))
     }
 }

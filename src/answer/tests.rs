@@ -93,7 +93,7 @@ fn every_answer_is_verbatim_with_highlights_inside_its_context() -> anyhow::Resu
     assert!(!answers.answers.is_empty());
     for a in &answers.answers {
         let (doc, p) = (e.corpus().doc_of(a.sentence()), &a.passage);
-        let span = &e.corpus().sentences[a.sentence()].span;
+        let span = &e.corpus().sentence(a.sentence()).span;
         assert!(p.context.start <= span.start && span.end <= p.context.end);
         assert_eq!(p.text, &doc.text[span.clone()], "verbatim");
         for h in &p.highlights {
@@ -108,7 +108,7 @@ fn every_answer_is_verbatim_with_highlights_inside_its_context() -> anyhow::Resu
 #[test]
 fn context_widens_by_sentences_but_never_leaves_the_paragraph() -> anyhow::Result<()> {
     let e = engine()?;
-    let first = 0;
+    let first = SentenceId::new(0);
     assert_eq!(e.corpus().text(first), "The council of Port Avery voted 7-2 on Monday to buy a new electric ferry.");
     let doc = e.corpus().doc_of(first);
     assert_eq!(&doc.text[e.context_of(first, 0)], e.corpus().text(first));
@@ -140,7 +140,7 @@ fn top_limits_the_number_of_answers() -> anyhow::Result<()> {
 fn the_citation_counts_paragraphs_and_sentences_from_one() -> anyhow::Result<()> {
     let e = engine()?;
     let relic =
-        (0..e.corpus().sentences.len()).find(|&i| e.corpus().text(i).contains("relic")).context("a relic sentence")?;
+        e.corpus().sentence_ids().find(|&id| e.corpus().text(id).contains("relic")).context("a relic sentence")?;
     let cite = e.cite(relic);
     assert_eq!((cite.paragraph, cite.sentence), (2, 2));
     assert_eq!(cite.label(), "Harbour town votes on a new ferry (2024-03-14), paragraph 2, sentence 2");

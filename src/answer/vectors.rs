@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::stems::{self, StemCache};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SentenceId};
 use crate::index::StoryIndex;
 use crate::search::{self, Analysed};
 use crate::semantic::{self, Embedding};
@@ -64,11 +64,11 @@ impl Vectors {
         &self,
         corpus: &Corpus,
         cache: &StemCache,
-        ord: usize,
+        id: SentenceId,
         analyzer: &mut TextAnalyzer,
     ) -> Option<&Embedding> {
-        self.sentences[ord]
-            .get_or_init(|| self.embed(&corpus.doc_of(ord).text, cache.tokens(corpus, ord, analyzer)))
+        self.sentences[id.index()]
+            .get_or_init(|| self.embed(&corpus.doc_of(id).text, cache.tokens(corpus, id, analyzer)))
             .as_ref()
     }
 
@@ -78,10 +78,10 @@ impl Vectors {
         question: Option<&Embedding>,
         corpus: &Corpus,
         cache: &StemCache,
-        ord: usize,
+        id: SentenceId,
         analyzer: &mut TextAnalyzer,
     ) -> f32 {
-        match (question, self.sentence(corpus, cache, ord, analyzer)) {
+        match (question, self.sentence(corpus, cache, id, analyzer)) {
             (Some(q), Some(s)) => q.cosine(s),
             _ => 0.0,
         }

@@ -6,6 +6,8 @@
 //! Format `2:<kind>:<version>:<a>:<b>[:<sentences>]`: the format version, the action, the first
 //! characters of the engine's version, two numbers, and sentence ids in base 36.
 
+use crate::corpus::SentenceId;
+
 /// The format written now; ids in another format are from an older storybot.
 const FORMAT: &str = "2";
 /// Discord's limit on a `custom_id`.
@@ -18,14 +20,14 @@ pub const VERSION_TAG: usize = 8;
 pub enum Action {
     /// Show answer `rank` (1-based) of `answers` (sentence ids, best first) with `width`
     /// sentences of context on each side.
-    Answer { rank: usize, width: usize, answers: Vec<usize> },
+    Answer { rank: usize, width: usize, answers: Vec<SentenceId> },
     /// Show page `page` (0-based) of a search with `per_page` results per page.
     Search { page: usize, per_page: usize },
     /// Post a private reply publicly in the channel.
     Share,
     /// Vote on answer `rank` (1-based), sentence `sentence` (`None`: the reply said the story
     /// doesn't say): helpful (`up`) or not.
-    Vote { rank: usize, up: bool, sentence: Option<usize> },
+    Vote { rank: usize, up: bool, sentence: Option<SentenceId> },
 }
 
 /// A button's state and the engine version it was made by.
@@ -57,8 +59,8 @@ impl ButtonState {
         match &self.action {
             Action::Answer { rank, width, answers } => {
                 let mut id = format!("{FORMAT}:a:{v}:{rank}:{width}:");
-                for (i, s) in answers.iter().enumerate() {
-                    let part = format!("{}{}", if i == 0 { "" } else { "." }, base36(*s));
+                for (i, sentence) in answers.iter().enumerate() {
+                    let part = format!("{}{}", if i == 0 { "" } else { "." }, encode_id(*sentence));
                     if id.len() + part.len() > MAX_ID {
                         break;
                     }
@@ -69,14 +71,14 @@ impl ButtonState {
             Action::Search { page, per_page } => format!("{FORMAT}:s:{v}:{page}:{per_page}"),
             Action::Share => format!("{FORMAT}:p:{v}:0:0"),
             Action::Vote { rank, up, sentence } => {
-                let sentence = sentence.map_or("-".to_string(), base36);
+                let sentence = sentence.map_or("-".to_string(), encode_id);
                 format!("{FORMAT}:v:{v}:{rank}:{}:{sentence}", u8::from(*up))
             }
         }
     }
 
     /// How many of `answers` an answer button can carry.
-    pub fn answers_that_fit(version: &str, answers: &[usize]) -> usize {
+    pub fn answers_that_fit(version: &str, answers: &[SentenceId]) -> usize {
         let state = ButtonState::new(version, Action::Answer { rank: 99, width: 99, answers: answers.to_vec() });
         match ButtonState::decode(&state.encode()) {
             Ok(ButtonState { action: Action::Answer { answers, .. }, .. }) => answers.len(),
@@ -105,15 +107,24 @@ fn action(kind: &str, a: Option<usize>, b: Option<usize>, rest: &[&str]) -> Opti
     let (a, b) = (a?, b?);
     match (kind, rest) {
         ("a", [ids]) => {
-            let answers = ids.split('.').map(from_base36).collect::<Option<Vec<usize>>>()?;
+            let answers = ids.split('.').map(decode_id).collect::<Option<Vec<SentenceId>>>()?;
             Some(Action::Answer { rank: a, width: b, answers })
         }
         ("s", []) => Some(Action::Search { page: a, per_page: b }),
         ("p", []) => Some(Action::Share),
         ("v", ["-"]) if b <= 1 => Some(Action::Vote { rank: a, up: b == 1, sentence: None }),
-        ("v", [id]) if b <= 1 => Some(Action::Vote { rank: a, up: b == 1, sentence: Some(from_base36(id)?) }),
+        ("v", [id]) if b <= 1 => Some(Action::Vote { rank: a, up: b == 1, sentence: Some(decode_id(id)?) }),
         _ => None,
     }
+}
+
+/// A sentence id as written in a button: its number in base 36.
+fn encode_id(id: SentenceId) -> String {
+    base36(id.index())
+}
+
+fn decode_id(text: &str) -> Option<SentenceId> {
+    from_base36(text).map(SentenceId::new)
 }
 
 fn base36(n: usize) -> String {
@@ -139,13 +150,17 @@ fn from_base36(text: &str) -> Option<usize> {
 mod tests {
     use super::*;
 
+    fn ids(numbers: impl IntoIterator<Item = usize>) -> Vec<SentenceId> {
+        numbers.into_iter().map(SentenceId::new).collect()
+    }
+
     #[test]
     fn states_round_trip_and_fit_discords_limit() {
         for action in [
-            Action::Answer { rank: 20, width: 99, answers: vec![0, 35, 36, 1_000_000] },
+            Action::Answer { rank: 20, width: 99, answers: ids([0, 35, 36, 1_000_000]) },
             Action::Search { page: 49, per_page: 10 },
             Action::Share,
-            Action::Vote { rank: 3, up: true, sentence: Some(12_345) },
+            Action::Vote { rank: 3, up: true, sentence: Some(SentenceId::new(12_345)) },
             Action::Vote { rank: 1, up: false, sentence: None },
         ] {
             let state = ButtonState::new("0123456789abcdef", action);
@@ -156,8 +171,25 @@ mod tests {
     }
 
     #[test]
+    fn sentence_ids_are_written_as_their_numbers_in_base_36() {
+        // Buttons already posted in Discord carry this format: it must not change.
+        let answer =
+            ButtonState::new("01234567", Action::Answer { rank: 2, width: 1, answers: ids([0, 35, 36, 1295]) });
+        assert_eq!(answer.encode(), "2:a:01234567:2:1:0.z.10.zz");
+        let vote =
+            ButtonState::new("01234567", Action::Vote { rank: 1, up: true, sentence: Some(SentenceId::new(71)) });
+        assert_eq!(vote.encode(), "2:v:01234567:1:1:1z");
+        let Ok(ButtonState { action: Action::Answer { answers, .. }, .. }) =
+            ButtonState::decode("2:a:01234567:2:1:zz.0")
+        else {
+            panic!("an answer button decodes");
+        };
+        assert_eq!(answers, ids([1295, 0]));
+    }
+
+    #[test]
     fn an_answer_list_is_cut_to_what_fits_in_a_button() {
-        let many: Vec<usize> = (1_000_000..1_000_050).collect();
+        let many = ids(1_000_000..1_000_050);
         let fit = ButtonState::answers_that_fit("0123abcd", &many);
         assert!((10..50).contains(&fit), "{fit}");
         let state = ButtonState::new("0123abcd", Action::Answer { rank: 1, width: 1, answers: many.clone() });
@@ -167,7 +199,7 @@ mod tests {
             panic!("{id} decodes");
         };
         assert_eq!(answers, many[..fit]);
-        assert_eq!(ButtonState::answers_that_fit("0123abcd", &[1, 2, 3]), 3);
+        assert_eq!(ButtonState::answers_that_fit("0123abcd", &ids([1, 2, 3])), 3);
     }
 
     #[test]

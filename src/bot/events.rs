@@ -7,6 +7,7 @@ use super::custom_id::{Action, ButtonState, Unusable};
 use super::request::{Kind, Outcome, Request};
 use super::{adapter, database, errors, render, Data, Error};
 use crate::answer::{Engine, MAX_SEARCH, MAX_TOP};
+use crate::corpus::SentenceId;
 use crate::error::UserError;
 use crate::ops::metrics;
 use crate::store::feedback::Vote;
@@ -237,7 +238,7 @@ fn vote(
     question: String,
     rank: usize,
     up: bool,
-    sentence: Option<usize>,
+    sentence: Option<SentenceId>,
 ) -> Result<Vote, Error> {
     let (answer, source) = match sentence {
         Some(sentence) => {

@@ -7,7 +7,7 @@
 use super::custom_id::{Action, ButtonState};
 use super::markdown::{escape, truncate, unescape};
 use crate::answer::{Answer, Answers, Citation, Passage, Source};
-use crate::corpus::{Corpus, EntityKind, Quote};
+use crate::corpus::{Corpus, EntityKind, Quote, SentenceId};
 
 /// Discord's limits (characters).
 pub mod limits {
@@ -104,7 +104,7 @@ pub fn answers(version: &str, answers: &Answers) -> Reply {
     let Some(best) = answers.answers.first() else {
         return no_answer(version, &answers.question, &answers.closest);
     };
-    let ranked: Vec<usize> = answers.answers.iter().map(Answer::sentence).collect();
+    let ranked: Vec<SentenceId> = answers.answers.iter().map(Answer::sentence).collect();
     answer(&AnswerView {
         version,
         question: &answers.question,
@@ -122,7 +122,7 @@ pub struct AnswerView<'a> {
     pub version: &'a str,
     pub question: &'a str,
     /// The answers' sentence ids, best first.
-    pub ranked: &'a [usize],
+    pub ranked: &'a [SentenceId],
     /// 1-based rank of the answer shown.
     pub rank: usize,
     /// Sentences of context shown on each side.
@@ -189,7 +189,7 @@ pub fn no_answer(version: &str, question: &str, closest: &[Passage]) -> Reply {
 }
 
 /// 👍 and 👎 for answer `rank`: votes people can give on any answer, "no answer" included.
-fn vote_buttons(version: &str, rank: usize, sentence: Option<usize>) -> [Button; 2] {
+fn vote_buttons(version: &str, rank: usize, sentence: Option<SentenceId>) -> [Button; 2] {
     [(true, "👍"), (false, "👎")].map(|(up, label)| Button {
         id: ButtonState::new(version, Action::Vote { rank, up, sentence }).encode(),
         label: label.into(),
@@ -297,16 +297,14 @@ pub fn story(corpus: &Corpus) -> Reply {
         }
         let mut links: Vec<&str> = doc.url.iter().map(String::as_str).collect();
         links.extend(doc.quotes.iter().filter_map(|q| q.url.as_deref()));
-        links.extend(
-            corpus.sentences[doc.sentences.clone()].iter().filter_map(|s| s.link.clone()).map(|l| &doc.text[l]),
-        );
+        links.extend(corpus.sentences_of(doc).filter_map(|(_, s)| s.link.clone()).map(|l| &doc.text[l]));
         links.dedup();
         let mut value = String::new();
         value.push_str(&format!("**Date:** {}\n", doc.date.as_deref().unwrap_or("not given")));
         if !people.is_empty() {
             value.push_str(&format!("**People:** {}\n", escape(&people.join(", "))));
         }
-        value.push_str(&format!("**Quotes:** {} · **Sentences:** {}\n", doc.quotes.len(), doc.sentences.len()));
+        value.push_str(&format!("**Quotes:** {} · **Sentences:** {}\n", doc.quotes.len(), doc.sentence_count()));
         match links.first() {
             Some(_) => {
                 // A link from the story's text can hold anything, a ping included; a plain URL

@@ -98,7 +98,7 @@ fn explain(engine: &Engine, question: &str) -> anyhow::Result<()> {
         writeln!(err, "  {:<14} idf {:>5.2}  {}", c.word, c.idf, terms.join(", "))?;
     }
     for r in ranked.iter().take(8) {
-        let text: String = engine.corpus().text(r.ord).chars().take(90).collect();
+        let text: String = engine.corpus().text(r.sentence).chars().take(90).collect();
         writeln!(err, "  score {:>6.2}  coverage {:.2}  {}", r.score, r.coverage, text)?;
         let signals: Vec<String> = crate::answer::signals::Signals::NAMES
             .iter()

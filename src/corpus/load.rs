@@ -6,7 +6,9 @@
 //! lend their speakers to sentences only once the list has had its say. A broken file stops
 //! at the first problem in that order, so which one is reported depends on it too.
 //!
-//! Until [`Corpus::push`], sentences are numbered within the document.
+//! Until [`Corpus::push`], sentences are numbered within the document: a quote's
+//! [`SentenceId`] is its sentence's place in the document's list, which `push` turns into
+//! the corpus's id.
 
 use std::ops::Range;
 use std::path::PathBuf;
@@ -15,8 +17,8 @@ use super::attribution::{self, Found};
 use super::file::{self, FactEntry, FrontMatter};
 use super::segment::{self, RawSentence};
 use super::{
-    features, names, Corpus, CorpusError, Document, Entity, EntityKind, Features, Kind, ListedFact, Mention, Quote,
-    Sentence, Source, UNATTRIBUTED,
+    features, names, Corpus, CorpusError, DocId, Document, Entity, EntityKind, Features, Kind, ListedFact, Mention,
+    Quote, Sentence, SentenceId, Source, UNATTRIBUTED,
 };
 
 impl Corpus {
@@ -26,7 +28,7 @@ impl Corpus {
         let segments = segment(&file)?;
         let (mut entities, mentions) = find_names(&file, &segments);
         add_listed_roles(&file, &mut entities)?;
-        let (mut sentences, found) = attribute(&file, &segments, &entities, &mentions, self.docs.len());
+        let (mut sentences, found) = attribute(&file, &segments, &entities, &mentions, DocId::new(self.docs.len()));
         let mut quotes = found_quotes(&file, &found, &entities);
         apply_listed_quotes(&file, &mut quotes, &mut sentences)?;
         propagate_speakers(&quotes, &mut sentences);
@@ -40,9 +42,9 @@ impl Corpus {
     /// (what every stage before counts in) into indices of [`Corpus::sentences`].
     fn push(&mut self, mut doc: Document, sentences: Vec<Sentence>) {
         let first = self.sentences.len();
-        doc.sentences = first..first + sentences.len();
+        doc.sentences = SentenceId::new(first)..SentenceId::new(first + sentences.len());
         for q in &mut doc.quotes {
-            q.sentence += first;
+            q.sentence = SentenceId::new(first + q.sentence.index());
         }
         self.sentences.extend(sentences);
         self.docs.push(doc);
@@ -139,7 +141,7 @@ impl Parsed {
             text: self.text,
             body: self.body,
             paragraphs: parts.paragraphs,
-            sentences: 0..0,
+            sentences: SentenceId::new(0)..SentenceId::new(0),
             quotes: parts.quotes,
             entities: parts.entities,
             mentions: parts.mentions,
@@ -230,7 +232,7 @@ fn attribute(
     segments: &Segments,
     entities: &[Entity],
     mentions: &[Mention],
-    doc: usize,
+    doc: DocId,
 ) -> (Vec<Sentence>, Vec<Found>) {
     let (labels, found) = attribution::attribute(&file.text, &segments.spans(), entities, mentions);
     let sentences = segments
@@ -275,7 +277,7 @@ fn found_quotes(file: &Parsed, found: &[Found], entities: &[Entity]) -> Vec<Quot
             speaker: f.speaker.as_ref().map_or_else(|| UNATTRIBUTED.to_string(), |s| s.name(&file.text, entities)),
             span: f.span.clone(),
             url: None,
-            sentence: f.sentence,
+            sentence: SentenceId::new(f.sentence),
             direct: f.direct,
             cue: f.cue.clone(),
         })
@@ -300,7 +302,10 @@ fn apply_listed_quotes(file: &Parsed, quotes: &mut Vec<Quote>, sentences: &mut [
                 f.speaker = q.speaker.clone();
                 f.url = url;
             }
-            None => quotes.push(Quote { speaker: q.speaker.clone(), span, url, sentence, direct: true, cue: None }),
+            None => {
+                let sentence = SentenceId::new(sentence);
+                quotes.push(Quote { speaker: q.speaker.clone(), span, url, sentence, direct: true, cue: None });
+            }
         }
         if matches!(sentences[sentence].kind, Kind::Narration | Kind::Reported) {
             sentences[sentence].kind = Kind::DirectQuote;
@@ -316,9 +321,9 @@ fn apply_listed_quotes(file: &Parsed, quotes: &mut Vec<Quote>, sentences: &mut [
 fn propagate_speakers(quotes: &[Quote], sentences: &mut [Sentence]) {
     for q in quotes {
         if q.speaker != UNATTRIBUTED {
-            let s = &mut sentences[q.sentence];
-            if s.kind != Kind::Reported {
-                s.speaker.get_or_insert_with(|| q.speaker.clone());
+            let sentence = &mut sentences[q.sentence.index()];
+            if sentence.kind != Kind::Reported {
+                sentence.speaker.get_or_insert_with(|| q.speaker.clone());
             }
         }
     }

@@ -15,6 +15,7 @@ mod entity;
 mod features;
 mod file;
 pub mod gender;
+mod ids;
 mod load;
 mod mention;
 pub mod names;
@@ -31,6 +32,7 @@ use sha2::{Digest, Sha256};
 pub use attribution::Kind;
 pub use entity::{Entity, EntityKind};
 pub use features::Features;
+pub use ids::{DocId, SentenceId};
 pub use mention::Mention;
 
 /// The speaker of a quotation whose speaker the text does not name.
@@ -59,8 +61,8 @@ pub struct Document {
     pub text: String,
     pub body: Range<usize>,
     pub paragraphs: Vec<Range<usize>>,
-    /// This document's sentences, as indices into [`Corpus::sentences`].
-    pub sentences: Range<usize>,
+    /// This document's sentences, a run of [`Corpus::sentences`].
+    pub sentences: Range<SentenceId>,
     pub quotes: Vec<Quote>,
     /// Listed entities first, then names found in the text.
     pub entities: Vec<Entity>,
@@ -79,7 +81,7 @@ pub struct ListedFact {
 
 #[derive(Debug, Clone)]
 pub struct Sentence {
-    pub doc: usize,
+    pub doc: DocId,
     /// 0-based paragraph of the document.
     pub paragraph: usize,
     /// 0-based position in its paragraph.
@@ -102,8 +104,8 @@ pub struct Quote {
     /// The quoted words, without the surrounding quote marks.
     pub span: Range<usize>,
     pub url: Option<String>,
-    /// The sentence the quote is in (index into [`Corpus::sentences`]).
-    pub sentence: usize,
+    /// The sentence the quote is in.
+    pub sentence: SentenceId,
     /// A whole clause quoted, rather than a phrase inside the writer's sentence.
     pub direct: bool,
     /// Where the text names the speaker ("Altman replied", "he replied").
@@ -194,21 +196,18 @@ impl Corpus {
     }
 
     /// The verbatim text of a sentence.
-    pub fn text(&self, sentence: usize) -> &str {
-        let s = &self.sentences[sentence];
-        &self.docs[s.doc].text[s.span.clone()]
+    pub fn text(&self, id: SentenceId) -> &str {
+        let sentence = self.sentence(id);
+        &self.doc(sentence.doc).text[sentence.span.clone()]
     }
 
-    pub fn doc_of(&self, sentence: usize) -> &Document {
-        &self.docs[self.sentences[sentence].doc]
+    pub fn doc_of(&self, id: SentenceId) -> &Document {
+        self.doc(self.sentence(id).doc)
     }
 
-    /// The sentences just before and after `sentence` in the same paragraph.
-    pub fn neighbours(&self, sentence: usize) -> impl Iterator<Item = usize> + '_ {
-        let s = &self.sentences[sentence];
-        [sentence.checked_sub(1), Some(sentence + 1)].into_iter().flatten().filter(move |&n| {
-            n < self.sentences.len() && self.sentences[n].doc == s.doc && self.sentences[n].paragraph == s.paragraph
-        })
+    /// The sentences just before and after `id` in the same paragraph.
+    pub fn neighbours(&self, id: SentenceId) -> impl Iterator<Item = SentenceId> + '_ {
+        [id.prev(), Some(id.next())].into_iter().flatten().filter(move |&n| self.same_paragraph(id, n))
     }
 
     /// Quotes, optionally only those whose speaker matches `speaker` by any part of a name or
@@ -243,7 +242,7 @@ impl Corpus {
 
     /// The verbatim words of a quote.
     pub fn quote_text(&self, quote: &Quote) -> &str {
-        &self.docs[self.sentences[quote.sentence].doc].text[quote.span.clone()]
+        &self.doc_of(quote.sentence).text[quote.span.clone()]
     }
 
     /// Groups of names that mean the same entity, across all documents.
@@ -251,10 +250,9 @@ impl Corpus {
         self.docs.iter().flat_map(|d| d.entities.iter().map(|e| e.forms().collect()))
     }
 
-    /// Index in [`Corpus::sentences`] of the sentence of `doc` holding byte `at`.
-    pub fn sentence_at(&self, doc: usize, at: usize) -> Option<usize> {
-        let d = &self.docs[doc];
-        d.sentences.clone().find(|&s| self.sentences[s].span.start <= at && at < self.sentences[s].span.end)
+    /// The sentence of `doc` holding byte `at`.
+    pub fn sentence_at(&self, doc: DocId, at: usize) -> Option<SentenceId> {
+        self.sentences_of(self.doc(doc)).find(|(_, s)| s.span.start <= at && at < s.span.end).map(|(id, _)| id)
     }
 }
 

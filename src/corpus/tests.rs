@@ -13,14 +13,14 @@ fn shipped() -> anyhow::Result<Corpus> {
 #[test]
 fn every_sentence_of_every_shipped_document_round_trips_through_its_file() -> anyhow::Result<()> {
     let corpus = shipped()?;
-    for (i, s) in corpus.sentences.iter().enumerate() {
-        let doc = &corpus.docs[s.doc];
+    for (i, s) in corpus.sentence_ids().zip(&corpus.sentences) {
+        let doc = corpus.doc(s.doc);
         let on_disk = std::fs::read(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(doc.path.file_name().context("a file name")?),
         )?;
         assert_eq!(&on_disk[s.span.clone()], corpus.text(i).as_bytes());
         let text = corpus.text(i);
-        assert!(!text.is_empty() && text.trim() == text, "sentence {i} is not trimmed: {text:?}");
+        assert!(!text.is_empty() && text.trim() == text, "sentence {i:?} is not trimmed: {text:?}");
         assert!(doc.body.start <= s.span.start && s.span.end <= doc.body.end);
     }
     Ok(())
@@ -31,7 +31,7 @@ fn sentences_and_links_cover_every_word_of_the_body() -> anyhow::Result<()> {
     let corpus = shipped()?;
     for doc in &corpus.docs {
         let mut covered = vec![false; doc.text.len()];
-        for s in &corpus.sentences[doc.sentences.clone()] {
+        for (_, s) in corpus.sentences_of(doc) {
             for range in std::iter::once(s.span.clone()).chain(s.link.clone()) {
                 covered[range].iter_mut().for_each(|c| *c = true);
             }
@@ -59,33 +59,32 @@ fn the_story_keeps_its_date_out_of_the_body_and_invents_no_url() -> anyhow::Resu
 #[test]
 fn the_story_link_belongs_to_altmans_reply_and_splits_nothing() -> anyhow::Result<()> {
     let corpus = shipped()?;
-    let with_link: Vec<usize> = (0..corpus.sentences.len()).filter(|&i| corpus.sentences[i].link.is_some()).collect();
+    let with_link: Vec<SentenceId> = corpus.sentence_ids().filter(|&id| corpus.sentence(id).link.is_some()).collect();
     assert_eq!(with_link.len(), 1);
-    let s = &corpus.sentences[with_link[0]];
+    let s = corpus.sentence(with_link[0]);
     let doc = corpus.doc_of(with_link[0]);
     assert_eq!(&doc.text[s.link.clone().context("a link")?], "https://twitter.com/sama/status/1882106524090482701");
     assert!(corpus
         .text(with_link[0])
         .starts_with("Pushing back again, Altman pointed out to Musk that “what is great"));
-    assert!(corpus.text(with_link[0] - 1).ends_with("actually on hand."));
+    assert!(corpus.text(with_link[0].prev().context("a sentence before")?).ends_with("actually on hand."));
     Ok(())
 }
 
 #[test]
 fn quotes_and_their_attribution_are_one_sentence_with_a_speaker() -> anyhow::Result<()> {
     let corpus = shipped()?;
-    let find = |needle: &str| {
-        (0..corpus.sentences.len()).find(|&i| corpus.text(i).contains(needle)).context(needle.to_string())
-    };
+    let find =
+        |needle: &str| corpus.sentence_ids().find(|&id| corpus.text(id).contains(needle)).context(needle.to_string());
     let money = find("They don’t actually have the money")?;
     assert_eq!(
         corpus.text(money),
         "“They don’t actually have the money,” he replied to an OpenAI post about Stargate."
     );
-    assert_eq!(corpus.sentences[money].speaker.as_deref(), Some("Elon Musk"));
+    assert_eq!(corpus.sentence(money).speaker.as_deref(), Some("Elon Musk"));
     let respect = find("i genuinely respect")?;
     assert!(corpus.text(respect).ends_with("Altman replied."));
-    assert_eq!(corpus.sentences[respect].speaker.as_deref(), Some("Sam Altman"));
+    assert_eq!(corpus.sentence(respect).speaker.as_deref(), Some("Sam Altman"));
     let tweet = find("mean tweet")?;
     assert!(corpus.text(tweet).ends_with("love yourself…”"), "{}", corpus.text(tweet));
     Ok(())
@@ -97,7 +96,7 @@ fn every_quote_is_a_verbatim_slice_of_its_sentence() -> anyhow::Result<()> {
     let doc = &corpus.docs[0];
     assert_eq!(doc.quotes.len(), 6);
     for q in &doc.quotes {
-        let sentence = &corpus.sentences[q.sentence].span;
+        let sentence = &corpus.sentence(q.sentence).span;
         assert!(sentence.start <= q.span.start && q.span.end <= sentence.end);
     }
     let linked: Vec<_> = doc.quotes.iter().filter(|q| q.url.is_some()).collect();

@@ -60,7 +60,7 @@ fn judge(engine: &Engine, case: &Case, row: &mut Row) -> anyhow::Result<()> {
     let rank = texts.iter().position(|t| case.answered_by(t));
     row.storybot.add(case.answerable(), !texts.is_empty(), rank);
     let plain = engine.plain_bm25(&case.question, DEPTH)?;
-    let plain_rank = plain.iter().position(|&s| case.answered_by(engine.corpus().text(s)));
+    let plain_rank = plain.iter().position(|&id| case.answered_by(engine.corpus().text(id)));
     row.bm25.add(case.answerable(), !plain.is_empty(), plain_rank);
     let right = if case.answerable() { rank == Some(0) } else { texts.is_empty() };
     if !right {
@@ -82,8 +82,8 @@ fn dump_signals(engine: &Engine, case: &Case, corpus: &str, out: &mut dyn Write)
         .iter()
         .map(|r| {
             serde_json::json!({
-                "sentence": r.ord,
-                "gold": case.answered_by(engine.corpus().text(r.ord)),
+                "sentence": r.sentence.index(),
+                "gold": case.answered_by(engine.corpus().text(r.sentence)),
                 "signals": r.signals.to_vec(),
             })
         })

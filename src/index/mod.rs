@@ -73,8 +73,8 @@ fn write(index: &Index, fields: Fields, corpus: &Corpus, fingerprint: &str) -> t
         let mut document = doc!(
             fields.text => row.text,
             fields.context => row.context(),
-            fields.ord => row.ord as u64,
-            fields.doc => row.doc as u64,
+            fields.ord => row.sentence.index() as u64,
+            fields.doc => row.doc.index() as u64,
             fields.paragraph => row.paragraph as u64,
             fields.start => row.start as u64,
             fields.end => row.end as u64,
@@ -100,6 +100,7 @@ mod tests {
     use tantivy::query::AllQuery;
 
     use super::*;
+    use crate::corpus::SentenceId;
 
     #[test]
     fn every_indexed_sentence_carries_its_document_paragraph_and_offsets() -> anyhow::Result<()> {
@@ -113,8 +114,8 @@ mod tests {
             let read = |name: &str| -> anyhow::Result<usize> {
                 Ok(fast.u64(name)?.first(address.doc_id).context(name.to_string())? as usize)
             };
-            let s = &corpus.sentences[read("ord")?];
-            assert_eq!((read("doc")?, read("paragraph")?), (s.doc, s.paragraph));
+            let s = corpus.sentence(SentenceId::new(read("ord")?));
+            assert_eq!((read("doc")?, read("paragraph")?), (s.doc.index(), s.paragraph));
             assert_eq!(read("start")?..read("end")?, s.span);
         }
         Ok(())

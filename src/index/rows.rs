@@ -10,16 +10,19 @@ use sha2::{Digest, Sha256};
 use tantivy::tokenizer::TextAnalyzer;
 
 use super::schema;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DocId, SentenceId};
 
 /// One sentence as the index stores it.
+///
+/// The sentence and document ids are stored (and fingerprinted) as the plain numbers inside
+/// them: the index's `ord` and `doc` fast fields.
 pub(super) struct Row<'a> {
-    pub ord: usize,
+    pub sentence: SentenceId,
     pub text: &'a str,
     /// The neighbouring sentences of the same paragraph, in order.
     pub neighbours: Vec<&'a str>,
     pub speaker: Option<&'a str>,
-    pub doc: usize,
+    pub doc: DocId,
     pub paragraph: usize,
     pub start: usize,
     pub end: usize,
@@ -34,10 +37,10 @@ impl Row<'_> {
 
 /// Every sentence of `corpus` as the index stores it, in sentence order.
 pub(super) fn rows(corpus: &Corpus) -> impl Iterator<Item = Row<'_>> {
-    corpus.sentences.iter().enumerate().map(|(ord, sentence)| Row {
-        ord,
-        text: corpus.text(ord),
-        neighbours: corpus.neighbours(ord).map(|n| corpus.text(n)).collect(),
+    corpus.sentence_ids().zip(&corpus.sentences).map(|(id, sentence)| Row {
+        sentence: id,
+        text: corpus.text(id),
+        neighbours: corpus.neighbours(id).map(|n| corpus.text(n)).collect(),
         speaker: sentence.speaker.as_deref(),
         doc: sentence.doc,
         paragraph: sentence.paragraph,
@@ -59,7 +62,7 @@ pub fn fingerprint(corpus: &Corpus) -> String {
     hash.text(&serde_json::to_string(&schema::schema().0).unwrap_or_default());
     probe_tokens(&mut schema::analyzer(), &mut hash);
     for row in rows(corpus) {
-        hash.number(row.ord);
+        hash.number(row.sentence.index());
         hash.text(row.text);
         hash.number(row.neighbours.len());
         row.neighbours.iter().for_each(|n| hash.text(n));
@@ -67,7 +70,7 @@ pub fn fingerprint(corpus: &Corpus) -> String {
             Some(speaker) => hash.text(speaker),
             None => hash.number(usize::MAX),
         }
-        [row.doc, row.paragraph, row.start, row.end].into_iter().for_each(|n| hash.number(n));
+        [row.doc.index(), row.paragraph, row.start, row.end].into_iter().for_each(|n| hash.number(n));
     }
     hash.0.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -116,10 +119,10 @@ mod tests {
         let before = shipped()?;
         let mut after = shipped()?;
         assert_eq!(before.fingerprint, after.fingerprint, "the files are the same");
-        let ord = after.sentences.iter().position(|s| s.speaker.is_some()).unwrap_or(0);
-        after.sentences[ord].speaker = Some("Someone Else".into());
+        let at = after.sentences.iter().position(|s| s.speaker.is_some()).unwrap_or(0);
+        after.sentences[at].speaker = Some("Someone Else".into());
         assert_ne!(fingerprint(&before), fingerprint(&after));
-        after.sentences[ord].speaker = None;
+        after.sentences[at].speaker = None;
         assert_ne!(fingerprint(&before), fingerprint(&after));
         Ok(())
     }

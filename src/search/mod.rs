@@ -23,6 +23,7 @@ pub use aliases::AliasTable;
 pub use asks::Asks;
 use normalise::normalise;
 
+use crate::corpus::SentenceId;
 use crate::index::StoryIndex;
 use crate::words::questions::STOP_WORDS;
 
@@ -127,7 +128,7 @@ impl Analysed {
 /// A sentence and its retrieval score.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
-    pub ord: usize,
+    pub sentence: SentenceId,
     pub score: f32,
 }
 
@@ -313,8 +314,9 @@ fn top_hits(index: &StoryIndex, clauses: Vec<(Occur, Box<dyn Query>)>, limit: us
     Ok(top
         .into_iter()
         .filter_map(|(score, address)| {
+            // The index keeps the sentence id as a plain number: its `ord` fast field.
             let ord = index.ords.get(address.segment_ord as usize)?.first(address.doc_id)?;
-            Some(Hit { ord: ord as usize, score })
+            Some(Hit { sentence: SentenceId::new(ord as usize), score })
         })
         .collect())
 }

@@ -12,7 +12,7 @@ use time::Date;
 
 use super::dates::{self, Resolved};
 use crate::corpus::tokens::words;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SentenceId};
 use crate::words::calendar;
 use crate::words::grammar::{DETERMINERS, PHRASE_STOPS};
 use crate::words::numbers::NUMBER_WORDS;
@@ -44,8 +44,7 @@ impl Kind {
 /// One stated value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
-    /// Index into [`Corpus::sentences`].
-    pub sentence: usize,
+    pub sentence: SentenceId,
     /// The value as written, a byte range of the file.
     pub span: Range<usize>,
     pub kind: Kind,
@@ -105,11 +104,11 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 /// Every fact of the corpus, in story order.
 pub fn all(corpus: &Corpus) -> Vec<Fact> {
     let mut out = Vec::new();
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in corpus.doc_ids().zip(&corpus.docs) {
         let date = doc.date.as_deref().and_then(dates::parse_date);
         let mut doc_facts: Vec<Fact> = Vec::new();
-        for ord in doc.sentences.clone() {
-            let span = corpus.sentences[ord].span.clone();
+        for id in doc.sentence_ids() {
+            let span = corpus.sentence(id).span.clone();
             let sentence = &doc.text[span.clone()];
             let mut taken: Vec<Range<usize>> = Vec::new();
             for (kind, re) in PATTERNS.iter() {
@@ -124,7 +123,7 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                     }
                     let resolved = date.and_then(|date| resolve(*kind, &doc.text[value.clone()], date));
                     let measures = Measures::Phrase(measured(&doc.text, span.clone(), value.clone(), *kind));
-                    doc_facts.push(Fact { sentence: ord, span: value, kind: *kind, measures, resolved });
+                    doc_facts.push(Fact { sentence: id, span: value, kind: *kind, measures, resolved });
                 }
             }
         }
@@ -132,11 +131,11 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
             match doc_facts.iter_mut().find(|f| f.span.start < listed.span.end && listed.span.start < f.span.end) {
                 Some(f) => f.measures = Measures::Listed(listed.measures.clone()),
                 None => {
-                    if let Some(ord) = corpus.sentence_at(d, listed.span.start) {
+                    if let Some(sentence) = corpus.sentence_at(d, listed.span.start) {
                         let text = &doc.text[listed.span.clone()];
                         let kind = if text.contains(['$', '€', '£', '¥']) { Kind::Money } else { Kind::Count };
                         doc_facts.push(Fact {
-                            sentence: ord,
+                            sentence,
                             span: listed.span.clone(),
                             kind,
                             measures: Measures::Listed(listed.measures.clone()),

@@ -4,20 +4,19 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::corpus::{Corpus, Document, Entity, EntityKind, Quote};
+use crate::corpus::{Corpus, DocId, Document, Entity, EntityKind, Quote, SentenceId};
 use crate::error::UserError;
 
 /// One person or organisation of one document.
 #[derive(Debug, Clone)]
 pub struct Person<'a> {
     pub doc: &'a Document,
-    /// Index of the document in the corpus.
-    pub doc_index: usize,
+    pub doc_id: DocId,
     pub entity: &'a Entity,
     /// Index of the entity in its document.
     pub index: usize,
-    /// The sentence (index into [`Corpus::sentences`]) and span of the first mention.
-    pub first: Option<(usize, Range<usize>)>,
+    /// The sentence and span of the first mention.
+    pub first: Option<(SentenceId, Range<usize>)>,
     pub mentions: usize,
     pub quotes: usize,
 }
@@ -42,13 +41,13 @@ static NO_KIND: LazyLock<EntityKind> = LazyLock::new(|| EntityKind::Other("name"
 pub struct Profile<'a> {
     pub person: Person<'a>,
     pub quotes: Vec<&'a Quote>,
-    pub sentences: Vec<usize>,
+    pub sentences: Vec<SentenceId>,
 }
 
 /// People first, then organisations, each in order of first mention.
 pub fn roster(corpus: &Corpus) -> Vec<Person<'_>> {
     let mut out: Vec<Person<'_>> = Vec::new();
-    for (d, doc) in corpus.docs.iter().enumerate() {
+    for (d, doc) in corpus.doc_ids().zip(&corpus.docs) {
         for (i, entity) in doc.entities.iter().enumerate() {
             if !matches!(entity.kind, Some(EntityKind::Person | EntityKind::Organisation)) {
                 continue;
@@ -59,18 +58,19 @@ pub fn roster(corpus: &Corpus) -> Vec<Person<'_>> {
             }
         }
     }
-    out.sort_by_key(|p| (*p.kind() != EntityKind::Person, p.first.as_ref().map_or(usize::MAX, |f| f.0)));
+    // Those never named (only quoted) go last.
+    out.sort_by_key(|p| (*p.kind() != EntityKind::Person, p.first.is_none(), p.first.as_ref().map(|f| f.0)));
     out
 }
 
-fn person(corpus: &Corpus, doc: usize, index: usize) -> Person<'_> {
-    let d = &corpus.docs[doc];
+fn person(corpus: &Corpus, doc: DocId, index: usize) -> Person<'_> {
+    let d = corpus.doc(doc);
     let entity = &d.entities[index];
     let mut mentions = d.mentions.iter().filter(|m| m.entity == index);
-    let first = mentions.next().and_then(|m| corpus.sentence_at(doc, m.span.start).map(|s| (s, m.span.clone())));
+    let first = mentions.next().and_then(|m| corpus.sentence_at(doc, m.span.start).map(|id| (id, m.span.clone())));
     let count = usize::from(first.is_some()) + mentions.count();
     let quotes = d.quotes.iter().filter(|q| q.speaker == entity.name).count();
-    Person { doc: d, doc_index: doc, entity, index, first, mentions: count, quotes }
+    Person { doc: d, doc_id: doc, entity, index, first, mentions: count, quotes }
 }
 
 /// Everyone in the roster whose name or alias matches `name`: whole forms first ("Elon",
@@ -103,11 +103,11 @@ pub fn lookup<'a>(corpus: &'a Corpus, name: &str) -> Result<Vec<Profile<'a>>, Us
 
 fn profile<'a>(corpus: &'a Corpus, person: Person<'a>) -> Profile<'a> {
     let quotes: Vec<&Quote> = person.doc.quotes.iter().filter(|q| q.speaker == person.entity.name).collect();
-    let mut sentences: Vec<usize> = Vec::new();
+    let mut sentences: Vec<SentenceId> = Vec::new();
     for m in person.doc.mentions.iter().filter(|m| m.entity == person.index) {
-        if let Some(s) = corpus.sentence_at(person.doc_index, m.span.start) {
-            if !sentences.contains(&s) && !quotes.iter().any(|q| q.sentence == s) {
-                sentences.push(s);
+        if let Some(id) = corpus.sentence_at(person.doc_id, m.span.start) {
+            if !sentences.contains(&id) && !quotes.iter().any(|q| q.sentence == id) {
+                sentences.push(id);
             }
         }
     }

@@ -12,14 +12,13 @@ use time::Date;
 
 use super::dates::{parse_date, Anchor, Resolved};
 use super::facts::{self, Fact};
-use crate::corpus::{self, Corpus, Document};
+use crate::corpus::{self, Corpus, Document, SentenceId};
 use crate::words::events::{PAST, SEQUENCE, UNDATED};
 
 /// One reported event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
-    /// Index into [`Corpus::sentences`].
-    pub sentence: usize,
+    pub sentence: SentenceId,
     /// The time expression as written, a byte range of the file.
     pub when: Option<Range<usize>>,
     /// The date it resolves to (`2025-01-21`, `2022`, `2025-01-18 to 2025-01-24`), or
@@ -52,11 +51,11 @@ fn doc_events(corpus: &Corpus, doc: &Document, all_facts: &[Fact]) -> Vec<Event>
     let mut reading = Reading { story: doc.date.as_deref().and_then(parse_date), last: None };
     let mut dated: Vec<Event> = Vec::new();
     let mut undated: Vec<Event> = Vec::new();
-    for ord in doc.sentences.clone() {
-        let time = all_facts.iter().find(|f| f.sentence == ord && f.kind.is_time());
+    for id in doc.sentence_ids() {
+        let time = all_facts.iter().find(|f| f.sentence == id && f.kind.is_time());
         let event = match time {
-            Some(fact) => Some(reading.stated(ord, fact)),
-            None => reading.unstated(corpus, doc, ord),
+            Some(fact) => Some(reading.stated(id, fact)),
+            None => reading.unstated(corpus, doc, id),
         };
         match event {
             Some(e) if e.resolved.is_some() => dated.push(e),
@@ -78,7 +77,7 @@ struct Reading {
 
 impl Reading {
     /// The event of a sentence with a time expression.
-    fn stated(&mut self, ord: usize, fact: &Fact) -> Event {
+    fn stated(&mut self, id: SentenceId, fact: &Fact) -> Event {
         if let Some(resolved) = &fact.resolved {
             // What follows goes on from the latest date the story has reached: not from
             // background ("ridership fell in 2023") nor from plans ("expected in 2026").
@@ -88,23 +87,23 @@ impl Reading {
                 self.last = Some(start);
             }
         }
-        Event { sentence: ord, when: Some(fact.span.clone()), resolved: fact.resolved.clone(), dating: Dating::Stated }
+        Event { sentence: id, when: Some(fact.span.clone()), resolved: fact.resolved.clone(), dating: Dating::Stated }
     }
 
     /// The event of a sentence without a time expression, if it reports one: after the last
     /// dated event when it goes on from it, else undated.
-    fn unstated(&self, corpus: &Corpus, doc: &Document, ord: usize) -> Option<Event> {
-        let sentence = &corpus.sentences[ord];
+    fn unstated(&self, corpus: &Corpus, doc: &Document, id: SentenceId) -> Option<Event> {
+        let sentence = corpus.sentence(id);
         let first_word =
             corpus::tokens::words(&doc.text, sentence.span.clone()).first().map(|w| doc.text[w.clone()].to_lowercase());
         let starts_with = |list: &[&str]| first_word.as_deref().is_some_and(|w| list.contains(&w));
         let sequenced = starts_with(SEQUENCE);
         let follows = sequenced || sentence.kind != corpus::Kind::Narration && sentence.speaker.is_some();
-        let undated = Event { sentence: ord, when: None, resolved: None, dating: Dating::StoryOrder };
+        let undated = Event { sentence: id, when: None, resolved: None, dating: Dating::StoryOrder };
         if follows {
             match &self.last {
                 Some(anchor) => Some(Event {
-                    sentence: ord,
+                    sentence: id,
                     when: None,
                     resolved: Some(Resolved::After(anchor.clone())),
                     dating: Dating::After,
@@ -112,16 +111,16 @@ impl Reading {
                 None => (sequenced || sentence.speaker.is_some()).then_some(undated),
             }
         } else {
-            (starts_with(UNDATED) || someone_did_something(corpus, ord)).then_some(undated)
+            (starts_with(UNDATED) || someone_did_something(corpus, id)).then_some(undated)
         }
     }
 }
 
 /// A person (named, or "he"/"she") followed within two words by a verb in the past tense:
 /// "He spent an estimated …", "Eventually, though, Musk left OpenAI".
-fn someone_did_something(corpus: &Corpus, ord: usize) -> bool {
-    let sentence = &corpus.sentences[ord];
-    let doc = &corpus.docs[sentence.doc];
+fn someone_did_something(corpus: &Corpus, id: SentenceId) -> bool {
+    let sentence = corpus.sentence(id);
+    let doc = corpus.doc(sentence.doc);
     let ws = corpus::tokens::words(&doc.text, sentence.span.clone());
     let is_person_at = |w: &Range<usize>| {
         let word = doc.text[w.clone()].to_lowercase();

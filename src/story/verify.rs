@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 
-use crate::corpus::{tokens, Corpus, Quote, UNATTRIBUTED};
+use crate::corpus::{tokens, Corpus, Quote, SentenceId, UNATTRIBUTED};
 use crate::error::UserError;
 
 /// Share of words (Dice coefficient over the aligned stretch) from which a claim counts as
@@ -55,8 +55,7 @@ pub enum Change {
 /// Where the claim's words are in the story.
 #[derive(Debug, Clone)]
 pub struct Found<'a> {
-    /// Index into [`Corpus::sentences`].
-    pub sentence: usize,
+    pub sentence: SentenceId,
     /// The stretch of the file the claim matches.
     pub span: Range<usize>,
     /// The quotation it is part of; `None` for the writer's own words.
@@ -269,10 +268,10 @@ pub fn verify<'a>(corpus: &'a Corpus, claim: &str) -> Result<Verification<'a>, U
     });
 
     // Quotations first, then every sentence (the writer's own words).
-    let mut best: Option<(Alignment, Option<&Quote>, usize, &str)> = None;
+    let mut best: Option<(Alignment, Option<&Quote>, SentenceId, &str)> = None;
     let quotes =
         corpus.docs.iter().flat_map(|d| d.quotes.iter().map(move |q| (d, Some(q), q.sentence, q.span.clone())));
-    let sentences = (0..corpus.sentences.len()).map(|s| (corpus.doc_of(s), None, s, corpus.sentences[s].span.clone()));
+    let sentences = corpus.sentence_ids().map(|id| (corpus.doc_of(id), None, id, corpus.sentence(id).span.clone()));
     for (doc, quote, sentence, range) in quotes.chain(sentences) {
         let Some(a) = align(&claim_tokens, &doc.text, range) else { continue };
         let better = best.as_ref().is_none_or(|(b, ..)| a.similarity > b.similarity + 1e-6);

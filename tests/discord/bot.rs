@@ -68,8 +68,7 @@ async fn ask_answers_with_the_verbatim_sentence_its_context_and_citation() {
     assert_eq!(data["flags"], 0, "public by default");
     let text = description(data);
     let sentence = storybot::corpus::Corpus::load_dir(&crate::common::shipped_corpus_dir()).unwrap();
-    let expected =
-        (0..sentence.sentences.len()).map(|i| sentence.text(i)).find(|t| t.contains("$500 billion")).unwrap();
+    let expected = sentence.sentence_ids().map(|id| sentence.text(id)).find(|t| t.contains("$500 billion")).unwrap();
     let underlined = text.split("__").nth(1).unwrap();
     assert_eq!(unescape(&underlined.replace("**", "")), expected);
     assert!(text.contains("**Project Stargate**"));

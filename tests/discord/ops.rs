@@ -119,7 +119,7 @@ async fn a_vote_records_the_sentence_its_button_was_made_for_whatever_the_rankin
     };
     // A button made when another sentence was shown (an earlier ranking) for the same question.
     let engine = crate::common::story();
-    let other = (0..engine.corpus().sentences.len()).find(|&s| s != best && s > 3).unwrap();
+    let other = engine.corpus().sentence_ids().find(|&id| id != best && id.index() > 3).unwrap();
     let earlier = ButtonState { version, action: Action::Vote { rank: 1, up: true, sentence: Some(other) } };
     let thanks = bot.callback(&bot.fake.click(&message, &earlier.encode())).await;
     assert!(content(&thanks).contains("is recorded"));

@@ -43,7 +43,7 @@ fn assert_within_limits(reply: &Reply) {
 
 /// Answer `rank` of `answers` with `width` sentences of context, as a click shows it.
 fn answer_at(engine: &Engine, answers: &Answers, rank: usize, width: usize) -> anyhow::Result<Reply> {
-    let ranked: Vec<usize> = answers.answers.iter().map(Answer::sentence).collect();
+    let ranked: Vec<SentenceId> = answers.answers.iter().map(Answer::sentence).collect();
     let passage = engine.passage_for(&answers.question, ranked[rank - 1], width)?;
     let view = AnswerView {
         version: engine.version(),
@@ -66,7 +66,7 @@ fn passage(before: &str, sentence: &[(&str, bool)], after: &str) -> Passage {
     let text: String = sentence.iter().map(|(t, _)| *t).collect();
     let start = before.len();
     Passage {
-        sentence: 7,
+        sentence: SentenceId::new(7),
         text: text.clone(),
         context: 0..start + text.len() + after.len(),
         highlights: Vec::new(),
@@ -92,7 +92,7 @@ fn an_answer_built_by_hand_shows_the_question_the_sentence_its_matches_and_its_s
     let view = AnswerView {
         version: "0123abcd",
         question: "What does the ferry cost?",
-        ranked: &[7, 3],
+        ranked: &[SentenceId::new(7), SentenceId::new(3)],
         rank: 1,
         width: 1,
         passage: &shown,
@@ -113,10 +113,10 @@ fn an_answer_built_by_hand_shows_the_question_the_sentence_its_matches_and_its_s
     assert_eq!(
         actions,
         [
-            Action::Answer { rank: 1, width: 2, answers: vec![7, 3] },
-            Action::Answer { rank: 2, width: 1, answers: vec![7, 3] },
-            Action::Vote { rank: 1, up: true, sentence: Some(7) },
-            Action::Vote { rank: 1, up: false, sentence: Some(7) },
+            Action::Answer { rank: 1, width: 2, answers: vec![SentenceId::new(7), SentenceId::new(3)] },
+            Action::Answer { rank: 2, width: 1, answers: vec![SentenceId::new(7), SentenceId::new(3)] },
+            Action::Vote { rank: 1, up: true, sentence: Some(SentenceId::new(7)) },
+            Action::Vote { rank: 1, up: false, sentence: Some(SentenceId::new(7)) },
         ]
     );
     Ok(())
@@ -168,7 +168,7 @@ fn the_buttons_carry_the_next_states_and_disable_at_the_ends() -> anyhow::Result
     let engine = story()?;
     let answers = engine.ask("What did Musk say about Stargate?", 3)?;
     let n = answers.answers.len();
-    let ranked: Vec<usize> = answers.answers.iter().map(Answer::sentence).collect();
+    let ranked: Vec<SentenceId> = answers.answers.iter().map(Answer::sentence).collect();
     let first = answer_at(&engine, &answers, 1, 1)?;
     let states: Vec<Option<Action>> =
         first.buttons.iter().map(|b| ButtonState::decode(&b.id).ok().map(|s| s.action)).collect();

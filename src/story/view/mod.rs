@@ -33,7 +33,7 @@ pub use timeline::{EventView, TimelineView};
 pub use verification::{DiffMarks, FoundView, VerificationView};
 
 use crate::answer::{Citation, Source};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, SentenceId};
 
 /// Where a sentence is in its document, both 1-based.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,15 +55,15 @@ impl fmt::Display for Place {
     }
 }
 
-/// The source of sentence `ord`, the whole sentence cited.
-fn sentence_source(corpus: &Corpus, ord: usize) -> Source {
-    Source::of(&Citation::of(corpus, ord))
+/// The source of sentence `id`, the whole sentence cited.
+fn sentence_source(corpus: &Corpus, id: SentenceId) -> Source {
+    Source::of(&Citation::of(corpus, id))
 }
 
-/// The source of `span`, a part of sentence `ord` (a quote, a value, a mention): the part's
+/// The source of `span`, a part of sentence `id` (a quote, a value, a mention): the part's
 /// own link when it has one (a quote's), else the sentence's.
-fn part_source(corpus: &Corpus, ord: usize, span: Range<usize>, url: Option<&str>) -> Source {
-    let sentence = sentence_source(corpus, ord);
+fn part_source(corpus: &Corpus, id: SentenceId, span: Range<usize>, url: Option<&str>) -> Source {
+    let sentence = sentence_source(corpus, id);
     let url = url.map(str::to_string).or(sentence.url.clone());
     Source { span, url, ..sentence }
 }

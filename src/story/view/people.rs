@@ -2,7 +2,7 @@
 
 use super::{part_source, sentence_source, Place, QuoteView};
 use crate::answer::Source;
-use crate::corpus::{Corpus, EntityKind};
+use crate::corpus::{Corpus, EntityKind, SentenceId};
 use crate::story::people::{Person, Profile};
 
 /// One person or organisation, as the roster lists them.
@@ -80,8 +80,8 @@ pub struct SentenceView {
 }
 
 impl SentenceView {
-    pub fn new(corpus: &Corpus, ord: usize) -> SentenceView {
-        SentenceView { text: corpus.text(ord).to_string(), source: sentence_source(corpus, ord) }
+    pub fn new(corpus: &Corpus, id: SentenceId) -> SentenceView {
+        SentenceView { text: corpus.text(id).to_string(), source: sentence_source(corpus, id) }
     }
 
     pub fn place(&self) -> Place {
@@ -102,7 +102,7 @@ impl ProfileView {
         ProfileView {
             person: PersonView::new(corpus, &p.person),
             quotes: p.quotes.iter().map(|q| QuoteView::new(corpus, q)).collect(),
-            sentences: p.sentences.iter().map(|&s| SentenceView::new(corpus, s)).collect(),
+            sentences: p.sentences.iter().map(|&id| SentenceView::new(corpus, id)).collect(),
         }
     }
 }

@@ -24,6 +24,6 @@ fuzz_target!(|data: &[u8]| {
         let span = engine.corpus().sentence(answer.sentence()).span.clone();
         let on_disk = std::fs::read(&doc.path).unwrap_or_else(|_| doc.text.clone().into_bytes());
         assert_eq!(&on_disk[span.clone()], engine.corpus().text(answer.sentence()).as_bytes());
-        assert!(answer.context.start <= span.start && span.end <= answer.context.end);
+        assert!(answer.passage.context.start <= span.start && span.end <= answer.passage.context.end);
     }
 });

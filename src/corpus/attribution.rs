@@ -88,7 +88,7 @@ pub fn is_speech_verb(word: &str) -> bool {
 
 /// Labels every sentence and finds every quotation with its speaker.
 ///
-/// A quotation's speaker is the subject of the speech verb next to it (see [`subject`]);
+/// A quotation's speaker is the subject of the speech verb next to it (see `subject`);
 /// one with no verb of its own goes on the run it continues: the last quotation's speaker
 /// when that quotation is in the same or the previous paragraph.
 pub fn attribute(

@@ -249,48 +249,69 @@ pub fn verify<'a>(corpus: &'a Corpus, claim: &str) -> Result<Verification<'a>, U
         (Some(f), Some(l)) => claim[f.span.start..l.span.end].to_string(),
         _ => String::new(),
     };
-    // "he replied" names nobody; "Musk said" names Musk; "Obama" names someone the story
-    // does not know (which is still a claim about who said it).
-    let claimed_speaker = who.and_then(|w| {
-        let part = &claim[w];
-        let name: Vec<&str> = tokens::words(part, 0..part.len())
-            .into_iter()
-            .map(|r| &part[r])
-            .filter(|w| {
-                !crate::corpus::attribution::is_speech_verb(w)
-                    && !matches!(w.to_lowercase().as_str(), "that" | "to" | "according")
-            })
-            .collect();
-        let raw = name.join(" ");
-        let resolved = resolve_speaker(corpus, &raw);
-        let names_someone = resolved.is_some() || name.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        names_someone.then_some((raw, resolved))
-    });
-
-    // Quotations first, then every sentence (the writer's own words).
-    let mut best: Option<(Alignment, Option<&Quote>, SentenceId, &str)> = None;
-    let quotes =
-        corpus.docs.iter().flat_map(|d| d.quotes.iter().map(move |q| (d, Some(q), q.sentence, q.span.clone())));
-    let sentences = corpus.sentence_ids().map(|id| (corpus.doc_of(id), None, id, corpus.sentence(id).span.clone()));
-    for (doc, quote, sentence, range) in quotes.chain(sentences) {
-        let Some(a) = align(&claim_tokens, &doc.text, range) else { continue };
-        let better = best.as_ref().is_none_or(|(b, ..)| a.similarity > b.similarity + 1e-6);
-        if better {
-            best = Some((a, quote, sentence, doc.text.as_str()));
-        }
-    }
-    let mut out = Verification {
+    let out = Verification {
         claim: claim_text,
-        claimed_speaker,
+        claimed_speaker: who.and_then(|w| claimed_speaker(corpus, &claim[w])),
         verdict: Verdict::NotInStory,
         found: None,
         excerpt: false,
         diff: Vec::new(),
         misattributed: false,
     };
-    let Some((a, quote, sentence, text)) = best else { return Ok(out) };
+    match best_match(corpus, &claim_tokens) {
+        Some(best) => Ok(judge(out, best, &claim, &claim_tokens)),
+        None => Ok(out),
+    }
+}
+
+/// Who the claim says said it: "he replied" names nobody; "Musk said" names Musk; "Obama"
+/// names someone the story does not know (which is still a claim about who said it).
+fn claimed_speaker(corpus: &Corpus, part: &str) -> Option<(String, Option<String>)> {
+    let name: Vec<&str> = tokens::words(part, 0..part.len())
+        .into_iter()
+        .map(|r| &part[r])
+        .filter(|w| {
+            !crate::corpus::attribution::is_speech_verb(w)
+                && !matches!(w.to_lowercase().as_str(), "that" | "to" | "according")
+        })
+        .collect();
+    let raw = name.join(" ");
+    let resolved = resolve_speaker(corpus, &raw);
+    let names_someone = resolved.is_some() || name.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    names_someone.then_some((raw, resolved))
+}
+
+/// The stretch of the story most like the claim: quotations first, then every sentence (the
+/// writer's own words); a later one wins only when clearly more alike.
+struct Best<'a> {
+    alignment: Alignment,
+    quote: Option<&'a Quote>,
+    sentence: SentenceId,
+    text: &'a str,
+}
+
+fn best_match<'a>(corpus: &'a Corpus, claim_tokens: &[Token]) -> Option<Best<'a>> {
+    let mut best: Option<Best<'a>> = None;
+    let quotes =
+        corpus.docs.iter().flat_map(|d| d.quotes.iter().map(move |q| (d, Some(q), q.sentence, q.span.clone())));
+    let sentences = corpus.sentence_ids().map(|id| (corpus.doc_of(id), None, id, corpus.sentence(id).span.clone()));
+    for (doc, quote, sentence, range) in quotes.chain(sentences) {
+        let Some(alignment) = align(claim_tokens, &doc.text, range) else { continue };
+        let better = best.as_ref().is_none_or(|b| alignment.similarity > b.alignment.similarity + 1e-6);
+        if better {
+            best = Some(Best { alignment, quote, sentence, text: doc.text.as_str() });
+        }
+    }
+    best
+}
+
+/// The verdict on a claim given its best match: not in the story when too unlike, else exact
+/// or altered (with the diff), an excerpt or not, and misattributed when the claim names
+/// someone else.
+fn judge<'a>(mut out: Verification<'a>, best: Best<'a>, claim: &str, claim_tokens: &[Token]) -> Verification<'a> {
+    let a = &best.alignment;
     if a.similarity < ALTERED_SIMILARITY || a.same_words < MIN_WORDS.min(claim_tokens.len()) {
-        return Ok(out);
+        return out;
     }
     let region_tokens = &a.story_tokens[a.region.clone()];
     let same_keys = region_tokens.iter().map(|t| &t.key).eq(claim_tokens.iter().map(|t| &t.key));
@@ -301,8 +322,8 @@ pub fn verify<'a>(corpus: &'a Corpus, claim: &str) -> Result<Verification<'a>, U
         (Some(f), Some(l)) => f.span.start..l.span.end,
         _ => 0..0,
     };
-    out.diff = diff(&a, text, &claim, &claim_tokens);
-    let found = Found { sentence, span, quote };
+    out.diff = diff(a, best.text, claim, claim_tokens);
+    let found = Found { sentence: best.sentence, span, quote: best.quote };
     out.misattributed = match (&out.claimed_speaker, found.quote) {
         (None, _) => false,
         (Some(_), Some(q)) if q.speaker == UNATTRIBUTED => false,
@@ -310,7 +331,7 @@ pub fn verify<'a>(corpus: &'a Corpus, claim: &str) -> Result<Verification<'a>, U
         (Some(_), _) => true,
     };
     out.found = Some(found);
-    Ok(out)
+    out
 }
 
 /// The word diff over the aligned stretch, with the story's and the claim's own text.

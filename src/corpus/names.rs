@@ -22,7 +22,10 @@ use crate::words::grammar::FUNCTION_WORDS;
 use crate::words::titles::{TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
+    let lower = word.to_lowercase();
+    let word = lower.trim_end_matches('.');
+    // A hyphenated title ends in one ("Under-Secretary", "Vice-Chairman").
+    TITLES.contains(&word) || word.rsplit(['-', '‑']).next().is_some_and(|last| last != word && TITLES.contains(&last))
 }
 
 /// Titles that say how to address someone, not what they do ("Mr", "Dr", "Lord").
@@ -422,6 +425,18 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|g| g.0 == "Monday" || g.0 == "On" || g.0 == "Later"), "{got:?}");
+    }
+
+    #[test]
+    fn a_hyphenated_title_or_a_reverend_before_a_name_makes_it_a_person() {
+        for (text, name) in [
+            ("But US Treasury Under-Secretary John Taylor said the plan could not work.", "John Taylor"),
+            ("The Most Reverend Peter Smith told the programme it was wrong.", "Peter Smith"),
+        ] {
+            let got = found(text);
+            assert!(got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person")), "{text}: {got:?}");
+        }
+        assert!(is_title("Vice-Chairman") && !is_title("Anglo-Saxon") && !is_title("co-op"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub const TITLES: &[&str] = &[
     "officer", "captain", "general", "colonel", "rep", "representative", "ambassador", "chancellor", "premier",
     "executive", "advisor", "adviser", "analyst", "economist", "lawyer", "attorney", "coach", "manager",
     "editor", "reporter", "mp", "mep", "msp", "leader", "head", "boss", "candidate", "deputy", "archbishop",
-    "bishop", "cardinal", "campaigner", "researcher", "author", "partner", "lord", "lady", "baroness",
+    "bishop", "cardinal", "reverend", "rev", "campaigner", "researcher", "author", "partner", "lord", "lady", "baroness",
 ];
 
 /// Capitalised words that are part of the title after them ("Prime Minister", "Home

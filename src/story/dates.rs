@@ -68,7 +68,8 @@ pub fn weekday(written: &str, story: Date) -> Option<Resolved> {
     let day = lookup(&WEEKDAYS, words.last()?)?;
     let back = (story.weekday().number_days_from_monday() + 7 - day.number_days_from_monday()) % 7;
     let date = match words.first().copied() {
-        Some("next") => story.checked_add(Duration::days(i64::from((7 - back) % 7).max(1))),
+        // "next Saturday" on a Saturday is a week on, as "last Saturday" is a week back.
+        Some("next") => story.checked_add(Duration::days(i64::from(7 - back))),
         Some("last") if back == 0 => story.checked_sub(Duration::days(7)),
         _ => story.checked_sub(Duration::days(i64::from(back))),
     };

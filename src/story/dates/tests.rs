@@ -29,6 +29,8 @@ fn weekdays_resolve_to_the_last_such_day_on_or_before_the_story_date() {
     assert_eq!(shown(weekday("Saturday", story)).as_deref(), Some("2025-01-25"));
     assert_eq!(shown(weekday("last Saturday", story)).as_deref(), Some("2025-01-18"));
     assert_eq!(shown(weekday("next Monday", story)).as_deref(), Some("2025-01-27"));
+    assert_eq!(shown(weekday("next Sunday", story)).as_deref(), Some("2025-01-26"));
+    assert_eq!(shown(weekday("next Saturday", story)).as_deref(), Some("2025-02-01"), "a week on, not tomorrow");
     assert_eq!(shown(relative("the past week", story)).as_deref(), Some("2025-01-18 to 2025-01-24"));
     assert_eq!(shown(day_of_month("January 3", story)).as_deref(), Some("2025-01-03"));
     assert_eq!(year("1990s"), None);

@@ -251,19 +251,8 @@ proptest! {
 /// when there is no such answer.
 fn answer_reply(engine: &Engine, answers: &storybot::Answers, rank: usize, width: usize) -> Reply {
     let ranked: Vec<SentenceId> = answers.answers.iter().map(storybot::Answer::sentence).collect();
-    let Some(passage) = ranked.get(rank - 1).and_then(|&id| engine.passage_for(&answers.question, id, width).ok())
-    else {
-        return render::answers(engine.version(), answers);
-    };
-    let view = render::AnswerView {
-        version: engine.version(),
-        question: &answers.question,
-        ranked: &ranked,
-        rank,
-        width,
-        passage: &passage,
-    };
-    render::answer(&view)
+    storybot::bot::events::answer_page(engine, &answers.question, &ranked, rank, width)
+        .unwrap_or_else(|_| render::answers(engine.version(), answers))
 }
 
 /// Every story command on `text`: spans are slices of the file on char boundaries, and every

@@ -33,35 +33,6 @@ impl<'a> Citation<'a> {
             .or(doc.url.as_deref());
         Citation { doc, paragraph: s.paragraph + 1, sentence: s.number + 1, span: s.span.clone(), url }
     }
-
-    /// "Title (2025-01-25), paragraph 2, sentence 4".
-    pub fn label(&self) -> String {
-        let date = self.doc.date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default();
-        format!("{}{date}, paragraph {}, sentence {}", self.doc.title, self.paragraph, self.sentence)
-    }
-}
-
-/// `text[range]` with every highlight wrapped in `open`/`close`, plain stretches passed through
-/// `escape`.
-pub fn marked(
-    text: &str,
-    range: Range<usize>,
-    highlights: &[Range<usize>],
-    open: &str,
-    close: &str,
-    escape: impl Fn(&str) -> String,
-) -> String {
-    let mut out = String::new();
-    let mut at = range.start;
-    for h in highlights.iter().filter(|h| range.start <= h.start && h.end <= range.end) {
-        out.push_str(&escape(&text[at..h.start]));
-        out.push_str(open);
-        out.push_str(&escape(&text[h.clone()]));
-        out.push_str(close);
-        at = h.end;
-    }
-    out.push_str(&escape(&text[at..range.end]));
-    out
 }
 
 #[derive(Debug, Serialize)]
@@ -91,22 +62,6 @@ pub struct JsonSource<'a> {
     pub start: usize,
     pub end: usize,
     pub url: Option<&'a str>,
-}
-
-impl<'a> JsonSource<'a> {
-    /// The source of `span` (a sentence or a part of it) in the cited document.
-    pub fn new(cite: &Citation<'a>, span: Range<usize>, url: Option<&'a str>) -> JsonSource<'a> {
-        JsonSource {
-            doc: &cite.doc.id,
-            title: &cite.doc.title,
-            path: cite.doc.path.display().to_string(),
-            paragraph: cite.paragraph,
-            sentence: cite.sentence,
-            start: span.start,
-            end: span.end,
-            url,
-        }
-    }
 }
 
 impl<'a> JsonSource<'a> {

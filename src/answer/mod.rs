@@ -146,10 +146,7 @@ impl Engine {
     /// A [`UserError`] when the story has no such sentence (it changed since), or for a
     /// question [`Engine::ask`] would refuse.
     pub fn passage_for(&self, question: &str, sentence: SentenceId, width: usize) -> anyhow::Result<Passage> {
-        // The id comes from a button made before the story was last reloaded.
-        if sentence.index() >= self.corpus.sentences.len() {
-            return Err(UserError::new("The story has changed since this answer. Ask again with /ask.").into());
-        }
+        self.check_sentence(sentence)?;
         let analysed = self.read(check_question(question)?)?;
         Ok(self.passage(sentence, width, &analysed))
     }
@@ -235,6 +232,24 @@ impl Engine {
             .collect()
     }
 
+    /// Where sentence `sentence` comes from.
+    ///
+    /// # Errors
+    /// A [`UserError`] when the story has no such sentence.
+    pub fn source(&self, sentence: SentenceId) -> Result<Source, UserError> {
+        self.check_sentence(sentence)?;
+        Ok(Source::of(&self.cite(sentence)))
+    }
+
+    /// Ids come from outside (a button); buttons of another story version are refused before
+    /// they get here, so only a damaged one fails this.
+    fn check_sentence(&self, sentence: SentenceId) -> Result<(), UserError> {
+        match sentence.index() < self.corpus.sentences.len() {
+            true => Ok(()),
+            false => Err(UserError::new("The story has changed since this answer. Ask again with /ask.")),
+        }
+    }
+
     /// A sentence with `width` sentences of context each side, the words of `analysed`
     /// highlighted, and its source.
     fn passage(&self, sentence: SentenceId, width: usize, analysed: &Analysed) -> Passage {
@@ -289,7 +304,7 @@ impl Engine {
     /// As [`Engine::read`].
     pub fn read_without(&self, text: &str, skip: &[&str]) -> anyhow::Result<Analysed> {
         let kept: Vec<&str> =
-            search::words_of(text).into_iter().filter(|w| !skip.contains(&w.to_lowercase().as_str())).collect();
+            crate::index::words(text).into_iter().filter(|w| !skip.contains(&w.to_lowercase().as_str())).collect();
         self.read(&kept.join(" "))
     }
 

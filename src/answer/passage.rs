@@ -108,29 +108,39 @@ impl Passage {
     /// The context with matched words wrapped in `open`/`close` and every stretch of text
     /// passed through `escape`; `sentence` wraps the answering sentence.
     pub fn marked(&self, open: &str, close: &str, sentence: Option<&str>, escape: impl Fn(&str) -> String) -> String {
-        let mut out = String::new();
-        let mut inside = false;
-        for piece in &self.pieces {
-            if let Some(mark) = sentence.filter(|_| piece.in_sentence != inside) {
-                out.push_str(mark);
-                inside = piece.in_sentence;
-            }
-            match piece.matched {
-                true => out.push_str(&format!("{open}{}{close}", escape(&piece.text))),
-                false => out.push_str(&escape(&piece.text)),
-            }
-        }
-        if let Some(mark) = sentence.filter(|_| inside) {
-            out.push_str(mark);
-        }
-        out
+        mark(self.pieces.iter(), open, close, sentence, escape)
     }
 
     /// The sentence alone, matched words wrapped in `open`/`close`.
     pub fn marked_sentence(&self, open: &str, close: &str, escape: impl Fn(&str) -> String) -> String {
-        let only = Passage { pieces: self.pieces.iter().filter(|p| p.in_sentence).cloned().collect(), ..self.clone() };
-        only.marked(open, close, None, escape)
+        mark(self.pieces.iter().filter(|p| p.in_sentence), open, close, None, escape)
     }
+}
+
+/// `pieces` joined, matched ones wrapped in `open`/`close`, the sentence's in `sentence`.
+fn mark<'a>(
+    pieces: impl Iterator<Item = &'a Piece>,
+    open: &str,
+    close: &str,
+    sentence: Option<&str>,
+    escape: impl Fn(&str) -> String,
+) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for piece in pieces {
+        if let Some(mark) = sentence.filter(|_| piece.in_sentence != inside) {
+            out.push_str(mark);
+            inside = piece.in_sentence;
+        }
+        match piece.matched {
+            true => out.push_str(&format!("{open}{}{close}", escape(&piece.text))),
+            false => out.push_str(&escape(&piece.text)),
+        }
+    }
+    if let Some(mark) = sentence.filter(|_| inside) {
+        out.push_str(mark);
+    }
+    out
 }
 
 /// `context` cut at every highlight inside it and at the ends of `sentence`.

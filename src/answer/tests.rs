@@ -143,7 +143,10 @@ fn the_citation_counts_paragraphs_and_sentences_from_one() -> anyhow::Result<()>
         e.corpus().sentence_ids().find(|&id| e.corpus().text(id).contains("relic")).context("a relic sentence")?;
     let cite = e.cite(relic);
     assert_eq!((cite.paragraph, cite.sentence), (2, 2));
-    assert_eq!(cite.label(), "Harbour town votes on a new ferry (2024-03-14), paragraph 2, sentence 2");
+    assert_eq!(
+        super::Source::of(&cite).label(),
+        "Harbour town votes on a new ferry (2024-03-14), paragraph 2, sentence 2"
+    );
     Ok(())
 }
 

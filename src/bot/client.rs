@@ -219,8 +219,9 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
         commands: commands::all(),
         // Ours, never poise's default, which would show error chains to users.
         on_error: |error| Box::pin(errors::on_error(error)),
-        // A bot that is shutting down starts no new command, and a server may keep answers to
-        // some channels (on_error tells the user either way).
+        // A bot that is shutting down starts no new command, a server may keep answers to some
+        // channels, and answering commands wait out the user's cooldown (on_error tells the
+        // user in every case).
         command_check: Some(|ctx| Box::pin(admin::check(ctx))),
         // A command's request starts once the checks pass and ends after it (post_command) or
         // in on_error; poise keeps it as the invocation's data meanwhile.

@@ -58,15 +58,9 @@ impl ButtonState {
         let v = &self.version;
         match &self.action {
             Action::Answer { rank, width, answers } => {
-                let mut id = format!("{FORMAT}:a:{v}:{rank}:{width}:");
-                for (i, sentence) in answers.iter().enumerate() {
-                    let part = format!("{}{}", if i == 0 { "" } else { "." }, encode_id(*sentence));
-                    if id.len() + part.len() > MAX_ID {
-                        break;
-                    }
-                    id.push_str(&part);
-                }
-                id
+                let fit = ButtonState::answers_that_fit(v, *rank, *width, answers);
+                let ids: Vec<String> = answers[..fit].iter().map(|id| encode_id(*id)).collect();
+                format!("{FORMAT}:a:{v}:{rank}:{width}:{}", ids.join("."))
             }
             Action::Search { page, per_page } => format!("{FORMAT}:s:{v}:{page}:{per_page}"),
             Action::Share => format!("{FORMAT}:p:{v}:0:0"),
@@ -77,13 +71,21 @@ impl ButtonState {
         }
     }
 
-    /// How many of `answers` an answer button can carry.
-    pub fn answers_that_fit(version: &str, answers: &[SentenceId]) -> usize {
-        let state = ButtonState::new(version, Action::Answer { rank: 99, width: 99, answers: answers.to_vec() });
-        match ButtonState::decode(&state.encode()) {
-            Ok(ButtonState { action: Action::Answer { answers, .. }, .. }) => answers.len(),
-            _ => 0,
+    /// How many of `answers` an answer button for answer `rank` with `width` sentences of
+    /// context can carry (what [`ButtonState::encode`] keeps).
+    pub fn answers_that_fit(version: &str, rank: usize, width: usize, answers: &[SentenceId]) -> usize {
+        let tag: String = version.chars().take(VERSION_TAG).collect();
+        let mut room = MAX_ID.saturating_sub(format!("{FORMAT}:a:{tag}:{rank}:{width}:").len());
+        let mut fit = 0;
+        for (i, id) in answers.iter().enumerate() {
+            let len = encode_id(*id).len() + usize::from(i > 0);
+            if len > room {
+                break;
+            }
+            room -= len;
+            fit += 1;
         }
+        fit
     }
 
     /// # Errors
@@ -190,7 +192,7 @@ mod tests {
     #[test]
     fn an_answer_list_is_cut_to_what_fits_in_a_button() {
         let many = ids(1_000_000..1_000_050);
-        let fit = ButtonState::answers_that_fit("0123abcd", &many);
+        let fit = ButtonState::answers_that_fit("0123abcd", 1, 1, &many);
         assert!((10..50).contains(&fit), "{fit}");
         let state = ButtonState::new("0123abcd", Action::Answer { rank: 1, width: 1, answers: many.clone() });
         let id = state.encode();
@@ -199,7 +201,14 @@ mod tests {
             panic!("{id} decodes");
         };
         assert_eq!(answers, many[..fit]);
-        assert_eq!(ButtonState::answers_that_fit("0123abcd", &ids([1, 2, 3])), 3);
+        assert_eq!(ButtonState::answers_that_fit("0123abcd", 1, 1, &ids([1, 2, 3])), 3);
+        // A longer state leaves room for fewer ids, and the count says so.
+        let wide = ButtonState::new("0123abcd", Action::Answer { rank: 12, width: 1_234_567_890, answers: many.clone() });
+        let Ok(ButtonState { action: Action::Answer { answers, .. }, .. }) = ButtonState::decode(&wide.encode()) else {
+            panic!("the wide state decodes");
+        };
+        assert_eq!(answers.len(), ButtonState::answers_that_fit("0123abcd", 12, 1_234_567_890, &many));
+        assert!(answers.len() < fit);
     }
 
     #[test]

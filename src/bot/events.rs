@@ -186,19 +186,7 @@ pub fn respond_to_click(
     let question = || render::question_of(description).ok_or_else(expired);
     match state.action {
         Action::Answer { rank, width, answers } => {
-            let rank = rank.max(1);
-            let sentence = *answers.get(rank - 1).ok_or_else(expired)?;
-            let question = question()?;
-            let passage = engine.passage_for(&question, sentence, width)?;
-            let view = render::AnswerView {
-                version: engine.version(),
-                question: &question,
-                ranked: &answers,
-                rank,
-                width,
-                passage: &passage,
-            };
-            Ok(Click::Update(render::answer(&view)))
+            Ok(Click::Update(answer_page(engine, &question()?, &answers, rank.max(1), width)?))
         }
         Action::Search { page, per_page } => {
             let query = render::query_of(description).ok_or_else(expired)?;
@@ -212,6 +200,27 @@ pub fn respond_to_click(
             Ok(Click::Vote(Box::new(vote)))
         }
     }
+}
+
+/// Answer `rank` (1-based, within `ranked`) of `question` with `width` sentences of context
+/// each side: what "More context" and "Next answer" show.
+///
+/// # Errors
+/// A [`UserError`] when `rank` is not in `ranked` or the story has no such sentence any more;
+/// internal errors from the engine.
+pub fn answer_page(
+    engine: &Engine,
+    question: &str,
+    ranked: &[SentenceId],
+    rank: usize,
+    width: usize,
+) -> Result<render::Reply, Error> {
+    let sentence = *ranked
+        .get(rank.wrapping_sub(1))
+        .ok_or_else(|| UserError::new("This button no longer works. Ask again with /ask."))?;
+    let passage = engine.passage_for(question, sentence, width)?;
+    let view = render::AnswerView { version: engine.version(), question, ranked, rank, width, passage: &passage };
+    Ok(render::answer(&view))
 }
 
 /// A public copy of a private reply. It is the bot's own message: posting what it shows is
@@ -242,8 +251,8 @@ fn vote(
 ) -> Result<Vote, Error> {
     let (answer, source) = match sentence {
         Some(sentence) => {
-            let passage = engine.passage_for(&question, sentence, 0)?;
-            (passage.text, render::source_line(&passage.source))
+            let source = engine.source(sentence)?;
+            (engine.corpus().text(sentence).to_string(), render::source_line(&source))
         }
         None => (String::new(), String::new()),
     };

@@ -146,7 +146,8 @@ pub fn answer(view: &AnswerView<'_>) -> Reply {
         source.push_str(url);
     }
     // The list travels in the buttons, so paging can only reach what fits there.
-    let total = ButtonState::answers_that_fit(view.version, view.ranked).max(view.rank);
+    // The wider of the two answer buttons (one more rank, one more width) decides what fits.
+    let total = ButtonState::answers_that_fit(view.version, view.rank + 1, view.width + 1, view.ranked).max(view.rank);
     let (rank, width, ranked) = (view.rank, view.width, view.ranked[..total.min(view.ranked.len())].to_vec());
     let state = |action| ButtonState::new(view.version, action).encode();
     let buttons: Vec<Button> = [

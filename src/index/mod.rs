@@ -72,7 +72,7 @@ fn write(index: &Index, fields: Fields, corpus: &Corpus, fingerprint: &str) -> t
     for row in rows::rows(corpus) {
         let mut document = doc!(
             fields.text => row.text,
-            fields.context => row.context(),
+            fields.context => row.context(corpus),
             fields.ord => row.sentence.index() as u64,
             fields.doc => row.doc.index() as u64,
             fields.paragraph => row.paragraph as u64,

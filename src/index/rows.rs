@@ -20,7 +20,7 @@ pub(super) struct Row<'a> {
     pub sentence: SentenceId,
     pub text: &'a str,
     /// The neighbouring sentences of the same paragraph, in order.
-    pub neighbours: Vec<&'a str>,
+    pub neighbours: Vec<SentenceId>,
     pub speaker: Option<&'a str>,
     pub doc: DocId,
     pub paragraph: usize,
@@ -30,8 +30,8 @@ pub(super) struct Row<'a> {
 
 impl Row<'_> {
     /// The context field's text.
-    pub fn context(&self) -> String {
-        self.neighbours.iter().flat_map(|n| [*n, " "]).collect()
+    pub fn context(&self, corpus: &Corpus) -> String {
+        self.neighbours.iter().flat_map(|&n| [corpus.text(n), " "]).collect()
     }
 }
 
@@ -40,7 +40,7 @@ pub(super) fn rows(corpus: &Corpus) -> impl Iterator<Item = Row<'_>> {
     corpus.sentence_ids().zip(&corpus.sentences).map(|(id, sentence)| Row {
         sentence: id,
         text: corpus.text(id),
-        neighbours: corpus.neighbours(id).map(|n| corpus.text(n)).collect(),
+        neighbours: corpus.neighbours(id).collect(),
         speaker: sentence.speaker.as_deref(),
         doc: sentence.doc,
         paragraph: sentence.paragraph,
@@ -55,17 +55,19 @@ const PROBE: &str = "Músk's CAFÉ-owners were running, naïvely, 12,000 miles; 
                      pneumonoultramicroscopicsilicovolcanoconiosis abilities";
 
 /// The fingerprint an index of `corpus` carries: SHA-256, hex, of tantivy's version, the
-/// schema, the analyzer's tokens for `PROBE` and every indexed value.
+/// schema, the analyzer's tokens for `PROBE` and every indexed value. Texts are hashed once,
+/// as the corpus files' own fingerprint: with the files fixed, a sentence's text and its
+/// context follow from its document, its span and its neighbours' ids, which are hashed.
 pub fn fingerprint(corpus: &Corpus) -> String {
     let mut hash = Hasher(Sha256::new());
     hash.text(tantivy::version_string());
     hash.text(&serde_json::to_string(&schema::schema().0).unwrap_or_default());
     probe_tokens(&mut schema::analyzer(), &mut hash);
+    hash.text(&corpus.fingerprint);
     for row in rows(corpus) {
         hash.number(row.sentence.index());
-        hash.text(row.text);
         hash.number(row.neighbours.len());
-        row.neighbours.iter().for_each(|n| hash.text(n));
+        row.neighbours.iter().for_each(|n| hash.number(n.index()));
         match row.speaker {
             Some(speaker) => hash.text(speaker),
             None => hash.number(usize::MAX),

@@ -31,7 +31,7 @@ impl AliasTable {
                 forms: forms
                     .into_iter()
                     .map(|f| {
-                        let words: Vec<String> = super::words_of(f).into_iter().map(|w| w.to_lowercase()).collect();
+                        let words: Vec<String> = crate::index::words(f).into_iter().map(|w| w.to_lowercase()).collect();
                         let stems = words.iter().filter_map(|w| super::stem(&mut analyzer, w)).collect();
                         Form { words, stems, exact_case: (f.chars().count() <= 2).then(|| f.to_string()) }
                     })

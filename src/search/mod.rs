@@ -138,11 +138,6 @@ pub fn clean(text: &str) -> String {
     normalise(text)
 }
 
-/// Splits text into words the way the index's tokenizer does.
-pub fn words_of(text: &str) -> Vec<&str> {
-    crate::index::words(text)
-}
-
 /// Stems one word with the index analyzer (it may yield nothing for overlong words).
 pub fn stem(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
     let mut stream = analyzer.token_stream(word);
@@ -164,7 +159,7 @@ pub fn analyse(
     analyzer: &mut TextAnalyzer,
 ) -> tantivy::Result<Analysed> {
     let question = normalise(question);
-    let surface: Vec<&str> = words_of(&question).into_iter().take(MAX_TERMS * 4).collect();
+    let surface: Vec<&str> = crate::index::words(&question).into_iter().take(MAX_TERMS * 4).collect();
     let lower: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
     let (asks, filler) = asks::asks(&lower);
     let expansions = aliases.expansions(&surface, &lower);
@@ -289,7 +284,7 @@ pub fn plain_bm25(
     let question = normalise(question);
     let mut seen = HashSet::new();
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for word in words_of(&question).into_iter().take(MAX_TERMS * 4) {
+    for word in crate::index::words(&question).into_iter().take(MAX_TERMS * 4) {
         let lower = word.to_lowercase();
         if STOP_WORDS.contains(&lower.as_str()) {
             continue;

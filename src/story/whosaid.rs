@@ -59,9 +59,9 @@ pub fn whosaid<'a>(engine: &'a Engine, text: &str) -> anyhow::Result<Vec<Candida
                 .filter(|e| e.name == q.speaker)
                 .flat_map(|e| e.forms())
                 .collect();
-            let text = format!("{} {}", corpus.quote_text(q), names.join(" "));
-            let coverage = engine.coverage(&analysed, &text);
-            let score = coverage + engine.similarity(meaning.as_ref(), corpus.quote_text(q));
+            let quote = corpus.quote_text(q);
+            let coverage = engine.coverage(&analysed, &format!("{quote} {}", names.join(" ")));
+            let score = coverage + engine.similarity(meaning.as_ref(), quote);
             Candidate { quote: q, coverage, score }
         })
         .filter(|c| c.coverage >= MIN_COVERAGE)

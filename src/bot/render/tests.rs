@@ -44,16 +44,7 @@ fn assert_within_limits(reply: &Reply) {
 /// Answer `rank` of `answers` with `width` sentences of context, as a click shows it.
 fn answer_at(engine: &Engine, answers: &Answers, rank: usize, width: usize) -> anyhow::Result<Reply> {
     let ranked: Vec<SentenceId> = answers.answers.iter().map(Answer::sentence).collect();
-    let passage = engine.passage_for(&answers.question, ranked[rank - 1], width)?;
-    let view = AnswerView {
-        version: engine.version(),
-        question: &answers.question,
-        ranked: &ranked,
-        rank,
-        width,
-        passage: &passage,
-    };
-    Ok(answer(&view))
+    crate::bot::events::answer_page(engine, &answers.question, &ranked, rank, width)
 }
 
 /// A passage built by hand: `before`, then the sentence (words with whether they matched),

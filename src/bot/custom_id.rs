@@ -203,7 +203,8 @@ mod tests {
         assert_eq!(answers, many[..fit]);
         assert_eq!(ButtonState::answers_that_fit("0123abcd", 1, 1, &ids([1, 2, 3])), 3);
         // A longer state leaves room for fewer ids, and the count says so.
-        let wide = ButtonState::new("0123abcd", Action::Answer { rank: 12, width: 1_234_567_890, answers: many.clone() });
+        let wide =
+            ButtonState::new("0123abcd", Action::Answer { rank: 12, width: 1_234_567_890, answers: many.clone() });
         let Ok(ButtonState { action: Action::Answer { answers, .. }, .. }) = ButtonState::decode(&wide.encode()) else {
             panic!("the wide state decodes");
         };

@@ -71,6 +71,9 @@ pub struct BotConfig {
     pub watch_corpus: bool,
     /// Votes older than this many days are deleted.
     pub vote_retention_days: u32,
+    /// Ask for the privileged Message Content intent: replies and messages in the bot's
+    /// threads are then read without an @mention.
+    pub message_content: bool,
 }
 
 /// Which of Discord's gateway shards this process connects.
@@ -134,6 +137,10 @@ pub struct ServeArgs {
     /// Days a vote on an answer is kept before it is deleted (1 or more)
     #[arg(long = "vote-retention-days", env = "STORYBOT_VOTE_RETENTION_DAYS", value_name = "DAYS", default_value_t = DEFAULT_VOTE_RETENTION_DAYS, value_parser = clap::value_parser!(u32).range(1..=36_500))]
     pub vote_retention_days: u32,
+    /// Read every message's text (Discord's privileged Message Content intent, switched on in
+    /// the Developer Portal too): replies and messages in the bot's threads then need no @mention
+    #[arg(long, env = "STORYBOT_MESSAGE_CONTENT", value_name = "on|off", default_value = "off", value_parser = parse_message_content, action = clap::ArgAction::Set)]
+    pub message_content: bool,
 }
 
 /// `--shards`: `auto` or a count.
@@ -144,7 +151,7 @@ pub enum ShardCount {
 }
 
 /// Every variable storybot reads. [`drop_empty_settings`] removes the empty ones.
-pub const SETTINGS: [&str; 15] = [
+pub const SETTINGS: [&str; 16] = [
     "DISCORD_TOKEN",
     "DISCORD_GUILD_ID",
     "DISCORD_API_BASE",
@@ -154,6 +161,7 @@ pub const SETTINGS: [&str; 15] = [
     "STORYBOT_METRICS_ADDR",
     "STORYBOT_WATCH_CORPUS",
     "STORYBOT_VOTE_RETENTION_DAYS",
+    "STORYBOT_MESSAGE_CONTENT",
     "STORYBOT_CORPUS_DIR",
     "STORYBOT_INDEX_DIR",
     "STORYBOT_DATA_DIR",
@@ -198,6 +206,7 @@ impl BotConfig {
             shards: shards(args.shards, args.shard_range.as_deref())?,
             watch_corpus: args.watch_corpus,
             vote_retention_days: args.vote_retention_days,
+            message_content: args.message_content,
         })
     }
 
@@ -213,15 +222,24 @@ impl BotConfig {
             shards: Shards::Auto,
             watch_corpus: false,
             vote_retention_days: DEFAULT_VOTE_RETENTION_DAYS,
+            message_content: false,
         }
     }
 }
 
 fn parse_watch(raw: &str) -> Result<bool, String> {
+    on_off(raw, "STORYBOT_WATCH_CORPUS")
+}
+
+fn parse_message_content(raw: &str) -> Result<bool, String> {
+    on_off(raw, "STORYBOT_MESSAGE_CONTENT")
+}
+
+fn on_off(raw: &str, name: &str) -> Result<bool, String> {
     match raw.trim().to_ascii_lowercase().as_str() {
         "1" | "true" | "yes" | "on" => Ok(true),
         "0" | "false" | "no" | "off" => Ok(false),
-        _ => Err("STORYBOT_WATCH_CORPUS must be on or off (true/false, yes/no, 1/0)".into()),
+        _ => Err(format!("{name} must be on or off (true/false, yes/no, 1/0)")),
     }
 }
 
@@ -378,6 +396,7 @@ mod tests {
     fn operations_settings_default_to_no_listener_auto_shards_and_a_watched_corpus() -> anyhow::Result<()> {
         let c = config(&["--token", TOKEN])?;
         assert_eq!((c.metrics_addr, c.shards, c.watch_corpus), (None, Shards::Auto, true));
+        assert!(!c.message_content, "the privileged intent is off unless asked for");
         let c = config(&[
             "--token",
             TOKEN,
@@ -389,7 +408,10 @@ mod tests {
             "2-3",
             "--watch-corpus",
             "off",
+            "--message-content",
+            "on",
         ])?;
+        assert!(c.message_content);
         assert_eq!(c.metrics_addr, Some("127.0.0.1:9184".parse()?));
         assert_eq!(c.shards, Shards::Fixed { total: 4, first: 2, last: 3 });
         assert!(!c.shards.has_first() && !c.watch_corpus);
@@ -412,7 +434,7 @@ mod tests {
 
     #[test]
     fn a_missing_or_malformed_setting_names_itself_and_the_fix() {
-        let cases: [(&[&str], &str); 13] = [
+        let cases: [(&[&str], &str); 14] = [
             (&[], "DISCORD_TOKEN is not set"),
             (&["--token", "Bot a.b.c"], "remove the \"Bot \""),
             (&["--token", "not a token"], "does not look like a bot token"),
@@ -425,6 +447,7 @@ mod tests {
             (&["--token", TOKEN, "--shards", "2", "--shard-range", "1-2"], "within 0-1"),
             (&["--token", TOKEN, "--shards", "4", "--shard-range", "3-1"], "FIRST-LAST"),
             (&["--token", TOKEN, "--watch-corpus", "maybe"], "STORYBOT_WATCH_CORPUS must be"),
+            (&["--token", TOKEN, "--message-content", "all"], "STORYBOT_MESSAGE_CONTENT must be"),
             (&["--token", TOKEN, "--vote-retention-days", "x"], "--vote-retention-days"),
         ];
         for (flags, message) in cases {

@@ -10,6 +10,7 @@ pub mod cite;
 mod model;
 mod passage;
 pub mod rank;
+mod shim;
 pub mod signals;
 mod stems;
 mod vectors;
@@ -22,6 +23,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 pub use cite::{Citation, JsonAnswer, JsonAnswers, JsonSource};
 pub use passage::{Passage, Piece, Source};
+pub use shim::Conversation;
 
 use crate::corpus::{Corpus, Quote, SentenceId};
 use crate::error::UserError;

@@ -95,3 +95,14 @@ pub fn message_reply(reply: &Reply, to: &serenity::Message) -> serenity::CreateM
     }
     out.components(components(&reply.buttons))
 }
+
+/// The new content of one of the bot's messages (the answer to an edited question): what it
+/// does not have is cleared.
+pub fn edited_message(reply: &Reply) -> serenity::EditMessage {
+    let embeds = reply.embed.as_ref().map(embed).into_iter().collect();
+    serenity::EditMessage::new()
+        .allowed_mentions(no_pings())
+        .content(reply.content.clone().unwrap_or_default())
+        .embeds(embeds)
+        .components(components(&reply.buttons))
+}

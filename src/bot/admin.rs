@@ -45,12 +45,14 @@ pub async fn check(ctx: Context<'_>) -> Result<bool, Error> {
     Ok(true)
 }
 
-/// Server settings: private answers, @mentions, and the channels the bot answers in
+/// Server settings: private answers, @mentions, threads, and the channels the bot answers in
 #[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
 pub async fn config(
     ctx: Context<'_>,
     #[description = "Answers only the asker sees (they can share them)"] private_answers: Option<bool>,
     #[description = "Answer questions in messages that @mention the bot"] mentions: Option<bool>,
+    #[description = "Open a thread on each public answer, where every message is a follow-up"]
+    answers_in_threads: Option<bool>,
     #[description = "Answer in this channel (the bot then answers only in the channels listed)"]
     #[channel_types("Text", "PublicThread", "PrivateThread", "News")]
     allow_channel: Option<serenity::ChannelId>,
@@ -63,6 +65,7 @@ pub async fn config(
     let change = Change {
         private_answers,
         mentions,
+        answers_in_threads,
         allow_channel: allow_channel.map(|c| c.get()),
         remove_channel: remove_channel.map(|c| c.get()),
         all_channels: all_channels.unwrap_or(false),

@@ -9,6 +9,7 @@ use poise::serenity_prelude as serenity;
 
 use super::database::Database;
 use super::inflight::InFlight;
+use super::links::Links;
 use super::request::{self, Kind, Outcome, Request};
 use super::{admin, commands, cooldown::Cooldowns, errors, events, Data, Error};
 use crate::config::{BotConfig, Shards};
@@ -20,12 +21,18 @@ use crate::store::Store;
 /// How long a shutdown waits for commands already running before it closes the gateway.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 
-/// Only non-privileged intents: Discord sends a message's content to a bot for messages that
-/// mention it and for direct messages without the privileged Message Content intent.
-pub fn intents() -> serenity::GatewayIntents {
-    serenity::GatewayIntents::GUILDS
+/// Non-privileged intents unless `message_content`: without the privileged Message Content
+/// intent Discord sends a message's content to a bot only for messages that mention it and
+/// for direct messages.
+pub fn intents(message_content: bool) -> serenity::GatewayIntents {
+    let plain = serenity::GatewayIntents::GUILDS
         | serenity::GatewayIntents::GUILD_MESSAGES
-        | serenity::GatewayIntents::DIRECT_MESSAGES
+        | serenity::GatewayIntents::DIRECT_MESSAGES;
+    if message_content {
+        plain | serenity::GatewayIntents::MESSAGE_CONTENT
+    } else {
+        plain
+    }
 }
 
 /// What the bot serves: the engine in service (rebuilt on corpus changes) and the database
@@ -55,13 +62,14 @@ pub async fn run(
     let in_flight = Arc::new(InFlight::default());
     let data = Data {
         live: backend.live,
+        links: Links::new(backend.store.clone()),
         database: Database::new(backend.store),
         cooldowns: Cooldowns::new(config.cooldown),
         in_flight: in_flight.clone(),
     };
     // Commands are global to the application: one process registering them is enough.
     let registration = Registration { wanted: first == 0, guild: config.guild_id, failed: registration_failed };
-    let mut client = serenity::ClientBuilder::new_with_http(http, intents())
+    let mut client = serenity::ClientBuilder::new_with_http(http, intents(config.message_content))
         .framework(framework(data, registration))
         .event_handler(ShardWatch(services.health.clone()))
         .await
@@ -245,13 +253,20 @@ fn options() -> poise::FrameworkOptions<Data, Error> {
 }
 
 /// Turns Discord's fatal errors into advice: a token refused by the gateway (close 4004) or
-/// by the REST API (401), and refused intents.
+/// by the REST API (401), and refused intents (close 4014: the Message Content intent is not
+/// switched on for the application).
 fn explain(err: serenity::Error) -> anyhow::Error {
     use serenity::{Error as E, GatewayError as G, HttpError as H};
     match &err {
         E::Gateway(G::InvalidAuthentication) => token_rejected(),
         E::Http(H::UnsuccessfulRequest(r)) if r.status_code.as_u16() == 401 => token_rejected(),
-        E::Gateway(G::DisallowedGatewayIntents | G::InvalidGatewayIntents) => anyhow::anyhow!(
+        E::Gateway(G::DisallowedGatewayIntents) => anyhow::anyhow!(
+            "Discord refused the privileged Message Content intent (gateway close 4014), which \
+             STORYBOT_MESSAGE_CONTENT=on asks for: switch it on in the Developer Portal (your application → Bot → \
+             Privileged Gateway Intents → Message Content Intent; past 100 servers Discord must verify the app and \
+             approve the intent first), or set STORYBOT_MESSAGE_CONTENT=off"
+        ),
+        E::Gateway(G::InvalidGatewayIntents) => anyhow::anyhow!(
             "Discord refused the gateway intents storybot asks for (guilds, guild messages, direct messages)"
         ),
         _ => anyhow::Error::new(err).context("the Discord connection failed"),

@@ -3,8 +3,8 @@
 
 use poise::serenity_prelude as serenity;
 
-use super::{adapter, admin, render, Context, Error};
-use crate::answer::{Engine, MAX_QUESTION_CHARS, MAX_SEARCH, MAX_TOP};
+use super::{adapter, admin, render, threads, Context, Error};
+use crate::answer::{Conversation, Engine, MAX_QUESTION_CHARS, MAX_SEARCH, MAX_TOP};
 use crate::error::UserError;
 use crate::ops::metrics;
 use crate::story;
@@ -38,11 +38,18 @@ pub async fn ask(
     #[max_length = 1000]
     question: String,
     #[description = "Show the answer only to you (default: the server's setting)"] private: Option<bool>,
+    #[description = "Open a thread on the answer for follow-up questions (default: the server's setting)"]
+    thread: Option<bool>,
 ) -> Result<(), Error> {
     let engine = &ctx.data().engine();
-    let answers = engine.ask(&question, MAX_TOP)?;
+    let mut conversation = Conversation::new();
+    let answers = engine.ask_in(&mut conversation, &question, MAX_TOP)?;
     metrics::answered(!answers.answers.is_empty());
-    send(ctx, engine, render::answers(engine.version(), &answers), private).await
+    let settings = ctx.data().database.settings(ctx.guild_id().map(|g| g.get())).await;
+    let private = private.unwrap_or(settings.private_answers);
+    let handle = post(ctx, engine, render::answers(engine.version(), &answers), private).await?;
+    let wanted = threads::Wanted { asked: thread, server: settings.answers_in_threads };
+    threads::after_ask(ctx, &handle, private, wanted, &question, &conversation).await
 }
 
 /// List every sentence of the story that matches your words
@@ -176,9 +183,18 @@ async fn send(ctx: Context<'_>, engine: &Engine, reply: render::Reply, private: 
         Some(private) => private,
         None => ctx.data().database.settings(ctx.guild_id().map(|g| g.get())).await.private_answers,
     };
+    post(ctx, engine, reply, private).await.map(drop)
+}
+
+/// Sends `reply` to the command, privately (with a Share button) or not.
+async fn post<'a>(
+    ctx: Context<'a>,
+    engine: &Engine,
+    reply: render::Reply,
+    private: bool,
+) -> Result<poise::ReplyHandle<'a>, Error> {
     let reply = if private { render::with_share(reply, engine.version()) } else { reply };
-    ctx.send(adapter::command_reply(&reply, private)).await?;
-    Ok(())
+    Ok(ctx.send(adapter::command_reply(&reply, private)).await?)
 }
 
 /// The text of a message picked from the context menu, or a message saying it has none (an

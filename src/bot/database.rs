@@ -134,7 +134,7 @@ pub fn prune_daily(store: Arc<Store>, days: u32) -> tokio::task::JoinHandle<()> 
 
 /// SQLite calls block (a busy database waits up to its timeout): keep them off the threads
 /// that run the gateway and the other requests.
-async fn blocking<T: Send + 'static>(
+pub(super) async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, StoreError> + Send + 'static,
 ) -> Result<T, anyhow::Error> {
     match tokio::task::spawn_blocking(f).await {
@@ -143,7 +143,7 @@ async fn blocking<T: Send + 'static>(
     }
 }
 
-fn log_failure(what: &str, err: &anyhow::Error) {
+pub(super) fn log_failure(what: &str, err: &anyhow::Error) {
     metrics::store_error();
     tracing::error!(error = %format!("{err:#}"), "{what} failed; the bot goes on without it");
 }

@@ -1,12 +1,13 @@
-//! Messages (@mentions and direct messages) and button clicks.
+//! Messages (@mentions, direct messages, replies to answers and messages in the bot's
+//! threads), their edits and deletions, and button clicks.
 
 use poise::serenity_prelude as serenity;
 use tracing::Instrument as _;
 
 use super::custom_id::{Action, ButtonState, Unusable};
 use super::request::{Kind, Outcome, Request};
-use super::{adapter, database, errors, render, Data, Error};
-use crate::answer::{Engine, MAX_SEARCH, MAX_TOP};
+use super::{adapter, database, edits, errors, follow_up, render, threads, Data, Error};
+use crate::answer::{Engine, MAX_SEARCH};
 use crate::corpus::SentenceId;
 use crate::error::UserError;
 use crate::ops::metrics;
@@ -20,6 +21,17 @@ pub async fn handle(
     let data = framework.user_data;
     match event {
         serenity::FullEvent::Message { new_message } => on_message(ctx, data, new_message).await,
+        serenity::FullEvent::MessageUpdate { event, .. } => edits::on_edit(ctx, data, event).await,
+        serenity::FullEvent::MessageDelete { deleted_message_id, .. } => {
+            edits::on_delete(ctx, data, &[*deleted_message_id]).await
+        }
+        serenity::FullEvent::MessageDeleteBulk { multiple_deleted_messages_ids, .. } => {
+            edits::on_delete(ctx, data, multiple_deleted_messages_ids).await
+        }
+        serenity::FullEvent::ThreadDelete { thread, .. } => {
+            data.links.forget_thread(thread.id.get()).await;
+            Ok(())
+        }
         serenity::FullEvent::InteractionCreate { interaction: serenity::Interaction::Component(click) } => {
             on_click(ctx, data, click).await
         }
@@ -50,51 +62,45 @@ pub fn question_for_bot(content: &str, bot: u64, mentions_bot: bool, is_dm: bool
 }
 
 async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> Result<(), Error> {
-    // Bots (this one included) never get answers, so two bots cannot talk in a loop.
-    if msg.author.bot {
+    // Bots (this one included) never get answers, so two bots cannot talk in a loop; system
+    // messages (a thread opened, a pin) are not questions.
+    let ordinary = matches!(msg.kind, serenity::MessageType::Regular | serenity::MessageType::InlineReply);
+    if msg.author.bot || !ordinary {
         return Ok(());
     }
     let bot = ctx.cache.current_user().id;
-    let mentions_bot = msg.mentions.iter().any(|u| u.id == bot);
-    let is_dm = msg.guild_id.is_none();
-    let Some(question) = question_for_bot(&msg.content, bot.get(), mentions_bot, is_dm) else {
+    let seen = follow_up::seen(data, msg, bot).await;
+    let Some(asked) = follow_up::asked(&msg.content, bot.get(), seen) else {
         return Ok(());
     };
     // A server may turn mentions off or keep the bot to some channels: then it stays silent
-    // rather than answer where it was asked not to.
+    // rather than answer where it was asked not to. A thread the bot opened is a conversation
+    // someone asked for, whatever the mentions setting.
     let settings = data.database.settings(msg.guild_id.map(|g| g.get())).await;
-    let welcome = is_dm || (settings.mentions && settings.allows(msg.channel_id.get()));
+    let welcome = seen.is_dm || (settings.allows(msg.channel_id.get()) && (settings.mentions || asked.in_bot_thread));
     if !welcome {
         tracing::debug!(guild = ?msg.guild_id.map(|g| g.get()), "mention ignored: turned off on this server or channel");
         return Ok(());
     }
-    let kind = if is_dm { Kind::DirectMessage } else { Kind::Mention };
+    let kind = if seen.is_dm { Kind::DirectMessage } else { Kind::Mention };
     let Ok(request) = Request::start(&data.in_flight, kind, kind.name(), msg.author.id.get()) else {
         return Ok(());
     };
-    metrics::mention(if is_dm { "direct_message" } else { "mention" });
-    let reply = answer_message(data, msg.author.id.get(), &question, kind);
-    let sent =
-        msg.channel_id.send_message(ctx, adapter::message_reply(&reply, msg)).instrument(request.span().clone()).await;
+    metrics::mention(if seen.is_dm { "direct_message" } else { "mention" });
+    let answering = follow_up::answer(data, msg.author.id.get(), &asked, kind).await;
+    let sent = msg
+        .channel_id
+        .send_message(ctx, adapter::message_reply(&answering.reply, msg))
+        .instrument(request.span().clone())
+        .await;
+    if let Ok(answer) = &sent {
+        follow_up::remember(data, msg, &asked, &answering, answer.id.get()).await;
+        if settings.answers_in_threads && !asked.in_bot_thread {
+            threads::open_on_mention(ctx, data, msg, answer.id, &asked.question, &answering).await;
+        }
+    }
     request.finish(delivered(sent.map(drop)));
     Ok(())
-}
-
-/// The reply to a question in a message: an answer, a short help when there is no question,
-/// or what went wrong (the cooldown included).
-fn answer_message(data: &Data, user: u64, question: &str, kind: Kind) -> render::Reply {
-    let engine = data.engine();
-    match data.cooldowns.check(user) {
-        Err(wait) => render::Reply::plain(wait.to_string()),
-        Ok(()) if question.is_empty() => render::mention_help(),
-        Ok(()) => match engine.ask(question, MAX_TOP) {
-            Ok(answers) => {
-                metrics::answered(!answers.answers.is_empty());
-                render::answers(engine.version(), &answers)
-            }
-            Err(err) => errors::reply_for(&err, kind.name()),
-        },
-    }
 }
 
 /// Whether Discord took a reply; a refusal is counted and logged.

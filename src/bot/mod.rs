@@ -9,7 +9,14 @@
 //!   ("Ask storybot", "Verify quote").
 //! - [`admin`]: `/config` and `/reindex`, for members who can manage the server, and the
 //!   check that keeps answers to the channels a server allows.
-//! - [`events`]: @mentions, direct messages and button clicks (Share and votes included).
+//! - [`events`]: @mentions, direct messages, replies and thread messages, edits and deletions
+//!   of questions, and button clicks (Share and votes included).
+//! - [`follow_up`]: which conversation a question in a message continues (a reply to an
+//!   answer, the bot's thread, a direct message), answering in it and keeping it.
+//! - [`threads`]: opening a thread on an answer (`/ask thread`, `/config answers_in_threads`).
+//! - [`edits`]: an edited question updates its answer, a deleted one deletes it.
+//! - [`links`]: the bot's threads and, for a few minutes, which answer replied to which
+//!   question, through the database.
 //! - [`database`]: server settings and votes, through a database that may fail.
 //! - [`errors`]: the one error handler (user errors verbatim and private; the rest logged).
 //! - [`client`]: building the serenity client, and running it until shutdown.
@@ -24,12 +31,16 @@ pub mod commands;
 pub mod cooldown;
 pub mod custom_id;
 pub mod database;
+pub mod edits;
 pub mod errors;
 pub mod events;
+pub mod follow_up;
 pub mod inflight;
+pub mod links;
 pub mod markdown;
 pub mod render;
 pub mod request;
+pub mod threads;
 
 use std::sync::Arc;
 
@@ -42,6 +53,7 @@ pub use client::{intents, run, Backend};
 pub struct Data {
     pub live: Arc<LiveEngine>,
     pub database: database::Database,
+    pub links: links::Links,
     pub cooldowns: cooldown::Cooldowns,
     pub in_flight: Arc<inflight::InFlight>,
 }

@@ -338,7 +338,7 @@ pub fn help() -> Reply {
     Reply::plain(
         "I answer questions about the story with its exact sentences and where they come from.\n\
          • `/ask question` — the best answer, with buttons for more context and the next answer \
-         (`private: True` to see it alone)\n\
+         (`private: True` to see it alone, `thread: True` to open a thread for follow-ups)\n\
          • `/search query` — every matching sentence, in pages\n\
          • `/quote` — the story's quotes and who said them (filter by `speaker` or `about`)\n\
          • `/whosaid text` — the quote a paraphrase or fragment means, and who said it\n\
@@ -347,12 +347,30 @@ pub fn help() -> Reply {
          • `/facts` — the amounts and dates the story states · `/timeline` — its events in order\n\
          • `/story` — what the story is and who is in it\n\
          👍/👎 under an answer tell the people who run me whether it helped. \
-         Server managers: `/config` (private answers, mentions, channels), `/reindex`.\n\
+         Server managers: `/config` (private answers, mentions, threads, channels), `/reindex`.\n\
          Right-click a message → Apps → “Ask storybot” or “Verify quote” to use its text.\n\
-         You can also mention me with a question, or send me a direct message."
+         You can also mention me with a question, or send me a direct message. \
+         Follow-ups: reply to one of my answers, or write in the thread I opened on it. \
+         Unless my host turned on Discord's Message Content intent I only see messages that \
+         mention me, so keep the reply's @ping on (or mention me in the thread)."
             .into(),
     )
 }
+
+/// The note on an answer to a follow-up whose conversation is gone (expired, or the message
+/// replied to was not an answer): the question was read on its own.
+pub const NEW_CONVERSATION: &str = "I have no earlier questions to follow here, so I read this one on its own.";
+
+/// To someone who asked for a thread on a private answer.
+pub const PRIVATE_NO_THREAD: &str = "A private answer cannot have a thread. Ask with `private: False` to get one.";
+
+/// To someone who asked for a thread where none can open (a direct message, a thread).
+pub const NO_THREAD_HERE: &str = "Threads open on answers in a server channel, not in a thread or a direct message. \
+     Reply to the answer to ask a follow-up.";
+
+/// To someone who asked for a thread that Discord refused to open.
+pub const THREAD_REFUSED: &str = "I could not open a thread on this answer (I may lack the Create Public Threads \
+     permission here). Reply to the answer to ask a follow-up instead.";
 
 /// Reply to a mention with no question in it.
 pub fn mention_help() -> Reply {

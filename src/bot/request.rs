@@ -16,6 +16,8 @@ pub enum Kind {
     Command,
     Mention,
     DirectMessage,
+    /// An edited or deleted question whose answer follows it.
+    Edit,
     Button,
 }
 
@@ -24,7 +26,7 @@ impl Kind {
     fn metric(self) -> &'static str {
         match self {
             Kind::Command => "command",
-            Kind::Mention | Kind::DirectMessage => "mention",
+            Kind::Mention | Kind::DirectMessage | Kind::Edit => "mention",
             Kind::Button => "button",
         }
     }
@@ -35,6 +37,7 @@ impl Kind {
             Kind::Command => "command",
             Kind::Mention => "mention",
             Kind::DirectMessage => "direct message",
+            Kind::Edit => "edit",
             Kind::Button => "button",
         }
     }

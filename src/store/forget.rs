@@ -23,7 +23,8 @@ impl Store {
         })
     }
 
-    /// Deletes every vote cast in `guild` and the server's settings, in one transaction.
+    /// Deletes every vote cast in `guild`, the server's settings, and the threads and answers
+    /// the bot remembers there, in one transaction.
     ///
     /// # Errors
     /// As [`Store::prune_votes`].
@@ -34,6 +35,8 @@ impl Store {
             let votes = tx.execute("DELETE FROM feedback WHERE guild_id = ?1", [&id])?;
             tx.execute("DELETE FROM guild_channels WHERE guild_id = ?1", [&id])?;
             let settings = tx.execute("DELETE FROM guild_settings WHERE guild_id = ?1", [&id])?;
+            tx.execute("DELETE FROM bot_threads WHERE guild_id = ?1", [&id])?;
+            tx.execute("DELETE FROM answered_messages WHERE guild_id = ?1", [&id])?;
             tx.commit()?;
             Ok(Forgotten { votes, settings })
         })

@@ -1,5 +1,5 @@
-//! Per-server settings from `/config`: private answers, answering @mentions, and the
-//! channels the bot answers in. A server that never ran `/config` gets the defaults.
+//! Per-server settings from `/config`: private answers, answering @mentions, threads on
+//! answers, and the channels the bot answers in. A server that never ran `/config` gets the defaults.
 
 use std::collections::BTreeSet;
 
@@ -15,13 +15,15 @@ pub struct GuildSettings {
     pub private_answers: bool,
     /// The bot answers questions in messages that @mention it.
     pub mentions: bool,
+    /// Each public answer gets a thread, where every message is a follow-up question.
+    pub answers_in_threads: bool,
     /// The channels the bot answers in; empty means every channel.
     pub channels: BTreeSet<u64>,
 }
 
 impl Default for GuildSettings {
     fn default() -> Self {
-        GuildSettings { private_answers: false, mentions: true, channels: BTreeSet::new() }
+        GuildSettings { private_answers: false, mentions: true, answers_in_threads: false, channels: BTreeSet::new() }
     }
 }
 
@@ -37,6 +39,7 @@ impl GuildSettings {
 pub struct Change {
     pub private_answers: Option<bool>,
     pub mentions: Option<bool>,
+    pub answers_in_threads: Option<bool>,
     pub allow_channel: Option<u64>,
     pub remove_channel: Option<u64>,
     /// Answer in every channel again.
@@ -67,12 +70,14 @@ impl Store {
             let tx = conn.transaction()?;
             let id = guild.to_string();
             tx.execute(
-                "INSERT INTO guild_settings (guild_id, private_answers, mentions) VALUES (?1, ?2, ?3)
+                "INSERT INTO guild_settings (guild_id, private_answers, mentions, answers_in_threads)
+                 VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (guild_id) DO UPDATE SET
                      private_answers = COALESCE(excluded.private_answers, private_answers),
                      mentions = COALESCE(excluded.mentions, mentions),
+                     answers_in_threads = COALESCE(excluded.answers_in_threads, answers_in_threads),
                      updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-                params![id, change.private_answers, change.mentions],
+                params![id, change.private_answers, change.mentions, change.answers_in_threads],
             )?;
             if change.all_channels {
                 tx.execute("DELETE FROM guild_channels WHERE guild_id = ?1", [&id])?;
@@ -99,12 +104,14 @@ impl Store {
 fn read(conn: &rusqlite::Connection, guild: u64) -> rusqlite::Result<GuildSettings> {
     let id = guild.to_string();
     let defaults = GuildSettings::default();
-    let row: Option<(Option<bool>, Option<bool>)> = conn
-        .query_row("SELECT private_answers, mentions FROM guild_settings WHERE guild_id = ?1", [&id], |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })
+    let row: Option<(Option<bool>, Option<bool>, Option<bool>)> = conn
+        .query_row(
+            "SELECT private_answers, mentions, answers_in_threads FROM guild_settings WHERE guild_id = ?1",
+            [&id],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+        )
         .optional()?;
-    let (private_answers, mentions) = row.unwrap_or_default();
+    let (private_answers, mentions, answers_in_threads) = row.unwrap_or_default();
     let mut statement = conn.prepare("SELECT channel_id FROM guild_channels WHERE guild_id = ?1")?;
     let channels = statement
         .query_map([&id], |row| row.get::<_, String>(0))?
@@ -113,6 +120,7 @@ fn read(conn: &rusqlite::Connection, guild: u64) -> rusqlite::Result<GuildSettin
     Ok(GuildSettings {
         private_answers: private_answers.unwrap_or(defaults.private_answers),
         mentions: mentions.unwrap_or(defaults.mentions),
+        answers_in_threads: answers_in_threads.unwrap_or(defaults.answers_in_threads),
         channels,
     })
 }
@@ -147,6 +155,19 @@ mod tests {
         store.change_settings(1, &Change { allow_channel: Some(8), ..Change::default() })?;
         assert_eq!(store.settings(1)?.channels.len(), 2);
         assert!(store.change_settings(1, &Change { all_channels: true, ..Change::default() })?.channels.is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn answers_in_threads_is_off_until_a_server_turns_it_on() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let store = Store::open(dir.path())?;
+        assert!(!store.settings(1)?.answers_in_threads);
+        let on = store.change_settings(1, &Change { answers_in_threads: Some(true), ..Change::default() })?;
+        assert!(on.answers_in_threads && on.mentions);
+        let still = store.change_settings(1, &Change { private_answers: Some(true), ..Change::default() })?;
+        assert!(still.answers_in_threads, "other changes leave it alone");
+        assert!(!store.settings(2)?.answers_in_threads);
         Ok(())
     }
 

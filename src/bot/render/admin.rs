@@ -12,6 +12,11 @@ pub fn settings(settings: &GuildSettings, changed: bool) -> Reply {
         "public: everyone in the channel sees them; `/ask private: True` keeps one private"
     };
     let mentions = if settings.mentions { "answered" } else { "ignored (slash commands still work)" };
+    let threads = if settings.answers_in_threads {
+        "each public answer gets a thread; every message in it is a follow-up question"
+    } else {
+        "none unless asked for (`/ask thread: True`); follow-ups go as replies to an answer"
+    };
     let channels = if settings.channels.is_empty() {
         "every channel".to_string()
     } else {
@@ -23,6 +28,7 @@ pub fn settings(settings: &GuildSettings, changed: bool) -> Reply {
         fields: vec![
             ("Answers".into(), answers.into()),
             ("Questions by @mention".into(), mentions.into()),
+            ("Threads on answers".into(), threads.into()),
             ("Channels the bot answers in".into(), channels),
         ],
         footer: None,

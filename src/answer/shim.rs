@@ -1,8 +1,5 @@
 //! TEMPORARY stand-in for the conversation API until it lands on main; removed at the merge.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-
 use super::{Answers, Engine};
 
 /// The turns of a conversation so far.
@@ -41,18 +38,11 @@ impl Engine {
     }
 }
 
-fn saved() -> &'static Mutex<HashMap<(usize, String), String>> {
-    static SAVED: OnceLock<Mutex<HashMap<(usize, String), String>>> = OnceLock::new();
-    SAVED.get_or_init(Mutex::default)
-}
-
 impl crate::bot::database::Database {
     pub async fn conversation(&self, key: &str) -> Conversation {
-        let at = (self as *const Self as usize, key.to_string());
-        saved().lock().unwrap().get(&at).and_then(|j| Conversation::from_json(j)).unwrap_or_default()
+        self.shim.lock().unwrap().get(key).and_then(|j| Conversation::from_json(j)).unwrap_or_default()
     }
     pub async fn save_conversation(&self, key: &str, conversation: &Conversation) {
-        let at = (self as *const Self as usize, key.to_string());
-        saved().lock().unwrap().insert(at, conversation.to_json());
+        self.shim.lock().unwrap().insert(key.to_string(), conversation.to_json());
     }
 }

@@ -27,11 +27,13 @@ pub struct Database {
     /// Held while settings are read from the database: a burst of requests from a server not
     /// yet cached makes one read, not one blocking thread each.
     loading: tokio::sync::Mutex<()>,
+    /// TEMPORARY: conversations kept by the stand-in API until the engine's lands.
+    pub(crate) shim: Mutex<HashMap<String, String>>,
 }
 
 impl Database {
     pub fn new(store: Option<Arc<Store>>) -> Database {
-        Database { store, settings: Mutex::default(), loading: tokio::sync::Mutex::new(()) }
+        Database { store, settings: Mutex::default(), loading: tokio::sync::Mutex::new(()), shim: Mutex::default() }
     }
 
     /// The settings of `guild` (the defaults in direct messages, or when the database fails).

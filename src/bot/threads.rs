@@ -42,8 +42,9 @@ pub async fn open(
     let (guild, channel, answer) = place;
     let builder = serenity::CreateThread::new(name(question)).auto_archive_duration(ARCHIVE_AFTER);
     let thread = channel.create_thread_from_message(ctx, answer, builder).await?;
-    data.links.remember_thread(thread.id.get(), guild.get()).await;
+    // The conversation first: once the thread is known as the bot's, messages in it look for it.
     data.database.save_conversation(&super::follow_up::thread_key(thread.id.get()), conversation).await;
+    data.links.remember_thread(thread.id.get(), guild.get()).await;
     tracing::info!(guild = guild.get(), thread = thread.id.get(), "thread opened on an answer");
     Ok(thread.id)
 }

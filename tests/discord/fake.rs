@@ -4,7 +4,7 @@
 //! Every event the fake dispatches is first deserialized with serenity's own gateway types,
 //! so a payload serenity would silently drop fails the test instead of looking like silence.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -84,6 +84,14 @@ struct Shared {
     refuse_resume: AtomicBool,
     /// Every REST reply waits this long (milliseconds) before it is sent.
     delay_ms: AtomicU64,
+    /// Messages the bot posted in channels, as the fake returned them, in order.
+    posted: Mutex<Vec<Value>>,
+    /// The message each interaction's first response became, by interaction token.
+    originals: Mutex<HashMap<String, Value>>,
+    /// The channel of each interaction, by token.
+    interaction_channels: Mutex<HashMap<String, String>>,
+    /// Threads the bot opened, as the fake returned them.
+    threads: Mutex<Vec<Value>>,
 }
 
 #[derive(Clone)]
@@ -252,6 +260,37 @@ impl FakeDiscord {
     pub fn next_id(&self) -> String {
         self.shared.ids.fetch_add(1, Ordering::SeqCst).to_string()
     }
+
+    /// How many messages the bot has posted in channels so far.
+    pub fn posted_count(&self) -> usize {
+        self.shared.posted.lock().unwrap().len()
+    }
+
+    /// Message number `n` (0-based) the bot posted in a channel, as Discord stores it, waiting
+    /// up to [`WAIT`] for it.
+    pub async fn posted(&self, n: usize) -> Value {
+        let found = tokio::time::timeout(WAIT, async {
+            loop {
+                let notified = self.shared.changed.notified();
+                if let Some(m) = self.shared.posted.lock().unwrap().get(n) {
+                    return m.clone();
+                }
+                notified.await;
+            }
+        })
+        .await;
+        found.unwrap_or_else(|_| panic!("the bot posted no message number {n} within {WAIT:?}"))
+    }
+
+    /// The message the first response to interaction `id` became.
+    pub fn original(&self, id: &str) -> Option<Value> {
+        self.shared.originals.lock().unwrap().get(&format!("interaction-token-{id}")).cloned()
+    }
+
+    /// The threads the bot opened so far.
+    pub fn threads(&self) -> Vec<Value> {
+        self.shared.threads.lock().unwrap().clone()
+    }
 }
 
 /// Fails the test if serenity would not turn this frame into the intended event.
@@ -333,13 +372,41 @@ async fn rest_handler(
                 .collect();
             axum::Json(Value::Array(commands)).into_response()
         }
-        ("POST", ["interactions", _, _, "callback"]) => StatusCode::NO_CONTENT.into_response(),
+        ("POST", ["interactions", _, token, "callback"]) => {
+            if json_body["type"] == 4 {
+                let channel = shared.interaction_channels.lock().unwrap().get(*token).cloned();
+                let message = message_from(&json_body["data"], &id, channel.as_deref().unwrap_or(CHANNEL), 20);
+                shared.originals.lock().unwrap().insert(token.to_string(), message);
+            }
+            StatusCode::NO_CONTENT.into_response()
+        }
+        ("GET", ["webhooks", _, token, "messages", "@original"]) => {
+            match shared.originals.lock().unwrap().get(*token) {
+                Some(message) => axum::Json(message.clone()).into_response(),
+                None => error_response(404),
+            }
+        }
         ("POST", ["webhooks", _, _]) | ("PATCH", ["webhooks", _, _, "messages", _]) => {
             axum::Json(message_from(&json_body, &id, CHANNEL, 20)).into_response()
         }
         ("POST", ["channels", channel, "messages"]) => {
             let kind = if json_body.get("message_reference").is_some() { 19 } else { 0 };
-            axum::Json(message_from(&json_body, &id, channel, kind)).into_response()
+            let message = message_from(&json_body, &id, channel, kind);
+            shared.posted.lock().unwrap().push(message.clone());
+            shared.changed.notify_waiters();
+            axum::Json(message).into_response()
+        }
+        ("PATCH", ["channels", channel, "messages", message]) => {
+            axum::Json(message_from(&json_body, message, channel, 0)).into_response()
+        }
+        ("DELETE", ["channels", _, "messages", _]) => StatusCode::NO_CONTENT.into_response(),
+        ("POST", ["channels", channel, "messages", _, "threads"]) => {
+            let thread = json!({"id": id, "type": 11, "guild_id": GUILD, "parent_id": channel, "owner_id": BOT,
+                "name": json_body["name"], "message_count": 0, "member_count": 1, "rate_limit_per_user": 0, "flags": 0,
+                "thread_metadata": {"archived": false, "auto_archive_duration": 1440, "archive_timestamp": T0,
+                                    "locked": false}});
+            shared.threads.lock().unwrap().push(thread.clone());
+            axum::Json(thread).into_response()
         }
         ("POST", ["channels", _, "typing"]) => StatusCode::NO_CONTENT.into_response(),
         _ => (StatusCode::NOT_FOUND, axum::Json(json!({"code": 0, "message": "404: Not Found"}))).into_response(),
@@ -522,6 +589,7 @@ fn interaction_at(fake: &FakeDiscord, place: Place, user_id: &str, kind: u64, da
     let id = fake.next_id();
     let token = format!("interaction-token-{id}");
     let (guild, channel) = (place.guild, place.channel);
+    fake.shared.interaction_channels.lock().unwrap().insert(token.clone(), channel.to_string());
     let d = json!({
         "id": id, "application_id": APP, "type": kind, "data": data,
         "guild_id": guild, "channel_id": channel, "channel": {"id": channel, "type": 0, "name": "news"},

@@ -25,6 +25,18 @@ mod ops;
 /// The container image's set-up with the example env file, run as the image runs it.
 mod container;
 
+/// Replies to answers, messages in the bot's threads, edits and deletions, as Discord sends them.
+mod messages;
+
+/// Threads on answers and follow-ups in them.
+mod threads;
+
+/// Replies to answers as follow-ups, and the Message Content intent.
+mod replies;
+
+/// Edited and deleted questions.
+mod edits;
+
 use std::time::Duration;
 
 use std::sync::Arc;
@@ -61,11 +73,20 @@ pub async fn start_global() -> Running {
     start_with(Duration::ZERO, false).await
 }
 
+/// Starts the bot with the privileged Message Content intent (`STORYBOT_MESSAGE_CONTENT=on`).
+pub async fn start_reading_every_message() -> Running {
+    start_configured(Duration::ZERO, true, |c| BotConfig { message_content: true, ..c }).await
+}
+
 async fn start_with(cooldown: Duration, in_guild: bool) -> Running {
+    start_configured(cooldown, in_guild, |c| c).await
+}
+
+async fn start_configured(cooldown: Duration, in_guild: bool, adjust: fn(BotConfig) -> BotConfig) -> Running {
     let fake = FakeDiscord::start().await;
     let data = tempfile::tempdir().unwrap();
     let store = Store::open(data.path()).unwrap();
-    let (stop, bot) = launch_with(&fake, cooldown, in_guild, Some(Arc::new(store)));
+    let (stop, bot) = launch_with(&fake, cooldown, in_guild, Some(Arc::new(store)), adjust);
     fake.ready().await;
     Running { fake, stop: Some(stop), bot, data }
 }
@@ -76,20 +97,22 @@ pub fn launch(
     cooldown: Duration,
     in_guild: bool,
 ) -> (oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>) {
-    launch_with(fake, cooldown, in_guild, None)
+    launch_with(fake, cooldown, in_guild, None, |c| c)
 }
 
-/// Runs the bot against `fake` in this process with `store` as its database.
+/// Runs the bot against `fake` in this process with `store` as its database, its settings
+/// changed by `adjust`.
 fn launch_with(
     fake: &FakeDiscord,
     cooldown: Duration,
     in_guild: bool,
     store: Option<Arc<Store>>,
+    adjust: fn(BotConfig) -> BotConfig,
 ) -> (oneshot::Sender<()>, JoinHandle<anyhow::Result<()>>) {
     let token = Token::new(fake::TOKEN).unwrap();
     let config = BotConfig::for_api(token, &fake.rest_base);
     let guild_id = in_guild.then(|| fake::GUILD.parse().unwrap());
-    let config = BotConfig { cooldown, guild_id, ..config };
+    let config = adjust(BotConfig { cooldown, guild_id, ..config });
     let (stop, stopped) = oneshot::channel::<()>();
     let live = Arc::new(LiveEngine::fixed(crate::common::story_arc()));
     let bot = tokio::spawn(storybot::bot::run(config, Backend { live, store }, async move {

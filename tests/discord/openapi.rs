@@ -28,16 +28,21 @@ fn validators() -> &'static HashMap<String, jsonschema::Validator> {
     })
 }
 
-/// The spec operation a request is an instance of; `None` for requests without a body.
+/// The spec operation a request is an instance of; `None` for requests without a body (GET,
+/// DELETE).
 fn operation(r: &Request) -> Option<String> {
     let segments: Vec<&str> = r.path.trim_start_matches("/api/v10/").split('/').collect();
     let name = match (r.method.as_str(), segments.as_slice()) {
-        ("GET", _) => return None,
+        ("GET" | "DELETE", _) => return None,
         ("PUT", ["applications", _, "commands"]) => "PUT /applications/{application_id}/commands",
         ("PUT", ["applications", _, "guilds", _, "commands"]) => {
             "PUT /applications/{application_id}/guilds/{guild_id}/commands"
         }
         ("POST", ["channels", _, "messages"]) => "POST /channels/{channel_id}/messages",
+        ("PATCH", ["channels", _, "messages", _]) => "PATCH /channels/{channel_id}/messages/{message_id}",
+        ("POST", ["channels", _, "messages", _, "threads"]) => {
+            "POST /channels/{channel_id}/messages/{message_id}/threads"
+        }
         ("POST", ["webhooks", _, _]) => "POST /webhooks/{webhook_id}/{webhook_token}",
         ("PATCH", ["webhooks", _, _, "messages", "@original"]) => {
             "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original"

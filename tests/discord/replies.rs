@@ -1,0 +1,126 @@
+use std::time::Duration;
+
+use storybot::bot::render;
+
+use super::fake::{self, alice, bot_mention, FakeDiscord, WAIT};
+use super::messages::settled;
+use super::process::{assert_token_absent, log_of, serve_with, wait_exit};
+use super::threads::posted_in;
+use super::{description, start, start_reading_every_message, Running};
+use crate::common::Workspace;
+
+/// Alice asks the bot by mention; returns the answer as Discord stores it, once the bot is
+/// done with it.
+async fn mention_answered(bot: &Running, question: &str) -> serde_json::Value {
+    let n = bot.fake.posted_count();
+    let id = bot.fake.message(&format!("<@{}> {question}", fake::BOT), alice(), vec![bot_mention()], true);
+    let answer = bot.fake.posted(n).await;
+    settled(bot, &id).await;
+    answer
+}
+
+#[tokio::test]
+async fn a_reply_to_an_answer_with_the_ping_on_is_a_follow_up_to_it() {
+    let bot = start().await;
+    let answer = mention_answered(&bot, "who runs SoftBank?").await;
+    let mark = bot.fake.mark();
+    let reply_id = bot.fake.reply(&answer, "and what did Musk say?", true);
+    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    settled(&bot, &reply_id).await;
+    assert_eq!(reply["message_reference"]["message_id"], reply_id);
+    assert!(description(&reply).contains("and what did Musk say?"));
+    assert!(reply.get("content").is_none(), "the answer's conversation was found: no note");
+    assert_eq!(reply["allowed_mentions"]["replied_user"], false, "the follow-up's answer pings nobody");
+    // A reply to that answer continues further.
+    let second = bot.fake.posted(1).await;
+    let mark = bot.fake.mark();
+    bot.fake.reply(&second, "and Altman?", true);
+    let third = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    assert!(third.get("content").is_none());
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn without_the_message_content_intent_a_reply_without_the_ping_arrives_empty_and_gets_no_answer() {
+    let bot = start().await;
+    let answer = mention_answered(&bot, "who runs SoftBank?").await;
+    let mark = bot.fake.mark();
+    // What Discord sends a bot without the intent for a reply with its ping turned off.
+    bot.fake.reply(&answer, "", false);
+    bot.fake.reply(&answer, "and what did Musk say?", true);
+    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    assert!(description(&reply).contains("and what did Musk say?"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(bot.fake.count_after(mark, |r| r.path.ends_with("/messages")), 1, "the empty reply got nothing");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn with_the_message_content_intent_the_bot_asks_for_it_and_a_reply_without_the_ping_is_a_follow_up() {
+    let bot = start_reading_every_message().await;
+    let identify = bot.fake.payload_after(0, 2, WAIT).await.body;
+    let intents = identify["d"]["intents"].as_u64().unwrap();
+    assert_eq!(intents, 1 | (1 << 9) | (1 << 12) | (1 << 15), "MESSAGE_CONTENT is added to the plain intents");
+    let answer = mention_answered(&bot, "who runs SoftBank?").await;
+    let mark = bot.fake.mark();
+    bot.fake.reply(&answer, "and what did Musk say?", false);
+    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    assert!(description(&reply).contains("and what did Musk say?"));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_reply_to_a_bot_message_that_is_not_an_answer_is_answered_on_its_own_with_a_note() {
+    let bot = start().await;
+    let n = bot.fake.posted_count();
+    bot.fake.message(&format!("<@{}>", fake::BOT), alice(), vec![bot_mention()], true);
+    let help = bot.fake.posted(n).await;
+    assert!(help["content"].as_str().unwrap().starts_with("Ask me something"));
+    let mark = bot.fake.mark();
+    bot.fake.reply(&help, "who runs SoftBank?", true);
+    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    assert_eq!(reply["content"], render::NEW_CONVERSATION);
+    assert!(description(&reply).contains("Masayoshi Son"));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_reply_to_a_deleted_answer_is_a_new_question_with_a_ping_and_ignored_without() {
+    let bot = start_reading_every_message().await;
+    let answer = mention_answered(&bot, "who runs SoftBank?").await;
+    let mark = bot.fake.mark();
+    bot.fake.reply_to_deleted(&answer, "and what did Musk say?", vec![]);
+    bot.fake.reply_to_deleted(&answer, &format!("<@{}> who runs SoftBank?", fake::BOT), vec![bot_mention()]);
+    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    assert!(description(&reply).contains("Masayoshi Son"));
+    assert!(reply.get("content").is_none(), "a plain mention: nothing to note");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(bot.fake.count_after(mark, |r| r.path.ends_with("/messages")), 1);
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn help_says_plainly_that_replies_need_the_ping_without_the_message_content_intent() {
+    let bot = start().await;
+    let help = bot.run_command("help", &[]).await;
+    let text = help["data"]["content"].as_str().unwrap();
+    assert!(text.contains("reply to one of my answers") && text.contains("Message Content intent"), "{text}");
+    assert!(text.contains("@ping on"), "{text}");
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_refused_message_content_intent_ends_serve_with_where_to_switch_it_on() {
+    let fake = FakeDiscord::start().await;
+    fake.reject_identify_with(4014);
+    let ws = Workspace::with_shipped_story();
+    let mut child = serve_with(&fake, &ws, Some("trace"), &[("STORYBOT_MESSAGE_CONTENT", "on")]);
+    let status = wait_exit(&mut child, Duration::from_secs(30)).await;
+    let log = log_of(&ws);
+    assert_eq!(status.code(), Some(1), "{log}");
+    assert!(log.contains("Message Content intent (gateway close 4014)"), "{log}");
+    assert!(log.contains("Privileged Gateway Intents") && log.contains("past 100 servers"), "{log}");
+    assert!(log.contains("STORYBOT_MESSAGE_CONTENT=off"), "{log}");
+    assert_eq!(fake.identified_shards().len(), 1, "no retrying with intents Discord refused");
+    assert_token_absent(&log);
+}

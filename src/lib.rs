@@ -28,16 +28,18 @@
 //!   - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`, `whosaid`, `verify`,
 //!     `who`, `facts`, `timeline`, `serve`, `eval`, `feedback`, `health`, `completions`).
 //!   - [`bot`]: the Discord front end, a thin poise adapter: `bot::request` is the one life
-//!     of every request (commands, mentions, clicks), `bot::render` builds replies as plain
-//!     data from the engine's results (tested without Discord), and buttons carry the
-//!     sentence ids they were made from (`bot::custom_id`).
+//!     of every request (commands, mentions, clicks, edits), `bot::render` builds replies as
+//!     plain data from the engine's results (tested without Discord), buttons carry the
+//!     sentence ids they were made from (`bot::custom_id`), and `bot::follow_up` picks the
+//!     conversation a reply or a thread message continues.
 //!
 //! Beside that path:
 //!
 //! - [`eval`]: the engine measured on questions with known answers, beside plain BM25, and
 //!   quotes, speakers, people, roles, amounts, dates, `whosaid` and `verify` scored against
 //!   hand-labelled articles (`storybot eval --gold … --corpora …`).
-//! - [`store`]: the bot's SQLite database: votes on answers and per-server settings.
+//! - [`store`]: the bot's SQLite database: votes on answers, per-server settings, the bot's
+//!   threads, and for 15 minutes which answer replied to which question message.
 //! - [`ops`]: health and Prometheus metrics over HTTP, and the engine in service, rebuilt
 //!   and swapped in when the corpus changes.
 //!

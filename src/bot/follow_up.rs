@@ -182,8 +182,8 @@ mod tests {
     #[test]
     fn a_mention_starts_a_conversation_and_a_direct_message_continues_its_channels() {
         let seen = Seen { mentions_bot: true, ..Seen::default() };
-        let asked = asked("<@42> who runs SoftBank?", BOT, seen).unwrap();
-        assert_eq!((asked.question.as_str(), asked.continues), ("who runs SoftBank?", None));
+        let mention = asked("<@42> who runs SoftBank?", BOT, seen).unwrap();
+        assert_eq!((mention.question.as_str(), mention.continues), ("who runs SoftBank?", None));
         let dm = asked("and Altman?", BOT, Seen { is_dm: true, channel: 9, ..Seen::default() }).unwrap();
         assert_eq!(dm.continues.as_deref(), Some("dm:9"));
         assert!(!dm.expects_conversation, "a first direct message starts one");

@@ -338,7 +338,7 @@ pub fn help() -> Reply {
     Reply::plain(
         "I answer questions about the story with its exact sentences and where they come from.\n\
          • `/ask question` — the best answer, with buttons for more context and the next answer \
-         (`private: True` to see it alone, `thread: True` to open a thread for follow-ups)\n\
+         (`private: True` to see it alone, `thread: True` for a thread)\n\
          • `/search query` — every matching sentence, in pages\n\
          • `/quote` — the story's quotes and who said them (filter by `speaker` or `about`)\n\
          • `/whosaid text` — the quote a paraphrase or fragment means, and who said it\n\
@@ -349,10 +349,9 @@ pub fn help() -> Reply {
          👍/👎 under an answer tell the people who run me whether it helped. \
          Server managers: `/config` (private answers, mentions, threads, channels), `/reindex`.\n\
          Right-click a message → Apps → “Ask storybot” or “Verify quote” to use its text.\n\
-         You can also mention me with a question, or send me a direct message. \
-         Follow-ups: reply to one of my answers, or write in the thread I opened on it. \
-         Unless my host turned on Discord's Message Content intent I only see messages that \
-         mention me, so keep the reply's @ping on (or mention me in the thread)."
+         Mention me or DM me a question; to follow up, reply to my answer or write in its \
+         thread. Unless my host enabled Discord's Message Content intent, I only see messages \
+         that mention me: keep the reply's @ping on."
             .into(),
     )
 }

@@ -28,8 +28,8 @@ pub fn settings(settings: &GuildSettings, changed: bool) -> Reply {
         fields: vec![
             ("Answers".into(), answers.into()),
             ("Questions by @mention".into(), mentions.into()),
-            ("Threads on answers".into(), threads.into()),
             ("Channels the bot answers in".into(), channels),
+            ("Threads on answers".into(), threads.into()),
         ],
         footer: None,
     };
@@ -89,6 +89,10 @@ mod tests {
         assert_eq!(embed.title.as_deref(), Some("Settings saved"));
         assert!(embed.fields[0].1.starts_with("private") && embed.fields[1].1.starts_with("ignored"));
         assert_eq!(embed.fields[2].1, "<#5>, <#6>");
+        assert!(embed.fields[3].1.starts_with("none unless asked for"));
+        s.answers_in_threads = true;
+        let fields = settings(&s, true).embed.map(|e| e.fields).unwrap_or_default();
+        assert!(fields[3].1.starts_with("each public answer gets a thread"), "{}", fields[3].1);
         assert_eq!(wrong_channel(&s), "On this server I answer in <#5>, <#6> only.");
     }
 

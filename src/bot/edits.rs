@@ -71,6 +71,7 @@ async fn edited_question(
         reply_to_bot: reply_to.filter(|m| m.author.id == bot).map(|m| m.id.get()),
         bot_thread: data.links.is_bot_thread(channel).await.then_some(channel),
         channel,
+        author: event.author.as_ref().map_or(0, |a| a.id.get()),
     };
     let asked = follow_up::asked(content, bot.get(), seen)?;
     let changed = answered::question_hash(&asked.question) != link.question_hash;

@@ -25,9 +25,10 @@ pub fn answer_key(message: u64) -> String {
     format!("message:{message}")
 }
 
-/// The conversation key of a direct-message channel.
-pub fn dm_key(channel: u64) -> String {
-    format!("dm:{channel}")
+/// The conversation key of a direct-message channel with `user`: it ends in `@<user>`, so
+/// it is deleted with the user's other data.
+pub fn dm_key(channel: u64, user: u64) -> String {
+    format!("dm:{channel}@{user}")
 }
 
 /// The conversation, before the question, of an answer in a thread or a direct message: what
@@ -45,8 +46,10 @@ pub struct Seen {
     pub reply_to_bot: Option<u64>,
     /// The thread the message is in, when the bot opened it.
     pub bot_thread: Option<u64>,
-    /// The direct-message channel.
+    /// The channel the message is in.
     pub channel: u64,
+    /// Who wrote it.
+    pub author: u64,
 }
 
 /// A question addressed to the bot.
@@ -77,7 +80,7 @@ pub fn asked(content: &str, bot: u64, seen: Seen) -> Option<Asked> {
     let (continues, expects_conversation) = match (seen.bot_thread, seen.reply_to_bot) {
         (Some(thread), _) => (Some(thread_key(thread)), true),
         (None, Some(answer)) => (Some(answer_key(answer)), true),
-        (None, None) if seen.is_dm => (Some(dm_key(seen.channel)), false),
+        (None, None) if seen.is_dm => (Some(dm_key(seen.channel, seen.author)), false),
         (None, None) => (None, false),
     };
     Some(Asked { question, continues, expects_conversation, in_bot_thread: seen.bot_thread.is_some() })
@@ -91,7 +94,7 @@ pub async fn seen(data: &Data, msg: &serenity::Message, bot: serenity::UserId) -
     let channel = msg.channel_id.get();
     let may_follow = msg.guild_id.is_some() && (mentions_bot || !msg.content.trim().is_empty());
     let bot_thread = if may_follow && data.links.is_bot_thread(channel).await { Some(channel) } else { None };
-    Seen { mentions_bot, is_dm: msg.guild_id.is_none(), reply_to_bot, bot_thread, channel }
+    Seen { mentions_bot, is_dm: msg.guild_id.is_none(), reply_to_bot, bot_thread, channel, author: msg.author.id.get() }
 }
 
 /// An answer to a question in a message, and the conversation to keep once it is sent.
@@ -184,8 +187,8 @@ mod tests {
         let seen = Seen { mentions_bot: true, ..Seen::default() };
         let mention = asked("<@42> who runs SoftBank?", BOT, seen).unwrap();
         assert_eq!((mention.question.as_str(), mention.continues), ("who runs SoftBank?", None));
-        let dm = asked("and Altman?", BOT, Seen { is_dm: true, channel: 9, ..Seen::default() }).unwrap();
-        assert_eq!(dm.continues.as_deref(), Some("dm:9"));
+        let dm = asked("and Altman?", BOT, Seen { is_dm: true, channel: 9, author: 5, ..Seen::default() }).unwrap();
+        assert_eq!(dm.continues.as_deref(), Some("dm:9@5"), "the user's own, forgotten with their data");
         assert!(!dm.expects_conversation, "a first direct message starts one");
     }
 

@@ -40,12 +40,25 @@ pub async fn handle(
     }
 }
 
-/// The question in a message addressed to the bot: `None` when the message is not for it.
-pub fn question_for_bot(content: &str, bot: u64, mentions_bot: bool, is_dm: bool) -> Option<String> {
-    if !(mentions_bot || is_dm) {
+/// Who a message may address: the bot user, and the role Discord made for the bot in a
+/// server (its managed role), which Discord's mention picker offers under the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Addressee {
+    pub bot: u64,
+    pub role: Option<u64>,
+}
+
+/// The question in a message addressed to the bot (it mentions the bot or its role, or it is
+/// a direct message): `None` when the message is not for it.
+pub fn question_for_bot(content: &str, to: Addressee, addressed: bool) -> Option<String> {
+    if !addressed {
         return None;
     }
-    let text = content.replace(&format!("<@{bot}>"), " ").replace(&format!("<@!{bot}>"), " ");
+    let bot = to.bot;
+    let mut text = content.replace(&format!("<@{bot}>"), " ").replace(&format!("<@!{bot}>"), " ");
+    if let Some(role) = to.role {
+        text = text.replace(&format!("<@&{role}>"), " ");
+    }
     Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
@@ -55,16 +68,15 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
         return Ok(());
     }
     let bot = ctx.cache.current_user().id;
-    let mentions_bot = msg.mentions.iter().any(|u| u.id == bot);
+    let role = msg.guild_id.and_then(|guild| managed_role(&ctx.cache, guild, bot));
+    let mentioned =
+        msg.mentions.iter().any(|u| u.id == bot) || role.is_some_and(|r| msg.mention_roles.contains(&r));
     let is_dm = msg.guild_id.is_none();
-    let Some(question) = question_for_bot(&msg.content, bot.get(), mentions_bot, is_dm) else {
+    let to = Addressee { bot: bot.get(), role: role.map(|r| r.get()) };
+    let Some(question) = question_for_bot(&msg.content, to, mentioned || is_dm) else {
         return Ok(());
     };
-    // A server may turn mentions off or keep the bot to some channels: then it stays silent
-    // rather than answer where it was asked not to.
-    let settings = data.database.settings(msg.guild_id.map(|g| g.get())).await;
-    let welcome = is_dm || (settings.mentions && settings.allows(msg.channel_id.get()));
-    if !welcome {
+    if !is_dm && !welcome(ctx, data, msg).await {
         tracing::debug!(guild = ?msg.guild_id.map(|g| g.get()), "mention ignored: turned off on this server or channel");
         return Ok(());
     }
@@ -73,27 +85,52 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
         return Ok(());
     };
     metrics::mention(if is_dm { "direct_message" } else { "mention" });
-    let reply = answer_message(data, msg.author.id.get(), &question, kind);
+    // A reply to each message in the cooldown would let one user make the bot flood the
+    // channel; a reaction on their own message says "wait" to them alone.
+    if data.cooldowns.check(msg.author.id.get()).is_err() {
+        let wait = serenity::ReactionType::Unicode(WAIT.into());
+        let reacted =
+            ctx.http.create_reaction(msg.channel_id, msg.id, &wait).instrument(request.span().clone()).await;
+        request.finish(delivered(reacted));
+        return Ok(());
+    }
+    let reply = answer_message(data, &question, kind);
     let sent =
         msg.channel_id.send_message(ctx, adapter::message_reply(&reply, msg)).instrument(request.span().clone()).await;
     request.finish(delivered(sent.map(drop)));
     Ok(())
 }
 
+/// The reaction a message sent during its author's cooldown gets.
+pub const WAIT: &str = "⏳";
+
+/// The role Discord made for the bot in `guild`, from the cache (servers arrive there when
+/// the gateway connects); `None` for a server not cached yet.
+fn managed_role(cache: &serenity::Cache, guild: serenity::GuildId, bot: serenity::UserId) -> Option<serenity::RoleId> {
+    let guild = cache.guild(guild)?;
+    guild.roles.values().find(|r| r.tags.bot_id == Some(bot)).map(|r| r.id)
+}
+
+/// Whether the server lets the bot answer this mention: mentions on, and the channel (or the
+/// channel a thread or forum post is in) allowed.
+async fn welcome(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> bool {
+    let settings = data.database.settings(msg.guild_id.map(|g| g.get())).await;
+    settings.mentions && settings.allows(msg.channel_id.get())
+}
+
 /// The reply to a question in a message: an answer, a short help when there is no question,
-/// or what went wrong (the cooldown included).
-fn answer_message(data: &Data, user: u64, question: &str, kind: Kind) -> render::Reply {
+/// or what went wrong.
+fn answer_message(data: &Data, question: &str, kind: Kind) -> render::Reply {
     let engine = data.engine();
-    match data.cooldowns.check(user) {
-        Err(wait) => render::Reply::plain(wait.to_string()),
-        Ok(()) if question.is_empty() => render::mention_help(),
-        Ok(()) => match engine.ask(question, MAX_TOP) {
-            Ok(answers) => {
-                metrics::answered(!answers.answers.is_empty());
-                render::answers(engine.version(), &answers)
-            }
-            Err(err) => errors::reply_for(&err, kind.name()),
-        },
+    if question.is_empty() {
+        return render::mention_help();
+    }
+    match engine.ask(question, MAX_TOP) {
+        Ok(answers) => {
+            metrics::answered(!answers.answers.is_empty());
+            render::answers(engine.version(), &answers)
+        }
+        Err(err) => errors::reply_for(&err, kind.name()),
     }
 }
 
@@ -275,14 +312,21 @@ mod tests {
 
     #[test]
     fn only_messages_addressed_to_the_bot_carry_a_question() {
-        assert_eq!(
-            question_for_bot("<@42> who runs SoftBank?", 42, true, false).as_deref(),
-            Some("who runs SoftBank?")
-        );
-        assert_eq!(question_for_bot("hey <@!42>   why?", 42, true, false).as_deref(), Some("hey why?"));
-        assert_eq!(question_for_bot("<@42>", 42, true, false).as_deref(), Some(""));
-        assert_eq!(question_for_bot("who runs SoftBank?", 42, false, true).as_deref(), Some("who runs SoftBank?"));
-        assert_eq!(question_for_bot("@everyone look", 42, false, false), None);
-        assert_eq!(question_for_bot("<@&7> role ping", 42, false, false), None);
+        let to = Addressee { bot: 42, role: Some(7) };
+        assert_eq!(question_for_bot("<@42> who runs SoftBank?", to, true).as_deref(), Some("who runs SoftBank?"));
+        assert_eq!(question_for_bot("hey <@!42>   why?", to, true).as_deref(), Some("hey why?"));
+        assert_eq!(question_for_bot("<@42>", to, true).as_deref(), Some(""));
+        assert_eq!(question_for_bot("who runs SoftBank?", to, true).as_deref(), Some("who runs SoftBank?"));
+        assert_eq!(question_for_bot("@everyone look", to, false), None);
+        assert_eq!(question_for_bot("<@&8> role ping", to, false), None);
+    }
+
+    #[test]
+    fn the_bots_role_is_taken_out_of_the_question_like_the_bot_itself() {
+        let to = Addressee { bot: 42, role: Some(7) };
+        assert_eq!(question_for_bot("<@&7> who runs SoftBank?", to, true).as_deref(), Some("who runs SoftBank?"));
+        assert_eq!(question_for_bot("<@&8> <@&7> why?", to, true).as_deref(), Some("<@&8> why?"));
+        let no_role = Addressee { bot: 42, role: None };
+        assert_eq!(question_for_bot("<@&7> why?", no_role, true).as_deref(), Some("<@&7> why?"));
     }
 }

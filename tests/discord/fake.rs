@@ -30,6 +30,10 @@ pub const ALICE: &str = "1500000000000000001";
 /// A member of the guild who does not own the bot.
 pub const BOB: &str = "1500000000000000002";
 pub const OTHER_BOT: &str = "1500000000000000099";
+/// The role Discord made for the bot in the guild (its managed role).
+pub const BOT_ROLE: &str = "1600000000000000010";
+/// Another role of the guild, not the bot's.
+pub const OTHER_ROLE: &str = "1600000000000000011";
 const T0: &str = "2024-01-01T00:00:00.000000+00:00";
 
 /// One REST request the bot made.
@@ -342,6 +346,7 @@ async fn rest_handler(
             axum::Json(message_from(&json_body, &id, channel, kind)).into_response()
         }
         ("POST", ["channels", _, "typing"]) => StatusCode::NO_CONTENT.into_response(),
+        ("PUT", ["channels", _, "messages", _, "reactions", _, "@me"]) => StatusCode::NO_CONTENT.into_response(),
         _ => (StatusCode::NOT_FOUND, axum::Json(json!({"code": 0, "message": "404: Not Found"}))).into_response(),
     }
 }
@@ -636,6 +641,27 @@ impl FakeDiscord {
 
     /// As [`FakeDiscord::message`], in `channel`.
     pub fn message_in(&self, channel: &str, content: &str, author: Value, mentions: Vec<Value>, guild: bool) -> String {
+        let (id, d) = self.message_payload(channel, content, author, mentions, guild);
+        self.dispatch("MESSAGE_CREATE", d);
+        id
+    }
+
+    /// A message in the guild channel by `author` that mentions the role `role`.
+    pub fn message_mentioning_role(&self, content: &str, author: Value, role: &str) -> String {
+        let (id, mut d) = self.message_payload(CHANNEL, content, author, Vec::new(), true);
+        d["mention_roles"] = json!([role]);
+        self.dispatch("MESSAGE_CREATE", d);
+        id
+    }
+
+    fn message_payload(
+        &self,
+        channel: &str,
+        content: &str,
+        author: Value,
+        mentions: Vec<Value>,
+        guild: bool,
+    ) -> (String, Value) {
         let id = self.next_id();
         let mut d = json!({
             "id": id, "channel_id": channel, "author": author, "content": content,
@@ -647,8 +673,13 @@ impl FakeDiscord {
             d["guild_id"] = json!(GUILD);
             d["member"] = json!({"roles": [], "joined_at": T0, "deaf": false, "mute": false, "flags": 0});
         }
-        self.dispatch("MESSAGE_CREATE", d);
-        id
+        (id, d)
+    }
+
+    /// The guild as the gateway sends it when the bot connects: its roles (the bot's managed
+    /// role among them), its channels and active threads, and the bot as a member.
+    pub fn guild_create(&self) {
+        self.dispatch("GUILD_CREATE", guild());
     }
 }
 
@@ -662,4 +693,49 @@ pub fn other_bot() -> Value {
 
 pub fn bot_mention() -> Value {
     json!({"id": BOT, "username": "storybot", "discriminator": "0", "bot": true, "avatar": null, "global_name": null})
+}
+
+/// A role's colours: none.
+fn colors() -> Value {
+    json!({"primary_color": 0, "secondary_color": null, "tertiary_color": null})
+}
+
+/// A role of the guild; `bot` makes it that bot's managed role.
+fn role(id: &str, name: &str, bot: Option<&str>) -> Value {
+    let mut r = json!({"id": id, "name": name, "color": 0, "colors": colors(), "hoist": false, "icon": null,
+                       "unicode_emoji": null,
+                       "position": 1, "permissions": "2248473465835073", "managed": bot.is_some(),
+                       "mentionable": true, "flags": 0});
+    if let Some(bot) = bot {
+        r["tags"] = json!({"bot_id": bot});
+    }
+    r
+}
+
+/// The guild of GUILD_CREATE, with every field serenity requires.
+fn guild() -> Value {
+    let everyone = json!({"id": GUILD, "name": "@everyone", "color": 0, "colors": colors(),
+                          "hoist": false, "icon": null, "unicode_emoji": null, "position": 0,
+                          "permissions": "2248473465835073", "managed": false, "mentionable": false, "flags": 0});
+    json!({
+        "id": GUILD, "name": "News", "icon": null, "icon_hash": null, "splash": null, "discovery_splash": null,
+        "owner_id": ALICE, "afk_channel_id": null, "afk_timeout": 300, "verification_level": 0,
+        "default_message_notifications": 0, "explicit_content_filter": 0,
+        "roles": [everyone, role(BOT_ROLE, "storybot", Some(BOT)), role(OTHER_ROLE, "readers", None)],
+        "emojis": [], "features": [], "mfa_level": 0, "application_id": null, "system_channel_id": null,
+        "system_channel_flags": 0, "rules_channel_id": null, "vanity_url_code": null, "description": null,
+        "banner": null, "premium_tier": 0, "preferred_locale": "en-US", "public_updates_channel_id": null,
+        "nsfw_level": 0, "stickers": [], "premium_progress_bar_enabled": false,
+        "joined_at": T0, "large": false, "member_count": 2, "voice_states": [],
+        "members": [{"user": bot_user(), "roles": [BOT_ROLE], "joined_at": T0, "deaf": false, "mute": false,
+                     "flags": 0}],
+        "channels": [channel_object(CHANNEL)], "threads": [], "presences": [], "stage_instances": [],
+        "guild_scheduled_events": []})
+}
+
+/// A channel of the guild as Discord describes it.
+pub fn channel_object(id: &str) -> Value {
+    json!({"id": id, "type": 0, "guild_id": GUILD, "name": format!("channel-{id}"), "position": 0,
+           "permission_overwrites": [], "nsfw": false, "parent_id": null, "topic": null, "last_message_id": null,
+           "rate_limit_per_user": 0, "flags": 0})
 }

@@ -38,6 +38,8 @@ fn operation(r: &Request) -> Option<String> {
             "PUT /applications/{application_id}/guilds/{guild_id}/commands"
         }
         ("POST", ["channels", _, "messages"]) => "POST /channels/{channel_id}/messages",
+        // The spec gives this operation no request body.
+        ("PUT", ["channels", _, "messages", _, "reactions", _, "@me"]) if r.body.is_null() => return None,
         ("POST", ["webhooks", _, _]) => "POST /webhooks/{webhook_id}/{webhook_token}",
         ("PATCH", ["webhooks", _, _, "messages", "@original"]) => {
             "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original"

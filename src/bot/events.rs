@@ -5,7 +5,7 @@ use tracing::Instrument as _;
 
 use super::custom_id::{Action, ButtonState, Unusable};
 use super::request::{Kind, Outcome, Request};
-use super::{adapter, database, errors, render, Data, Error};
+use super::{adapter, admin, database, errors, render, Data, Error};
 use crate::answer::{Engine, MAX_SEARCH, MAX_TOP};
 use crate::corpus::SentenceId;
 use crate::error::UserError;
@@ -150,8 +150,9 @@ async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::Compon
     let Ok(request) = Request::start(&data.in_flight, Kind::Button, "button", click.user.id.get()) else {
         return Ok(());
     };
-    let voter =
-        Voter { user: click.user.id.get(), guild: click.guild_id.map(|g| g.get()), message: click.message.id.get() };
+    // A vote made where only the user installed the bot belongs to no server.
+    let guild = admin::installed_server(click.guild_id, &click.authorizing_integration_owners);
+    let voter = Voter { user: click.user.id.get(), guild, message: click.message.id.get() };
     let response = match respond_to_click(data, &click.data.custom_id, &click.message, voter) {
         Ok(Click::Update(reply)) => adapter::updated_message(&reply),
         Ok(Click::Post(reply)) => adapter::public_message(&reply),

@@ -30,6 +30,12 @@ pub const ALICE: &str = "1500000000000000001";
 /// A member of the guild who does not own the bot.
 pub const BOB: &str = "1500000000000000002";
 pub const OTHER_BOT: &str = "1500000000000000099";
+/// A server that did not install the bot, and one of its channels.
+pub const FOREIGN_GUILD: &str = "1300000000000000002";
+pub const FOREIGN_CHANNEL: &str = "1400000000000000091";
+/// A user's direct messages with the bot, and a group DM.
+pub const DM_CHANNEL: &str = "1400000000000000092";
+pub const GROUP_DM: &str = "1400000000000000093";
 /// The role Discord made for the bot in the guild (its managed role).
 pub const BOT_ROLE: &str = "1600000000000000010";
 /// Another role of the guild, not the bot's.
@@ -536,6 +542,38 @@ fn interaction_at(fake: &FakeDiscord, place: Place, user_id: &str, kind: u64, da
     (d, id, token)
 }
 
+/// Where a user who installed the bot for themselves (not the server) uses it.
+#[derive(Debug, Clone, Copy)]
+pub enum UserInstall {
+    /// Their direct messages with the bot.
+    BotDm,
+    /// A group DM, or a DM with someone else.
+    PrivateChannel,
+    /// A server that did not install the bot.
+    ForeignGuild,
+}
+
+/// Turns a guild interaction into one that reached the bot through `user_id`'s own install:
+/// Discord then names that user as the authorizing owner, and sends `user` without `member`.
+fn as_user_install(d: &mut Value, place: UserInstall, user_id: &str) {
+    let (guild, channel, kind, context) = match place {
+        UserInstall::BotDm => (None, DM_CHANNEL, 1, 1),
+        UserInstall::PrivateChannel => (None, GROUP_DM, 3, 2),
+        UserInstall::ForeignGuild => (Some(FOREIGN_GUILD), FOREIGN_CHANNEL, 0, 0),
+    };
+    let o = d.as_object_mut().unwrap();
+    o.remove("member");
+    o.insert("user".into(), user(user_id));
+    o.insert("authorizing_integration_owners".into(), json!({"1": user_id}));
+    o.insert("context".into(), json!(context));
+    o.insert("channel_id".into(), json!(channel));
+    o.insert("channel".into(), json!({"id": channel, "type": kind}));
+    match guild {
+        Some(guild) => o.insert("guild_id".into(), json!(guild)),
+        None => o.remove("guild_id").and_then(|_| o.remove("guild_locale")),
+    };
+}
+
 /// The gateway shard Discord sends a guild's events on.
 pub fn shard_of(guild: &str, total: u64) -> u64 {
     (guild.parse::<u64>().unwrap() >> 22) % total
@@ -618,9 +656,39 @@ impl FakeDiscord {
         id
     }
 
+    /// The user `user_id`, who installed the bot for themselves, runs `/name` with `options`
+    /// at `place`. Returns the interaction id.
+    pub fn user_install_command(
+        &self,
+        place: UserInstall,
+        user_id: &str,
+        name: &str,
+        options: &[(&str, Value)],
+    ) -> String {
+        let (mut d, id) = self.command_payload(Place::default(), user_id, name, options);
+        as_user_install(&mut d, place, user_id);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// Alice, who installed the bot for herself, picks the message context-menu command
+    /// `name` at `place` on a message `author` wrote with `content`.
+    pub fn user_install_message_command(&self, place: UserInstall, name: &str, content: &str, author: Value) -> String {
+        let (mut d, id) = self.message_command_payload(name, content, author);
+        as_user_install(&mut d, place, ALICE);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
     /// Alice picks the message context-menu command `name` ("Ask storybot") on a message
     /// `author` wrote with `content`. Returns the interaction id.
     pub fn message_command(&self, name: &str, content: &str, author: Value) -> String {
+        let (d, id) = self.message_command_payload(name, content, author);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    fn message_command_payload(&self, name: &str, content: &str, author: Value) -> (Value, String) {
         let target = self.next_id();
         let message = json!({
             "id": target, "channel_id": CHANNEL, "author": author, "content": content,
@@ -630,8 +698,7 @@ impl FakeDiscord {
         let data = json!({"id": "1200000000000000002", "name": name, "type": 3, "target_id": target,
                           "resolved": {"messages": {target.clone(): message}}});
         let (d, id, _) = interaction_base(self, 2, data);
-        self.dispatch("INTERACTION_CREATE", d);
-        id
+        (d, id)
     }
 
     /// A message in the guild channel (or a DM when `guild` is false) by `author`.

@@ -13,6 +13,9 @@ mod faults;
 /// Who said what, verify, people, facts, timeline, context menus and sharing.
 mod story;
 
+/// Where people are: installs by users, threads and forum posts, other people's answers.
+mod reach;
+
 /// The bad-input table through `/ask`.
 mod bad_input;
 

@@ -154,26 +154,53 @@ async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::Compon
     let guild = admin::installed_server(click.guild_id, &click.authorizing_integration_owners);
     let voter = Voter { user: click.user.id.get(), guild, message: click.message.id.get() };
     let response = match respond_to_click(data, &click.data.custom_id, &click.message, voter) {
-        Ok(Click::Update(reply)) => adapter::updated_message(&reply),
+        Ok(Click::Update(reply)) if pages_in_place(click) => adapter::updated_message(&reply),
+        // Someone else's public answer stays as its asker left it: the clicker pages a private
+        // copy of their own, which they can share.
+        Ok(Click::Update(reply)) => adapter::private_message(&render::with_share(reply, data.engine().version())),
         Ok(Click::Post(reply)) => adapter::public_message(&reply),
-        Ok(Click::Vote(vote)) => {
-            let up = vote.up;
-            let text = if data.database.record_vote(*vote).await {
-                if up {
-                    "Thanks! Glad it helped; your 👍 is recorded."
-                } else {
-                    "Thanks! Your 👎 is recorded; it helps improve the answers."
-                }
-            } else {
-                database::VOTE_NOT_SAVED
-            };
-            adapter::private_notice(text)
-        }
+        Ok(Click::Vote(vote)) => thanks_for(data, *vote).await,
         Err(err) => adapter::private_notice(&errors::user_text(&err, "button")),
     };
     let sent = click.create_response(ctx, response).instrument(request.span().clone()).await;
     request.finish(delivered(sent));
     Ok(())
+}
+
+/// Records a vote and thanks the voter privately.
+async fn thanks_for(data: &Data, vote: Vote) -> serenity::CreateInteractionResponse {
+    let up = vote.up;
+    let text = if data.database.record_vote(vote).await {
+        if up {
+            "Thanks! Glad it helped; your 👍 is recorded."
+        } else {
+            "Thanks! Your 👎 is recorded; it helps improve the answers."
+        }
+    } else {
+        database::VOTE_NOT_SAVED
+    };
+    adapter::private_notice(text)
+}
+
+/// Whether a paging click may rewrite the message it is on: a private message (only its
+/// owner sees it), or a public one the clicker asked for.
+fn pages_in_place(click: &serenity::ComponentInteraction) -> bool {
+    let private = click.message.flags.is_some_and(|f| f.contains(serenity::MessageFlags::EPHEMERAL));
+    private || asker_of(&click.message) == Some(click.user.id)
+}
+
+/// Who asked for what a bot message shows: the user of the command (or click) it answers, or
+/// the author of the message it replies to. `None` when Discord no longer says (the question
+/// was deleted): then nobody pages the message in place, and every clicker gets a private copy.
+pub fn asker_of(message: &serenity::Message) -> Option<serenity::UserId> {
+    use serenity::MessageInteractionMetadata as Metadata;
+    match message.interaction_metadata.as_deref() {
+        Some(Metadata::Command(m)) => Some(m.user.id),
+        Some(Metadata::Component(m)) => Some(m.user.id),
+        Some(Metadata::ModalSubmit(m)) => Some(m.user.id),
+        Some(_) => None,
+        None => message.referenced_message.as_ref().map(|m| m.author.id),
+    }
 }
 
 /// Who clicked, where, and on which message: what a vote records besides the answer.

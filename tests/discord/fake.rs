@@ -400,6 +400,25 @@ pub fn message_from(body: &Value, id: &str, channel: &str, kind: u64) -> Value {
     m
 }
 
+/// What Discord says, on a message answering a slash command, about the command: its
+/// interaction and who used it.
+pub fn command_metadata(interaction: &str, user_id: &str) -> Value {
+    json!({"id": interaction, "type": 2, "user": user(user_id), "authorizing_integration_owners": {"0": GUILD}})
+}
+
+/// The bot's reply (`reply`, the body it posted) to a message by `author`, as Discord shows it
+/// later: with the message it replies to.
+pub fn reply_message(reply: &Value, id: &str, author: Value) -> Value {
+    let mut message = message_from(reply, id, CHANNEL, 19);
+    let question = reply["message_reference"]["message_id"].as_str().unwrap_or_default();
+    message["referenced_message"] = json!({
+        "id": question, "channel_id": CHANNEL, "author": author, "content": "",
+        "timestamp": T0, "edited_timestamp": null, "tts": false, "mention_everyone": false,
+        "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": false,
+        "type": 0, "flags": 0, "components": []});
+    message
+}
+
 pub fn bot_user() -> Value {
     json!({"id": BOT, "username": "storybot", "avatar": null, "discriminator": "0", "public_flags": 0, "flags": 0,
            "bot": true, "global_name": null, "primary_guild": null})
@@ -649,8 +668,13 @@ impl FakeDiscord {
 
     /// Alice clicks the button `custom_id` on `message` (a message the bot sent).
     pub fn click(&self, message: &Value, custom_id: &str) -> String {
+        self.click_by(ALICE, message, custom_id)
+    }
+
+    /// The user `user_id` clicks the button `custom_id` on `message`.
+    pub fn click_by(&self, user_id: &str, message: &Value, custom_id: &str) -> String {
         let data = json!({"custom_id": custom_id, "component_type": 2});
-        let (mut d, id, _) = interaction_base(self, 3, data);
+        let (mut d, id, _) = interaction_by(self, user_id, 3, data);
         d["message"] = message.clone();
         self.dispatch("INTERACTION_CREATE", d);
         id

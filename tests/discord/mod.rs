@@ -145,8 +145,11 @@ impl Attached<'_> {
 
     /// Runs `/name options…` and returns the message its reply posted.
     pub async fn posted(&self, name: &str, options: &[(&str, Value)]) -> Value {
-        let reply = self.run_command(name, options).await;
-        fake::message_from(&reply["data"], &self.0.next_id(), fake::CHANNEL, 20)
+        let id = self.0.command(name, options);
+        let reply = self.callback(&id).await;
+        let mut message = fake::message_from(&reply["data"], &self.0.next_id(), fake::CHANNEL, 20);
+        message["interaction_metadata"] = fake::command_metadata(&id, fake::ALICE);
+        message
     }
 
     /// Runs `/name options…` and returns the callback body.

@@ -6,7 +6,7 @@ use storybot::store::settings::Change;
 use storybot::store::Store;
 
 use super::fake::{self, UserInstall};
-use super::{description, start, start_global};
+use super::{button, description, start, start_global};
 
 const SOFTBANK: &str = "Who runs SoftBank?";
 
@@ -62,5 +62,68 @@ async fn a_user_who_installed_the_bot_is_answered_in_direct_messages_group_chats
         bot.fake.count_after(0, |r| r.method == "POST" && r.path.contains("/channels/")) == 0,
         "no ordinary channel message where the bot is not a member"
     );
+    bot.finish().await;
+}
+
+const ALTMAN: &str = "What did Altman say?";
+
+/// The footer of a reply's embed ("Answer 2 of 5 · …").
+fn footer(body: &Value) -> &str {
+    body["data"]["embeds"][0]["footer"]["text"].as_str().unwrap_or_default()
+}
+
+#[tokio::test]
+async fn only_the_asker_pages_a_public_answer_and_anyone_else_gets_a_private_copy_to_page() {
+    let bot = start().await;
+    let message = bot.posted("ask", &[("question", json!(ALTMAN))]).await;
+    let first = description(&message);
+    let mark = bot.fake.mark();
+    let (next, _) = button(&message, "Next answer");
+    let copy = bot.callback(&bot.fake.click_by(fake::BOB, &message, &next)).await;
+    assert_eq!((copy["type"].as_u64(), copy["data"]["flags"].as_u64()), (Some(4), Some(64)), "{copy}");
+    assert!(footer(&copy).starts_with("Answer 2 of "), "Bob sees the next answer: {copy}");
+    button(&copy["data"], "Share");
+    let (more, _) = button(&message, "More context");
+    let wider = bot.callback(&bot.fake.click_by(fake::BOB, &message, &more)).await;
+    assert_eq!(wider["data"]["flags"], 64);
+    assert!(description(&wider["data"]).len() > first.len(), "Bob sees more context");
+    let (up, _) = button(&message, "👍");
+    let thanks = bot.callback(&bot.fake.click_by(fake::BOB, &message, &up)).await;
+    assert!(thanks["data"]["content"].as_str().unwrap_or_default().contains("👍"), "anyone may vote: {thanks}");
+    let edits = bot.fake.count_after(mark, |r| r.body["type"] == 7 || r.method == "PATCH");
+    assert_eq!(edits, 0, "Alice's answer is not rewritten");
+
+    // Bob pages his own copy in place; Alice still pages hers.
+    let mut own_copy = fake::message_from(&copy["data"], &bot.fake.next_id(), fake::CHANNEL, 20);
+    own_copy["interaction_metadata"] = json!({"id": bot.fake.next_id(), "type": 3, "user": fake::user(fake::BOB),
+        "authorizing_integration_owners": {"0": fake::GUILD}, "interacted_message_id": message["id"]});
+    let (next_again, _) = button(&own_copy, "Next answer");
+    let paged = bot.callback(&bot.fake.click_by(fake::BOB, &own_copy, &next_again)).await;
+    assert_eq!(paged["type"], 7, "{paged}");
+    assert!(footer(&paged).starts_with("Answer 3 of "), "{paged}");
+    let alice = bot.callback(&bot.fake.click(&message, &next)).await;
+    assert_eq!(alice["type"], 7, "the asker pages her answer in place");
+    assert!(footer(&alice).starts_with("Answer 2 of "));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn only_the_author_of_a_mention_pages_its_answer_and_a_deleted_question_pages_a_private_copy() {
+    let bot = start().await;
+    let mark = bot.fake.mark();
+    let question = format!("<@{}> {ALTMAN}", fake::BOT);
+    bot.fake.message(&question, fake::alice(), vec![fake::bot_mention()], true);
+    let path = format!("/channels/{}/messages", fake::CHANNEL);
+    let posted = bot.fake.request_after(mark, fake::WAIT, |r| r.method == "POST" && r.path.ends_with(&path)).await;
+    let mut reply = fake::reply_message(&posted.body, &bot.fake.next_id(), fake::alice());
+    let (next, _) = button(&reply, "Next answer");
+    let bob = bot.callback(&bot.fake.click_by(fake::BOB, &reply, &next)).await;
+    assert_eq!((bob["type"].as_u64(), bob["data"]["flags"].as_u64()), (Some(4), Some(64)), "{bob}");
+    let alice = bot.callback(&bot.fake.click(&reply, &next)).await;
+    assert_eq!(alice["type"], 7, "{alice}");
+    // Without the question, nobody can tell who asked: the message stays as it is.
+    reply.as_object_mut().unwrap().remove("referenced_message");
+    let unknown = bot.callback(&bot.fake.click(&reply, &next)).await;
+    assert_eq!((unknown["type"].as_u64(), unknown["data"]["flags"].as_u64()), (Some(4), Some(64)), "{unknown}");
     bot.finish().await;
 }

@@ -10,7 +10,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::request::ShuttingDown;
-use super::{adapter, render, Context, Error};
+use super::{adapter, channels, render, Context, Error};
 use crate::error::UserError;
 use crate::store::settings::Change;
 
@@ -34,7 +34,11 @@ pub async fn check(ctx: Context<'_>) -> Result<bool, Error> {
     }
     if let Some(guild) = server_of(ctx).filter(|_| !ANYWHERE.contains(&&*ctx.command().name)) {
         let settings = ctx.data().database.settings(Some(guild)).await;
-        if !settings.allows(ctx.channel_id().get()) {
+        let parent = match ctx {
+            poise::Context::Application(a) => channels::parent_in(a.interaction.channel.as_ref()),
+            poise::Context::Prefix(_) => None,
+        };
+        if !settings.allows_in(ctx.channel_id().get(), parent) {
             return Err(UserError::new(render::admin::wrong_channel(&settings)).into());
         }
     }
@@ -80,10 +84,10 @@ pub async fn config(
     #[description = "Answers only the asker sees (they can share them)"] private_answers: Option<bool>,
     #[description = "Answer questions in messages that @mention the bot"] mentions: Option<bool>,
     #[description = "Answer in this channel (the bot then answers only in the channels listed)"]
-    #[channel_types("Text", "PublicThread", "PrivateThread", "News")]
+    #[channel_types("Text", "News", "Forum", "PublicThread", "PrivateThread", "NewsThread")]
     allow_channel: Option<serenity::ChannelId>,
     #[description = "Stop answering in this channel"]
-    #[channel_types("Text", "PublicThread", "PrivateThread", "News")]
+    #[channel_types("Text", "News", "Forum", "PublicThread", "PrivateThread", "NewsThread")]
     remove_channel: Option<serenity::ChannelId>,
     #[description = "Answer in every channel again"] all_channels: Option<bool>,
 ) -> Result<(), Error> {

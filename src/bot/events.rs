@@ -5,7 +5,7 @@ use tracing::Instrument as _;
 
 use super::custom_id::{Action, ButtonState, Unusable};
 use super::request::{Kind, Outcome, Request};
-use super::{adapter, admin, database, errors, render, Data, Error};
+use super::{adapter, admin, channels, database, errors, render, Data, Error};
 use crate::answer::{Engine, MAX_SEARCH, MAX_TOP};
 use crate::corpus::SentenceId;
 use crate::error::UserError;
@@ -114,8 +114,9 @@ fn managed_role(cache: &serenity::Cache, guild: serenity::GuildId, bot: serenity
 /// Whether the server lets the bot answer this mention: mentions on, and the channel (or the
 /// channel a thread or forum post is in) allowed.
 async fn welcome(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> bool {
-    let settings = data.database.settings(msg.guild_id.map(|g| g.get())).await;
-    settings.mentions && settings.allows(msg.channel_id.get())
+    let Some(guild) = msg.guild_id else { return true };
+    let settings = data.database.settings(Some(guild.get())).await;
+    settings.mentions && channels::allows_message(ctx, &settings, guild, msg.channel_id).await
 }
 
 /// The reply to a question in a message: an answer, a short help when there is no question,

@@ -9,6 +9,8 @@
 //!   ("Ask storybot", "Verify quote").
 //! - [`admin`]: `/config` and `/reindex`, for members who can manage the server, and the
 //!   check that keeps answers to the channels a server allows.
+//! - [`channels`]: where a request was made, as an allow-list sees it (a thread or forum post
+//!   counts as its parent channel).
 //! - [`events`]: @mentions, direct messages and button clicks (Share and votes included).
 //! - [`database`]: server settings and votes, through a database that may fail.
 //! - [`errors`]: the one error handler (user errors verbatim and private; the rest logged).
@@ -19,6 +21,7 @@
 
 pub mod adapter;
 pub mod admin;
+pub mod channels;
 pub mod client;
 pub mod commands;
 pub mod cooldown;

@@ -30,6 +30,11 @@ pub const ALICE: &str = "1500000000000000001";
 /// A member of the guild who does not own the bot.
 pub const BOB: &str = "1500000000000000002";
 pub const OTHER_BOT: &str = "1500000000000000099";
+/// A text channel of the guild, a thread in it, a forum channel, and a post in the forum.
+pub const NEWS: &str = "1400000000000000011";
+pub const NEWS_THREAD: &str = "1400000000000000012";
+pub const FORUM: &str = "1400000000000000013";
+pub const FORUM_POST: &str = "1400000000000000014";
 /// A server that did not install the bot, and one of its channels.
 pub const FOREIGN_GUILD: &str = "1300000000000000002";
 pub const FOREIGN_CHANNEL: &str = "1400000000000000091";
@@ -351,6 +356,7 @@ async fn rest_handler(
             let kind = if json_body.get("message_reference").is_some() { 19 } else { 0 };
             axum::Json(message_from(&json_body, &id, channel, kind)).into_response()
         }
+        ("GET", ["channels", channel]) => axum::Json(channel_object(channel)).into_response(),
         ("POST", ["channels", _, "typing"]) => StatusCode::NO_CONTENT.into_response(),
         ("PUT", ["channels", _, "messages", _, "reactions", _, "@me"]) => StatusCode::NO_CONTENT.into_response(),
         _ => (StatusCode::NOT_FOUND, axum::Json(json!({"code": 0, "message": "404: Not Found"}))).into_response(),
@@ -554,7 +560,7 @@ fn interaction_at(fake: &FakeDiscord, place: Place, user_id: &str, kind: u64, da
     let (guild, channel) = (place.guild, place.channel);
     let d = json!({
         "id": id, "application_id": APP, "type": kind, "data": data,
-        "guild_id": guild, "channel_id": channel, "channel": {"id": channel, "type": 0, "name": "news"},
+        "guild_id": guild, "channel_id": channel, "channel": channel_object(channel),
         "member": member(user_id), "token": token, "version": 1, "app_permissions": "2248473465835073",
         "locale": "en-US", "guild_locale": "en-US", "entitlements": [],
         "authorizing_integration_owners": {"0": guild}, "context": 0, "attachment_size_limit": 10485760});
@@ -634,11 +640,9 @@ impl FakeDiscord {
             .iter()
             .map(|(n, v)| {
                 if let Some(channel) = v.get("channel").and_then(Value::as_str) {
-                    resolved.insert(
-                        channel.to_string(),
-                        json!({"id": channel, "type": 0, "name": format!("channel-{channel}"),
-                               "permissions": "2248473465835073"}),
-                    );
+                    let mut object = channel_object(channel);
+                    object["permissions"] = json!("2248473465835073");
+                    resolved.insert(channel.to_string(), object);
                     return json!({"name": n, "type": 7, "value": channel});
                 }
                 let kind = match v {
@@ -820,13 +824,38 @@ fn guild() -> Value {
         "joined_at": T0, "large": false, "member_count": 2, "voice_states": [],
         "members": [{"user": bot_user(), "roles": [BOT_ROLE], "joined_at": T0, "deaf": false, "mute": false,
                      "flags": 0}],
-        "channels": [channel_object(CHANNEL)], "threads": [], "presences": [], "stage_instances": [],
+        // The forum post is left out, as a thread the cache has not seen.
+        "channels": [channel_object(CHANNEL), channel_object(NEWS), channel_object(FORUM)],
+        "threads": [channel_object(NEWS_THREAD)], "presences": [], "stage_instances": [],
         "guild_scheduled_events": []})
 }
 
-/// A channel of the guild as Discord describes it.
+/// A channel of the guild as Discord describes it (`GET /channels/{id}`): a thread or forum
+/// post for the ids named so, otherwise a text channel in a category.
 pub fn channel_object(id: &str) -> Value {
-    json!({"id": id, "type": 0, "guild_id": GUILD, "name": format!("channel-{id}"), "position": 0,
-           "permission_overwrites": [], "nsfw": false, "parent_id": null, "topic": null, "last_message_id": null,
-           "rate_limit_per_user": 0, "flags": 0})
+    let (kind, parent) = match id {
+        NEWS_THREAD => (11, NEWS),
+        FORUM_POST => (11, FORUM),
+        FORUM => (15, CATEGORY),
+        _ => (0, CATEGORY),
+    };
+    let mut channel = json!({"id": id, "type": kind, "guild_id": GUILD, "name": format!("channel-{id}"),
+                             "parent_id": parent, "last_message_id": null, "rate_limit_per_user": 0, "flags": 0});
+    if kind == 11 {
+        channel["owner_id"] = json!(ALICE);
+        channel["message_count"] = json!(1);
+        channel["member_count"] = json!(1);
+        channel["total_message_sent"] = json!(1);
+        channel["thread_metadata"] = json!({"archived": false, "archive_timestamp": T0,
+                                            "auto_archive_duration": 1440, "locked": false});
+    } else {
+        channel["position"] = json!(0);
+        channel["permission_overwrites"] = json!([]);
+        channel["nsfw"] = json!(false);
+        channel["topic"] = Value::Null;
+    }
+    channel
 }
+
+/// The category every channel of the guild is in: a channel's parent that is not a thread's.
+const CATEGORY: &str = "1400000000000000010";

@@ -23,6 +23,11 @@ async fn answering_commands_install_for_users_too_and_the_admin_commands_for_ser
         assert_eq!(command["integration_types"], installs, "{name}: where it can be installed");
         assert_eq!(command["contexts"], contexts, "{name}: where it can be used");
     }
+    let config = commands.iter().find(|c| c["name"] == "config").unwrap();
+    for option in ["allow_channel", "remove_channel"] {
+        let option = config["options"].as_array().unwrap().iter().find(|o| o["name"] == option).unwrap();
+        assert_eq!(option["channel_types"], json!([0, 5, 15, 11, 12, 10]), "text, news, forum, threads");
+    }
     // Every request, the registration included, is checked against Discord's spec here.
     bot.finish().await;
 }
@@ -125,5 +130,90 @@ async fn only_the_author_of_a_mention_pages_its_answer_and_a_deleted_question_pa
     reply.as_object_mut().unwrap().remove("referenced_message");
     let unknown = bot.callback(&bot.fake.click(&reply, &next)).await;
     assert_eq!((unknown["type"].as_u64(), unknown["data"]["flags"].as_u64()), (Some(4), Some(64)), "{unknown}");
+    bot.finish().await;
+}
+
+#[test]
+fn the_channels_and_threads_the_fake_serves_are_valid_discord_channels() {
+    for id in [fake::CHANNEL, fake::NEWS, fake::NEWS_THREAD, fake::FORUM, fake::FORUM_POST] {
+        let problems = super::openapi::response_problems("GET /channels/{channel_id}", &fake::channel_object(id));
+        assert!(problems.is_empty(), "{id}: {problems:?}");
+    }
+}
+
+/// Where `/ask` is answered (the reply's text) or refused (the notice).
+async fn ask_in(bot: &super::Running, channel: &'static str) -> String {
+    let id = bot.fake.command_in(channel, "ask", &[("question", json!(SOFTBANK)), ("private", json!(false))]);
+    let reply = bot.callback(&id).await;
+    format!("{}{}", reply["data"]["content"].as_str().unwrap_or_default(), description(&reply["data"]))
+}
+
+#[tokio::test]
+async fn allowing_a_channel_or_a_forum_allows_its_threads_and_posts_for_commands() {
+    let bot = start().await;
+    for channel in [fake::NEWS, fake::FORUM] {
+        let saved = bot.run_command("config", &[("allow_channel", json!({"channel": channel}))]).await;
+        assert_eq!(saved["data"]["embeds"][0]["title"], "Settings saved", "{saved}");
+    }
+    for channel in [fake::NEWS_THREAD, fake::FORUM_POST, fake::NEWS] {
+        assert!(ask_in(&bot, channel).await.contains("Masayoshi Son"), "answered in {channel}");
+    }
+    let refused = ask_in(&bot, fake::CHANNEL).await;
+    assert!(refused.starts_with("On this server I answer in"), "{refused}");
+    bot.finish().await;
+}
+
+/// Alice mentions the bot in `channel`; returns the message's id.
+fn mention_in(bot: &super::Running, channel: &str) -> String {
+    let question = format!("<@{}> {SOFTBANK}", fake::BOT);
+    bot.fake.message_in(channel, &question, fake::alice(), vec![fake::bot_mention()], true)
+}
+
+/// The bot's reply to message `id` in `channel`.
+async fn reply_in(bot: &super::Running, mark: usize, channel: &str, id: &str) -> Value {
+    let path = format!("/channels/{channel}/messages");
+    let reply = bot.fake.request_after(mark, fake::WAIT, |r| r.method == "POST" && r.path.ends_with(&path)).await;
+    assert_eq!(reply.body["message_reference"]["message_id"], id);
+    reply.body
+}
+
+/// How many times the bot asked Discord about `channel` since `mark`.
+fn lookups(bot: &super::Running, mark: usize, channel: &str) -> usize {
+    let path = format!("/channels/{channel}");
+    bot.fake.count_after(mark, |r| r.method == "GET" && r.path.ends_with(&path))
+}
+
+#[tokio::test]
+async fn allowing_a_channel_or_a_forum_allows_mentions_in_its_threads_and_posts() {
+    let bot = start().await;
+    for channel in [fake::NEWS, fake::FORUM] {
+        bot.run_command("config", &[("allow_channel", json!({"channel": channel}))]).await;
+    }
+    // Before the server is cached, Discord says where a thread is.
+    let mark = bot.fake.mark();
+    let id = mention_in(&bot, fake::NEWS_THREAD);
+    assert!(description(&reply_in(&bot, mark, fake::NEWS_THREAD, &id).await).contains("Masayoshi Son"));
+    assert_eq!(lookups(&bot, mark, fake::NEWS_THREAD), 1);
+
+    bot.fake.guild_create();
+    let mark = bot.fake.mark();
+    let outside = mention_in(&bot, fake::CHANNEL);
+    let id = mention_in(&bot, fake::NEWS_THREAD);
+    reply_in(&bot, mark, fake::NEWS_THREAD, &id).await;
+    assert_eq!(lookups(&bot, mark, fake::NEWS_THREAD), 0, "a thread the gateway announced is known");
+    let id = mention_in(&bot, fake::FORUM_POST);
+    reply_in(&bot, mark, fake::FORUM_POST, &id).await;
+    assert_eq!(lookups(&bot, mark, fake::FORUM_POST), 1, "a post the cache has not seen is looked up");
+
+    // A thread Discord cannot describe counts as itself: not allowed, so no answer.
+    bot.fake.fail_next(&format!("/channels/{}", fake::FORUM_POST), 404, 1);
+    let mark_lost = bot.fake.mark();
+    let lost = mention_in(&bot, fake::FORUM_POST);
+    let id = mention_in(&bot, fake::NEWS_THREAD);
+    reply_in(&bot, mark_lost, fake::NEWS_THREAD, &id).await;
+    for silent in [outside, lost] {
+        let replies = bot.fake.count_after(mark, |r| r.body["message_reference"]["message_id"] == silent.as_str());
+        assert_eq!(replies, 0, "{silent} is outside the allowed channels");
+    }
     bot.finish().await;
 }

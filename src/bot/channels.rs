@@ -58,8 +58,8 @@ fn cached(cache: &serenity::Cache, guild: serenity::GuildId, channel: serenity::
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use self::serenity::{ChannelId, ChannelType};
+    use super::*;
 
     #[test]
     fn only_threads_and_forum_posts_belong_to_their_parent_channel() {

@@ -31,7 +31,12 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
 }
 
 /// Ask a question about the story; the answer quotes it exactly
-#[poise::command(slash_command, category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn ask(
     ctx: Context<'_>,
     #[description = "Your question about the story"]
@@ -46,7 +51,12 @@ pub async fn ask(
 }
 
 /// List every sentence of the story that matches your words
-#[poise::command(slash_command, category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn search(
     ctx: Context<'_>,
     #[description = "Words to look for"]
@@ -64,7 +74,12 @@ pub async fn search(
 }
 
 /// The story's quotes, by speaker or topic
-#[poise::command(slash_command, category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn quote(
     ctx: Context<'_>,
     #[description = "Only quotes by this person"]
@@ -81,7 +96,12 @@ pub async fn quote(
 }
 
 /// Find the quote you half remember, and who said it
-#[poise::command(slash_command, category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn whosaid(
     ctx: Context<'_>,
     #[description = "Some words of the quote, or what it was about"]
@@ -94,7 +114,12 @@ pub async fn whosaid(
 }
 
 /// Check a quote against the story: exact, altered or not in it
-#[poise::command(slash_command, category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn verify(
     ctx: Context<'_>,
     #[description = "The quote as it is going around, with who said it if known"]
@@ -107,7 +132,12 @@ pub async fn verify(
 }
 
 /// The people and organisations in the story, or what one of them said and did
-#[poise::command(slash_command, category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn who(
     ctx: Context<'_>,
     #[description = "A name (any part, or an alias like Elon)"]
@@ -125,7 +155,12 @@ pub async fn who(
 }
 
 /// The amounts, counts and dates the story states
-#[poise::command(slash_command, category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn facts(
     ctx: Context<'_>,
     #[description = "Only facts about this (words, or money / dates)"]
@@ -143,7 +178,12 @@ pub async fn facts(
 }
 
 /// The events the story reports, in time order
-#[poise::command(slash_command, category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let events = story::timeline::events(engine.corpus());
@@ -151,7 +191,12 @@ pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Answers the selected message as a question, privately (with a Share button)
-#[poise::command(context_menu_command = "Ask storybot", category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    context_menu_command = "Ask storybot",
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let question = message_text(&message)?;
@@ -161,7 +206,12 @@ pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result
 }
 
 /// Verifies the selected message's text as a quote, privately (with a Share button)
-#[poise::command(context_menu_command = "Verify quote", category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    context_menu_command = "Verify quote",
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let claim = message_text(&message)?;
@@ -192,7 +242,12 @@ fn message_text(message: &serenity::Message) -> Result<String, UserError> {
 }
 
 /// What the story is: its title, date, people, quotes and source
-#[poise::command(slash_command, category = "Answering", install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn story(ctx: Context<'_>) -> Result<(), Error> {
     let engine = ctx.data().engine();
     send(ctx, &engine, render::story(engine.corpus()), None).await

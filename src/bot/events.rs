@@ -69,8 +69,7 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
     }
     let bot = ctx.cache.current_user().id;
     let role = msg.guild_id.and_then(|guild| managed_role(&ctx.cache, guild, bot));
-    let mentioned =
-        msg.mentions.iter().any(|u| u.id == bot) || role.is_some_and(|r| msg.mention_roles.contains(&r));
+    let mentioned = msg.mentions.iter().any(|u| u.id == bot) || role.is_some_and(|r| msg.mention_roles.contains(&r));
     let is_dm = msg.guild_id.is_none();
     let to = Addressee { bot: bot.get(), role: role.map(|r| r.get()) };
     let Some(question) = question_for_bot(&msg.content, to, mentioned || is_dm) else {
@@ -89,8 +88,7 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
     // channel; a reaction on their own message says "wait" to them alone.
     if data.cooldowns.check(msg.author.id.get()).is_err() {
         let wait = serenity::ReactionType::Unicode(WAIT.into());
-        let reacted =
-            ctx.http.create_reaction(msg.channel_id, msg.id, &wait).instrument(request.span().clone()).await;
+        let reacted = ctx.http.create_reaction(msg.channel_id, msg.id, &wait).instrument(request.span().clone()).await;
         request.finish(delivered(reacted));
         return Ok(());
     }

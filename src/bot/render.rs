@@ -349,7 +349,8 @@ pub fn help() -> Reply {
          👍/👎 under an answer tell the people who run me whether it helped. \
          Server managers: `/config` (private answers, mentions, channels), `/reindex`.\n\
          Right-click a message → Apps → “Ask storybot” or “Verify quote” to use its text.\n\
-         You can also mention me with a question, or send me a direct message."
+         You can also mention me (or my role) with a question, or send me a direct message; \
+         add me to your account to use the commands anywhere."
             .into(),
     )
 }

@@ -295,7 +295,10 @@ async fn a_mention_of_the_bots_managed_role_is_a_question_for_the_bot() {
     assert_eq!(reply["message_reference"]["message_id"], id, "only the bot's role is a mention of the bot");
     let shown = description(&reply);
     assert!(shown.contains("Masayoshi Son"), "{shown}");
-    assert!(!shown.contains("<@&") && unescape(&shown).contains("who runs SoftBank?"), "the role is not in the question");
+    assert!(
+        !shown.contains("<@&") && unescape(&shown).contains("who runs SoftBank?"),
+        "the role is not in the question"
+    );
     assert_eq!(reply["allowed_mentions"]["parse"], json!([]));
     let to_ignored = bot.fake.count_after(mark, |r| r.body["message_reference"]["message_id"] == ignored);
     assert_eq!(to_ignored, 0);

@@ -18,8 +18,11 @@ async fn answering_commands_install_for_users_too_and_the_admin_commands_for_ser
     assert_eq!(commands.len(), 14);
     for command in commands {
         let name = command["name"].as_str().unwrap();
-        let (installs, contexts) =
-            if ["config", "reindex"].contains(&name) { (json!([0]), json!([0])) } else { (json!([0, 1]), json!([0, 1, 2])) };
+        let (installs, contexts) = if ["config", "reindex"].contains(&name) {
+            (json!([0]), json!([0]))
+        } else {
+            (json!([0, 1]), json!([0, 1, 2]))
+        };
         assert_eq!(command["integration_types"], installs, "{name}: where it can be installed");
         assert_eq!(command["contexts"], contexts, "{name}: where it can be used");
     }
@@ -53,8 +56,12 @@ async fn a_user_who_installed_the_bot_is_answered_in_direct_messages_group_chats
         assert!(description(&reply["data"]).contains("Masayoshi Son"), "{place:?}: {reply}");
     }
     let quote = "“They don’t actually have the money,” Musk wrote";
-    let id =
-        bot.fake.user_install_message_command(UserInstall::PrivateChannel, "Verify quote", quote, fake::user(fake::BOB));
+    let id = bot.fake.user_install_message_command(
+        UserInstall::PrivateChannel,
+        "Verify quote",
+        quote,
+        fake::user(fake::BOB),
+    );
     let checked = bot.callback(&id).await;
     assert_eq!(checked["data"]["flags"], 64, "a context menu answers privately, with a Share button");
     super::button(&checked["data"], "Share");

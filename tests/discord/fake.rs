@@ -677,11 +677,25 @@ impl FakeDiscord {
 
     /// The user `user_id` clicks the button `custom_id` on `message`.
     pub fn click_by(&self, user_id: &str, message: &Value, custom_id: &str) -> String {
+        let (d, id) = self.click_payload(user_id, message, custom_id);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// The user `user_id`, who installed the bot for themselves, clicks the button
+    /// `custom_id` on `message` at `place`.
+    pub fn user_install_click(&self, place: UserInstall, user_id: &str, message: &Value, custom_id: &str) -> String {
+        let (mut d, id) = self.click_payload(user_id, message, custom_id);
+        as_user_install(&mut d, place, user_id);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    fn click_payload(&self, user_id: &str, message: &Value, custom_id: &str) -> (Value, String) {
         let data = json!({"custom_id": custom_id, "component_type": 2});
         let (mut d, id, _) = interaction_by(self, user_id, 3, data);
         d["message"] = message.clone();
-        self.dispatch("INTERACTION_CREATE", d);
-        id
+        (d, id)
     }
 
     /// The user `user_id`, who installed the bot for themselves, runs `/name` with `options`

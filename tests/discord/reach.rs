@@ -49,12 +49,20 @@ async fn a_user_who_installed_the_bot_is_answered_in_direct_messages_group_chats
     let foreign = fake::FOREIGN_GUILD.parse().unwrap();
     let elsewhere = Change { private_answers: Some(true), allow_channel: Some(1), ..Change::default() };
     store.change_settings(foreign, &elsewhere).unwrap();
+    let mut answers = Vec::new();
     for place in [UserInstall::BotDm, UserInstall::PrivateChannel, UserInstall::ForeignGuild] {
         let reply = asked_at(&bot, place).await;
         assert_eq!(reply["type"], 4, "{place:?}: answered in the interaction's own reply");
         assert_eq!(reply["data"]["flags"], 0, "{place:?}: public, as the user asked");
         assert!(description(&reply["data"]).contains("Masayoshi Son"), "{place:?}: {reply}");
+        answers.push(reply);
     }
+    // A vote in the server that did not add the bot is kept without that server.
+    let mut answer = fake::message_from(&answers[2]["data"], &bot.fake.next_id(), fake::FOREIGN_CHANNEL, 20);
+    answer["interaction_metadata"] = fake::command_metadata(&bot.fake.next_id(), fake::BOB);
+    let (up, _) = button(&answer, "👍");
+    let thanks = bot.callback(&bot.fake.user_install_click(UserInstall::ForeignGuild, fake::BOB, &answer, &up)).await;
+    assert!(thanks["data"]["content"].as_str().unwrap_or_default().contains("👍 is recorded"), "{thanks}");
     let quote = "“They don’t actually have the money,” Musk wrote";
     let id = bot.fake.user_install_message_command(
         UserInstall::PrivateChannel,
@@ -74,7 +82,10 @@ async fn a_user_who_installed_the_bot_is_answered_in_direct_messages_group_chats
         bot.fake.count_after(0, |r| r.method == "POST" && r.path.contains("/channels/")) == 0,
         "no ordinary channel message where the bot is not a member"
     );
-    bot.finish().await;
+    let data = bot.finish().await;
+    let cases = Store::open(data.path()).unwrap().cases().unwrap();
+    assert_eq!(cases.len(), 1);
+    assert!(cases[0].guilds.is_empty(), "{:?}", cases[0].guilds);
 }
 
 const ALTMAN: &str = "What did Altman say?";

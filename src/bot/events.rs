@@ -75,7 +75,9 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
     let Some(question) = question_for_bot(&msg.content, to, mentioned || is_dm) else {
         return Ok(());
     };
-    if !is_dm && !welcome(ctx, data, msg).await {
+    // A server may turn mentions off or keep the bot to some channels: then it stays silent
+    // rather than answer where it was asked not to.
+    if !welcome(ctx, data, msg).await {
         tracing::debug!(guild = ?msg.guild_id.map(|g| g.get()), "mention ignored: turned off on this server or channel");
         return Ok(());
     }
@@ -109,8 +111,8 @@ fn managed_role(cache: &serenity::Cache, guild: serenity::GuildId, bot: serenity
     guild.roles.values().find(|r| r.tags.bot_id == Some(bot)).map(|r| r.id)
 }
 
-/// Whether the server lets the bot answer this mention: mentions on, and the channel (or the
-/// channel a thread or forum post is in) allowed.
+/// Whether the bot may answer this message: always in direct messages; in a server, when
+/// mentions are on and the channel (or the channel a thread or forum post is in) is allowed.
 async fn welcome(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> bool {
     let Some(guild) = msg.guild_id else { return true };
     let settings = data.database.settings(Some(guild.get())).await;

@@ -77,6 +77,19 @@ pub fn public_message(reply: &Reply) -> serenity::CreateInteractionResponse {
     serenity::CreateInteractionResponse::Message(out)
 }
 
+/// A new private message in answer to a click, with its buttons (someone else's answer,
+/// paged for the clicker alone).
+pub fn private_message(reply: &Reply) -> serenity::CreateInteractionResponse {
+    let mut out = serenity::CreateInteractionResponseMessage::new().ephemeral(true).allowed_mentions(no_pings());
+    if let Some(content) = &reply.content {
+        out = out.content(content);
+    }
+    if let Some(e) = &reply.embed {
+        out = out.embed(embed(e));
+    }
+    serenity::CreateInteractionResponse::Message(out.components(components(&reply.buttons)))
+}
+
 /// A private message in answer to a click (an expired button, an error).
 pub fn private_notice(text: &str) -> serenity::CreateInteractionResponse {
     serenity::CreateInteractionResponse::Message(

@@ -10,7 +10,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::request::ShuttingDown;
-use super::{adapter, render, Context, Error};
+use super::{adapter, channels, render, Context, Error};
 use crate::error::UserError;
 use crate::store::settings::Change;
 
@@ -32,9 +32,13 @@ pub async fn check(ctx: Context<'_>) -> Result<bool, Error> {
     if ctx.data().in_flight.is_closing() {
         return Err(ShuttingDown.into());
     }
-    if let Some(guild) = ctx.guild_id().filter(|_| !ANYWHERE.contains(&&*ctx.command().name)) {
-        let settings = ctx.data().database.settings(Some(guild.get())).await;
-        if !settings.allows(ctx.channel_id().get()) {
+    if let Some(guild) = server_of(ctx).filter(|_| !ANYWHERE.contains(&&*ctx.command().name)) {
+        let settings = ctx.data().database.settings(Some(guild)).await;
+        let parent = match ctx {
+            poise::Context::Application(a) => channels::parent_in(a.interaction.channel.as_ref()),
+            poise::Context::Prefix(_) => None,
+        };
+        if !settings.allows_in(ctx.channel_id().get(), parent) {
             return Err(UserError::new(render::admin::wrong_channel(&settings)).into());
         }
     }
@@ -45,8 +49,36 @@ pub async fn check(ctx: Context<'_>) -> Result<bool, Error> {
     Ok(true)
 }
 
+/// The server whose settings apply to a command: the one it runs in, if that server installed
+/// the bot. A member who installed the bot for themselves can use it in any server; that
+/// server never chose the bot, so it has no settings for it, and the defaults apply.
+pub fn server_of(ctx: Context<'_>) -> Option<u64> {
+    match ctx {
+        poise::Context::Application(a) => {
+            installed_server(a.interaction.guild_id, &a.interaction.authorizing_integration_owners)
+        }
+        poise::Context::Prefix(p) => p.msg.guild_id.map(|g| g.get()),
+    }
+}
+
+/// `guild`, if the interaction came through the bot's install in that server (rather than
+/// only through the install of the user who used it).
+pub fn installed_server(
+    guild: Option<serenity::GuildId>,
+    owners: &serenity::AuthorizingIntegrationOwners,
+) -> Option<u64> {
+    let by_server = owners.0.iter().any(|o| matches!(o, serenity::AuthorizingIntegrationOwner::GuildInstall(_)));
+    guild.filter(|_| by_server).map(|g| g.get())
+}
+
 /// Server settings: private answers, @mentions, threads, and the channels the bot answers in
-#[poise::command(slash_command, guild_only, default_member_permissions = "MANAGE_GUILD")]
+#[poise::command(
+    slash_command,
+    guild_only,
+    install_context = "Guild",
+    interaction_context = "Guild",
+    default_member_permissions = "MANAGE_GUILD"
+)]
 pub async fn config(
     ctx: Context<'_>,
     #[description = "Answers only the asker sees (they can share them)"] private_answers: Option<bool>,
@@ -54,14 +86,16 @@ pub async fn config(
     #[description = "Open a thread on each public answer, where every message is a follow-up"]
     answers_in_threads: Option<bool>,
     #[description = "Answer in this channel (the bot then answers only in the channels listed)"]
-    #[channel_types("Text", "PublicThread", "PrivateThread", "News")]
+    #[channel_types("Text", "News", "Forum", "PublicThread", "PrivateThread", "NewsThread")]
     allow_channel: Option<serenity::ChannelId>,
     #[description = "Stop answering in this channel"]
-    #[channel_types("Text", "PublicThread", "PrivateThread", "News")]
+    #[channel_types("Text", "News", "Forum", "PublicThread", "PrivateThread", "NewsThread")]
     remove_channel: Option<serenity::ChannelId>,
     #[description = "Answer in every channel again"] all_channels: Option<bool>,
 ) -> Result<(), Error> {
-    let guild = ctx.guild_id().ok_or_else(|| UserError::new("/config works in a server, not in direct messages."))?;
+    let guild = server_of(ctx).map(serenity::GuildId::new).ok_or_else(|| {
+        UserError::new("/config works in a server that added storybot, not in direct messages or other servers.")
+    })?;
     let change = Change {
         private_answers,
         mentions,
@@ -94,6 +128,8 @@ pub async fn config(
 #[poise::command(
     slash_command,
     guild_only,
+    install_context = "Guild",
+    interaction_context = "Guild",
     owners_only,
     global_cooldown = 30,
     default_member_permissions = "MANAGE_GUILD"

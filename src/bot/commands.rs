@@ -31,7 +31,12 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
 }
 
 /// Ask a question about the story; the answer quotes it exactly
-#[poise::command(slash_command, category = "Answering")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn ask(
     ctx: Context<'_>,
     #[description = "Your question about the story"]
@@ -45,7 +50,7 @@ pub async fn ask(
     let mut conversation = Conversation::new();
     let answers = engine.ask_in(&mut conversation, &question, MAX_TOP)?;
     metrics::answered(!answers.answers.is_empty());
-    let settings = ctx.data().database.settings(ctx.guild_id().map(|g| g.get())).await;
+    let settings = ctx.data().database.settings(admin::server_of(ctx)).await;
     let private = private.unwrap_or(settings.private_answers);
     let handle = post(ctx, engine, render::answers(engine.version(), &answers), private).await?;
     let wanted = threads::Wanted { asked: thread, server: settings.answers_in_threads };
@@ -53,7 +58,12 @@ pub async fn ask(
 }
 
 /// List every sentence of the story that matches your words
-#[poise::command(slash_command, category = "Answering")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn search(
     ctx: Context<'_>,
     #[description = "Words to look for"]
@@ -71,7 +81,12 @@ pub async fn search(
 }
 
 /// The story's quotes, by speaker or topic
-#[poise::command(slash_command, category = "Answering")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn quote(
     ctx: Context<'_>,
     #[description = "Only quotes by this person"]
@@ -88,7 +103,12 @@ pub async fn quote(
 }
 
 /// Find the quote you half remember, and who said it
-#[poise::command(slash_command, category = "Answering")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn whosaid(
     ctx: Context<'_>,
     #[description = "Some words of the quote, or what it was about"]
@@ -101,7 +121,12 @@ pub async fn whosaid(
 }
 
 /// Check a quote against the story: exact, altered or not in it
-#[poise::command(slash_command, category = "Answering")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn verify(
     ctx: Context<'_>,
     #[description = "The quote as it is going around, with who said it if known"]
@@ -114,7 +139,12 @@ pub async fn verify(
 }
 
 /// The people and organisations in the story, or what one of them said and did
-#[poise::command(slash_command, category = "Answering")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn who(
     ctx: Context<'_>,
     #[description = "A name (any part, or an alias like Elon)"]
@@ -132,7 +162,12 @@ pub async fn who(
 }
 
 /// The amounts, counts and dates the story states
-#[poise::command(slash_command, category = "Answering")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn facts(
     ctx: Context<'_>,
     #[description = "Only facts about this (words, or money / dates)"]
@@ -150,7 +185,12 @@ pub async fn facts(
 }
 
 /// The events the story reports, in time order
-#[poise::command(slash_command, category = "Answering")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let events = story::timeline::events(engine.corpus());
@@ -158,7 +198,12 @@ pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Answers the selected message as a question, privately (with a Share button)
-#[poise::command(context_menu_command = "Ask storybot", category = "Answering")]
+#[poise::command(
+    context_menu_command = "Ask storybot",
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let question = message_text(&message)?;
@@ -168,7 +213,12 @@ pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result
 }
 
 /// Verifies the selected message's text as a quote, privately (with a Share button)
-#[poise::command(context_menu_command = "Verify quote", category = "Answering")]
+#[poise::command(
+    context_menu_command = "Verify quote",
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let claim = message_text(&message)?;
@@ -181,7 +231,7 @@ pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Res
 async fn send(ctx: Context<'_>, engine: &Engine, reply: render::Reply, private: Option<bool>) -> Result<(), Error> {
     let private = match private {
         Some(private) => private,
-        None => ctx.data().database.settings(ctx.guild_id().map(|g| g.get())).await.private_answers,
+        None => ctx.data().database.settings(admin::server_of(ctx)).await.private_answers,
     };
     post(ctx, engine, reply, private).await.map(drop)
 }
@@ -208,14 +258,19 @@ fn message_text(message: &serenity::Message) -> Result<String, UserError> {
 }
 
 /// What the story is: its title, date, people, quotes and source
-#[poise::command(slash_command, category = "Answering")]
+#[poise::command(
+    slash_command,
+    category = "Answering",
+    install_context = "Guild|User",
+    interaction_context = "Guild|BotDm|PrivateChannel"
+)]
 pub async fn story(ctx: Context<'_>) -> Result<(), Error> {
     let engine = ctx.data().engine();
     send(ctx, &engine, render::story(engine.corpus()), None).await
 }
 
 /// What this bot can do
-#[poise::command(slash_command)]
+#[poise::command(slash_command, install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     ctx.send(adapter::command_reply(&render::help(), true)).await?;
     Ok(())

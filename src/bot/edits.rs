@@ -10,6 +10,7 @@
 use poise::serenity_prelude as serenity;
 use tracing::Instrument as _;
 
+use super::events::{managed_role, Addressee};
 use super::follow_up::{self, Seen};
 use super::request::{Kind, Outcome, Request};
 use super::{adapter, Data, Error};
@@ -22,8 +23,7 @@ pub async fn on_edit(ctx: &serenity::Context, data: &Data, event: &serenity::Mes
         return Ok(());
     }
     let Some(link) = data.links.answer_to(event.id.get()).await else { return Ok(()) };
-    let bot = ctx.cache.current_user().id;
-    let Some(question) = edited_question(data, event, content, bot, &link).await else {
+    let Some(question) = edited_question(ctx, data, event, content, &link).await else {
         tracing::debug!("an answered question was edited and no longer asks the bot: the answer stays");
         return Ok(());
     };
@@ -56,13 +56,16 @@ pub async fn on_edit(ctx: &serenity::Context, data: &Data, event: &serenity::Mes
 
 /// The question in an edited message, when it still asks the bot something new.
 async fn edited_question(
+    ctx: &serenity::Context,
     data: &Data,
     event: &serenity::MessageUpdateEvent,
     content: &str,
-    bot: serenity::UserId,
     link: &Answered,
 ) -> Option<String> {
-    let mentions_bot = event.mentions.as_ref().is_some_and(|m| m.iter().any(|u| u.id == bot));
+    let bot = ctx.cache.current_user().id;
+    let role = link.guild.and_then(|g| managed_role(&ctx.cache, serenity::GuildId::new(g), bot));
+    let mentions_role = role.is_some_and(|r| event.mention_roles.as_ref().is_some_and(|m| m.contains(&r)));
+    let mentions_bot = mentions_role || event.mentions.as_ref().is_some_and(|m| m.iter().any(|u| u.id == bot));
     let reply_to = event.referenced_message.as_ref().and_then(|m| m.as_ref());
     let channel = event.channel_id.get();
     let seen = Seen {
@@ -73,7 +76,8 @@ async fn edited_question(
         channel,
         author: event.author.as_ref().map_or(0, |a| a.id.get()),
     };
-    let asked = follow_up::asked(content, bot.get(), seen)?;
+    let to = Addressee { bot: bot.get(), role: role.map(|r| r.get()) };
+    let asked = follow_up::asked(content, to, seen)?;
     let changed = answered::question_hash(&asked.question) != link.question_hash;
     (changed && !asked.question.is_empty()).then_some(asked.question)
 }

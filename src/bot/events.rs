@@ -6,12 +6,13 @@ use tracing::Instrument as _;
 
 use super::custom_id::{Action, ButtonState, Unusable};
 use super::request::{Kind, Outcome, Request};
-use super::{adapter, database, edits, errors, follow_up, render, threads, Data, Error};
+use super::{adapter, admin, channels, database, edits, errors, follow_up, render, threads, Data, Error};
 use crate::answer::{Engine, MAX_SEARCH};
 use crate::corpus::SentenceId;
 use crate::error::UserError;
 use crate::ops::metrics;
 use crate::store::feedback::Vote;
+use crate::store::settings::GuildSettings;
 
 pub async fn handle(
     framework: poise::FrameworkContext<'_, Data, Error>,
@@ -52,12 +53,25 @@ pub async fn handle(
     }
 }
 
-/// The question in a message addressed to the bot: `None` when the message is not for it.
-pub fn question_for_bot(content: &str, bot: u64, mentions_bot: bool, is_dm: bool) -> Option<String> {
-    if !(mentions_bot || is_dm) {
+/// Who a message may address: the bot user, and the role Discord made for the bot in a
+/// server (its managed role), which Discord's mention picker offers under the same name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Addressee {
+    pub bot: u64,
+    pub role: Option<u64>,
+}
+
+/// The question in a message addressed to the bot (it mentions the bot or its role, or it is
+/// a direct message): `None` when the message is not for it.
+pub fn question_for_bot(content: &str, to: Addressee, addressed: bool) -> Option<String> {
+    if !addressed {
         return None;
     }
-    let text = content.replace(&format!("<@{bot}>"), " ").replace(&format!("<@!{bot}>"), " ");
+    let bot = to.bot;
+    let mut text = content.replace(&format!("<@{bot}>"), " ").replace(&format!("<@!{bot}>"), " ");
+    if let Some(role) = to.role {
+        text = text.replace(&format!("<@&{role}>"), " ");
+    }
     Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
@@ -69,30 +83,35 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
         return Ok(());
     }
     let bot = ctx.cache.current_user().id;
-    let seen = follow_up::seen(data, msg, bot).await;
-    let Some(asked) = follow_up::asked(&msg.content, bot.get(), seen) else {
+    let role = msg.guild_id.and_then(|guild| managed_role(&ctx.cache, guild, bot));
+    let mentioned = msg.mentions.iter().any(|u| u.id == bot) || role.is_some_and(|r| msg.mention_roles.contains(&r));
+    let to = Addressee { bot: bot.get(), role: role.map(|r| r.get()) };
+    let seen = follow_up::seen(data, msg, bot, mentioned).await;
+    let Some(asked) = follow_up::asked(&msg.content, to, seen) else {
         return Ok(());
     };
     // A server may turn mentions off or keep the bot to some channels: then it stays silent
-    // rather than answer where it was asked not to. A thread the bot opened is a conversation
-    // someone asked for, whatever the mentions setting.
-    let settings = data.database.settings(msg.guild_id.map(|g| g.get())).await;
-    let welcome = seen.is_dm || (settings.allows(msg.channel_id.get()) && (settings.mentions || asked.in_bot_thread));
-    if !welcome {
+    // rather than answer where it was asked not to.
+    let Some(settings) = welcome(ctx, data, msg, asked.in_bot_thread).await else {
         tracing::debug!(guild = ?msg.guild_id.map(|g| g.get()), "mention ignored: turned off on this server or channel");
         return Ok(());
-    }
+    };
     let kind = if seen.is_dm { Kind::DirectMessage } else { Kind::Mention };
     let Ok(request) = Request::start(&data.in_flight, kind, kind.name(), msg.author.id.get()) else {
         return Ok(());
     };
     metrics::mention(if seen.is_dm { "direct_message" } else { "mention" });
-    let answering = follow_up::answer(data, msg.author.id.get(), &asked, kind).await;
-    let sent = msg
-        .channel_id
-        .send_message(ctx, adapter::message_reply(&answering.reply, msg))
-        .instrument(request.span().clone())
-        .await;
+    // A reply to each message in the cooldown would let one user make the bot flood the
+    // channel; a reaction on their own message says "wait" to them alone.
+    if data.cooldowns.check(msg.author.id.get()).is_err() {
+        let wait = serenity::ReactionType::Unicode(WAIT.into());
+        let reacted = ctx.http.create_reaction(msg.channel_id, msg.id, &wait).instrument(request.span().clone()).await;
+        request.finish(delivered(reacted));
+        return Ok(());
+    }
+    let answering = follow_up::answer(data, &asked, kind).await;
+    let reply = adapter::message_reply(&answering.reply, msg);
+    let sent = msg.channel_id.send_message(ctx, reply).instrument(request.span().clone()).await;
     if let Ok(answer) = &sent {
         follow_up::remember(data, msg, &asked, &answering, answer.id.get()).await;
         if settings.answers_in_threads && !asked.in_bot_thread {
@@ -101,6 +120,36 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
     }
     request.finish(delivered(sent.map(drop)));
     Ok(())
+}
+
+/// The reaction a message sent during its author's cooldown gets.
+pub const WAIT: &str = "⏳";
+
+/// The role Discord made for the bot in `guild`, from the cache (servers arrive there when
+/// the gateway connects); `None` for a server not cached yet.
+pub(super) fn managed_role(
+    cache: &serenity::Cache,
+    guild: serenity::GuildId,
+    bot: serenity::UserId,
+) -> Option<serenity::RoleId> {
+    let guild = cache.guild(guild)?;
+    guild.roles.values().find(|r| r.tags.bot_id == Some(bot)).map(|r| r.id)
+}
+
+/// The settings the bot answers this message under, if it may: always in direct messages; in
+/// a server, when the channel (or the channel a thread or forum post is in) is allowed and
+/// mentions are on. A thread the bot opened is a conversation someone asked for, whatever the
+/// mentions setting.
+async fn welcome(
+    ctx: &serenity::Context,
+    data: &Data,
+    msg: &serenity::Message,
+    in_bot_thread: bool,
+) -> Option<GuildSettings> {
+    let Some(guild) = msg.guild_id else { return Some(GuildSettings::default()) };
+    let settings = data.database.settings(Some(guild.get())).await;
+    let wanted = settings.mentions || in_bot_thread;
+    (wanted && channels::allows_message(ctx, &settings, guild, msg.channel_id).await).then_some(settings)
 }
 
 /// Whether Discord took a reply; a refusal is counted and logged.
@@ -119,29 +168,57 @@ async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::Compon
     let Ok(request) = Request::start(&data.in_flight, Kind::Button, "button", click.user.id.get()) else {
         return Ok(());
     };
-    let voter =
-        Voter { user: click.user.id.get(), guild: click.guild_id.map(|g| g.get()), message: click.message.id.get() };
+    // A vote made where only the user installed the bot belongs to no server.
+    let guild = admin::installed_server(click.guild_id, &click.authorizing_integration_owners);
+    let voter = Voter { user: click.user.id.get(), guild, message: click.message.id.get() };
     let response = match respond_to_click(data, &click.data.custom_id, &click.message, voter) {
-        Ok(Click::Update(reply)) => adapter::updated_message(&reply),
+        Ok(Click::Update(reply)) if pages_in_place(click) => adapter::updated_message(&reply),
+        // Someone else's public answer stays as its asker left it: the clicker pages a private
+        // copy of their own, which they can share.
+        Ok(Click::Update(reply)) => adapter::private_message(&render::with_share(reply, data.engine().version())),
         Ok(Click::Post(reply)) => adapter::public_message(&reply),
-        Ok(Click::Vote(vote)) => {
-            let up = vote.up;
-            let text = if data.database.record_vote(*vote).await {
-                if up {
-                    "Thanks! Glad it helped; your 👍 is recorded."
-                } else {
-                    "Thanks! Your 👎 is recorded; it helps improve the answers."
-                }
-            } else {
-                database::VOTE_NOT_SAVED
-            };
-            adapter::private_notice(text)
-        }
+        Ok(Click::Vote(vote)) => thanks_for(data, *vote).await,
         Err(err) => adapter::private_notice(&errors::user_text(&err, "button")),
     };
     let sent = click.create_response(ctx, response).instrument(request.span().clone()).await;
     request.finish(delivered(sent));
     Ok(())
+}
+
+/// Records a vote and thanks the voter privately.
+async fn thanks_for(data: &Data, vote: Vote) -> serenity::CreateInteractionResponse {
+    let up = vote.up;
+    let text = if data.database.record_vote(vote).await {
+        if up {
+            "Thanks! Glad it helped; your 👍 is recorded."
+        } else {
+            "Thanks! Your 👎 is recorded; it helps improve the answers."
+        }
+    } else {
+        database::VOTE_NOT_SAVED
+    };
+    adapter::private_notice(text)
+}
+
+/// Whether a paging click may rewrite the message it is on: a private message (only its
+/// owner sees it), or a public one the clicker asked for.
+fn pages_in_place(click: &serenity::ComponentInteraction) -> bool {
+    let private = click.message.flags.is_some_and(|f| f.contains(serenity::MessageFlags::EPHEMERAL));
+    private || asker_of(&click.message) == Some(click.user.id)
+}
+
+/// Who asked for what a bot message shows: the user of the command (or click) it answers, or
+/// the author of the message it replies to. `None` when Discord no longer says (the question
+/// was deleted): then nobody pages the message in place, and every clicker gets a private copy.
+pub fn asker_of(message: &serenity::Message) -> Option<serenity::UserId> {
+    use serenity::MessageInteractionMetadata as Metadata;
+    match message.interaction_metadata.as_deref() {
+        Some(Metadata::Command(m)) => Some(m.user.id),
+        Some(Metadata::Component(m)) => Some(m.user.id),
+        Some(Metadata::ModalSubmit(m)) => Some(m.user.id),
+        Some(_) => None,
+        None => message.referenced_message.as_ref().map(|m| m.author.id),
+    }
 }
 
 /// Who clicked, where, and on which message: what a vote records besides the answer.
@@ -281,14 +358,21 @@ mod tests {
 
     #[test]
     fn only_messages_addressed_to_the_bot_carry_a_question() {
-        assert_eq!(
-            question_for_bot("<@42> who runs SoftBank?", 42, true, false).as_deref(),
-            Some("who runs SoftBank?")
-        );
-        assert_eq!(question_for_bot("hey <@!42>   why?", 42, true, false).as_deref(), Some("hey why?"));
-        assert_eq!(question_for_bot("<@42>", 42, true, false).as_deref(), Some(""));
-        assert_eq!(question_for_bot("who runs SoftBank?", 42, false, true).as_deref(), Some("who runs SoftBank?"));
-        assert_eq!(question_for_bot("@everyone look", 42, false, false), None);
-        assert_eq!(question_for_bot("<@&7> role ping", 42, false, false), None);
+        let to = Addressee { bot: 42, role: Some(7) };
+        assert_eq!(question_for_bot("<@42> who runs SoftBank?", to, true).as_deref(), Some("who runs SoftBank?"));
+        assert_eq!(question_for_bot("hey <@!42>   why?", to, true).as_deref(), Some("hey why?"));
+        assert_eq!(question_for_bot("<@42>", to, true).as_deref(), Some(""));
+        assert_eq!(question_for_bot("who runs SoftBank?", to, true).as_deref(), Some("who runs SoftBank?"));
+        assert_eq!(question_for_bot("@everyone look", to, false), None);
+        assert_eq!(question_for_bot("<@&8> role ping", to, false), None);
+    }
+
+    #[test]
+    fn the_bots_role_is_taken_out_of_the_question_like_the_bot_itself() {
+        let to = Addressee { bot: 42, role: Some(7) };
+        assert_eq!(question_for_bot("<@&7> who runs SoftBank?", to, true).as_deref(), Some("who runs SoftBank?"));
+        assert_eq!(question_for_bot("<@&8> <@&7> why?", to, true).as_deref(), Some("<@&8> why?"));
+        let no_role = Addressee { bot: 42, role: None };
+        assert_eq!(question_for_bot("<@&7> why?", no_role, true).as_deref(), Some("<@&7> why?"));
     }
 }

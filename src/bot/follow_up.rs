@@ -10,6 +10,7 @@
 
 use poise::serenity_prelude as serenity;
 
+use super::events::{question_for_bot, Addressee};
 use super::{render, Data};
 use crate::answer::{Conversation, MAX_TOP};
 use crate::ops::metrics;
@@ -40,6 +41,7 @@ fn before_key(answer: u64) -> String {
 /// Where a message stands to the bot.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Seen {
+    /// It mentions the bot (or the bot's role).
     pub mentions_bot: bool,
     pub is_dm: bool,
     /// The bot's message this one replies to.
@@ -67,12 +69,12 @@ pub struct Asked {
 
 /// The question in a message, and what it continues; `None` when the message is not for the
 /// bot, or is an empty follow-up (without the Message Content intent: silence).
-pub fn asked(content: &str, bot: u64, seen: Seen) -> Option<Asked> {
+pub fn asked(content: &str, to: Addressee, seen: Seen) -> Option<Asked> {
     let follows_up = seen.reply_to_bot.is_some() || seen.bot_thread.is_some();
     if !(seen.mentions_bot || seen.is_dm || follows_up) {
         return None;
     }
-    let question = super::events::question_for_bot(content, bot, true, false).unwrap_or_default();
+    let question = question_for_bot(content, to, true).unwrap_or_default();
     // An empty mention gets a short help; an empty follow-up is one the bot could not read.
     if question.is_empty() && !(seen.mentions_bot || seen.is_dm) {
         return None;
@@ -86,11 +88,11 @@ pub fn asked(content: &str, bot: u64, seen: Seen) -> Option<Asked> {
     Some(Asked { question, continues, expects_conversation, in_bot_thread: seen.bot_thread.is_some() })
 }
 
-/// Where `msg` stands to the bot; the bot's threads are looked up only for a message with
-/// text (without the Message Content intent the others arrive empty).
-pub async fn seen(data: &Data, msg: &serenity::Message, bot: serenity::UserId) -> Seen {
+/// Where `msg` (which `mentions_bot` or not) stands to the bot; the bot's threads are looked
+/// up only for a message with text (without the Message Content intent the others arrive
+/// empty).
+pub async fn seen(data: &Data, msg: &serenity::Message, bot: serenity::UserId, mentions_bot: bool) -> Seen {
     let reply_to_bot = msg.referenced_message.as_ref().filter(|m| m.author.id == bot).map(|m| m.id.get());
-    let mentions_bot = msg.mentions.iter().any(|u| u.id == bot);
     let channel = msg.channel_id.get();
     let may_follow = msg.guild_id.is_some() && (mentions_bot || !msg.content.trim().is_empty());
     let bot_thread = if may_follow && data.links.is_bot_thread(channel).await { Some(channel) } else { None };
@@ -106,18 +108,14 @@ pub struct Answering {
     pub before: Conversation,
 }
 
-/// Answers `asked` (by `user`) in its conversation: the cooldown, a short help for an empty
-/// mention, the answer, or what went wrong.
-pub async fn answer(data: &Data, user: u64, asked: &Asked, kind: super::request::Kind) -> Answering {
+/// Answers `asked` in its conversation: a short help for an empty mention, the answer, or
+/// what went wrong.
+pub async fn answer(data: &Data, asked: &Asked, kind: super::request::Kind) -> Answering {
     let before = match &asked.continues {
         Some(key) => data.database.conversation(key).await,
         None => Conversation::new(),
     };
     let mut answering = Answering { reply: render::mention_help(), after: None, before: before.clone() };
-    if let Err(wait) = data.cooldowns.check(user) {
-        answering.reply = render::Reply::plain(wait.to_string());
-        return answering;
-    }
     if asked.question.is_empty() {
         return answering;
     }
@@ -180,7 +178,7 @@ pub async fn remember(data: &Data, msg: &serenity::Message, asked: &Asked, answe
 mod tests {
     use super::*;
 
-    const BOT: u64 = 42;
+    const BOT: Addressee = Addressee { bot: 42, role: Some(7) };
 
     #[test]
     fn a_mention_starts_a_conversation_and_a_direct_message_continues_its_channels() {
@@ -214,6 +212,12 @@ mod tests {
     #[test]
     fn messages_not_for_the_bot_carry_no_question() {
         assert_eq!(asked("who runs SoftBank?", BOT, Seen::default()), None);
-        assert_eq!(asked("<@&7> role ping", BOT, Seen::default()), None);
+        assert_eq!(
+            asked("<@&7> role ping", BOT, Seen::default()),
+            None,
+            "the role, unless Discord says it is mentioned"
+        );
+        let role = asked("<@&7> who runs SoftBank?", BOT, Seen { mentions_bot: true, ..Seen::default() });
+        assert_eq!(role.map(|a| a.question).as_deref(), Some("who runs SoftBank?"));
     }
 }

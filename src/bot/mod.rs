@@ -9,6 +9,8 @@
 //!   ("Ask storybot", "Verify quote").
 //! - [`admin`]: `/config` and `/reindex`, for members who can manage the server, and the
 //!   check that keeps answers to the channels a server allows.
+//! - [`channels`]: where a request was made, as an allow-list sees it (a thread or forum post
+//!   counts as its parent channel).
 //! - [`events`]: @mentions, direct messages, replies and thread messages, edits and deletions
 //!   of questions, and button clicks (Share and votes included).
 //! - [`follow_up`]: which conversation a question in a message continues (a reply to an
@@ -26,6 +28,7 @@
 
 pub mod adapter;
 pub mod admin;
+pub mod channels;
 pub mod client;
 pub mod commands;
 pub mod cooldown;

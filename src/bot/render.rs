@@ -338,7 +338,7 @@ pub fn help() -> Reply {
     Reply::plain(
         "I answer questions about the story with its exact sentences and where they come from.\n\
          • `/ask question` — the best answer, with buttons for more context and the next answer \
-         (`private: True` to see it alone, `thread: True` for a thread)\n\
+         (`private: True` to see it alone)\n\
          • `/search query` — every matching sentence, in pages\n\
          • `/quote` — the story's quotes and who said them (filter by `speaker` or `about`)\n\
          • `/whosaid text` — the quote a paraphrase or fragment means, and who said it\n\
@@ -347,11 +347,11 @@ pub fn help() -> Reply {
          • `/facts` — the amounts and dates the story states · `/timeline` — its events in order\n\
          • `/story` — what the story is and who is in it\n\
          👍/👎 under an answer tell the people who run me whether it helped. \
-         Server managers: `/config` (private answers, mentions, threads, channels), `/reindex`.\n\
+         Server managers: `/config` (private answers, mentions, channels), `/reindex`.\n\
          Right-click a message → Apps → “Ask storybot” or “Verify quote” to use its text.\n\
-         Mention me or DM me a question; to follow up, reply to my answer or write in its \
-         thread. Unless my host enabled Discord's Message Content intent, I only see messages \
-         that mention me: keep the reply's @ping on."
+         Mention me (or my role) or DM me a question; reply to my answer or in its thread to follow \
+         up (without the Message Content intent I only see messages that mention me: keep the \
+         @ping on). Add me to your account to use the commands anywhere."
             .into(),
     )
 }
@@ -363,9 +363,10 @@ pub const NEW_CONVERSATION: &str = "I have no earlier questions to follow here, 
 /// To someone who asked for a thread on a private answer.
 pub const PRIVATE_NO_THREAD: &str = "A private answer cannot have a thread. Ask with `private: False` to get one.";
 
-/// To someone who asked for a thread where none can open (a direct message, a thread).
-pub const NO_THREAD_HERE: &str = "Threads open on answers in a server channel, not in a thread or a direct message. \
-     Reply to the answer to ask a follow-up.";
+/// To someone who asked for a thread where none can open (a direct message, a thread, a
+/// server where only they added the bot).
+pub const NO_THREAD_HERE: &str =
+    "I open threads only in the channels of servers that added me, not in a thread or a direct message.";
 
 /// To someone who asked for a thread that Discord refused to open.
 pub const THREAD_REFUSED: &str = "I could not open a thread on this answer (I may lack the Create Public Threads \

@@ -107,7 +107,8 @@ pub async fn after_ask(
     if !wanted.asked.unwrap_or(wanted.server) {
         return Ok(());
     }
-    let Some(guild) = ctx.guild_id().filter(|_| !in_thread(ctx)) else {
+    // Only where the server added the bot: a user's own install cannot open threads there.
+    let Some(guild) = super::admin::server_of(ctx).filter(|_| !in_thread(ctx)).map(serenity::GuildId::new) else {
         return if asked { notice(ctx, render::NO_THREAD_HERE).await } else { Ok(()) };
     };
     let place = (guild, ctx.channel_id(), answer);

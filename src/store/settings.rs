@@ -32,6 +32,12 @@ impl GuildSettings {
     pub fn allows(&self, channel: u64) -> bool {
         self.channels.is_empty() || self.channels.contains(&channel)
     }
+
+    /// Whether the bot answers in `channel`, a thread or forum post of `parent` when it has
+    /// one: listing a channel lists its threads and posts.
+    pub fn allows_in(&self, channel: u64, parent: Option<u64>) -> bool {
+        self.allows(channel) || parent.is_some_and(|p| self.channels.contains(&p))
+    }
 }
 
 /// A change asked for with `/config`; `None` leaves a setting as it is.
@@ -147,6 +153,7 @@ mod tests {
         let after = store.change_settings(1, &Change { allow_channel: Some(5), ..Change::default() })?;
         assert!(after.private_answers && after.mentions);
         assert!(after.allows(5) && !after.allows(6));
+        assert!(after.allows_in(7, Some(5)) && !after.allows_in(7, Some(6)) && !after.allows_in(7, None));
         assert_eq!(store.settings(2)?, GuildSettings::default());
         let after = store
             .change_settings(1, &Change { mentions: Some(false), remove_channel: Some(5), ..Change::default() })?;

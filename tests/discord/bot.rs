@@ -281,3 +281,59 @@ async fn mentions_typed_by_users_never_ping_and_are_escaped() {
     assert_eq!(slash["data"]["allowed_mentions"]["parse"], json!([]));
     bot.finish().await;
 }
+
+#[tokio::test]
+async fn a_mention_of_the_bots_managed_role_is_a_question_for_the_bot() {
+    let bot = start().await;
+    bot.fake.guild_create();
+    let mark = bot.fake.mark();
+    let other = format!("<@&{}> who runs SoftBank?", fake::OTHER_ROLE);
+    let ignored = bot.fake.message_mentioning_role(&other, alice(), fake::OTHER_ROLE);
+    let asked = format!("<@&{}> who runs SoftBank?", fake::BOT_ROLE);
+    let id = bot.fake.message_mentioning_role(&asked, alice(), fake::BOT_ROLE);
+    let reply = reply_to_message(&bot, mark).await;
+    assert_eq!(reply["message_reference"]["message_id"], id, "only the bot's role is a mention of the bot");
+    let shown = description(&reply);
+    assert!(shown.contains("Masayoshi Son"), "{shown}");
+    assert!(
+        !shown.contains("<@&") && unescape(&shown).contains("who runs SoftBank?"),
+        "the role is not in the question"
+    );
+    assert_eq!(reply["allowed_mentions"]["parse"], json!([]));
+    let to_ignored = bot.fake.count_after(mark, |r| r.body["message_reference"]["message_id"] == ignored);
+    assert_eq!(to_ignored, 0);
+    bot.finish().await;
+}
+
+/// The mark after which the bot reacted to message `id`, and the reaction's path.
+async fn reaction_to(bot: &super::Running, mark: usize, id: &str) -> String {
+    let path = format!("/channels/{}/messages/{id}/reactions/", fake::CHANNEL);
+    bot.fake.request_after(mark, WAIT, |r| r.method == "PUT" && r.path.contains(&path)).await.path
+}
+
+#[tokio::test]
+async fn a_mention_during_the_cooldown_gets_an_hourglass_reaction_and_no_message() {
+    let bot = start_with_cooldown(Duration::from_secs(60)).await;
+    let question = format!("<@{}> who runs SoftBank?", fake::BOT);
+    let mark = bot.fake.mark();
+    bot.fake.message(&question, alice(), vec![bot_mention()], true);
+    assert!(description(&reply_to_message(&bot, mark).await).contains("Masayoshi Son"));
+
+    let mark = bot.fake.mark();
+    let again = bot.fake.message(&question, alice(), vec![bot_mention()], true);
+    let path = reaction_to(&bot, mark, &again).await;
+    assert!(path.ends_with("/reactions/%E2%8F%B3/@me"), "{path}");
+    assert_eq!(bot.fake.count_after(mark, |r| r.method == "POST"), 0, "no message in the channel");
+
+    // A server that forbids reactions: the bot logs it and stays silent, without retrying.
+    bot.fake.fail_next("/reactions/", 403, 1);
+    let mark = bot.fake.mark();
+    let refused = bot.fake.message(&question, alice(), vec![bot_mention()], true);
+    reaction_to(&bot, mark, &refused).await;
+    let bob = bot.fake.message(&question, fake::user(fake::BOB), vec![bot_mention()], true);
+    let reply = reply_to_message(&bot, mark).await;
+    assert_eq!(reply["message_reference"]["message_id"], bob, "another user is answered meanwhile");
+    assert_eq!(bot.fake.count_after(mark, |r| r.path.contains("/reactions/")), 1, "not retried");
+    assert_eq!(bot.fake.count_after(mark, |r| r.method == "POST"), 1, "only Bob's answer was posted");
+    bot.finish().await;
+}

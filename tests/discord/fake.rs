@@ -30,6 +30,21 @@ pub const ALICE: &str = "1500000000000000001";
 /// A member of the guild who does not own the bot.
 pub const BOB: &str = "1500000000000000002";
 pub const OTHER_BOT: &str = "1500000000000000099";
+/// A text channel of the guild, a thread in it, a forum channel, and a post in the forum.
+pub const NEWS: &str = "1400000000000000011";
+pub const NEWS_THREAD: &str = "1400000000000000012";
+pub const FORUM: &str = "1400000000000000013";
+pub const FORUM_POST: &str = "1400000000000000014";
+/// A server that did not install the bot, and one of its channels.
+pub const FOREIGN_GUILD: &str = "1300000000000000002";
+pub const FOREIGN_CHANNEL: &str = "1400000000000000091";
+/// A user's direct messages with the bot, and a group DM.
+pub const DM_CHANNEL: &str = "1400000000000000092";
+pub const GROUP_DM: &str = "1400000000000000093";
+/// The role Discord made for the bot in the guild (its managed role).
+pub const BOT_ROLE: &str = "1600000000000000010";
+/// Another role of the guild, not the bot's.
+pub const OTHER_ROLE: &str = "1600000000000000011";
 const T0: &str = "2024-01-01T00:00:00.000000+00:00";
 
 /// One REST request the bot made.
@@ -401,14 +416,16 @@ async fn rest_handler(
         }
         ("DELETE", ["channels", _, "messages", _]) => StatusCode::NO_CONTENT.into_response(),
         ("POST", ["channels", channel, "messages", _, "threads"]) => {
-            let thread = json!({"id": id, "type": 11, "guild_id": GUILD, "parent_id": channel, "owner_id": BOT,
-                "name": json_body["name"], "message_count": 0, "member_count": 1, "rate_limit_per_user": 0, "flags": 0,
-                "thread_metadata": {"archived": false, "auto_archive_duration": 1440, "archive_timestamp": T0,
-                                    "locked": false}});
+            let thread = bot_thread(&id, channel, &json_body["name"]);
             shared.threads.lock().unwrap().push(thread.clone());
-            axum::Json(thread).into_response()
+            (StatusCode::CREATED, axum::Json(thread)).into_response()
+        }
+        ("GET", ["channels", channel]) => {
+            let opened = shared.threads.lock().unwrap().iter().find(|t| t["id"] == *channel).cloned();
+            axum::Json(opened.unwrap_or_else(|| channel_object(channel))).into_response()
         }
         ("POST", ["channels", _, "typing"]) => StatusCode::NO_CONTENT.into_response(),
+        ("PUT", ["channels", _, "messages", _, "reactions", _, "@me"]) => StatusCode::NO_CONTENT.into_response(),
         _ => (StatusCode::NOT_FOUND, axum::Json(json!({"code": 0, "message": "404: Not Found"}))).into_response(),
     }
 }
@@ -454,6 +471,25 @@ pub fn message_from(body: &Value, id: &str, channel: &str, kind: u64) -> Value {
         m["message_reference"] = reference.clone();
     }
     m
+}
+
+/// What Discord says, on a message answering a slash command, about the command: its
+/// interaction and who used it.
+pub fn command_metadata(interaction: &str, user_id: &str) -> Value {
+    json!({"id": interaction, "type": 2, "user": user(user_id), "authorizing_integration_owners": {"0": GUILD}})
+}
+
+/// The bot's reply (`reply`, the body it posted) to a message by `author`, as Discord shows it
+/// later: with the message it replies to.
+pub fn reply_message(reply: &Value, id: &str, author: Value) -> Value {
+    let mut message = message_from(reply, id, CHANNEL, 19);
+    let question = reply["message_reference"]["message_id"].as_str().unwrap_or_default();
+    message["referenced_message"] = json!({
+        "id": question, "channel_id": CHANNEL, "author": author, "content": "",
+        "timestamp": T0, "edited_timestamp": null, "tts": false, "mention_everyone": false,
+        "mentions": [], "mention_roles": [], "attachments": [], "embeds": [], "pinned": false,
+        "type": 0, "flags": 0, "components": []});
+    message
 }
 
 pub fn bot_user() -> Value {
@@ -592,11 +628,43 @@ fn interaction_at(fake: &FakeDiscord, place: Place, user_id: &str, kind: u64, da
     fake.shared.interaction_channels.lock().unwrap().insert(token.clone(), channel.to_string());
     let d = json!({
         "id": id, "application_id": APP, "type": kind, "data": data,
-        "guild_id": guild, "channel_id": channel, "channel": {"id": channel, "type": 0, "name": "news"},
+        "guild_id": guild, "channel_id": channel, "channel": channel_object(channel),
         "member": member(user_id), "token": token, "version": 1, "app_permissions": "2248473465835073",
         "locale": "en-US", "guild_locale": "en-US", "entitlements": [],
         "authorizing_integration_owners": {"0": guild}, "context": 0, "attachment_size_limit": 10485760});
     (d, id, token)
+}
+
+/// Where a user who installed the bot for themselves (not the server) uses it.
+#[derive(Debug, Clone, Copy)]
+pub enum UserInstall {
+    /// Their direct messages with the bot.
+    BotDm,
+    /// A group DM, or a DM with someone else.
+    PrivateChannel,
+    /// A server that did not install the bot.
+    ForeignGuild,
+}
+
+/// Turns a guild interaction into one that reached the bot through `user_id`'s own install:
+/// Discord then names that user as the authorizing owner, and sends `user` without `member`.
+fn as_user_install(d: &mut Value, place: UserInstall, user_id: &str) {
+    let (guild, channel, kind, context) = match place {
+        UserInstall::BotDm => (None, DM_CHANNEL, 1, 1),
+        UserInstall::PrivateChannel => (None, GROUP_DM, 3, 2),
+        UserInstall::ForeignGuild => (Some(FOREIGN_GUILD), FOREIGN_CHANNEL, 0, 0),
+    };
+    let o = d.as_object_mut().unwrap();
+    o.remove("member");
+    o.insert("user".into(), user(user_id));
+    o.insert("authorizing_integration_owners".into(), json!({"1": user_id}));
+    o.insert("context".into(), json!(context));
+    o.insert("channel_id".into(), json!(channel));
+    o.insert("channel".into(), json!({"id": channel, "type": kind}));
+    match guild {
+        Some(guild) => o.insert("guild_id".into(), json!(guild)),
+        None => o.remove("guild_id").and_then(|_| o.remove("guild_locale")),
+    };
 }
 
 /// The gateway shard Discord sends a guild's events on.
@@ -640,11 +708,9 @@ impl FakeDiscord {
             .iter()
             .map(|(n, v)| {
                 if let Some(channel) = v.get("channel").and_then(Value::as_str) {
-                    resolved.insert(
-                        channel.to_string(),
-                        json!({"id": channel, "type": 0, "name": format!("channel-{channel}"),
-                               "permissions": "2248473465835073"}),
-                    );
+                    let mut object = channel_object(channel);
+                    object["permissions"] = json!("2248473465835073");
+                    resolved.insert(channel.to_string(), object);
                     return json!({"name": n, "type": 7, "value": channel});
                 }
                 let kind = match v {
@@ -674,9 +740,52 @@ impl FakeDiscord {
 
     /// Alice clicks the button `custom_id` on `message` (a message the bot sent).
     pub fn click(&self, message: &Value, custom_id: &str) -> String {
+        self.click_by(ALICE, message, custom_id)
+    }
+
+    /// The user `user_id` clicks the button `custom_id` on `message`.
+    pub fn click_by(&self, user_id: &str, message: &Value, custom_id: &str) -> String {
+        let (d, id) = self.click_payload(user_id, message, custom_id);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// The user `user_id`, who installed the bot for themselves, clicks the button
+    /// `custom_id` on `message` at `place`.
+    pub fn user_install_click(&self, place: UserInstall, user_id: &str, message: &Value, custom_id: &str) -> String {
+        let (mut d, id) = self.click_payload(user_id, message, custom_id);
+        as_user_install(&mut d, place, user_id);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    fn click_payload(&self, user_id: &str, message: &Value, custom_id: &str) -> (Value, String) {
         let data = json!({"custom_id": custom_id, "component_type": 2});
-        let (mut d, id, _) = interaction_base(self, 3, data);
+        let (mut d, id, _) = interaction_by(self, user_id, 3, data);
         d["message"] = message.clone();
+        (d, id)
+    }
+
+    /// The user `user_id`, who installed the bot for themselves, runs `/name` with `options`
+    /// at `place`. Returns the interaction id.
+    pub fn user_install_command(
+        &self,
+        place: UserInstall,
+        user_id: &str,
+        name: &str,
+        options: &[(&str, Value)],
+    ) -> String {
+        let (mut d, id) = self.command_payload(Place::default(), user_id, name, options);
+        as_user_install(&mut d, place, user_id);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    /// Alice, who installed the bot for herself, picks the message context-menu command
+    /// `name` at `place` on a message `author` wrote with `content`.
+    pub fn user_install_message_command(&self, place: UserInstall, name: &str, content: &str, author: Value) -> String {
+        let (mut d, id) = self.message_command_payload(name, content, author);
+        as_user_install(&mut d, place, ALICE);
         self.dispatch("INTERACTION_CREATE", d);
         id
     }
@@ -684,6 +793,12 @@ impl FakeDiscord {
     /// Alice picks the message context-menu command `name` ("Ask storybot") on a message
     /// `author` wrote with `content`. Returns the interaction id.
     pub fn message_command(&self, name: &str, content: &str, author: Value) -> String {
+        let (d, id) = self.message_command_payload(name, content, author);
+        self.dispatch("INTERACTION_CREATE", d);
+        id
+    }
+
+    fn message_command_payload(&self, name: &str, content: &str, author: Value) -> (Value, String) {
         let target = self.next_id();
         let message = json!({
             "id": target, "channel_id": CHANNEL, "author": author, "content": content,
@@ -693,8 +808,7 @@ impl FakeDiscord {
         let data = json!({"id": "1200000000000000002", "name": name, "type": 3, "target_id": target,
                           "resolved": {"messages": {target.clone(): message}}});
         let (d, id, _) = interaction_base(self, 2, data);
-        self.dispatch("INTERACTION_CREATE", d);
-        id
+        (d, id)
     }
 
     /// A message in the guild channel (or a DM when `guild` is false) by `author`.
@@ -704,6 +818,27 @@ impl FakeDiscord {
 
     /// As [`FakeDiscord::message`], in `channel`.
     pub fn message_in(&self, channel: &str, content: &str, author: Value, mentions: Vec<Value>, guild: bool) -> String {
+        let (id, d) = self.message_payload(channel, content, author, mentions, guild);
+        self.dispatch("MESSAGE_CREATE", d);
+        id
+    }
+
+    /// A message in the guild channel by `author` that mentions the role `role`.
+    pub fn message_mentioning_role(&self, content: &str, author: Value, role: &str) -> String {
+        let (id, mut d) = self.message_payload(CHANNEL, content, author, Vec::new(), true);
+        d["mention_roles"] = json!([role]);
+        self.dispatch("MESSAGE_CREATE", d);
+        id
+    }
+
+    fn message_payload(
+        &self,
+        channel: &str,
+        content: &str,
+        author: Value,
+        mentions: Vec<Value>,
+        guild: bool,
+    ) -> (String, Value) {
         let id = self.next_id();
         let mut d = json!({
             "id": id, "channel_id": channel, "author": author, "content": content,
@@ -715,8 +850,13 @@ impl FakeDiscord {
             d["guild_id"] = json!(GUILD);
             d["member"] = json!({"roles": [], "joined_at": T0, "deaf": false, "mute": false, "flags": 0});
         }
-        self.dispatch("MESSAGE_CREATE", d);
-        id
+        (id, d)
+    }
+
+    /// The guild as the gateway sends it when the bot connects: its roles (the bot's managed
+    /// role among them), its channels and active threads, and the bot as a member.
+    pub fn guild_create(&self) {
+        self.dispatch("GUILD_CREATE", guild());
     }
 }
 
@@ -731,3 +871,83 @@ pub fn other_bot() -> Value {
 pub fn bot_mention() -> Value {
     json!({"id": BOT, "username": "storybot", "discriminator": "0", "bot": true, "avatar": null, "global_name": null})
 }
+
+/// A role's colours: none.
+fn colors() -> Value {
+    json!({"primary_color": 0, "secondary_color": null, "tertiary_color": null})
+}
+
+/// A role of the guild; `bot` makes it that bot's managed role.
+fn role(id: &str, name: &str, bot: Option<&str>) -> Value {
+    let mut r = json!({"id": id, "name": name, "color": 0, "colors": colors(), "hoist": false, "icon": null,
+                       "unicode_emoji": null,
+                       "position": 1, "permissions": "2248473465835073", "managed": bot.is_some(),
+                       "mentionable": true, "flags": 0});
+    if let Some(bot) = bot {
+        r["tags"] = json!({"bot_id": bot});
+    }
+    r
+}
+
+/// The guild of GUILD_CREATE, with every field serenity requires.
+fn guild() -> Value {
+    let everyone = json!({"id": GUILD, "name": "@everyone", "color": 0, "colors": colors(),
+                          "hoist": false, "icon": null, "unicode_emoji": null, "position": 0,
+                          "permissions": "2248473465835073", "managed": false, "mentionable": false, "flags": 0});
+    json!({
+        "id": GUILD, "name": "News", "icon": null, "icon_hash": null, "splash": null, "discovery_splash": null,
+        "owner_id": ALICE, "afk_channel_id": null, "afk_timeout": 300, "verification_level": 0,
+        "default_message_notifications": 0, "explicit_content_filter": 0,
+        "roles": [everyone, role(BOT_ROLE, "storybot", Some(BOT)), role(OTHER_ROLE, "readers", None)],
+        "emojis": [], "features": [], "mfa_level": 0, "application_id": null, "system_channel_id": null,
+        "system_channel_flags": 0, "rules_channel_id": null, "vanity_url_code": null, "description": null,
+        "banner": null, "premium_tier": 0, "preferred_locale": "en-US", "public_updates_channel_id": null,
+        "nsfw_level": 0, "stickers": [], "premium_progress_bar_enabled": false,
+        "joined_at": T0, "large": false, "member_count": 2, "voice_states": [],
+        "members": [{"user": bot_user(), "roles": [BOT_ROLE], "joined_at": T0, "deaf": false, "mute": false,
+                     "flags": 0}],
+        // The forum post is left out, as a thread the cache has not seen.
+        "channels": [channel_object(CHANNEL), channel_object(NEWS), channel_object(FORUM)],
+        "threads": [channel_object(NEWS_THREAD)], "presences": [], "stage_instances": [],
+        "guild_scheduled_events": []})
+}
+
+/// A thread the bot opened on a message in `parent`, as Discord returns it.
+pub fn bot_thread(id: &str, parent: &str, name: &Value) -> Value {
+    let mut thread = channel_object(NEWS_THREAD);
+    thread["id"] = json!(id);
+    thread["parent_id"] = json!(parent);
+    thread["owner_id"] = json!(BOT);
+    thread["name"] = name.clone();
+    thread
+}
+
+/// A channel of the guild as Discord describes it (`GET /channels/{id}`): a thread or forum
+/// post for the ids named so, otherwise a text channel in a category.
+pub fn channel_object(id: &str) -> Value {
+    let (kind, parent) = match id {
+        NEWS_THREAD => (11, NEWS),
+        FORUM_POST => (11, FORUM),
+        FORUM => (15, CATEGORY),
+        _ => (0, CATEGORY),
+    };
+    let mut channel = json!({"id": id, "type": kind, "guild_id": GUILD, "name": format!("channel-{id}"),
+                             "parent_id": parent, "last_message_id": null, "rate_limit_per_user": 0, "flags": 0});
+    if kind == 11 {
+        channel["owner_id"] = json!(ALICE);
+        channel["message_count"] = json!(1);
+        channel["member_count"] = json!(1);
+        channel["total_message_sent"] = json!(1);
+        channel["thread_metadata"] = json!({"archived": false, "archive_timestamp": T0,
+                                            "auto_archive_duration": 1440, "locked": false});
+    } else {
+        channel["position"] = json!(0);
+        channel["permission_overwrites"] = json!([]);
+        channel["nsfw"] = json!(false);
+        channel["topic"] = Value::Null;
+    }
+    channel
+}
+
+/// The category every channel of the guild is in: a channel's parent that is not a thread's.
+const CATEGORY: &str = "1400000000000000010";

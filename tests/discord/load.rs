@@ -17,10 +17,17 @@ const QUESTION: &str = "Who runs SoftBank?";
 const ANSWER: &str = "Masayoshi Son";
 const COOLDOWN: &str = "One moment, please";
 
-/// What one user's request got: the reply's body, and when it arrived.
+/// What one user's request got: the reply's body (null for a reaction), and when it arrived.
 struct Reply {
     body: Value,
     at: Instant,
+}
+
+impl Reply {
+    /// A mention in the cooldown gets the ⏳ reaction; a command, a private notice.
+    fn is_cooldown(&self) -> bool {
+        self.body.is_null() || shown(&self.body).contains(COOLDOWN)
+    }
 }
 
 /// Sends the burst: every user sends `EACH` requests, alternating `/ask` and an @mention.
@@ -48,9 +55,11 @@ async fn replies(fake: &FakeDiscord, mark: usize, expected: usize, timeout: Dura
         let requests = fake.requests();
         let replies: Vec<(String, Reply)> = requests[mark..]
             .iter()
-            .filter(|r| r.method == "POST")
+            .filter(|r| r.method == "POST" || r.path.contains("/reactions/"))
             .filter_map(|r| {
-                let key = if let Some(rest) = r.path.split("/interactions/").nth(1) {
+                let key = if let Some(rest) = r.path.split("/messages/").nth(1).filter(|_| r.method == "PUT") {
+                    rest.split('/').next()?.to_string()
+                } else if let Some(rest) = r.path.split("/interactions/").nth(1) {
                     rest.split('/').next()?.to_string()
                 } else if r.path.ends_with("/messages") {
                     r.body["message_reference"]["message_id"].as_str()?.to_string()
@@ -97,7 +106,10 @@ async fn two_hundred_users_at_once_are_each_answered_once_in_time_with_exact_coo
             if text.contains(ANSWER) {
                 *answers_per_user.entry(user.as_str()).or_default() += 1;
             } else {
-                assert!(text.contains(COOLDOWN), "round {round}: neither an answer nor a cooldown: {text}");
+                assert!(reply.is_cooldown(), "round {round}: neither an answer nor a cooldown: {text}");
+            }
+            if mentions.contains_key(key) && !text.contains(ANSWER) {
+                assert!(reply.body.is_null(), "round {round}: a mention in the cooldown got a message: {text}");
             }
             if commands.contains_key(key) {
                 let waited = reply.at.duration_since(sent);

@@ -13,6 +13,9 @@ mod faults;
 /// Who said what, verify, people, facts, timeline, context menus and sharing.
 mod story;
 
+/// Where people are: installs by users, threads and forum posts, other people's answers.
+mod reach;
+
 /// The bad-input table through `/ask`.
 mod bad_input;
 
@@ -165,8 +168,11 @@ impl Attached<'_> {
 
     /// Runs `/name options…` and returns the message its reply posted.
     pub async fn posted(&self, name: &str, options: &[(&str, Value)]) -> Value {
-        let reply = self.run_command(name, options).await;
-        fake::message_from(&reply["data"], &self.0.next_id(), fake::CHANNEL, 20)
+        let id = self.0.command(name, options);
+        let reply = self.callback(&id).await;
+        let mut message = fake::message_from(&reply["data"], &self.0.next_id(), fake::CHANNEL, 20);
+        message["interaction_metadata"] = fake::command_metadata(&id, fake::ALICE);
+        message
     }
 
     /// Runs `/name options…` and returns the callback body.

@@ -8,24 +8,43 @@ use serde_json::{json, Value};
 
 use super::fake::Request;
 
-fn validators() -> &'static HashMap<String, jsonschema::Validator> {
-    static VALIDATORS: OnceLock<HashMap<String, jsonschema::Validator>> = OnceLock::new();
-    VALIDATORS.get_or_init(|| {
+/// The spec subset: request bodies under `operations`, responses under `responses`.
+fn spec() -> &'static Value {
+    static SPEC: OnceLock<Value> = OnceLock::new();
+    SPEC.get_or_init(|| {
         let text =
             std::fs::read_to_string(crate::common::repo_root().join("tests/discord/openapi-subset.json")).unwrap();
-        let spec: Value = serde_json::from_str(&text).unwrap();
-        spec["operations"]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(name, schema)| {
-                let mut root = schema.clone();
-                root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
-                root["components"] = spec["components"].clone();
-                (name.clone(), jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("{name}: {e}")))
-            })
-            .collect()
+        serde_json::from_str(&text).unwrap()
     })
+}
+
+/// A validator for each schema of the subset's section `section`.
+fn compile(section: &str) -> HashMap<String, jsonschema::Validator> {
+    let spec = spec();
+    spec[section]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(name, schema)| {
+            let mut root = schema.clone();
+            root["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+            root["components"] = spec["components"].clone();
+            (name.clone(), jsonschema::validator_for(&root).unwrap_or_else(|e| panic!("{name}: {e}")))
+        })
+        .collect()
+}
+
+fn validators() -> &'static HashMap<String, jsonschema::Validator> {
+    static VALIDATORS: OnceLock<HashMap<String, jsonschema::Validator>> = OnceLock::new();
+    VALIDATORS.get_or_init(|| compile("operations"))
+}
+
+/// Where the response `body` of `operation` ("GET /channels/{channel_id}") breaks the spec.
+pub fn response_problems(operation: &str, body: &Value) -> Vec<String> {
+    static VALIDATORS: OnceLock<HashMap<String, jsonschema::Validator>> = OnceLock::new();
+    let validators = VALIDATORS.get_or_init(|| compile("responses"));
+    let Some(validator) = validators.get(operation) else { return vec![format!("no schema for {operation}")] };
+    validator.iter_errors(body).map(|e| format!("{operation}: {e} at {}", e.instance_path)).collect()
 }
 
 /// The spec operation a request is an instance of; `None` for requests without a body (GET,
@@ -43,6 +62,8 @@ fn operation(r: &Request) -> Option<String> {
         ("POST", ["channels", _, "messages", _, "threads"]) => {
             "POST /channels/{channel_id}/messages/{message_id}/threads"
         }
+        // The spec gives this operation no request body.
+        ("PUT", ["channels", _, "messages", _, "reactions", _, "@me"]) if r.body.is_null() => return None,
         ("POST", ["webhooks", _, _]) => "POST /webhooks/{webhook_id}/{webhook_token}",
         ("PATCH", ["webhooks", _, _, "messages", "@original"]) => {
             "PATCH /webhooks/{webhook_id}/{webhook_token}/messages/@original"

@@ -104,8 +104,8 @@ async fn help_says_plainly_that_replies_need_the_ping_without_the_message_conten
     let bot = start().await;
     let help = bot.run_command("help", &[]).await;
     let text = help["data"]["content"].as_str().unwrap();
-    assert!(text.contains("reply to my answer") && text.contains("Message Content intent"), "{text}");
-    assert!(text.contains("@ping on"), "{text}");
+    assert!(text.contains("reply to my answer") && text.contains("without the Message Content intent"), "{text}");
+    assert!(text.contains("only see messages that mention me: keep the @ping on"), "{text}");
     bot.finish().await;
 }
 

@@ -221,3 +221,36 @@ async fn a_deleted_thread_is_forgotten() {
     assert_eq!(bot.fake.count_after(mark, |r| r.path.ends_with("/messages")), 1);
     bot.finish().await;
 }
+
+#[tokio::test]
+async fn the_bots_thread_counts_as_its_parent_channel_on_a_server_that_allows_only_that_channel() {
+    let bot = start().await;
+    bot.run_command("config", &[("allow_channel", json!({"channel": fake::CHANNEL}))]).await;
+    let (_, thread) =
+        ask_in_a_thread(&bot, &[("question", json!("Who runs SoftBank?")), ("thread", json!(true))]).await;
+    let problems =
+        super::openapi::response_problems("POST /channels/{channel_id}/messages/{message_id}/threads", &thread);
+    assert!(problems.is_empty(), "the fake's thread is a valid Discord thread: {problems:?}");
+    let thread_id = thread["id"].as_str().unwrap();
+    let mark = bot.fake.mark();
+    bot.fake.message_in(thread_id, &format!("<@{}> what did Musk say?", fake::BOT), alice(), vec![bot_mention()], true);
+    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    assert!(description(&reply).contains("what did Musk say?"));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn ask_with_thread_inside_a_thread_answers_and_says_privately_that_no_thread_opens_there() {
+    let bot = start().await;
+    let id = bot.fake.command_in(
+        fake::NEWS_THREAD,
+        "ask",
+        &[("question", json!("Who runs SoftBank?")), ("thread", json!(true))],
+    );
+    assert!(description(&bot.callback(&id).await["data"]).contains("Masayoshi Son"));
+    let notice = bot.fake.request_after(0, WAIT, |r| r.method == "POST" && r.path.contains("/webhooks/")).await;
+    assert_eq!(notice.body["content"], render::NO_THREAD_HERE);
+    assert_eq!(notice.body["flags"], 64);
+    assert!(bot.fake.threads().is_empty());
+    bot.finish().await;
+}

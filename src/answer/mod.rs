@@ -424,4 +424,4 @@ pub(crate) fn check_text<'a>(text: &'a str, that: &str, if_empty: &str) -> Resul
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -358,7 +358,8 @@ fn feedback_forget_deletes_one_persons_or_one_servers_votes() -> anyhow::Result<
 #[test]
 fn ask_with_a_conversation_reads_a_follow_up_against_the_question_before_it_in_another_run() {
     let ws = Workspace::with_shipped_story();
-    let first = ws.run(&["ask", "--json", "--top", "1", "--conversation", "desk", "What did Musk say about Stargate?"], None);
+    let first =
+        ws.run(&["ask", "--json", "--top", "1", "--conversation", "desk", "What did Musk say about Stargate?"], None);
     assert!(first.status.success(), "{}", stderr(&first));
     let shown = json_lines(&stdout(&first))[0]["answers"][0]["answer"].as_str().unwrap().to_string();
     let next = ws.run(&["ask", "--json", "--top", "1", "--conversation", "desk", "what else did he say?"], None);

@@ -28,8 +28,8 @@ use crate::corpus::gender::Gender;
 use crate::corpus::{Corpus, SentenceId};
 use crate::error::UserError;
 use crate::words::follow_ups::{
-    BARE_FILLER, BARE_QUESTION_WORDS, CONTINUE_ANYWHERE, CONTINUE_AT_END, CONTINUE_FILLER, DEMONSTRATIVES,
-    ELLIPSIS_OPENINGS, FEMALE, MALE, PLURAL, POSSESSIVES, THING,
+    ADDING, BARE_FILLER, BARE_QUESTION_WORDS, CONTINUE_ANYWHERE, CONTINUE_AT_END, CONTINUE_FILLER, DEMONSTRATIVES,
+    ELLIPSIS_OPENINGS, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
 };
 use crate::words::grammar::{AUXILIARIES, PREPOSITIONS};
 use crate::words::questions::{HOW_AMOUNT, HOW_TIME, STOP_WORDS};
@@ -118,71 +118,105 @@ impl Context<'_> {
     }
 
     /// The question with each pronoun that stands for an earlier name replaced by it; `None`
-    /// when nothing was replaced.
+    /// when nothing was replaced. An object pronoun ("him") is not the subject pronoun
+    /// ("he") of the same question: "what did he do for him?" names two people.
     fn resolve(&self, question: &str, words: &[Word]) -> Option<String> {
         let own: Vec<Class> = self.names.in_text(question).iter().map(|n| self.names.get(n.known).class).collect();
         let mut replaced: Vec<(Range<usize>, String)> = Vec::new();
+        let mut subjects: Vec<usize> = Vec::new();
         for (i, word) in words.iter().enumerate() {
             let Some(wants) = pronoun(words, i) else { continue };
-            if own.iter().any(|c| wants.fits(*c, false)) {
+            if own.iter().any(|c| wants.fits(*c)) {
                 continue;
             }
-            let Some(name) = self.antecedent(wants) else { continue };
             let possessive = POSSESSIVES.contains(&word.lower.as_str())
                 || (word.lower == "her" && words.get(i + 1).is_some_and(|next| is_content(&next.lower)));
+            let object = OBJECTS.contains(&word.lower.as_str()) && !possessive;
+            let found = match wants {
+                Wants::Topic => self.earlier.last().map(|t| topic_of(&t.read)).filter(|t| !t.is_empty()),
+                _ => self.antecedent(wants, if object { &subjects } else { &[] }).map(|(known, written)| {
+                    if !object {
+                        subjects.extend(known);
+                    }
+                    written
+                }),
+            };
+            let Some(name) = found else { continue };
             replaced.push((word.span.clone(), if possessive { format!("{name}'s") } else { name }));
         }
         (!replaced.is_empty()).then(|| splice(question, &replaced))
     }
 
-    /// The most recent earlier name `wants` can stand for.
-    fn antecedent(&self, wants: Wants) -> Option<String> {
+    /// The most recent earlier name `wants` can stand for (not one in `skip`), as the earlier
+    /// question wrote it, or by its full name when it came from an answer. A thing only
+    /// counts when a question named it; with none, "it" and "they" stand for what was asked
+    /// about.
+    fn antecedent(&self, wants: Wants, skip: &[usize]) -> Option<(Option<usize>, String)> {
         for turn in self.earlier.iter().rev() {
             if let Some(pair) = self.people_asked_about(turn).filter(|_| wants == Wants::Plural) {
-                return Some(pair);
+                return Some((None, pair));
             }
-            let candidates = self.salient(turn);
-            for strict in [true, false] {
-                if let Some(&k) = candidates.iter().find(|&&k| wants.fits(self.names.get(k).class, strict)) {
-                    return Some(self.names.get(k).name.clone());
-                }
+            let fits = |c: &&Candidate| {
+                wants.fits(self.names.get(c.known).class)
+                    && !skip.contains(&c.known)
+                    && (c.in_question || wants.is_person())
+            };
+            if let Some(found) = self.salient(turn).iter().find(fits) {
+                let written = found.written.clone().unwrap_or_else(|| self.names.get(found.known).name.clone());
+                return Some((Some(found.known), written));
             }
         }
-        None
+        match wants {
+            Wants::Thing | Wants::Plural => {
+                self.earlier.last().map(|t| (None, topic_of(&t.read))).filter(|(_, t)| !t.is_empty())
+            }
+            _ => None,
+        }
     }
 
     /// "Altman and Musk" for a turn whose question names two or more people and nothing else:
     /// what "they" then means.
     fn people_asked_about(&self, turn: &Turn) -> Option<String> {
-        let named: Vec<&names::Known> =
-            self.names.in_text(&turn.read).iter().map(|n| self.names.get(n.known)).collect();
-        let mut people: Vec<&str> = named.iter().filter(|k| k.is_person()).map(|k| k.name.as_str()).collect();
-        people.dedup();
+        let named = self.names.in_text(&turn.read);
+        let mut people: Vec<(usize, &str)> = named
+            .iter()
+            .filter(|n| self.names.get(n.known).is_person())
+            .map(|n| (n.known, &turn.read[n.span.clone()]))
+            .collect();
+        people.dedup_by_key(|(known, _)| *known);
         match people.as_slice() {
-            [first, .., last] if people.len() == named.len() => Some(format!("{first} and {last}")),
+            [(_, first), .., (_, last)] if named.iter().all(|n| self.names.get(n.known).is_person()) => {
+                Some(format!("{first} and {last}"))
+            }
             _ => None,
         }
     }
 
     /// Who a turn was about, most salient first: the names in its question, the speakers of
     /// the sentences shown, the names in those sentences.
-    fn salient(&self, turn: &Turn) -> Vec<usize> {
+    fn salient(&self, turn: &Turn) -> Vec<Candidate> {
         let shown = turn.shown.iter().filter(|id| id.index() < self.corpus.sentences.len());
-        let mut out: Vec<usize> = self.names.in_text(&turn.read).into_iter().map(|n| n.known).collect();
-        out.extend(
-            shown
-                .clone()
-                .filter_map(|&id| self.corpus.sentence(id).speaker.as_deref())
-                .filter_map(|s| self.names.by_name(s)),
-        );
-        out.extend(shown.flat_map(|&id| self.names.in_text(self.corpus.text(id))).map(|n| n.known));
+        let from_answer = |known| Candidate { known, written: None, in_question: false };
+        let mut out: Vec<Candidate> = self
+            .names
+            .in_text(&turn.read)
+            .into_iter()
+            .map(|n| Candidate { known: n.known, written: Some(turn.read[n.span].to_string()), in_question: true })
+            .collect();
+        let speakers = shown.clone().filter_map(|&id| self.corpus.sentence(id).speaker.as_deref());
+        out.extend(speakers.filter_map(|s| self.names.by_name(s)).map(from_answer));
+        out.extend(shown.flat_map(|&id| self.names.in_text(self.corpus.text(id))).map(|n| from_answer(n.known)));
         out
     }
 
     /// "and Oracle?" after `earlier`: the earlier question with its name of the same kind (or
     /// its first name) swapped for `phrase`; its question words and `phrase` when it names
-    /// nobody.
+    /// nobody. A phrase that opens with a preposition ("and without the rebate?") adds to the
+    /// earlier question instead.
     fn swap(&self, phrase: &str, earlier: &str) -> String {
+        if words_of(phrase).first().is_some_and(|w| ADDING.contains(&w.lower.as_str())) {
+            return format!("{} {phrase}", earlier.trim_end_matches(['?', '.', '!', ' ']));
+        }
         let new_class = self.names.in_text(phrase).first().map(|n| self.names.get(n.known).class);
         let named = self.names.in_text(earlier);
         let same_kind = |n: &&names::Named| {
@@ -200,24 +234,37 @@ impl Context<'_> {
     }
 }
 
+/// Someone a turn was about.
+struct Candidate {
+    known: usize,
+    /// How the question wrote the name; `None` when it came from an answer.
+    written: Option<String>,
+    in_question: bool,
+}
+
 /// What a pronoun can stand for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Wants {
     Person(Gender),
     Thing,
     Plural,
+    /// "that", "this": what the earlier question asked about.
+    Topic,
 }
 
 impl Wants {
-    /// Whether a name of `class` fits; not `strict`: a person whose sex is unknown fits
-    /// "he" and "she".
-    fn fits(self, class: Class, strict: bool) -> bool {
+    /// Whether a name of `class` fits: a person whose sex is unknown fits "he" and "she"
+    /// (the sex only rules out).
+    fn fits(self, class: Class) -> bool {
         match (self, class) {
-            (Wants::Person(g), Class::Person(Some(h))) => g == h,
-            (Wants::Person(_), Class::Person(None)) => !strict,
-            (Wants::Thing | Wants::Plural, Class::Thing) => true,
+            (Wants::Person(g), Class::Person(h)) => h.is_none_or(|h| h == g),
+            (Wants::Thing | Wants::Plural | Wants::Topic, Class::Thing) => true,
             _ => false,
         }
+    }
+
+    fn is_person(self) -> bool {
+        matches!(self, Wants::Person(_))
     }
 }
 
@@ -236,7 +283,7 @@ fn pronoun(words: &[Word], i: usize) -> Option<Wants> {
     } else if DEMONSTRATIVES.contains(&w)
         && words.get(i + 1).is_none_or(|next| AUXILIARIES.contains(&next.lower.as_str()))
     {
-        Some(Wants::Thing)
+        Some(Wants::Topic)
     } else {
         None
     }
@@ -291,6 +338,15 @@ fn with_question_words(question: &str, words: &[Word], earlier: &str) -> String 
     let lead = lead_of(&earlier_words);
     let rest_from = lead.last().map_or(0, |&i| earlier_words[i].span.end);
     format!("{} {}", asked.join(" "), earlier[rest_from..].trim())
+}
+
+/// What a question asks about: its words after the opening question words and auxiliaries
+/// ("Who announced Project Stargate?" → "announced Project Stargate").
+fn topic_of(question: &str) -> String {
+    let words = words_of(question);
+    let skip = lead_of(&words).len();
+    let first = words.iter().skip(skip).find(|w| !AUXILIARIES.contains(&w.lower.as_str()));
+    first.map_or_else(String::new, |w| question[w.span.start..].trim_end_matches(['?', '.', '!', ' ']).to_string())
 }
 
 fn is_how_word(word: &str) -> bool {

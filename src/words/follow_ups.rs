@@ -11,14 +11,45 @@ pub const THING: &[&str] = &["it", "its", "itself"];
 /// Pronouns that stand for an organisation or several people named earlier.
 pub const PLURAL: &[&str] = &["they", "them", "their", "theirs", "themselves"];
 /// Demonstratives that stand for what was asked about when nothing of their own follows
-/// ("how much was that?"), not when they open a noun phrase ("that company").
+/// ("who said that?"), not when they open a noun phrase ("that company").
 pub const DEMONSTRATIVES: &[&str] = &["that", "this"];
 /// Pronouns that are possessive: replaced by the name with "'s".
 pub const POSSESSIVES: &[&str] = &["his", "its", "their", "theirs", "hers"];
 
+/// Pronouns that are objects ("her" only when no noun follows it): not the subject of the
+/// same question.
+pub const OBJECTS: &[&str] = &["him", "her", "them"];
+
 /// Openings of an elliptical question: what follows stands in for the earlier subject.
 pub const ELLIPSIS_OPENINGS: &[&[&str]] =
     &[&["and", "what", "about"], &["and", "how", "about"], &["what", "about"], &["how", "about"], &["and"], &["also"]];
+
+/// Prepositions that open an elliptical phrase adding to the earlier question ("and without
+/// the rebate?", "and in 2022?") rather than standing in for its subject.
+pub const ADDING: &[&str] = &[
+    "without",
+    "with",
+    "for",
+    "in",
+    "on",
+    "at",
+    "before",
+    "after",
+    "during",
+    "since",
+    "under",
+    "over",
+    "except",
+    "besides",
+    "including",
+    "by",
+    "from",
+    "to",
+    "against",
+    "outside",
+    "inside",
+    "within",
+];
 
 /// Words that ask to go on past the answers already given, wherever they stand ("what else
 /// did he say?").

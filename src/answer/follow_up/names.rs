@@ -11,8 +11,11 @@ use crate::corpus::{Corpus, EntityKind};
 pub enum Class {
     /// A person, with their sex when a title or first name shows it.
     Person(Option<Gender>),
-    /// An organisation, a project, a place: "it" or "they".
+    /// An organisation or a project: "it" or "they".
     Thing,
+    /// A place: named beside what is asked about ("the UK rebate") far more often than asked
+    /// about, so no pronoun is read as one.
+    Place,
 }
 
 /// One person or thing, merged across documents by name.
@@ -63,6 +66,7 @@ impl Names {
             for (entity, gender) in doc.entities.iter().zip(genders) {
                 let class = match entity.kind {
                     Some(EntityKind::Person) => Class::Person(gender),
+                    Some(EntityKind::Place) => Class::Place,
                     Some(_) => Class::Thing,
                     None => continue,
                 };

@@ -71,6 +71,29 @@ fn it_is_read_as_the_earlier_organisation_not_a_person() -> anyhow::Result<()> {
 }
 
 #[test]
+fn him_after_he_is_the_other_person_named() -> anyhow::Result<()> {
+    let earlier = [turn("Did Benson meet Osei or Mark Benson's rival at Ferrolink?")];
+    let reading = read_after(&earlier, "what did she tell him?")?;
+    assert_eq!(reading.search, "what did Osei tell Benson?", "the names as the earlier question wrote them");
+    Ok(())
+}
+
+#[test]
+fn it_with_no_thing_named_before_stands_for_what_was_asked_about() -> anyhow::Result<()> {
+    let earlier = [turn("Who promised the cheaper trams?")];
+    assert_eq!(read_after(&earlier, "is it true?")?.search, "is promised the cheaper trams true?");
+    assert_eq!(read_after(&earlier, "who said that?")?.search, "who said promised the cheaper trams?");
+    Ok(())
+}
+
+#[test]
+fn and_a_phrase_opening_with_a_preposition_adds_to_the_earlier_question() -> anyhow::Result<()> {
+    let earlier = [turn("How much will Northway bid?")];
+    assert_eq!(read_after(&earlier, "and without the depot?")?.search, "How much will Northway bid without the depot");
+    Ok(())
+}
+
+#[test]
 fn a_pronoun_reads_the_speaker_of_the_answer_shown_when_the_question_named_nobody() -> anyhow::Result<()> {
     let corpus = corpus()?;
     let quote = corpus.sentence_ids().find(|&id| corpus.text(id).starts_with("\"Our trams")).expect("the quote");

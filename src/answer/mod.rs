@@ -5,6 +5,10 @@
 //! the kind of information asked for (amount, date, place, person, quote) lifts sentences
 //! that carry it, and when the best candidate is too weak the answer is "the story doesn't
 //! say" rather than a random sentence.
+//!
+//! [`Engine::ask_in`] answers a question as the next turn of a [`Conversation`]
+//! ([`conversation`]): `follow_up` reads its pronouns and elliptical forms against the turns
+//! before it first.
 
 pub mod cite;
 pub mod conversation;

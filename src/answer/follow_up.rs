@@ -298,7 +298,8 @@ fn continuation(words: &[Word]) -> Option<Vec<usize>> {
         return None;
     }
     let last = words.len() - 1;
-    Some((0..words.len()).filter(|&i| !anywhere(&words[i]) && !(at_end && i == last)).collect())
+    let dropped = |i: usize| anywhere(&words[i]) || (at_end && i == last);
+    Some((0..words.len()).filter(|&i| !dropped(i)).collect())
 }
 
 /// "when?", "and how much?": question words and nothing else.

@@ -125,7 +125,7 @@ impl Names {
     /// The person or thing named `name` exactly (a speaker's name as the corpus gives it).
     pub fn by_name(&self, name: &str) -> Option<usize> {
         let lower: Vec<String> = crate::index::words(name).into_iter().map(str::to_lowercase).collect();
-        self.known.iter().position(|k| k.forms.iter().any(|f| *f == lower))
+        self.known.iter().position(|k| k.forms.contains(&lower))
     }
 }
 

@@ -68,6 +68,17 @@ impl Reading {
 /// A [`UserError`] for a follow-up that only makes sense after an earlier question ("what
 /// else?", "how much?") when there is none.
 pub(crate) fn read(names: &Names, corpus: &Corpus, question: &str, earlier: &[Turn]) -> Result<Reading, UserError> {
+    let reading = read_unchecked(names, corpus, question, earlier)?;
+    // Every pronoun of a long question read as a long earlier question would make a query
+    // (and a stored turn) many times the longest question: such a question is read as written.
+    let too_long = |text: &str| text.chars().count() > super::MAX_QUESTION_CHARS;
+    match too_long(&reading.search) || reading.shown.as_deref().is_some_and(too_long) {
+        true => Ok(Reading::as_written(question)),
+        false => Ok(reading),
+    }
+}
+
+fn read_unchecked(names: &Names, corpus: &Corpus, question: &str, earlier: &[Turn]) -> Result<Reading, UserError> {
     let words = words_of(question);
     let context = Context { names, corpus, earlier };
     if let Some(kept) = continuation(&words) {

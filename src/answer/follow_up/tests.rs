@@ -158,6 +158,14 @@ fn with_nothing_before_a_pronoun_or_a_bare_name_is_read_as_written() -> anyhow::
 }
 
 #[test]
+fn a_follow_up_that_would_read_longer_than_any_question_is_read_as_written() -> anyhow::Result<()> {
+    let earlier = [turn(&format!("Who promised {}?", "the cheaper trams ".repeat(40)))];
+    let question = "is that what that means, and was that true, or that?".repeat(10);
+    assert_eq!(read_after(&earlier, &question)?, Reading::as_written(&question));
+    Ok(())
+}
+
+#[test]
 fn what_else_goes_past_the_answers_already_given() -> anyhow::Result<()> {
     let engine = Engine::in_memory(corpus()?)?;
     let mut conversation = Conversation::new();

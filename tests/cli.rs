@@ -397,3 +397,22 @@ fn chat_reads_piped_lines_as_one_conversation_and_stops_at_quit() {
     assert!(!text.contains("How big is Project Stargate?"), "nothing after quit is asked: {text}");
     assert_no_panic(&out);
 }
+
+#[test]
+fn a_conversation_idle_past_the_expiry_is_over_and_its_follow_up_asks_for_a_full_question() {
+    use storybot::store::{conversations, Store};
+    let ws = Workspace::with_shipped_story();
+    let mut conversation = storybot::answer::Conversation::new();
+    common::story().ask_in(&mut conversation, "What did Musk say about Stargate?", 1).unwrap();
+    let store = Store::open(&ws.dir.path().join("data")).unwrap();
+    let now = conversations::now_secs();
+    store.save_conversation("cli:fresh", &conversation, now).unwrap();
+    store.save_conversation("cli:stale", &conversation, now - conversations::EXPIRY_SECS - 60).unwrap();
+    drop(store);
+    let fresh = ws.run(&["ask", "--conversation", "fresh", "what else did he say?"], None);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    assert!(stdout(&fresh).contains("Read as: what else did Musk say?"), "{}", stdout(&fresh));
+    let stale = ws.run(&["ask", "--conversation", "stale", "what else did he say?"], None);
+    assert_eq!(stale.status.code(), Some(2), "{}", stdout(&stale));
+    assert!(stderr(&stale).contains("or the conversation expired"), "{}", stderr(&stale));
+}

@@ -122,7 +122,7 @@ impl Context<'_> {
         let exclude = self.earlier.iter().flat_map(|t| t.shown.iter().copied()).collect();
         let (search, shown) = match (resolved, has_content) {
             (Some(resolved), _) => (resolved, self.resolve(question, words).unwrap_or_else(|| question.to_string())),
-            (None, true) => (without, question.to_string()),
+            (None, true) => (without.clone(), format!("more answers to: {without}")),
             (None, false) => (last.read.clone(), format!("more answers to: {}", last.read)),
         };
         Ok(Reading { search, shown: Some(shown), exclude })

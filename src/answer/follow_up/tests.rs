@@ -158,6 +158,19 @@ fn with_nothing_before_a_pronoun_or_a_bare_name_is_read_as_written() -> anyhow::
 }
 
 #[test]
+fn next_after_a_full_question_asks_it_again_past_what_was_shown() -> anyhow::Result<()> {
+    let corpus = corpus()?;
+    let first = corpus.sentence_ids().next().expect("a sentence");
+    let earlier =
+        [Turn { question: "Who runs Northway?".into(), read: "Who runs Northway?".into(), shown: vec![first] }];
+    let reading = read(&Names::new(&corpus), &corpus, "What did Benson say next?", &earlier)?;
+    assert_eq!(reading.search, "What did Benson say?");
+    assert_eq!(reading.shown.as_deref(), Some("more answers to: What did Benson say?"));
+    assert_eq!(reading.exclude, vec![first]);
+    Ok(())
+}
+
+#[test]
 fn a_follow_up_that_would_read_longer_than_any_question_is_read_as_written() -> anyhow::Result<()> {
     let earlier = [turn(&format!("Who promised {}?", "the cheaper trams ".repeat(40)))];
     let question = "is that what that means, and was that true, or that?".repeat(10);

@@ -19,14 +19,17 @@
 //! - [`answer`]: the engine front ends call. It returns complete results: each answer a
 //!   `Passage` (the verbatim sentence, its context cut into plain and matched pieces, its
 //!   owned `Source`), a no-answer with its closest passages; front ends never call back.
+//!   `answer::conversation` is the plain data a front end keeps between questions, and
+//!   `answer::follow_up` reads a follow-up ("what else did he say?") against it.
 //! - [`story`]: who said what, built on the attribution and names [`corpus`] extracts: the
 //!   quote a paraphrase means, whether a circulating quote is real (with a word diff), the
 //!   people and organisations named, the amounts and dates stated (typed in `story::dates`),
 //!   and the timeline; `story::view` turns each result into one plain view model that the
 //!   three formatters (command-line text, Discord, JSON) only format.
 //! - Front ends, which only format what the engine returned:
-//!   - [`cli`]: the `storybot` command line (`index`, `ask`, `quotes`, `whosaid`, `verify`,
-//!     `who`, `facts`, `timeline`, `serve`, `eval`, `feedback`, `health`, `completions`).
+//!   - [`cli`]: the `storybot` command line (`index`, `ask`, `chat`, `quotes`, `whosaid`,
+//!     `verify`, `who`, `facts`, `timeline`, `serve`, `eval`, `feedback`, `health`,
+//!     `completions`).
 //!   - [`bot`]: the Discord front end, a thin poise adapter: `bot::request` is the one life
 //!     of every request (commands, mentions, clicks, edits), `bot::render` builds replies as
 //!     plain data from the engine's results (tested without Discord), buttons carry the
@@ -35,11 +38,13 @@
 //!
 //! Beside that path:
 //!
-//! - [`eval`]: the engine measured on questions with known answers, beside plain BM25, and
+//! - [`eval`]: the engine measured on questions with known answers, beside plain BM25,
+//!   follow-ups in their conversations beside the same questions asked alone, and
 //!   quotes, speakers, people, roles, amounts, dates, `whosaid` and `verify` scored against
 //!   hand-labelled articles (`storybot eval --gold … --corpora …`).
-//! - [`store`]: the bot's SQLite database: votes on answers, per-server settings, the bot's
-//!   threads, and for 15 minutes which answer replied to which question message.
+//! - [`store`]: the bot's SQLite database: votes on answers, per-server settings, the recent
+//!   turns of conversations, the bot's threads, and for 15 minutes which answer replied to
+//!   which question message.
 //! - [`ops`]: health and Prometheus metrics over HTTP, and the engine in service, rebuilt
 //!   and swapped in when the corpus changes.
 //!

@@ -354,3 +354,65 @@ fn feedback_forget_deletes_one_persons_or_one_servers_votes() -> anyhow::Result<
     assert_eq!(out.status.code(), Some(2), "forget needs --user or --guild");
     Ok(())
 }
+
+#[test]
+fn ask_with_a_conversation_reads_a_follow_up_against_the_question_before_it_in_another_run() {
+    let ws = Workspace::with_shipped_story();
+    let first =
+        ws.run(&["ask", "--json", "--top", "1", "--conversation", "desk", "What did Musk say about Stargate?"], None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let shown = json_lines(&stdout(&first))[0]["answers"][0]["answer"].as_str().unwrap().to_string();
+    let next = ws.run(&["ask", "--json", "--top", "1", "--conversation", "desk", "what else did he say?"], None);
+    assert!(next.status.success(), "{}", stderr(&next));
+    let reply = &json_lines(&stdout(&next))[0];
+    assert_eq!(reply["question"], "what else did he say?");
+    assert_eq!(reply["read_as"], "what else did Musk say?");
+    assert_ne!(reply["answers"][0]["answer"].as_str().unwrap(), shown, "the answer already given is not given again");
+    let other = ws.run(&["ask", "--json", "--conversation", "other", "what did he say?"], None);
+    assert!(json_lines(&stdout(&other))[0].get("read_as").is_none(), "another conversation has no earlier turn");
+}
+
+#[test]
+fn a_follow_up_with_no_earlier_question_asks_for_a_full_one() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["ask", "--conversation", "new", "what else?"], None);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("Please ask a full question"), "{}", stderr(&out));
+    assert_no_panic(&out);
+    let bad = ws.run(&["ask", "--conversation", "a b/c", "Who runs SoftBank?"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("--conversation takes an id"), "{}", stderr(&bad));
+}
+
+#[test]
+fn chat_reads_piped_lines_as_one_conversation_and_stops_at_quit() {
+    let ws = Workspace::with_shipped_story();
+    let input = "what else?\nWho runs SoftBank?\n\nand Oracle?\nquit\nHow big is Project Stargate?\n";
+    let out = ws.run(&["chat"], Some(input));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("what else?\n  That reads as a follow-up"), "a follow-up with nothing before: {text}");
+    assert!(text.contains("and Oracle?\n  Read as: Who runs Oracle?\n"), "{text}");
+    assert!(text.contains("Oracle CEO Larry Ellison"), "{text}");
+    assert!(!text.contains("How big is Project Stargate?"), "nothing after quit is asked: {text}");
+    assert_no_panic(&out);
+}
+
+#[test]
+fn a_conversation_idle_past_the_expiry_is_over_and_its_follow_up_asks_for_a_full_question() {
+    use storybot::store::{conversations, Store};
+    let ws = Workspace::with_shipped_story();
+    let mut conversation = storybot::answer::Conversation::new();
+    common::story().ask_in(&mut conversation, "What did Musk say about Stargate?", 1).unwrap();
+    let store = Store::open(&ws.dir.path().join("data")).unwrap();
+    let now = conversations::now_secs();
+    store.save_conversation("cli:fresh", &conversation, now).unwrap();
+    store.save_conversation("cli:stale", &conversation, now - conversations::EXPIRY_SECS - 60).unwrap();
+    drop(store);
+    let fresh = ws.run(&["ask", "--conversation", "fresh", "what else did he say?"], None);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    assert!(stdout(&fresh).contains("Read as: what else did Musk say?"), "{}", stdout(&fresh));
+    let stale = ws.run(&["ask", "--conversation", "stale", "what else did he say?"], None);
+    assert_eq!(stale.status.code(), Some(2), "{}", stdout(&stale));
+    assert!(stderr(&stale).contains("or the conversation expired"), "{}", stderr(&stale));
+}

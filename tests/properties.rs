@@ -184,6 +184,22 @@ proptest! {
         let quotes = engine.quotes(None, Some(&q)).unwrap_or_default();
         check_reply(&render::quotes(engine.corpus(), &quotes))?;
     }
+
+    #[test]
+    fn any_follow_up_is_answered_and_rendered_within_limits_or_refused_with_a_user_error(
+        first in text(30),
+        then in text(30),
+    ) {
+        let engine = story();
+        let mut conversation = storybot::answer::Conversation::new();
+        for q in [&first, &then] {
+            match engine.ask_in(&mut conversation, q, 3) {
+                Ok(answers) => check_reply(&render::answers(engine.version(), &answers))?,
+                Err(err) => prop_assert!(err.downcast_ref::<UserError>().is_some(), "{err:#}"),
+            }
+        }
+        prop_assert!(conversation.len() <= storybot::answer::MAX_TURNS);
+    }
 }
 
 proptest! {

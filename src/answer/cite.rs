@@ -38,6 +38,9 @@ impl<'a> Citation<'a> {
 #[derive(Debug, Serialize)]
 pub struct JsonAnswers<'a> {
     pub question: &'a str,
+    /// How a follow-up was read, when it was rewritten (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<&'a str>,
     pub answers: Vec<JsonAnswer<'a>>,
 }
 
@@ -84,6 +87,7 @@ impl<'a> JsonAnswers<'a> {
     pub fn new(answers: &'a Answers) -> JsonAnswers<'a> {
         JsonAnswers {
             question: &answers.question,
+            read_as: answers.read_as.as_deref(),
             answers: answers
                 .answers
                 .iter()

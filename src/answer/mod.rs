@@ -5,12 +5,17 @@
 //! the kind of information asked for (amount, date, place, person, quote) lifts sentences
 //! that carry it, and when the best candidate is too weak the answer is "the story doesn't
 //! say" rather than a random sentence.
+//!
+//! [`Engine::ask_in`] answers a question as the next turn of a [`Conversation`]
+//! ([`conversation`]): `follow_up` reads its pronouns and elliptical forms against the turns
+//! before it first.
 
 pub mod cite;
+pub mod conversation;
+mod follow_up;
 mod model;
 mod passage;
 pub mod rank;
-mod shim;
 pub mod signals;
 mod stems;
 mod vectors;
@@ -22,8 +27,9 @@ use anyhow::Context as _;
 use tantivy::tokenizer::TextAnalyzer;
 
 pub use cite::{Citation, JsonAnswer, JsonAnswers, JsonSource};
+pub use conversation::{Conversation, MAX_TURNS};
+pub use follow_up::NOTHING_TO_FOLLOW;
 pub use passage::{Passage, Piece, Source};
-pub use shim::Conversation;
 
 use crate::corpus::{Corpus, Quote, SentenceId};
 use crate::error::UserError;
@@ -47,6 +53,7 @@ pub struct Engine {
     stems: stems::StemCache,
     people: Vec<rank::Person>,
     vectors: vectors::Vectors,
+    names: follow_up::Names,
 }
 
 /// The answers to one question, best first; empty when the story has no answer.
@@ -57,6 +64,9 @@ pub struct Answers {
     /// With no answer: up to two passages still related to the question (they match a fair
     /// part of it), best first, shown as "closest passages".
     pub closest: Vec<Passage>,
+    /// How a follow-up was read ("what else did Elon Musk say?"), when [`Engine::ask_in`]
+    /// rewrote it; front ends show it before the answers.
+    pub read_as: Option<String>,
 }
 
 /// One answering sentence with what to show around it (one sentence of context each side).
@@ -110,7 +120,8 @@ impl Engine {
         let people = rank::people(&corpus, &mut analyzer);
         let stems = stems::StemCache::new(&corpus);
         let vectors = vectors::Vectors::new(&corpus, &index);
-        Engine { corpus, index, aliases, analyzer, stems, people, vectors }
+        let names = follow_up::Names::new(&corpus);
+        Engine { corpus, index, aliases, analyzer, stems, people, vectors, names }
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -129,8 +140,35 @@ impl Engine {
     /// # Errors
     /// A [`UserError`] for an empty or overlong question; anything else is internal.
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
+        self.ask_excluding(check_question(question)?, top, &[])
+    }
+
+    /// Answers `question` as the next turn of `conversation`, reading pronouns and elliptical
+    /// forms against its earlier turns, and records the turn in it (the best answer as shown;
+    /// [`Conversation::mark_shown`] adds others a front end shows).
+    ///
+    /// # Errors
+    /// As [`Engine::ask`], and a [`UserError`] for a follow-up that needs an earlier question
+    /// ("what else?", "how much?") when the conversation has none.
+    pub fn ask_in(&self, conversation: &mut Conversation, question: &str, top: usize) -> anyhow::Result<Answers> {
         let question = check_question(question)?;
-        let (analysed, ranked) = self.candidates(question, rank::CANDIDATES.max(top))?;
+        conversation.align(self.version());
+        let reading = follow_up::read(&self.names, &self.corpus, question, conversation.turns())?;
+        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude)?;
+        answers.question = question.to_string();
+        answers.read_as = reading.shown;
+        conversation.push(conversation::Turn {
+            question: question.to_string(),
+            read: reading.search,
+            shown: answers.answers.first().map(Answer::sentence).into_iter().collect(),
+        });
+        Ok(answers)
+    }
+
+    /// As [`Engine::ask`] for a checked question, never giving the sentences in `exclude`.
+    fn ask_excluding(&self, question: &str, top: usize, exclude: &[SentenceId]) -> anyhow::Result<Answers> {
+        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len())?;
+        ranked.retain(|r| !exclude.contains(&r.sentence));
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
         let answers = self.answers(rank::select(ranked, &analysed), &analysed, top.clamp(1, MAX_TOP));
@@ -138,7 +176,7 @@ impl Engine {
             true => related.into_iter().map(|id| self.passage(id, 0, &analysed)).collect(),
             false => Vec::new(),
         };
-        Ok(Answers { question: question.to_string(), answers, closest })
+        Ok(Answers { question: question.to_string(), answers, closest, read_as: None })
     }
 
     /// Sentence `sentence` as shown for `question`, with `width` sentences of context on each
@@ -163,7 +201,7 @@ impl Engine {
         let limit = limit.clamp(1, MAX_SEARCH);
         let (analysed, ranked) = self.candidates(query, limit)?;
         let answers = self.answers(ranked, &analysed, limit);
-        Ok(Answers { question: query.to_string(), answers, closest: Vec::new() })
+        Ok(Answers { question: query.to_string(), answers, closest: Vec::new(), read_as: None })
     }
 
     /// Every candidate sentence with its score and coverage, whether or not it would be
@@ -390,4 +428,4 @@ pub(crate) fn check_text<'a>(text: &'a str, that: &str, if_empty: &str) -> Resul
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

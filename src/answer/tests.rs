@@ -34,6 +34,11 @@ fn engine() -> anyhow::Result<Engine> {
     Engine::in_memory(corpus)
 }
 
+/// An engine over a small harbour story, for tests elsewhere in the crate.
+pub(crate) fn ferry_engine() -> anyhow::Result<Engine> {
+    engine()
+}
+
 fn best(engine: &Engine, question: &str) -> anyhow::Result<Option<String>> {
     let answers = engine.ask(question, 3)?;
     Ok(answers.answers.first().map(|a| engine.corpus().text(a.sentence()).to_string()))

@@ -1,4 +1,5 @@
-//! The bot's use of the database: server settings (cached, read once per server) and votes.
+//! The bot's use of the database: server settings (cached, read once per server), votes, and
+//! conversations (so a follow-up question is read against the turns before it).
 //!
 //! The database is a convenience, never a reason not to answer: when it is missing, locked
 //! or damaged, settings fall back to the defaults, votes are not kept, the operator's log
@@ -7,8 +8,10 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use crate::answer::Conversation;
 use crate::error::UserError;
 use crate::ops::metrics;
+use crate::store::conversations::now_secs;
 use crate::store::feedback::Vote;
 use crate::store::settings::{Change, GuildSettings};
 use crate::store::{Store, StoreError};
@@ -27,13 +30,11 @@ pub struct Database {
     /// Held while settings are read from the database: a burst of requests from a server not
     /// yet cached makes one read, not one blocking thread each.
     loading: tokio::sync::Mutex<()>,
-    /// TEMPORARY: conversations kept by the stand-in API until the engine's lands.
-    pub(crate) shim: Mutex<HashMap<String, String>>,
 }
 
 impl Database {
     pub fn new(store: Option<Arc<Store>>) -> Database {
-        Database { store, settings: Mutex::default(), loading: tokio::sync::Mutex::new(()), shim: Mutex::default() }
+        Database { store, settings: Mutex::default(), loading: tokio::sync::Mutex::new(()) }
     }
 
     /// The settings of `guild` (the defaults in direct messages, or when the database fails).
@@ -113,6 +114,30 @@ impl Database {
         }
     }
 
+    /// The conversation kept under `key` (see [`crate::store::conversations`] for keys): an
+    /// empty one when there is none, it expired, or the database fails (the cause is logged).
+    pub async fn conversation(&self, key: &str) -> Conversation {
+        let Some(store) = self.store.clone() else { return Conversation::new() };
+        let key = key.to_string();
+        match blocking(move || store.conversation(&key, now_secs())).await {
+            Ok(found) => found.unwrap_or_else(Conversation::new),
+            Err(err) => {
+                log_failure("reading a conversation", &err);
+                Conversation::new()
+            }
+        }
+    }
+
+    /// Keeps `conversation` under `key`; when it cannot be kept the cause is logged and the
+    /// next question is read on its own.
+    pub async fn save_conversation(&self, key: &str, conversation: &Conversation) {
+        let Some(store) = self.store.clone() else { return };
+        let (key, conversation) = (key.to_string(), conversation.clone());
+        if let Err(err) = blocking(move || store.save_conversation(&key, &conversation, now_secs())).await {
+            log_failure("saving a conversation", &err);
+        }
+    }
+
     fn cached(&self, guild: u64) -> Option<GuildSettings> {
         self.settings.lock().unwrap_or_else(PoisonError::into_inner).get(&guild).cloned()
     }
@@ -148,4 +173,25 @@ pub(super) async fn blocking<T: Send + 'static>(
 pub(super) fn log_failure(what: &str, err: &anyhow::Error) {
     metrics::store_error();
     tracing::error!(error = %format!("{err:#}"), "{what} failed; the bot goes on without it");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_saved_conversation_is_read_back_and_without_a_database_it_is_empty() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let database = Database::new(Some(Arc::new(Store::open(dir.path())?)));
+        assert!(database.conversation("thread:1").await.is_empty());
+        let engine = crate::answer::tests::ferry_engine()?;
+        let mut conversation = Conversation::new();
+        engine.ask_in(&mut conversation, "How much will the boat cost?", 1)?;
+        database.save_conversation("thread:1", &conversation).await;
+        assert_eq!(database.conversation("thread:1").await.to_json(), conversation.to_json());
+        let without = Database::new(None);
+        without.save_conversation("thread:1", &conversation).await;
+        assert!(without.conversation("thread:1").await.is_empty());
+        Ok(())
+    }
 }

@@ -47,6 +47,8 @@ pub struct Button {
 
 /// Prefix of the first line of an answer's description; the question follows it.
 const QUESTION_PREFIX: &str = "**Q:** ";
+/// Prefix of the line saying how a follow-up question was read; the reading follows it.
+const READ_AS_PREFIX: &str = "*Read as:* ";
 /// Prefix of the first line of a search's description; the query follows it.
 const SEARCH_PREFIX: &str = "**Search:** ";
 /// Longest sentence shown in a list before it is cut.
@@ -101,18 +103,34 @@ impl Embed {
 
 /// The first reply to a question: its best answer, or "the story doesn't say".
 pub fn answers(version: &str, answers: &Answers) -> Reply {
-    let Some(best) = answers.answers.first() else {
-        return no_answer(version, &answers.question, &answers.closest);
+    let reply = match answers.answers.first() {
+        None => no_answer(version, &answers.question, &answers.closest),
+        Some(best) => {
+            let ranked: Vec<SentenceId> = answers.answers.iter().map(Answer::sentence).collect();
+            answer(&AnswerView {
+                version,
+                question: &answers.question,
+                ranked: &ranked,
+                rank: 1,
+                width: 1,
+                passage: &best.passage,
+            })
+        }
     };
-    let ranked: Vec<SentenceId> = answers.answers.iter().map(Answer::sentence).collect();
-    answer(&AnswerView {
-        version,
-        question: &answers.question,
-        ranked: &ranked,
-        rank: 1,
-        width: 1,
-        passage: &best.passage,
-    })
+    match &answers.read_as {
+        Some(read_as) => with_read_as(reply, read_as),
+        None => reply,
+    }
+}
+
+/// `reply` with "Read as: …" on the line after the question, for a rewritten follow-up.
+fn with_read_as(mut reply: Reply, read_as: &str) -> Reply {
+    if let Some(embed) = &mut reply.embed {
+        let line = format!("\n{READ_AS_PREFIX}{}", escape(&truncate(read_as, LIST_SENTENCE)));
+        let at = embed.description.find("\n\n").unwrap_or(embed.description.len());
+        embed.description.insert_str(at, &line);
+    }
+    reply.fit()
 }
 
 /// One answer of a question, and what its buttons need.

@@ -1,11 +1,17 @@
-//! `storybot ask`: one question from the arguments, or one per line of stdin.
+//! `storybot ask`: one question from the arguments, or one per line of stdin; with
+//! `--conversation ID`, each the next turn of a conversation kept in the database.
 
 use std::io::{BufRead as _, IsTerminal as _, Write};
 
 use super::ColorChoice;
-use crate::answer::{Answers, Engine, JsonAnswers};
+use crate::answer::{Answers, Conversation, Engine, JsonAnswers};
 use crate::config::Paths;
 use crate::error::UserError;
+use crate::store::conversations::now_secs;
+use crate::store::Store;
+
+/// Longest `--conversation` id, in characters.
+const MAX_CONVERSATION_ID: usize = 64;
 
 #[derive(Debug, clap::Args)]
 pub struct AskArgs {
@@ -18,6 +24,11 @@ pub struct AskArgs {
     /// Also print, to stderr, how the question was read and how candidates scored
     #[arg(long)]
     pub explain: bool,
+    /// Ask as the next turn of conversation ID (letters, digits, - and _), kept in the data
+    /// folder's database for 30 idle minutes, so follow-ups ("what else did he say?") read the
+    /// questions before them
+    #[arg(long, value_name = "ID")]
+    pub conversation: Option<String>,
     /// The question (several words need no quotes; put -- before one that starts with -); omit
     /// it to read questions from stdin
     #[arg(value_name = "QUESTION")]
@@ -25,7 +36,9 @@ pub struct AskArgs {
 }
 
 pub fn run(paths: &Paths, args: &AskArgs, color: ColorChoice) -> anyhow::Result<()> {
+    let stored = args.conversation.as_deref().map(|id| open_conversation(paths, id)).transpose()?;
     let engine = super::open(paths)?;
+    let mut turns = Turns::new(&engine, stored);
     let style = Style::for_stdout(color);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if !args.question.is_empty() {
@@ -33,7 +46,7 @@ pub fn run(paths: &Paths, args: &AskArgs, color: ColorChoice) -> anyhow::Result<
         if args.explain {
             explain(&engine, &question)?;
         }
-        let answers = engine.ask(&question, args.top.into())?;
+        let answers = turns.ask(&question, args.top.into())?;
         write_answers(&mut out, &answers, args.json, style)?;
         return Ok(out.flush()?);
     }
@@ -48,28 +61,93 @@ pub fn run(paths: &Paths, args: &AskArgs, color: ColorChoice) -> anyhow::Result<
         if args.explain {
             explain(&engine, &line)?;
         }
-        match engine.ask(&line, args.top.into()) {
-            Ok(answers) => write_answers(&mut out, &answers, args.json, style)?,
-            Err(err) => match err.downcast::<UserError>() {
-                Ok(user) if args.json => {
-                    let line = serde_json::json!({"question": line, "answers": [], "error": user.to_string()});
-                    writeln!(out, "{line}")?;
-                }
-                Ok(user) => writeln!(out, "{line}\n  {user}\n")?,
-                Err(internal) => return Err(internal),
-            },
-        }
+        answer_line(&mut out, &mut turns, &line, args.top.into(), args.json, style)?;
     }
     Ok(out.flush()?)
 }
 
-fn write_answers(out: &mut impl Write, answers: &Answers, json: bool, style: Style) -> anyhow::Result<()> {
+/// Answers one line and writes the answers, or the [`UserError`] it got (the run goes on).
+pub(super) fn answer_line(
+    out: &mut impl Write,
+    turns: &mut Turns<'_>,
+    line: &str,
+    top: usize,
+    json: bool,
+    style: Style,
+) -> anyhow::Result<()> {
+    match turns.ask(line, top) {
+        Ok(answers) => write_answers(out, &answers, json, style),
+        Err(err) => match err.downcast::<UserError>() {
+            Ok(user) if json => {
+                let line = serde_json::json!({"question": line, "answers": [], "error": user.to_string()});
+                Ok(writeln!(out, "{line}")?)
+            }
+            Ok(user) => Ok(writeln!(out, "{line}\n  {user}\n")?),
+            Err(internal) => Err(internal),
+        },
+    }
+}
+
+/// The database and key of `--conversation ID`, and the conversation kept under it.
+fn open_conversation(paths: &Paths, id: &str) -> anyhow::Result<(Store, String, Conversation)> {
+    let fits = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    if id.is_empty() || id.chars().count() > MAX_CONVERSATION_ID || !id.chars().all(fits) {
+        return Err(UserError::new(format!(
+            "--conversation takes an id of 1 to {MAX_CONVERSATION_ID} letters, digits, - or _ (for example: --conversation work)"
+        ))
+        .into());
+    }
+    let store = Store::open(&paths.data)?;
+    let key = format!("cli:{id}");
+    let conversation = store.conversation(&key, now_secs())?.unwrap_or_else(Conversation::new);
+    Ok((store, key, conversation))
+}
+
+/// Where the questions of one run go: each on its own, or each the next turn of a
+/// conversation (saved after every turn when it is kept in the database).
+pub(super) struct Turns<'a> {
+    engine: &'a Engine,
+    conversation: Option<Conversation>,
+    store: Option<(Store, String)>,
+}
+
+impl<'a> Turns<'a> {
+    fn new(engine: &'a Engine, stored: Option<(Store, String, Conversation)>) -> Turns<'a> {
+        match stored {
+            Some((store, key, conversation)) => {
+                Turns { engine, conversation: Some(conversation), store: Some((store, key)) }
+            }
+            None => Turns { engine, conversation: None, store: None },
+        }
+    }
+
+    /// Turns of a conversation kept only in memory (`storybot chat`).
+    pub(super) fn in_memory(engine: &'a Engine) -> Turns<'a> {
+        Turns { engine, conversation: Some(Conversation::new()), store: None }
+    }
+
+    fn ask(&mut self, question: &str, top: usize) -> anyhow::Result<Answers> {
+        let Some(conversation) = &mut self.conversation else { return self.engine.ask(question, top) };
+        let answers = self.engine.ask_in(conversation, question, top)?;
+        // Every answer printed was shown: "what else?" goes past them all.
+        answers.answers.iter().for_each(|a| conversation.mark_shown(a.sentence()));
+        if let Some((store, key)) = &self.store {
+            store.save_conversation(key, conversation, now_secs())?;
+        }
+        Ok(answers)
+    }
+}
+
+pub(super) fn write_answers(out: &mut impl Write, answers: &Answers, json: bool, style: Style) -> anyhow::Result<()> {
     if json {
         serde_json::to_writer(&mut *out, &JsonAnswers::new(answers))?;
         writeln!(out)?;
         return Ok(());
     }
     writeln!(out, "{}", answers.question)?;
+    if let Some(read_as) = &answers.read_as {
+        writeln!(out, "  Read as: {read_as}")?;
+    }
     if answers.answers.is_empty() {
         writeln!(out, "  The story doesn't say: no sentence in it answers this question.\n")?;
         return Ok(());
@@ -112,13 +190,13 @@ fn explain(engine: &Engine, question: &str) -> anyhow::Result<()> {
 
 /// How matched words are marked: bold on a terminal, `**` when piped.
 #[derive(Debug, Clone, Copy)]
-struct Style {
+pub(super) struct Style {
     open: &'static str,
     close: &'static str,
 }
 
 impl Style {
-    fn for_stdout(color: ColorChoice) -> Style {
+    pub(super) fn for_stdout(color: ColorChoice) -> Style {
         if color.enabled(std::io::stdout().is_terminal()) {
             Style { open: "\x1b[1m", close: "\x1b[22m" }
         } else {

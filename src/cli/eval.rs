@@ -28,6 +28,11 @@ pub struct EvalArgs {
     /// one JSON line each, with their corpora under --corpora
     #[arg(long, value_name = "FILE", conflicts_with = "misses")]
     pub gold: Option<PathBuf>,
+    /// Score conversations instead: follow-up questions asked as turns of their conversation,
+    /// beside the same questions asked alone (JSON lines, see tests/eval/conversations.jsonl),
+    /// with the corpora they name under --corpora
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["gold", "dump_signals"])]
+    pub conversations: Option<PathBuf>,
     /// Write every candidate's ranking signals as JSON lines to FILE (for fitting weights)
     #[arg(long, value_name = "FILE", hide = true)]
     pub dump_signals: Option<PathBuf>,
@@ -41,6 +46,9 @@ pub fn run(paths: &Paths, args: &EvalArgs) -> anyhow::Result<()> {
     };
     if let Some(gold) = &args.gold {
         return attribution(gold, &beside(gold), args.json);
+    }
+    if let Some(file) = &args.conversations {
+        return conversations(paths, file, &beside(file), args);
     }
     let corpora = beside(&args.questions);
     let cases = eval::cases::read(&args.questions, &corpora)?;
@@ -77,6 +85,27 @@ fn progress_bar(total: u64) -> indicatif::ProgressBar {
         bar.set_style(style);
     }
     bar
+}
+
+fn conversations(
+    paths: &Paths,
+    file: &std::path::Path,
+    corpora: &std::path::Path,
+    args: &EvalArgs,
+) -> anyhow::Result<()> {
+    let dialogues = eval::conversations::read(file, corpora)?;
+    let report = eval::conversations::run(&dialogues, &paths.corpus)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", report.to_json(args.misses))?;
+    } else {
+        if args.misses {
+            writeln!(out, "{}", report.misses())?;
+        }
+        write!(out, "{report}")?;
+        writeln!(out, "(follow-up turns asked in their conversation, the same turns asked alone in brackets)")?;
+    }
+    Ok(out.flush()?)
 }
 
 fn attribution(gold: &std::path::Path, corpora: &std::path::Path, json: bool) -> anyhow::Result<()> {

@@ -1,5 +1,6 @@
 //! `storybot feedback export`: the votes people gave in Discord, as evaluation cases;
-//! `storybot feedback forget`: delete a person's votes, or a server's votes and settings.
+//! `storybot feedback forget`: delete a person's votes (and conversations), or a server's votes
+//! and settings.
 
 use std::io::Write as _;
 
@@ -46,7 +47,11 @@ fn forget(paths: &Paths, user: Option<u64>, guild: Option<u64>) -> anyhow::Resul
     let mut out = std::io::stdout().lock();
     if let Some(user) = user {
         let gone = store.forget_user(user)?;
-        writeln!(out, "Deleted {} vote(s) by user {user}.", gone.votes)?;
+        let conversations = match gone.conversations {
+            0 => String::new(),
+            n => format!(" and {n} conversation(s)"),
+        };
+        writeln!(out, "Deleted {} vote(s){conversations} by user {user}.", gone.votes)?;
     }
     if let Some(guild) = guild {
         let gone = store.forget_guild(guild)?;

@@ -1,4 +1,4 @@
-//! The `storybot` command line: `index`, `ask`, `quotes`, the story commands (`whosaid`,
+//! The `storybot` command line: `index`, `ask`, `chat`, `quotes`, the story commands (`whosaid`,
 //! `verify`, `who`, `facts`, `timeline`), `eval`, `serve`, and for operators `feedback export` and
 //! `health`, and `completions` for shells.
 //!
@@ -7,6 +7,7 @@
 //! error or an unusable question.
 
 mod ask;
+mod chat;
 mod eval;
 mod feedback;
 mod health;
@@ -64,6 +65,9 @@ pub enum Command {
     Index,
     /// Answer a question about the story; with no question, answer one per line of stdin
     Ask(ask::AskArgs),
+    /// A conversation at the terminal: each line is answered as the next turn, so follow-ups
+    /// ("what else did he say?") read the questions before them
+    Chat(chat::ChatArgs),
     /// List the story's quotes with their speakers
     Quotes(quotes::QuotesArgs),
     /// Find the quote a paraphrase or fragment means, and who said it
@@ -112,6 +116,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Index => index(&cli.paths),
         Command::Ask(args) => ask::run(&cli.paths, &args, cli.color),
+        Command::Chat(args) => chat::run(&cli.paths, &args, cli.color),
         Command::Quotes(args) => quotes::run(&cli.paths, &args),
         Command::Whosaid(args) => story::whosaid(&cli.paths, &args),
         Command::Verify(args) => story::verify(&cli.paths, &args),

@@ -7,6 +7,7 @@
 
 pub mod attribution;
 pub mod cases;
+pub mod conversations;
 mod report;
 pub mod score;
 

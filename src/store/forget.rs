@@ -1,5 +1,5 @@
 //! Deleting what the database keeps: votes past their retention period, everything about a
-//! server that removed the bot, and one person's votes on request.
+//! server that removed the bot, and one person's votes and conversations on request.
 
 use super::{Store, StoreError};
 
@@ -9,6 +9,8 @@ pub struct Forgotten {
     pub votes: usize,
     /// Servers whose settings (and allowed channels) were deleted.
     pub settings: usize,
+    /// Conversations whose key names the user (`…@<user id>`).
+    pub conversations: usize,
 }
 
 impl Store {
@@ -38,18 +40,26 @@ impl Store {
             tx.execute("DELETE FROM bot_threads WHERE guild_id = ?1", [&id])?;
             tx.execute("DELETE FROM answered_messages WHERE guild_id = ?1", [&id])?;
             tx.commit()?;
-            Ok(Forgotten { votes, settings })
+            Ok(Forgotten { votes, settings, ..Forgotten::default() })
         })
     }
 
-    /// Deletes every vote by the Discord user `user` (found through the salted hash).
+    /// Deletes every vote by the Discord user `user` (found through the salted hash) and the
+    /// conversations whose key ends in `@<user>`, in one transaction.
     ///
     /// # Errors
     /// As [`Store::prune_votes`].
     pub fn forget_user(&self, user: u64) -> Result<Forgotten, StoreError> {
         let hash = self.user_hash(user);
-        let votes = self.with(|conn| conn.execute("DELETE FROM feedback WHERE user_hash = ?1", [hash]))?;
-        Ok(Forgotten { votes, settings: 0 })
+        self.with(|conn| {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let votes = tx.execute("DELETE FROM feedback WHERE user_hash = ?1", [hash])?;
+            // Compared as text, not LIKE: a key may hold % or _.
+            let conversations =
+                tx.execute("DELETE FROM conversations WHERE substr(key, -length(?1)) = ?1", [format!("@{user}")])?;
+            tx.commit()?;
+            Ok(Forgotten { votes, settings: 0, conversations })
+        })
     }
 }
 
@@ -87,7 +97,7 @@ mod tests {
         store.record_vote(&vote(4, 10, None))?;
         store.change_settings(7, &Change { mentions: Some(false), allow_channel: Some(5), ..Change::default() })?;
         store.change_settings(8, &Change { mentions: Some(false), ..Change::default() })?;
-        assert_eq!(store.forget_guild(7)?, Forgotten { votes: 2, settings: 1 });
+        assert_eq!(store.forget_guild(7)?, Forgotten { votes: 2, settings: 1, ..Forgotten::default() });
         assert_eq!(votes(&store)?, 2);
         assert_eq!(store.settings(7)?, GuildSettings::default());
         assert!(!store.settings(8)?.mentions);
@@ -105,6 +115,22 @@ mod tests {
         assert_eq!(store.forget_user(10)?.votes, 2);
         assert_eq!(votes(&store)?, 1);
         assert_eq!(store.forget_user(12)?.votes, 0);
+        Ok(())
+    }
+
+    #[test]
+    fn forgetting_a_user_deletes_the_conversations_keyed_to_them_and_only_those() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let store = Store::open(dir.path())?;
+        let conversation = crate::answer::Conversation::new();
+        let now = crate::store::conversations::now_secs();
+        for key in ["thread:5@10", "dm:6@10", "thread:5@110", "cli:10"] {
+            store.save_conversation(key, &conversation, now)?;
+        }
+        assert_eq!(store.forget_user(10)?.conversations, 2);
+        assert!(store.conversation("thread:5@10", now)?.is_none());
+        assert!(store.conversation("thread:5@110", now)?.is_some(), "another user whose id ends the same");
+        assert!(store.conversation("cli:10", now)?.is_some(), "a key that names no user");
         Ok(())
     }
 

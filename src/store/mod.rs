@@ -1,13 +1,14 @@
 //! The bot's own database: one SQLite file under the data folder that keeps answer
-//! [`feedback`], per-server [`settings`], the [`threads`] the bot opened and, for a few
-//! minutes, which answer replied to which question message ([`answered`]); and deletes them
-//! when asked ([`forget`]).
+//! [`feedback`], per-server [`settings`], the recent turns of [`conversations`], the
+//! [`threads`] the bot opened and, for a few minutes, which answer replied to which question
+//! message ([`answered`]); and deletes them when asked ([`forget`]).
 //!
 //! Several processes (shards) may share the file: it runs in WAL mode, and a writer that
 //! finds it busy waits a little before giving up. Nothing here may stop the bot answering, so
 //! every failure is a [`StoreError`] the caller logs and works around.
 
 pub mod answered;
+pub mod conversations;
 pub mod feedback;
 pub mod forget;
 pub mod settings;
@@ -26,9 +27,10 @@ pub const FILE_NAME: &str = "storybot.sqlite3";
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The schema, one step per file; a database records how many it has run (`user_version`).
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     include_str!("migrations/0001_feedback.sql"),
     include_str!("migrations/0002_guild_settings.sql"),
+    include_str!("migrations/0003_conversations.sql"),
     include_str!("migrations/0004_threads_and_answers.sql"),
 ];
 

@@ -10,6 +10,7 @@ pub mod abbreviations;
 pub mod calendar;
 pub mod entities;
 pub mod events;
+pub mod follow_ups;
 pub mod grammar;
 pub mod numbers;
 pub mod questions;

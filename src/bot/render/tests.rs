@@ -127,6 +127,35 @@ fn no_answer_built_by_hand_lists_the_closest_passages_it_was_given() -> anyhow::
     Ok(())
 }
 
+#[test]
+fn a_rewritten_follow_up_says_how_it_was_read_on_the_line_after_the_question() -> anyhow::Result<()> {
+    let best = passage("", &[("Musk ", true), ("replied.", false)], "");
+    let answer = Answer { rank: 1, score: 9.0, coverage: 1.0, passage: best.clone() };
+    let mut answers = Answers {
+        question: "what else did he say?".into(),
+        answers: vec![answer],
+        closest: Vec::new(),
+        read_as: Some("what else did Elon *Musk* say?".into()),
+    };
+    let description = description_of(&answers)?;
+    assert!(
+        description.starts_with("**Q:** what else did he say?\n*Read as:* what else did Elon \\*Musk\\* say?\n\n__"),
+        "{description}"
+    );
+    answers.answers.clear();
+    answers.closest = vec![best];
+    let description = description_of(&answers)?;
+    assert!(description.contains("say?\n*Read as:* what else"), "{description}");
+    assert!(description.contains("The story doesn't say."), "{description}");
+    answers.read_as = None;
+    assert!(!description_of(&answers)?.contains("Read as"), "a question read as written says nothing more");
+    Ok(())
+}
+
+fn description_of(answers: &Answers) -> anyhow::Result<String> {
+    Ok(super::answers("0123abcd", answers).embed.context("an embed")?.description)
+}
+
 fn all_text(reply: &Reply) -> String {
     let mut out = reply.content.clone().unwrap_or_default();
     if let Some(e) = &reply.embed {

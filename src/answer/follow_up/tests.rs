@@ -1,0 +1,194 @@
+use std::path::PathBuf;
+
+use super::*;
+use crate::answer::{Conversation, Engine};
+use crate::corpus::Source;
+
+/// A story with a man, a woman and two companies, unlike the shipped one.
+const TRAMS: &str = "+++
+title = \"Two firms bid for the city tram\"
+
+[[entities]]
+name = \"Mark Benson\"
+kind = \"person\"
+aliases = [\"Benson\"]
+
+[[entities]]
+name = \"Clara Osei\"
+kind = \"person\"
+aliases = [\"Osei\"]
+
+[[entities]]
+name = \"Northway\"
+kind = \"organisation\"
+
+[[entities]]
+name = \"Ferrolink\"
+kind = \"organisation\"
++++
+Mark Benson runs Northway, and Clara Osei runs Ferrolink.
+
+\"Northway will bid 40 million pounds for the tram,\" Mark Benson said. Ferrolink will bid 35 million pounds.
+
+\"Our trams are cheaper and quieter,\" said Clara Osei. She added that Ferrolink had built trams in Leeds.
+
+Benson said the council would choose a winner in May.
+";
+
+fn corpus() -> anyhow::Result<Corpus> {
+    Ok(Corpus::from_sources(vec![Source {
+        path: PathBuf::from("corpus/trams.txt"),
+        bytes: TRAMS.as_bytes().to_vec(),
+    }])?)
+}
+
+fn turn(read: &str) -> Turn {
+    Turn { question: read.into(), read: read.into(), shown: Vec::new() }
+}
+
+fn read_after(earlier: &[Turn], question: &str) -> anyhow::Result<Reading> {
+    let corpus = corpus()?;
+    Ok(read(&Names::new(&corpus), &corpus, question, earlier)?)
+}
+
+#[test]
+fn he_and_she_are_read_as_the_earlier_person_of_that_sex() -> anyhow::Result<()> {
+    let earlier = [turn("Who runs Northway and Ferrolink, Clara Osei or Mark Benson?")];
+    let he = read_after(&earlier, "What did he say about the tram?")?;
+    assert_eq!(he.search, "What did Mark Benson say about the tram?");
+    assert_eq!(he.shown.as_deref(), Some("What did Mark Benson say about the tram?"));
+    let she = read_after(&earlier, "What did she say about her trams?")?;
+    assert_eq!(she.search, "What did Clara Osei say about Clara Osei's trams?");
+    Ok(())
+}
+
+#[test]
+fn it_is_read_as_the_earlier_organisation_not_a_person() -> anyhow::Result<()> {
+    let earlier = [turn("How much will Mark Benson bid for Northway?")];
+    let reading = read_after(&earlier, "and where has it built trams?")?;
+    assert_eq!(reading.search, "and where has Northway built trams?");
+    Ok(())
+}
+
+#[test]
+fn him_after_he_is_the_other_person_named() -> anyhow::Result<()> {
+    let earlier = [turn("Did Benson meet Osei or Mark Benson's rival at Ferrolink?")];
+    let reading = read_after(&earlier, "what did she tell him?")?;
+    assert_eq!(reading.search, "what did Osei tell Benson?", "the names as the earlier question wrote them");
+    Ok(())
+}
+
+#[test]
+fn it_with_no_thing_named_before_stands_for_what_was_asked_about() -> anyhow::Result<()> {
+    let earlier = [turn("Who promised the cheaper trams?")];
+    assert_eq!(read_after(&earlier, "is it true?")?.search, "is promised the cheaper trams true?");
+    assert_eq!(read_after(&earlier, "who said that?")?.search, "who said promised the cheaper trams?");
+    Ok(())
+}
+
+#[test]
+fn and_a_phrase_opening_with_a_preposition_adds_to_the_earlier_question() -> anyhow::Result<()> {
+    let earlier = [turn("How much will Northway bid?")];
+    assert_eq!(read_after(&earlier, "and without the depot?")?.search, "How much will Northway bid without the depot");
+    Ok(())
+}
+
+#[test]
+fn a_pronoun_reads_the_speaker_of_the_answer_shown_when_the_question_named_nobody() -> anyhow::Result<()> {
+    let corpus = corpus()?;
+    let quote = corpus.sentence_ids().find(|&id| corpus.text(id).starts_with("\"Our trams")).expect("the quote");
+    let earlier = [Turn {
+        question: "Who said the trams are quieter?".into(),
+        read: "Who said the trams are quieter?".into(),
+        shown: vec![quote],
+    }];
+    let reading = read(&Names::new(&corpus), &corpus, "What else did she say?", &earlier)?;
+    assert_eq!(reading.search, "What did Clara Osei say?");
+    assert_eq!(reading.shown.as_deref(), Some("What else did Clara Osei say?"));
+    assert_eq!(reading.exclude, vec![quote], "what was shown is not given again");
+    Ok(())
+}
+
+#[test]
+fn and_a_name_swaps_the_earlier_name_of_the_same_kind() -> anyhow::Result<()> {
+    let earlier = [turn("How much will Northway bid, says Mark Benson?")];
+    assert_eq!(read_after(&earlier, "and Ferrolink?")?.search, "How much will Ferrolink bid, says Mark Benson?");
+    assert_eq!(read_after(&earlier, "what about Clara Osei?")?.search, "How much will Northway bid, says Clara Osei?");
+    Ok(())
+}
+
+#[test]
+fn question_words_alone_ask_the_earlier_question_anew() -> anyhow::Result<()> {
+    let earlier = [turn("How much will Northway bid for the tram?")];
+    let reading = read_after(&earlier, "when?")?;
+    assert_eq!(reading.search, "when will Northway bid for the tram?");
+    assert!(reading.exclude.is_empty());
+    Ok(())
+}
+
+#[test]
+fn a_question_that_names_its_own_subject_is_not_rewritten() -> anyhow::Result<()> {
+    let earlier = [turn("What did Clara Osei say?")];
+    for question in [
+        "What did Mark Benson say about his bid?",
+        "How much will Ferrolink bid?",
+        "Where has Ferrolink built its trams?",
+    ] {
+        let reading = read_after(&earlier, question)?;
+        assert_eq!(reading, Reading::as_written(question), "{question}");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_follow_up_with_nothing_before_it_asks_for_a_full_question() -> anyhow::Result<()> {
+    for question in ["what else?", "How much?", "when?", "what else did he say?", "tell me more"] {
+        let err = read_after(&[], question).unwrap_err();
+        assert_eq!(err.to_string(), NOTHING_TO_FOLLOW, "{question}");
+    }
+    Ok(())
+}
+
+#[test]
+fn with_nothing_before_a_pronoun_or_a_bare_name_is_read_as_written() -> anyhow::Result<()> {
+    for question in ["and Ferrolink?", "What did he say about the tram?", "What did Benson say next?"] {
+        assert_eq!(read_after(&[], question)?, Reading::as_written(question));
+    }
+    Ok(())
+}
+
+#[test]
+fn next_after_a_full_question_asks_it_again_past_what_was_shown() -> anyhow::Result<()> {
+    let corpus = corpus()?;
+    let first = corpus.sentence_ids().next().expect("a sentence");
+    let earlier =
+        [Turn { question: "Who runs Northway?".into(), read: "Who runs Northway?".into(), shown: vec![first] }];
+    let reading = read(&Names::new(&corpus), &corpus, "What did Benson say next?", &earlier)?;
+    assert_eq!(reading.search, "What did Benson say?");
+    assert_eq!(reading.shown.as_deref(), Some("more answers to: What did Benson say?"));
+    assert_eq!(reading.exclude, vec![first]);
+    Ok(())
+}
+
+#[test]
+fn a_follow_up_that_would_read_longer_than_any_question_is_read_as_written() -> anyhow::Result<()> {
+    let earlier = [turn(&format!("Who promised {}?", "the cheaper trams ".repeat(40)))];
+    let question = "is that what that means, and was that true, or that?".repeat(10);
+    assert_eq!(read_after(&earlier, &question)?, Reading::as_written(&question));
+    Ok(())
+}
+
+#[test]
+fn what_else_goes_past_the_answers_already_given() -> anyhow::Result<()> {
+    let engine = Engine::in_memory(corpus()?)?;
+    let mut conversation = Conversation::new();
+    let first = engine.ask_in(&mut conversation, "What did Mark Benson say?", 1)?;
+    assert!(first.read_as.is_none(), "a full question is not rewritten");
+    let shown = first.answers[0].sentence();
+    let next = engine.ask_in(&mut conversation, "what else did he say?", 1)?;
+    assert_eq!(next.read_as.as_deref(), Some("what else did Mark Benson say?"));
+    assert_eq!(next.question, "what else did he say?");
+    assert!(next.answers.iter().all(|a| a.sentence() != shown), "{next:?}");
+    assert_eq!(conversation.len(), 2);
+    Ok(())
+}

@@ -24,18 +24,20 @@ async fn a_reply_to_an_answer_with_the_ping_on_is_a_follow_up_to_it() {
     let bot = start().await;
     let answer = mention_answered(&bot, "who runs SoftBank?").await;
     let mark = bot.fake.mark();
-    let reply_id = bot.fake.reply(&answer, "and what did Musk say?", true);
+    let reply_id = bot.fake.reply(&answer, "what did he say?", true);
     let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
     settled(&bot, &reply_id).await;
     assert_eq!(reply["message_reference"]["message_id"], reply_id);
-    assert!(description(&reply).contains("and what did Musk say?"));
+    let text = description(&reply);
+    assert!(text.contains("what did he say?") && text.contains("Read as:"), "read as a follow-up: {text}");
     assert!(reply.get("content").is_none(), "the answer's conversation was found: no note");
     assert_eq!(reply["allowed_mentions"]["replied_user"], false, "the follow-up's answer pings nobody");
     // A reply to that answer continues further.
     let second = bot.fake.posted(1).await;
     let mark = bot.fake.mark();
-    bot.fake.reply(&second, "and Altman?", true);
+    bot.fake.reply(&second, "and Musk?", true);
     let third = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    assert!(description(&third).contains("Read as:"), "{}", description(&third));
     assert!(third.get("content").is_none());
     bot.finish().await;
 }
@@ -123,4 +125,32 @@ async fn a_refused_message_content_intent_ends_serve_with_where_to_switch_it_on(
     assert!(log.contains("STORYBOT_MESSAGE_CONTENT=off"), "{log}");
     assert_eq!(fake.identified_shards().len(), 1, "no retrying with intents Discord refused");
     assert_token_absent(&log);
+}
+
+#[tokio::test]
+async fn a_direct_message_follows_up_on_the_ones_before() {
+    let bot = start().await;
+    let n = bot.fake.posted_count();
+    let first = bot.fake.message("Who runs SoftBank?", alice(), vec![], false);
+    bot.fake.posted(n).await;
+    settled(&bot, &first).await;
+    let n = bot.fake.posted_count();
+    bot.fake.message("what did he say?", alice(), vec![], false);
+    let reply = bot.fake.posted(n).await;
+    assert!(description(&reply).contains("Read as:"), "{}", description(&reply));
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_follow_up_with_no_question_before_it_asks_for_a_full_question() {
+    let bot = start().await;
+    let n = bot.fake.posted_count();
+    bot.fake.message(&format!("<@{}>", fake::BOT), alice(), vec![bot_mention()], true);
+    let help = bot.fake.posted(n).await;
+    let mark = bot.fake.mark();
+    bot.fake.reply(&help, "what else?", true);
+    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    assert_eq!(reply["content"], storybot::answer::NOTHING_TO_FOLLOW);
+    assert!(reply["embeds"].as_array().is_none_or(Vec::is_empty));
+    bot.finish().await;
 }

@@ -1,8 +1,9 @@
 use std::time::Duration;
 
 use serde_json::{json, Value};
+use storybot::answer::Conversation;
 use storybot::bot::render;
-use storybot::store::Store;
+use storybot::store::{answered, conversations, Store};
 
 use super::fake::{self, alice, bot_mention, FakeDiscord, Request, WAIT};
 use super::{description, start, start_reading_every_message, Running};
@@ -47,14 +48,18 @@ async fn ask_with_thread_opens_a_thread_named_after_the_question_on_the_answer()
     let mark = bot.fake.mark();
     let asked = bot.fake.message_in(
         thread_id,
-        &format!("<@{}> what did Musk say?", fake::BOT),
+        &format!("<@{}> what did he say?", fake::BOT),
         alice(),
         vec![bot_mention()],
         true,
     );
     let reply = posted_in(&bot.fake, thread_id, mark).await.body;
     assert_eq!(reply["message_reference"]["message_id"], asked);
-    assert!(description(&reply).contains("what did Musk say?"));
+    let text = description(&reply);
+    assert!(
+        text.contains("what did he say?") && text.contains("Read as:"),
+        "read in the thread's conversation: {text}"
+    );
     assert!(reply.get("content").is_none(), "the thread's conversation was there: no note");
     bot.finish().await;
 }
@@ -153,10 +158,10 @@ async fn a_thread_discord_refuses_leaves_the_answer_and_tells_the_asker_privatel
     assert!(description(&answer).contains("Masayoshi Son"));
     // The answer still takes follow-ups, as replies.
     let mark = bot.fake.mark();
-    bot.fake.reply(&answer, "and what did Musk say?", true);
+    bot.fake.reply(&answer, "what did he say?", true);
     let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
-    assert!(description(&reply).contains("and what did Musk say?"));
-    assert!(reply.get("content").is_none(), "the answer's conversation was kept");
+    assert!(description(&reply).contains("Read as:"), "the answer's conversation was kept");
+    assert!(reply.get("content").is_none());
     bot.finish().await;
 }
 
@@ -167,15 +172,15 @@ async fn a_thread_the_bot_cannot_post_in_is_logged_and_the_conversation_survives
         ask_in_a_thread(&bot, &[("question", json!("Who runs SoftBank?")), ("thread", json!(true))]).await;
     let thread_id = thread["id"].as_str().unwrap();
     bot.fake.fail_next(&format!("/channels/{thread_id}/messages"), 403, 1);
-    let ask = format!("<@{}> what did Musk say?", fake::BOT);
+    let ask = format!("<@{}> what did he say?", fake::BOT);
     let mark = bot.fake.mark();
     bot.fake.message_in(thread_id, &ask, alice(), vec![bot_mention()], true);
     posted_in(&bot.fake, thread_id, mark).await;
     let mark = bot.fake.mark();
     bot.fake.message_in(thread_id, &ask, alice(), vec![bot_mention()], true);
     let reply = posted_in(&bot.fake, thread_id, mark).await.body;
-    assert!(description(&reply).contains("what did Musk say?"));
-    assert!(reply.get("content").is_none(), "the thread's conversation is still there");
+    assert!(description(&reply).contains("Read as:"), "the thread's conversation is still there");
+    assert!(reply.get("content").is_none());
     bot.finish().await;
 }
 
@@ -252,5 +257,30 @@ async fn ask_with_thread_inside_a_thread_answers_and_says_privately_that_no_thre
     assert_eq!(notice.body["content"], render::NO_THREAD_HERE);
     assert_eq!(notice.body["flags"], 64);
     assert!(bot.fake.threads().is_empty());
+    bot.finish().await;
+}
+
+#[tokio::test]
+async fn a_follow_up_in_a_thread_whose_conversation_expired_needs_a_full_question() {
+    let bot = start().await;
+    let (_, thread) =
+        ask_in_a_thread(&bot, &[("question", json!("Who runs SoftBank?")), ("thread", json!(true))]).await;
+    let thread_id = thread["id"].as_str().unwrap();
+    // The thread's conversation, last touched longer ago than conversations are kept.
+    let engine = crate::common::story_arc();
+    let mut conversation = Conversation::new();
+    engine.ask_in(&mut conversation, "Who runs SoftBank?", 1).unwrap();
+    let long_ago = answered::now() - conversations::EXPIRY_SECS - 60;
+    let store = Store::open(bot.data.path()).unwrap();
+    store.save_conversation(&format!("thread:{thread_id}"), &conversation, long_ago).unwrap();
+    let mark = bot.fake.mark();
+    bot.fake.message_in(thread_id, &format!("<@{}> what else?", fake::BOT), alice(), vec![bot_mention()], true);
+    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    assert_eq!(reply["content"], storybot::answer::NOTHING_TO_FOLLOW);
+    let mark = bot.fake.mark();
+    bot.fake.message_in(thread_id, &format!("<@{}> who runs SoftBank?", fake::BOT), alice(), vec![bot_mention()], true);
+    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    assert_eq!(reply["content"], render::NEW_CONVERSATION, "a full question is answered, with a note");
+    assert!(description(&reply).contains("Masayoshi Son"));
     bot.finish().await;
 }

@@ -21,9 +21,21 @@ pub fn thread_key(thread: u64) -> String {
     format!("thread:{thread}")
 }
 
-/// The conversation key of one of the bot's answers: a reply to it continues it.
-pub fn answer_key(message: u64) -> String {
-    format!("message:{message}")
+/// The conversation key of one of the bot's answers, by [`answer_id`]: a reply to it
+/// continues it.
+pub fn answer_key(answer: u64) -> String {
+    format!("message:{answer}")
+}
+
+/// What identifies the bot's answer `message` in its conversation key: for an answer to a
+/// command, the command's interaction id (known when the answer is sent, so the answer need
+/// not be read back from Discord to learn its message id); for any other, its message id.
+/// Both are snowflakes, which Discord never gives twice.
+pub fn answer_id(message: &serenity::Message) -> u64 {
+    match message.interaction_metadata.as_deref() {
+        Some(serenity::MessageInteractionMetadata::Command(command)) => command.id.get(),
+        _ => message.id.get(),
+    }
 }
 
 /// The conversation key of a direct-message channel with `user`: it ends in `@<user>`, so
@@ -44,7 +56,7 @@ pub struct Seen {
     /// It mentions the bot (or the bot's role).
     pub mentions_bot: bool,
     pub is_dm: bool,
-    /// The bot's message this one replies to.
+    /// The bot's message this one replies to, by [`answer_id`].
     pub reply_to_bot: Option<u64>,
     /// The thread the message is in, when the bot opened it.
     pub bot_thread: Option<u64>,
@@ -92,7 +104,7 @@ pub fn asked(content: &str, to: Addressee, seen: Seen) -> Option<Asked> {
 /// up only for a message with text (without the Message Content intent the others arrive
 /// empty).
 pub async fn seen(data: &Data, msg: &serenity::Message, bot: serenity::UserId, mentions_bot: bool) -> Seen {
-    let reply_to_bot = msg.referenced_message.as_ref().filter(|m| m.author.id == bot).map(|m| m.id.get());
+    let reply_to_bot = msg.referenced_message.as_deref().filter(|m| m.author.id == bot).map(answer_id);
     let channel = msg.channel_id.get();
     let may_follow = msg.guild_id.is_some() && (mentions_bot || !msg.content.trim().is_empty());
     let bot_thread = if may_follow && data.links.is_bot_thread(channel).await { Some(channel) } else { None };

@@ -94,19 +94,21 @@ pub async fn after_ask(
     if private {
         return if asked { notice(ctx, render::PRIVATE_NO_THREAD).await } else { Ok(()) };
     }
-    let answer = match handle.message().await {
-        Ok(message) => message.id,
-        Err(err) => {
-            // The answer is out; only what follows it is lost.
-            tracing::warn!(error = %err, "cannot read back the answer just posted: no follow-ups on it");
-            return Ok(());
-        }
-    };
     let data = ctx.data();
-    data.database.save_conversation(&super::follow_up::answer_key(answer.get()), conversation).await;
+    // A reply to the answer finds it by the command's interaction id (`follow_up::answer_id`).
+    data.database.save_conversation(&super::follow_up::answer_key(interaction_id(ctx)), conversation).await;
     if !wanted.asked.unwrap_or(wanted.server) {
         return Ok(());
     }
+    // Only a thread needs the answer's message id, which Discord tells on asking.
+    let answer = match handle.message().await {
+        Ok(message) => message.id,
+        Err(err) => {
+            // The answer is out; only the thread on it is lost.
+            tracing::warn!(error = %err, "cannot read back the answer just posted: no thread on it");
+            return Ok(());
+        }
+    };
     // Only where the server added the bot: a user's own install cannot open threads there.
     let Some(guild) = super::admin::server_of(ctx).filter(|_| !in_thread(ctx)).map(serenity::GuildId::new) else {
         return if asked { notice(ctx, render::NO_THREAD_HERE).await } else { Ok(()) };
@@ -150,6 +152,14 @@ pub fn is_thread(ctx: &serenity::Context, guild: Option<serenity::GuildId>, chan
 pub fn log_refused(err: &serenity::Error) {
     super::errors::count_rest_error(err);
     tracing::warn!(error = %err, "Discord refused to open a thread on an answer; the answer stands without one");
+}
+
+/// The id of the command interaction `ctx` answers (slash commands are all the bot has).
+fn interaction_id(ctx: Context<'_>) -> u64 {
+    match ctx {
+        poise::Context::Application(app) => app.interaction.id.get(),
+        poise::Context::Prefix(prefix) => prefix.msg.id.get(),
+    }
 }
 
 #[cfg(test)]

@@ -104,7 +104,8 @@ struct Shared {
     /// The message each interaction's first response became, by interaction token.
     originals: Mutex<HashMap<String, Value>>,
     /// The channel of each interaction, by token.
-    interaction_channels: Mutex<HashMap<String, String>>,
+    /// Per interaction token: its channel, user and interaction type, for its answer.
+    interactions: Mutex<HashMap<String, (String, String, u64)>>,
     /// Threads the bot opened, as the fake returned them.
     threads: Mutex<Vec<Value>>,
 }
@@ -389,8 +390,14 @@ async fn rest_handler(
         }
         ("POST", ["interactions", _, token, "callback"]) => {
             if json_body["type"] == 4 {
-                let channel = shared.interaction_channels.lock().unwrap().get(*token).cloned();
-                let message = message_from(&json_body["data"], &id, channel.as_deref().unwrap_or(CHANNEL), 20);
+                let asked = shared.interactions.lock().unwrap().get(*token).cloned();
+                let channel = asked.as_ref().map_or(CHANNEL, |(channel, _, _)| channel.as_str());
+                let mut message = message_from(&json_body["data"], &id, channel, 20);
+                // As Discord does: the answer says which interaction, and whose, it answers.
+                if let Some((_, user, 2)) = &asked {
+                    let interaction = token.trim_start_matches("interaction-token-");
+                    message["interaction_metadata"] = command_metadata(interaction, user);
+                }
                 shared.originals.lock().unwrap().insert(token.to_string(), message);
             }
             StatusCode::NO_CONTENT.into_response()
@@ -625,7 +632,7 @@ fn interaction_at(fake: &FakeDiscord, place: Place, user_id: &str, kind: u64, da
     let id = fake.next_id();
     let token = format!("interaction-token-{id}");
     let (guild, channel) = (place.guild, place.channel);
-    fake.shared.interaction_channels.lock().unwrap().insert(token.clone(), channel.to_string());
+    fake.shared.interactions.lock().unwrap().insert(token.clone(), (channel.to_string(), user_id.to_string(), kind));
     let d = json!({
         "id": id, "application_id": APP, "type": kind, "data": data,
         "guild_id": guild, "channel_id": channel, "channel": channel_object(channel),

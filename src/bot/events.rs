@@ -180,9 +180,34 @@ async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::Compon
         Ok(Click::Vote(vote)) => thanks_for(data, *vote).await,
         Err(err) => adapter::private_notice(&errors::user_text(&err, "button")),
     };
+    let in_place = pages_in_place(click);
     let sent = click.create_response(ctx, response).instrument(request.span().clone()).await;
+    if sent.is_ok() && in_place {
+        mark_paged(data, click).await;
+    }
     request.finish(delivered(sent));
     Ok(())
+}
+
+/// An answer paged in place ("Next answer") was shown in the conversations that answer
+/// belongs to (replies to it, and the thread opened on it, which shares its id), so a later
+/// "what else?" goes past it too.
+async fn mark_paged(data: &Data, click: &serenity::ComponentInteraction) {
+    let Ok(ButtonState { action: Action::Answer { rank, answers, .. }, .. }) =
+        ButtonState::decode(&click.data.custom_id)
+    else {
+        return;
+    };
+    let Some(&sentence) = answers.get(rank.max(1) - 1) else { return };
+    let keys =
+        [follow_up::answer_key(follow_up::answer_id(&click.message)), follow_up::thread_key(click.message.id.get())];
+    for key in keys {
+        let mut conversation = data.database.conversation(&key).await;
+        if !conversation.is_empty() {
+            conversation.mark_shown(sentence);
+            data.database.save_conversation(&key, &conversation).await;
+        }
+    }
 }
 
 /// Records a vote and thanks the voter privately.

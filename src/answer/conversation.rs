@@ -44,6 +44,13 @@ impl Conversation {
         Conversation { format: FORMAT, ..Conversation::default() }
     }
 
+    /// The conversation of one question answered by `version` that showed `shown` (best
+    /// first): what a front end rebuilds from an answer it did not keep a conversation for.
+    pub fn of_answer(version: &str, question: &str, shown: Vec<SentenceId>) -> Conversation {
+        let turn = Turn { question: question.to_string(), read: question.to_string(), shown };
+        Conversation { format: FORMAT, version: version.to_string(), turns: vec![turn] }
+    }
+
     /// Whether no question has been asked in it yet.
     pub fn is_empty(&self) -> bool {
         self.turns.is_empty()

@@ -104,11 +104,57 @@ pub fn asked(content: &str, to: Addressee, seen: Seen) -> Option<Asked> {
 /// up only for a message with text (without the Message Content intent the others arrive
 /// empty).
 pub async fn seen(data: &Data, msg: &serenity::Message, bot: serenity::UserId, mentions_bot: bool) -> Seen {
-    let reply_to_bot = msg.referenced_message.as_deref().filter(|m| m.author.id == bot).map(answer_id);
+    let replied = msg.referenced_message.as_deref().filter(|m| m.author.id == bot);
+    if let Some(answer) = replied.filter(|_| mentions_bot || !msg.content.trim().is_empty()) {
+        rebuild_if_missing(data, answer).await;
+    }
+    let reply_to_bot = replied.map(answer_id);
     let channel = msg.channel_id.get();
     let may_follow = msg.guild_id.is_some() && (mentions_bot || !msg.content.trim().is_empty());
     let bot_thread = if may_follow && data.links.is_bot_thread(channel).await { Some(channel) } else { None };
     Seen { mentions_bot, is_dm: msg.guild_id.is_none(), reply_to_bot, bot_thread, channel, author: msg.author.id.get() }
+}
+
+/// A command's answer keeps no conversation (a write for every `/ask` would cost every
+/// answer): the first reply to it rebuilds it from what the answer shows, its question and
+/// the answers its asker paged through, and keeps it.
+async fn rebuild_if_missing(data: &Data, answer: &serenity::Message) {
+    if !matches!(answer.interaction_metadata.as_deref(), Some(serenity::MessageInteractionMetadata::Command(_))) {
+        return;
+    }
+    let key = answer_key(answer_id(answer));
+    if !data.database.conversation(&key).await.is_empty() {
+        return;
+    }
+    if let Some(conversation) = shown_in(&data.engine(), answer) {
+        data.database.save_conversation(&key, &conversation).await;
+    }
+}
+
+/// The conversation an answer message shows: its question, and the answers up to the one on
+/// show (its "More context" button carries the ranked sentences and the rank shown).
+fn shown_in(engine: &crate::answer::Engine, answer: &serenity::Message) -> Option<Conversation> {
+    use super::custom_id::{Action, ButtonState};
+    let question = render::question_of(answer.embeds.first()?.description.as_deref()?)?;
+    let states = answer.components.iter().flat_map(|row| &row.components).filter_map(|c| match c {
+        serenity::ActionRowComponent::Button(b) => match &b.data {
+            serenity::ButtonKind::NonLink { custom_id, .. } => ButtonState::decode(custom_id).ok(),
+            _ => None,
+        },
+        _ => None,
+    });
+    let (version, rank, ranked) = states
+        .filter_map(|s| match s.action {
+            Action::Answer { rank, answers, .. } => Some((s.version, rank, answers)),
+            _ => None,
+        })
+        .min_by_key(|(_, rank, _)| *rank)?;
+    // Ids from another version of the story would name other sentences.
+    let shown = match engine.version().starts_with(&version) {
+        true => ranked.into_iter().take(rank.max(1)).collect(),
+        false => Vec::new(),
+    };
+    Some(Conversation::of_answer(engine.version(), &question, shown))
 }
 
 /// An answer to a question in a message, and the conversation to keep once it is sent.

@@ -95,8 +95,8 @@ pub async fn after_ask(
         return if asked { notice(ctx, render::PRIVATE_NO_THREAD).await } else { Ok(()) };
     }
     let data = ctx.data();
-    // A reply to the answer finds it by the command's interaction id (`follow_up::answer_id`).
-    data.database.save_conversation(&super::follow_up::answer_key(interaction_id(ctx)), conversation).await;
+    // No conversation is kept for the answer itself: a reply rebuilds it from what the answer
+    // shows (`follow_up::rebuild_if_missing`), so an answer costs no database write.
     if !wanted.asked.unwrap_or(wanted.server) {
         return Ok(());
     }
@@ -152,14 +152,6 @@ pub fn is_thread(ctx: &serenity::Context, guild: Option<serenity::GuildId>, chan
 pub fn log_refused(err: &serenity::Error) {
     super::errors::count_rest_error(err);
     tracing::warn!(error = %err, "Discord refused to open a thread on an answer; the answer stands without one");
-}
-
-/// The id of the command interaction `ctx` answers (slash commands are all the bot has).
-fn interaction_id(ctx: Context<'_>) -> u64 {
-    match ctx {
-        poise::Context::Application(app) => app.interaction.id.get(),
-        poise::Context::Prefix(prefix) => prefix.msg.id.get(),
-    }
 }
 
 #[cfg(test)]

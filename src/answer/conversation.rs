@@ -125,6 +125,8 @@ mod ids {
 
 #[cfg(test)]
 mod tests {
+    use anyhow::Context as _;
+
     use super::*;
 
     fn turn(n: usize) -> Turn {
@@ -143,14 +145,15 @@ mod tests {
     }
 
     #[test]
-    fn a_conversation_reads_back_from_its_json() {
+    fn a_conversation_reads_back_from_its_json() -> anyhow::Result<()> {
         let mut conversation = Conversation::new();
         conversation.align("v1");
         conversation.push(turn(7));
         conversation.mark_shown(SentenceId::new(9));
-        let back = Conversation::from_json(&conversation.to_json()).expect("reads back");
+        let back = Conversation::from_json(&conversation.to_json()).context("reads back")?;
         assert_eq!(back.turns()[0].shown, vec![SentenceId::new(7), SentenceId::new(9)]);
         assert_eq!(back.version, "v1");
+        Ok(())
     }
 
     #[test]

@@ -234,29 +234,35 @@ pub async fn remember(data: &Data, msg: &serenity::Message, asked: &Asked, answe
 
 #[cfg(test)]
 mod tests {
+    use anyhow::Context as _;
+
     use super::*;
 
     const BOT: Addressee = Addressee { bot: 42, role: Some(7) };
 
     #[test]
-    fn a_mention_starts_a_conversation_and_a_direct_message_continues_its_channels() {
+    fn a_mention_starts_a_conversation_and_a_direct_message_continues_its_channels() -> anyhow::Result<()> {
         let seen = Seen { mentions_bot: true, ..Seen::default() };
-        let mention = asked("<@42> who runs SoftBank?", BOT, seen).unwrap();
+        let mention = asked("<@42> who runs SoftBank?", BOT, seen).context("a mention is a question")?;
         assert_eq!((mention.question.as_str(), mention.continues), ("who runs SoftBank?", None));
-        let dm = asked("and Altman?", BOT, Seen { is_dm: true, channel: 9, author: 5, ..Seen::default() }).unwrap();
+        let dm = asked("and Altman?", BOT, Seen { is_dm: true, channel: 9, author: 5, ..Seen::default() })
+            .context("a direct message is a question")?;
         assert_eq!(dm.continues.as_deref(), Some("dm:9@5"), "the user's own, forgotten with their data");
         assert!(!dm.expects_conversation, "a first direct message starts one");
+        Ok(())
     }
 
     #[test]
-    fn a_reply_to_an_answer_or_a_message_in_the_bots_thread_is_a_follow_up_without_a_ping() {
-        let reply = asked("and Altman?", BOT, Seen { reply_to_bot: Some(7), ..Seen::default() }).unwrap();
+    fn a_reply_to_an_answer_or_a_message_in_the_bots_thread_is_a_follow_up_without_a_ping() -> anyhow::Result<()> {
+        let reply = asked("and Altman?", BOT, Seen { reply_to_bot: Some(7), ..Seen::default() })
+            .context("a reply is a question")?;
         assert_eq!(reply.continues.as_deref(), Some("message:7"));
         assert!(reply.expects_conversation && !reply.in_bot_thread);
         let thread = Seen { bot_thread: Some(8), reply_to_bot: Some(7), mentions_bot: true, ..Seen::default() };
-        let in_thread = asked("<@42> and Altman?", BOT, thread).unwrap();
+        let in_thread = asked("<@42> and Altman?", BOT, thread).context("a thread message is a question")?;
         assert_eq!(in_thread.continues.as_deref(), Some("thread:8"), "the thread's conversation wins");
         assert!(in_thread.in_bot_thread);
+        Ok(())
     }
 
     #[test]

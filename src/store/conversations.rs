@@ -72,6 +72,8 @@ pub fn now_secs() -> i64 {
 mod tests {
     use std::path::PathBuf;
 
+    use anyhow::Context as _;
+
     use super::*;
     use crate::answer::{Engine, MAX_TURNS};
     use crate::corpus::{Corpus, Source};
@@ -106,7 +108,7 @@ mod tests {
         let engine = engine(STORY)?;
         let conversation = talk(&engine, 2)?;
         Store::open(dir.path())?.save_conversation("cli:a", &conversation, NOW)?;
-        let back = Store::open(dir.path())?.conversation("cli:a", NOW + 60)?.expect("kept");
+        let back = Store::open(dir.path())?.conversation("cli:a", NOW + 60)?.context("kept")?;
         assert_eq!(back.to_json(), conversation.to_json());
         assert!(Store::open(dir.path())?.conversation("cli:b", NOW)?.is_none(), "another key has nothing");
         Ok(())
@@ -132,7 +134,7 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let store = Store::open(dir.path())?;
         store.save_conversation("cli:long", &talk(&engine(STORY)?, MAX_TURNS + 1)?, NOW)?;
-        assert_eq!(store.conversation("cli:long", NOW)?.expect("kept").len(), MAX_TURNS);
+        assert_eq!(store.conversation("cli:long", NOW)?.context("kept")?.len(), MAX_TURNS);
         Ok(())
     }
 
@@ -145,7 +147,7 @@ mod tests {
         // Same sentences in the same places, one word changed: another version all the same.
         let new = engine(&STORY.replace("January", "February"))?;
         assert_ne!(old.version(), new.version());
-        let mut conversation = store.conversation("cli:v", NOW)?.expect("kept");
+        let mut conversation = store.conversation("cli:v", NOW)?.context("kept")?;
         let next = new.ask_in(&mut conversation, "what else?", 1)?;
         assert_eq!(
             next.read_as.as_deref(),

@@ -1,5 +1,7 @@
 use std::path::PathBuf;
 
+use anyhow::Context as _;
+
 use super::*;
 use crate::answer::{Conversation, Engine};
 use crate::corpus::Source;
@@ -96,7 +98,7 @@ fn and_a_phrase_opening_with_a_preposition_adds_to_the_earlier_question() -> any
 #[test]
 fn a_pronoun_reads_the_speaker_of_the_answer_shown_when_the_question_named_nobody() -> anyhow::Result<()> {
     let corpus = corpus()?;
-    let quote = corpus.sentence_ids().find(|&id| corpus.text(id).starts_with("\"Our trams")).expect("the quote");
+    let quote = corpus.sentence_ids().find(|&id| corpus.text(id).starts_with("\"Our trams")).context("the quote")?;
     let earlier = [Turn {
         question: "Who said the trams are quieter?".into(),
         read: "Who said the trams are quieter?".into(),
@@ -160,7 +162,7 @@ fn with_nothing_before_a_pronoun_or_a_bare_name_is_read_as_written() -> anyhow::
 #[test]
 fn next_after_a_full_question_asks_it_again_past_what_was_shown() -> anyhow::Result<()> {
     let corpus = corpus()?;
-    let first = corpus.sentence_ids().next().expect("a sentence");
+    let first = corpus.sentence_ids().next().context("a sentence")?;
     let earlier =
         [Turn { question: "Who runs Northway?".into(), read: "Who runs Northway?".into(), shown: vec![first] }];
     let reading = read(&Names::new(&corpus), &corpus, "What did Benson say next?", &earlier)?;

@@ -71,7 +71,7 @@ async fn edited_question(
     let seen = Seen {
         mentions_bot,
         is_dm: link.guild.is_none(),
-        reply_to_bot: reply_to.filter(|m| m.author.id == bot).map(|m| follow_up::answer_id(m)),
+        reply_to_bot: reply_to.filter(|m| m.author.id == bot).map(|m| m.id.get()),
         bot_thread: data.links.is_bot_thread(channel).await.then_some(channel),
         channel,
         author: event.author.as_ref().map_or(0, |a| a.id.get()),

@@ -109,7 +109,7 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
         request.finish(delivered(reacted));
         return Ok(());
     }
-    let answering = follow_up::answer(data, &asked, kind).await;
+    let answering = follow_up::answer(data, &asked, msg.referenced_message.as_deref(), kind).await;
     let reply = adapter::message_reply(&answering.reply, msg);
     let sent = msg.channel_id.send_message(ctx, reply).instrument(request.span().clone()).await;
     if let Ok(answer) = &sent {
@@ -171,8 +171,9 @@ async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::Compon
     // A vote made where only the user installed the bot belongs to no server.
     let guild = admin::installed_server(click.guild_id, &click.authorizing_integration_owners);
     let voter = Voter { user: click.user.id.get(), guild, message: click.message.id.get() };
+    let in_place = pages_in_place(click);
     let response = match respond_to_click(data, &click.data.custom_id, &click.message, voter) {
-        Ok(Click::Update(reply)) if pages_in_place(click) => adapter::updated_message(&reply),
+        Ok(Click::Update(reply)) if in_place => adapter::updated_message(&reply),
         // Someone else's public answer stays as its asker left it: the clicker pages a private
         // copy of their own, which they can share.
         Ok(Click::Update(reply)) => adapter::private_message(&render::with_share(reply, data.engine().version())),
@@ -180,7 +181,6 @@ async fn on_click(ctx: &serenity::Context, data: &Data, click: &serenity::Compon
         Ok(Click::Vote(vote)) => thanks_for(data, *vote).await,
         Err(err) => adapter::private_notice(&errors::user_text(&err, "button")),
     };
-    let in_place = pages_in_place(click);
     let sent = click.create_response(ctx, response).instrument(request.span().clone()).await;
     if sent.is_ok() && in_place {
         mark_paged(data, click).await;
@@ -199,8 +199,7 @@ async fn mark_paged(data: &Data, click: &serenity::ComponentInteraction) {
         return;
     };
     let Some(&sentence) = answers.get(rank.max(1) - 1) else { return };
-    let keys =
-        [follow_up::answer_key(follow_up::answer_id(&click.message)), follow_up::thread_key(click.message.id.get())];
+    let keys = [follow_up::answer_key(click.message.id.get()), follow_up::thread_key(click.message.id.get())];
     for key in keys {
         let mut conversation = data.database.conversation(&key).await;
         if !conversation.is_empty() {

@@ -21,21 +21,10 @@ pub fn thread_key(thread: u64) -> String {
     format!("thread:{thread}")
 }
 
-/// The conversation key of one of the bot's answers, by [`answer_id`]: a reply to it
+/// The conversation key of one of the bot's answers (its message id): a reply to it
 /// continues it.
 pub fn answer_key(answer: u64) -> String {
     format!("message:{answer}")
-}
-
-/// What identifies the bot's answer `message` in its conversation key: for an answer to a
-/// command, the command's interaction id (known when the answer is sent, so the answer need
-/// not be read back from Discord to learn its message id); for any other, its message id.
-/// Both are snowflakes, which Discord never gives twice.
-pub fn answer_id(message: &serenity::Message) -> u64 {
-    match message.interaction_metadata.as_deref() {
-        Some(serenity::MessageInteractionMetadata::Command(command)) => command.id.get(),
-        _ => message.id.get(),
-    }
 }
 
 /// The conversation key of a direct-message channel with `user`: it ends in `@<user>`, so
@@ -56,7 +45,7 @@ pub struct Seen {
     /// It mentions the bot (or the bot's role).
     pub mentions_bot: bool,
     pub is_dm: bool,
-    /// The bot's message this one replies to, by [`answer_id`].
+    /// The bot's message this one replies to.
     pub reply_to_bot: Option<u64>,
     /// The thread the message is in, when the bot opened it.
     pub bot_thread: Option<u64>,
@@ -104,37 +93,22 @@ pub fn asked(content: &str, to: Addressee, seen: Seen) -> Option<Asked> {
 /// up only for a message with text (without the Message Content intent the others arrive
 /// empty).
 pub async fn seen(data: &Data, msg: &serenity::Message, bot: serenity::UserId, mentions_bot: bool) -> Seen {
-    let replied = msg.referenced_message.as_deref().filter(|m| m.author.id == bot);
-    if let Some(answer) = replied.filter(|_| mentions_bot || !msg.content.trim().is_empty()) {
-        rebuild_if_missing(data, answer).await;
-    }
-    let reply_to_bot = replied.map(answer_id);
+    let reply_to_bot = msg.referenced_message.as_deref().filter(|m| m.author.id == bot).map(|m| m.id.get());
     let channel = msg.channel_id.get();
     let may_follow = msg.guild_id.is_some() && (mentions_bot || !msg.content.trim().is_empty());
     let bot_thread = if may_follow && data.links.is_bot_thread(channel).await { Some(channel) } else { None };
     Seen { mentions_bot, is_dm: msg.guild_id.is_none(), reply_to_bot, bot_thread, channel, author: msg.author.id.get() }
 }
 
-/// A command's answer keeps no conversation (a write for every `/ask` would cost every
-/// answer): the first reply to it rebuilds it from what the answer shows, its question and
-/// the answers its asker paged through, and keeps it.
-async fn rebuild_if_missing(data: &Data, answer: &serenity::Message) {
-    if !matches!(answer.interaction_metadata.as_deref(), Some(serenity::MessageInteractionMetadata::Command(_))) {
-        return;
-    }
-    let key = answer_key(answer_id(answer));
-    if !data.database.conversation(&key).await.is_empty() {
-        return;
-    }
-    if let Some(conversation) = shown_in(&data.engine(), answer) {
-        data.database.save_conversation(&key, &conversation).await;
-    }
-}
-
-/// The conversation an answer message shows: its question, and the answers up to the one on
-/// show (its "More context" button carries the ranked sentences and the rank shown).
+/// The conversation a command's answer shows: its question, and the answers up to the one on
+/// show (its "More context" button carries the ranked sentences and the rank shown). A
+/// command's answer keeps no conversation of its own (a database write for every `/ask`
+/// would cost every answer): a reply rebuilds it from the answer instead.
 fn shown_in(engine: &crate::answer::Engine, answer: &serenity::Message) -> Option<Conversation> {
     use super::custom_id::{Action, ButtonState};
+    if !matches!(answer.interaction_metadata.as_deref(), Some(serenity::MessageInteractionMetadata::Command(_))) {
+        return None;
+    }
     let question = render::question_of(answer.embeds.first()?.description.as_deref()?)?;
     let states = answer.components.iter().flat_map(|row| &row.components).filter_map(|c| match c {
         serenity::ActionRowComponent::Button(b) => match &b.data {
@@ -166,11 +140,23 @@ pub struct Answering {
     pub before: Conversation,
 }
 
-/// Answers `asked` in its conversation: a short help for an empty mention, the answer, or
-/// what went wrong.
-pub async fn answer(data: &Data, asked: &Asked, kind: super::request::Kind) -> Answering {
+/// Answers `asked` (a message that may reply to the bot's answer `replied`) in its
+/// conversation: a short help for an empty mention, the answer, or what went wrong.
+pub async fn answer(
+    data: &Data,
+    asked: &Asked,
+    replied: Option<&serenity::Message>,
+    kind: super::request::Kind,
+) -> Answering {
     let before = match &asked.continues {
-        Some(key) => data.database.conversation(key).await,
+        Some(key) => {
+            let kept = data.database.conversation(key).await;
+            let continues_replied = |m: &&serenity::Message| *key == answer_key(m.id.get());
+            match replied.filter(|_| kept.is_empty()).filter(continues_replied) {
+                Some(answer) => shown_in(&data.engine(), answer).unwrap_or(kept),
+                None => kept,
+            }
+        }
         None => Conversation::new(),
     };
     let mut answering = Answering { reply: render::mention_help(), after: None, before: before.clone() };

@@ -96,7 +96,7 @@ pub async fn after_ask(
     }
     let data = ctx.data();
     // No conversation is kept for the answer itself: a reply rebuilds it from what the answer
-    // shows (`follow_up::rebuild_if_missing`), so an answer costs no database write.
+    // shows (`follow_up::answer`), so an answer costs no database write.
     if !wanted.asked.unwrap_or(wanted.server) {
         return Ok(());
     }

@@ -62,17 +62,8 @@ pub fn run(paths: &Paths, args: &EvalArgs) -> anyhow::Result<()> {
         dump.flush()?;
     }
     bar.finish_and_clear();
-    let mut out = std::io::stdout().lock();
-    if args.json {
-        writeln!(out, "{}", report.to_json(args.misses))?;
-    } else {
-        if args.misses {
-            writeln!(out, "{}", report.misses())?;
-        }
-        write!(out, "{report}")?;
-        writeln!(out, "(storybot, with plain BM25 over the same sentences in brackets; {} questions)", cases.len())?;
-    }
-    Ok(out.flush()?)
+    let footer = format!("(storybot, with plain BM25 over the same sentences in brackets; {} questions)", cases.len());
+    print(args, || report.to_json(args.misses), || report.misses(), &report, &footer)
 }
 
 /// A bar on stderr at a terminal, nothing otherwise (logs and pipes stay clean).
@@ -95,15 +86,28 @@ fn conversations(
 ) -> anyhow::Result<()> {
     let dialogues = eval::conversations::read(file, corpora)?;
     let report = eval::conversations::run(&dialogues, &paths.corpus)?;
+    let footer = "(follow-up turns asked in their conversation, the same turns asked alone in brackets)";
+    print(args, || report.to_json(args.misses), || report.misses(), &report, footer)
+}
+
+/// Prints a report as `--json` and `--misses` ask: the JSON alone, or the misses (when asked),
+/// the table and what its brackets hold.
+fn print(
+    args: &EvalArgs,
+    json: impl FnOnce() -> serde_json::Value,
+    misses: impl FnOnce() -> String,
+    table: &dyn std::fmt::Display,
+    footer: &str,
+) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     if args.json {
-        writeln!(out, "{}", report.to_json(args.misses))?;
+        writeln!(out, "{}", json())?;
     } else {
         if args.misses {
-            writeln!(out, "{}", report.misses())?;
+            writeln!(out, "{}", misses())?;
         }
-        write!(out, "{report}")?;
-        writeln!(out, "(follow-up turns asked in their conversation, the same turns asked alone in brackets)")?;
+        write!(out, "{table}")?;
+        writeln!(out, "{footer}")?;
     }
     Ok(out.flush()?)
 }

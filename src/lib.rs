@@ -20,7 +20,8 @@
 //!   `Passage` (the verbatim sentence, its context cut into plain and matched pieces, its
 //!   owned `Source`), a no-answer with its closest passages; front ends never call back.
 //!   `answer::conversation` is the plain data a front end keeps between questions, and
-//!   `answer::follow_up` reads a follow-up ("what else did he say?") against it.
+//!   `answer::follow_up` reads a follow-up ("what else did he say?") against it, and
+//!   `answer::focus` lifts the sentences near the answer the conversation showed last.
 //! - [`story`]: who said what, built on the attribution and names [`corpus`] extracts: the
 //!   quote a paraphrase means, whether a circulating quote is real (with a word diff), the
 //!   people and organisations named, the amounts and dates stated (typed in `story::dates`),

@@ -8,8 +8,9 @@
 //!   whose sex is unknown when none fits), an organisation or thing for "it" and "they".
 //!   A question that names someone a pronoun could stand for is about them, and is left alone.
 //! - "and Oracle?", "what about Oracle?": the earlier question with its name of the same kind
-//!   swapped for the new one.
-//! - "when?", "how much?" alone: the earlier question with the new question words.
+//!   swapped for the new one; after a question that names nobody, asked beside it.
+//! - "when?", "how much?" alone: the earlier question with the new question words; "what
+//!   for?" and "how come?" with "why".
 //! - "what else (did he say)?", "next", "tell me more": the same reading again (or the
 //!   question with its pronouns read), past the sentences already shown.
 //!
@@ -28,8 +29,8 @@ use crate::corpus::gender::Gender;
 use crate::corpus::{Corpus, SentenceId};
 use crate::error::UserError;
 use crate::words::follow_ups::{
-    ADDING, BARE_FILLER, BARE_QUESTION_WORDS, CONTINUE_ANYWHERE, CONTINUE_AT_END, CONTINUE_FILLER, DEMONSTRATIVES,
-    ELLIPSIS_OPENINGS, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
+    ADDING, ASKING_WHY, BARE_FILLER, BARE_QUESTION_WORDS, CONTINUE_ANYWHERE, CONTINUE_AT_END, CONTINUE_FILLER,
+    DEMONSTRATIVES, ELLIPSIS_OPENINGS, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
 };
 use crate::words::grammar::{AUXILIARIES, PREPOSITIONS};
 use crate::words::questions::{HOW_AMOUNT, HOW_TIME, STOP_WORDS};
@@ -83,6 +84,10 @@ fn read_unchecked(names: &Names, corpus: &Corpus, question: &str, earlier: &[Tur
     let context = Context { names, corpus, earlier };
     if let Some(kept) = continuation(&words) {
         return context.go_on(question, &words, &kept);
+    }
+    if is_asking_why(&words) {
+        let last = earlier.last().ok_or_else(|| UserError::new(NOTHING_TO_FOLLOW))?;
+        return Ok(Reading::rewritten(with_question_words("why", &words_of("why"), &last.read)));
     }
     if is_bare(&words) {
         let last = earlier.last().ok_or_else(|| UserError::new(NOTHING_TO_FOLLOW))?;
@@ -221,8 +226,8 @@ impl Context<'_> {
     }
 
     /// "and Oracle?" after `earlier`: the earlier question with its name of the same kind (or
-    /// its first name) swapped for `phrase`; its question words and `phrase` when it names
-    /// nobody. A phrase that opens with a preposition ("and without the rebate?") adds to the
+    /// its first name) swapped for `phrase`; the earlier question "and" `phrase` when it names
+    /// nobody (what `phrase` stands in for is unknown, so both are searched for). A phrase that opens with a preposition ("and without the rebate?") adds to the
     /// earlier question instead.
     fn swap(&self, phrase: &str, earlier: &str) -> String {
         if words_of(phrase).first().is_some_and(|w| ADDING.contains(&w.lower.as_str())) {
@@ -235,12 +240,7 @@ impl Context<'_> {
         };
         match named.iter().find(same_kind).or(named.first()) {
             Some(target) => splice(earlier, &[(target.span.clone(), phrase.to_string())]),
-            None => {
-                let words = words_of(earlier);
-                let lead = lead_of(&words);
-                let end = lead.last().map_or(0, |&i| words[i].span.end);
-                format!("{} {phrase}", &earlier[..end]).trim().to_string()
-            }
+            None => format!("{} and {phrase}", earlier.trim_end_matches(['?', '.', '!', ' '])),
         }
     }
 }
@@ -311,6 +311,12 @@ fn continuation(words: &[Word]) -> Option<Vec<usize>> {
     let last = words.len() - 1;
     let dropped = |i: usize| anywhere(&words[i]) || (at_end && i == last);
     Some((0..words.len()).filter(|&i| !dropped(i)).collect())
+}
+
+/// "what for?", "how come?": a bare "why" in other words.
+fn is_asking_why(words: &[Word]) -> bool {
+    let asked: Vec<&str> = words.iter().map(|w| w.lower.as_str()).filter(|w| !BARE_FILLER.contains(w)).collect();
+    ASKING_WHY.contains(&asked.as_slice())
 }
 
 /// "when?", "and how much?": question words and nothing else.

@@ -12,6 +12,7 @@
 
 pub mod cite;
 pub mod conversation;
+mod focus;
 mod follow_up;
 mod model;
 mod passage;
@@ -140,7 +141,7 @@ impl Engine {
     /// # Errors
     /// A [`UserError`] for an empty or overlong question; anything else is internal.
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
-        self.ask_excluding(check_question(question)?, top, &[])
+        self.ask_excluding(check_question(question)?, top, &[], None)
     }
 
     /// Answers `question` as the next turn of `conversation`, reading pronouns and elliptical
@@ -154,7 +155,8 @@ impl Engine {
         let question = check_question(question)?;
         conversation.align(self.version());
         let reading = follow_up::read(&self.names, &self.corpus, question, conversation.turns())?;
-        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude)?;
+        let focus = focus::Focus::of(conversation.turns());
+        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude, focus.as_ref())?;
         answers.question = question.to_string();
         answers.read_as = reading.shown;
         conversation.push(conversation::Turn {
@@ -166,9 +168,19 @@ impl Engine {
     }
 
     /// As [`Engine::ask`] for a checked question, never giving the sentences in `exclude`.
-    fn ask_excluding(&self, question: &str, top: usize, exclude: &[SentenceId]) -> anyhow::Result<Answers> {
-        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len())?;
+    fn ask_excluding(
+        &self,
+        question: &str,
+        top: usize,
+        exclude: &[SentenceId],
+        focus: Option<&focus::Focus>,
+    ) -> anyhow::Result<Answers> {
+        let near = focus.map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
+        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), &near)?;
         ranked.retain(|r| !exclude.contains(&r.sentence));
+        if let Some(focus) = focus {
+            focus.lift(&self.corpus, &mut ranked);
+        }
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
         let answers = self.answers(rank::select(ranked, &analysed), &analysed, top.clamp(1, MAX_TOP));
@@ -199,7 +211,7 @@ impl Engine {
     pub fn search(&self, query: &str, limit: usize) -> anyhow::Result<Answers> {
         let query = check_question(query)?;
         let limit = limit.clamp(1, MAX_SEARCH);
-        let (analysed, ranked) = self.candidates(query, limit)?;
+        let (analysed, ranked) = self.candidates(query, limit, &[])?;
         let answers = self.answers(ranked, &analysed, limit);
         Ok(Answers { question: query.to_string(), answers, closest: Vec::new(), read_as: None })
     }
@@ -210,10 +222,17 @@ impl Engine {
     /// # Errors
     /// As [`Engine::ask`].
     pub fn explain(&self, question: &str) -> anyhow::Result<(Analysed, Vec<rank::Ranked>)> {
-        self.candidates(check_question(question)?, rank::CANDIDATES)
+        self.candidates(check_question(question)?, rank::CANDIDATES, &[])
     }
 
-    fn candidates(&self, question: &str, limit: usize) -> anyhow::Result<(Analysed, Vec<rank::Ranked>)> {
+    /// Retrieves and scores a question's candidates, `extra` sentences among them whether
+    /// retrieval found them or not.
+    fn candidates(
+        &self,
+        question: &str,
+        limit: usize,
+        extra: &[SentenceId],
+    ) -> anyhow::Result<(Analysed, Vec<rank::Ranked>)> {
         let mut analyzer = self.analyzer.clone();
         let analysed = search::analyse(question, &self.index, &self.aliases, &mut analyzer)?;
         let hits = search::run(&self.index, &analysed, limit)?;
@@ -226,6 +245,13 @@ impl Engine {
                 rank::Candidate { sentence: h.sentence, retrieval: h.score, cosine }
             })
             .collect();
+        for &sentence in extra {
+            if !candidates.iter().any(|c| c.sentence == sentence) {
+                let cosine =
+                    self.vectors.cosine(question_vector.as_ref(), &self.corpus, &self.stems, sentence, &mut analyzer);
+                candidates.push(rank::Candidate { sentence, retrieval: 0.0, cosine });
+            }
+        }
         if !analysed.concepts.is_empty() {
             candidates.extend(self.dense_candidates(question_vector.as_ref(), &candidates, &mut analyzer));
         }
@@ -309,7 +335,7 @@ impl Engine {
         let mut quotes = self.corpus.quotes_by(speaker);
         if let Some(about) = about.map(str::trim).filter(|a| !a.is_empty()) {
             let about = check_question(about)?;
-            let (analysed, ranked) = self.candidates(about, MAX_SEARCH)?;
+            let (analysed, ranked) = self.candidates(about, MAX_SEARCH, &[])?;
             if analysed.concepts.is_empty() {
                 return Ok(quotes);
             }

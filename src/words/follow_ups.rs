@@ -85,3 +85,6 @@ pub const BARE_QUESTION_WORDS: &[&str] = &["what", "when", "where", "who", "whom
 /// their own.
 pub const BARE_FILLER: &[&str] =
     &["and", "so", "then", "exactly", "much", "many", "long", "big", "large", "often", "old", "soon"];
+
+/// Other ways of asking a bare "why?" after a question ("what for?").
+pub const ASKING_WHY: &[&[&str]] = &[&["what", "for"], &["for", "what"], &["how", "come"]];

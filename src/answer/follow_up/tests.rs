@@ -129,6 +129,25 @@ fn question_words_alone_ask_the_earlier_question_anew() -> anyhow::Result<()> {
 }
 
 #[test]
+fn what_for_and_how_come_ask_the_earlier_question_with_why() -> anyhow::Result<()> {
+    let earlier = [turn("Where will Northway build the tram?")];
+    for question in ["what for?", "And what for?", "how come?"] {
+        assert_eq!(read_after(&earlier, question)?.search, "why will Northway build the tram?", "{question}");
+    }
+    let err = read_after(&[], "what for?").unwrap_err();
+    assert_eq!(err.to_string(), NOTHING_TO_FOLLOW);
+    Ok(())
+}
+
+#[test]
+fn and_a_phrase_after_a_question_naming_nobody_is_asked_beside_that_question() -> anyhow::Result<()> {
+    let earlier = [turn("what cap do the cities want on the budget?")];
+    let reading = read_after(&earlier, "and the council?")?;
+    assert_eq!(reading.search, "what cap do the cities want on the budget and the council");
+    Ok(())
+}
+
+#[test]
 fn a_question_that_names_its_own_subject_is_not_rewritten() -> anyhow::Result<()> {
     let earlier = [turn("What did Clara Osei say?")];
     for question in [

@@ -37,6 +37,10 @@ pub(crate) struct Turn {
     /// The sentences shown in answer, best first.
     #[serde(with = "ids")]
     pub shown: Vec<SentenceId>,
+    /// The earlier question a pronoun of this one stood for ("who said that?"): what a later
+    /// "that" stands for too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 impl Conversation {
@@ -47,7 +51,7 @@ impl Conversation {
     /// The conversation of one question answered by `version` that showed `shown` (best
     /// first): what a front end rebuilds from an answer it did not keep a conversation for.
     pub fn of_answer(version: &str, question: &str, shown: Vec<SentenceId>) -> Conversation {
-        let turn = Turn { question: question.to_string(), read: question.to_string(), shown };
+        let turn = Turn { question: question.to_string(), read: question.to_string(), shown, about: None };
         Conversation { format: FORMAT, version: version.to_string(), turns: vec![turn] }
     }
 
@@ -130,7 +134,12 @@ mod tests {
     use super::*;
 
     fn turn(n: usize) -> Turn {
-        Turn { question: format!("question {n}"), read: format!("read {n}"), shown: vec![SentenceId::new(n)] }
+        Turn {
+            question: format!("question {n}"),
+            read: format!("read {n}"),
+            shown: vec![SentenceId::new(n)],
+            about: None,
+        }
     }
 
     #[test]

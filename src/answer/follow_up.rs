@@ -30,7 +30,7 @@ use crate::corpus::{Corpus, SentenceId};
 use crate::error::UserError;
 use crate::words::follow_ups::{
     ADDING, ASKING_WHY, BARE_FILLER, BARE_QUESTION_WORDS, CONTINUE_ANYWHERE, CONTINUE_AT_END, CONTINUE_FILLER,
-    DEMONSTRATIVES, ELLIPSIS_OPENINGS, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
+    CONTRACTED, DEMONSTRATIVES, ELLIPSIS_OPENINGS, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
 };
 use crate::words::grammar::{AUXILIARIES, PREPOSITIONS};
 use crate::words::questions::{HOW_AMOUNT, HOW_TIME, STOP_WORDS};
@@ -51,15 +51,18 @@ pub(crate) struct Reading {
     pub shown: Option<String>,
     /// Sentences not to give again.
     pub exclude: Vec<SentenceId>,
+    /// The earlier question a pronoun stood for, when one stood for a question rather than a
+    /// name.
+    pub about: Option<String>,
 }
 
 impl Reading {
     fn as_written(question: &str) -> Reading {
-        Reading { search: question.to_string(), shown: None, exclude: Vec::new() }
+        Reading { search: question.to_string(), shown: None, exclude: Vec::new(), about: None }
     }
 
     fn rewritten(search: String) -> Reading {
-        Reading { shown: Some(search.clone()), search, exclude: Vec::new() }
+        Reading { shown: Some(search.clone()), search, exclude: Vec::new(), about: None }
     }
 }
 
@@ -97,9 +100,58 @@ fn read_unchecked(names: &Names, corpus: &Corpus, question: &str, earlier: &[Tur
         return Ok(Reading::rewritten(context.swap(phrase, &last.read)));
     }
     Ok(match context.resolve(question, &words) {
-        Some(resolved) => Reading::rewritten(resolved),
+        Some(resolved) => resolved.reading(Vec::new()),
         None => Reading::as_written(question),
     })
+}
+
+/// A question with its pronouns read.
+struct Resolved {
+    /// The question with the first pronoun standing for each earlier name replaced by it.
+    text: String,
+    /// For a pronoun that stands for what the earlier question asked about rather than a
+    /// name ("who said that?"): that question. Its topic is searched for beside the question;
+    /// spliced into it, it would make a garbled one ("who was the MEP say about the EU?").
+    about: Option<String>,
+}
+
+impl Resolved {
+    fn search(&self) -> String {
+        match &self.about {
+            Some(earlier) => format!("{} {}", self.text, topic_of(earlier)),
+            None => self.text.clone(),
+        }
+    }
+
+    fn shown(&self) -> String {
+        match &self.about {
+            Some(earlier) => format!("{} (about: {earlier})", self.text),
+            None => self.text.clone(),
+        }
+    }
+
+    fn reading(self, exclude: Vec<SentenceId>) -> Reading {
+        Reading { search: self.search(), shown: Some(self.shown()), exclude, about: self.about }
+    }
+}
+
+/// A turn as its reading was shown: without the earlier topic its search added.
+fn as_shown(turn: &Turn) -> String {
+    match &turn.about {
+        Some(earlier) => {
+            let text = turn.read.strip_suffix(&topic_of(earlier)).unwrap_or(&turn.read).trim_end();
+            Resolved { text: text.to_string(), about: Some(earlier.clone()) }.shown()
+        }
+        None => turn.read.clone(),
+    }
+}
+
+/// What a pronoun stands for.
+enum Antecedent {
+    /// A name, as written, and which known name it is (`None` for "Altman and Musk").
+    Name(Option<usize>, String),
+    /// What the earlier question asked about.
+    Topic,
 }
 
 /// What a question is read against.
@@ -125,21 +177,36 @@ impl Context<'_> {
             };
         };
         let exclude = self.earlier.iter().flat_map(|t| t.shown.iter().copied()).collect();
-        let (search, shown) = match (resolved, has_content) {
-            (Some(resolved), _) => (resolved, self.resolve(question, words).unwrap_or_else(|| question.to_string())),
-            (None, true) => (without.clone(), format!("more answers to: {without}")),
-            (None, false) => (last.read.clone(), format!("more answers to: {}", last.read)),
-        };
-        Ok(Reading { search, shown: Some(shown), exclude })
+        Ok(match (resolved, has_content) {
+            (Some(resolved), _) => {
+                let shown = self.resolve(question, words).map_or_else(|| question.to_string(), |r| r.shown());
+                Reading { shown: Some(shown), ..resolved.reading(exclude) }
+            }
+            (None, true) => Reading {
+                search: without.clone(),
+                shown: Some(format!("more answers to: {without}")),
+                exclude,
+                about: None,
+            },
+            (None, false) => Reading {
+                search: last.read.clone(),
+                shown: Some(format!("more answers to: {}", as_shown(last))),
+                exclude,
+                about: last.about.clone(),
+            },
+        })
     }
 
-    /// The question with each pronoun that stands for an earlier name replaced by it; `None`
-    /// when nothing was replaced. An object pronoun ("him") is not the subject pronoun
+    /// The question with the first pronoun that stands for each earlier name replaced by it
+    /// (later ones read well as they are: "what does Nattrass say he meant?"); `None` when no
+    /// pronoun stands for anything. An object pronoun ("him") is not the subject pronoun
     /// ("he") of the same question: "what did he do for him?" names two people.
-    fn resolve(&self, question: &str, words: &[Word]) -> Option<String> {
+    fn resolve(&self, question: &str, words: &[Word]) -> Option<Resolved> {
         let own: Vec<Class> = self.names.in_text(question).iter().map(|n| self.names.get(n.known).class).collect();
         let mut replaced: Vec<(Range<usize>, String)> = Vec::new();
         let mut subjects: Vec<usize> = Vec::new();
+        let mut named: Vec<Option<usize>> = Vec::new();
+        let mut about = None;
         for (i, word) in words.iter().enumerate() {
             let Some(wants) = pronoun(words, i) else { continue };
             if own.iter().any(|c| wants.fits(*c)) {
@@ -149,28 +216,35 @@ impl Context<'_> {
                 || (word.lower == "her" && words.get(i + 1).is_some_and(|next| is_content(&next.lower)));
             let object = OBJECTS.contains(&word.lower.as_str()) && !possessive;
             let found = match wants {
-                Wants::Topic => self.earlier.last().map(|t| topic_of(&t.read)).filter(|t| !t.is_empty()),
-                _ => self.antecedent(wants, if object { &subjects } else { &[] }).map(|(known, written)| {
+                Wants::Topic => Some(Antecedent::Topic),
+                _ => self.antecedent(wants, if object { &subjects } else { &[] }),
+            };
+            match found {
+                Some(Antecedent::Topic) => {
+                    about = self.earlier.last().map(|t| t.about.clone().unwrap_or(t.read.clone()))
+                }
+                Some(Antecedent::Name(known, name)) if !named.contains(&known) => {
                     if !object {
                         subjects.extend(known);
                     }
-                    written
-                }),
-            };
-            let Some(name) = found else { continue };
-            replaced.push((word.span.clone(), if possessive { format!("{name}'s") } else { name }));
+                    named.push(known);
+                    replaced.push((word.span.clone(), if possessive { format!("{name}'s") } else { name }));
+                }
+                _ => {}
+            }
         }
-        (!replaced.is_empty()).then(|| splice(question, &replaced))
+        let about = about.filter(|earlier| !topic_of(earlier).is_empty());
+        (!replaced.is_empty() || about.is_some()).then(|| Resolved { text: splice(question, &replaced), about })
     }
 
     /// The most recent earlier name `wants` can stand for (not one in `skip`), as the earlier
     /// question wrote it, or by its full name when it came from an answer. A thing only
     /// counts when a question named it; with none, "it" and "they" stand for what was asked
     /// about.
-    fn antecedent(&self, wants: Wants, skip: &[usize]) -> Option<(Option<usize>, String)> {
+    fn antecedent(&self, wants: Wants, skip: &[usize]) -> Option<Antecedent> {
         for turn in self.earlier.iter().rev() {
             if let Some(pair) = self.people_asked_about(turn).filter(|_| wants == Wants::Plural) {
-                return Some((None, pair));
+                return Some(Antecedent::Name(None, pair));
             }
             let fits = |c: &&Candidate| {
                 wants.fits(self.names.get(c.known).class)
@@ -179,15 +253,10 @@ impl Context<'_> {
             };
             if let Some(found) = self.salient(turn).iter().find(fits) {
                 let written = found.written.clone().unwrap_or_else(|| self.names.get(found.known).name.clone());
-                return Some((Some(found.known), written));
+                return Some(Antecedent::Name(Some(found.known), written));
             }
         }
-        match wants {
-            Wants::Thing | Wants::Plural => {
-                self.earlier.last().map(|t| (None, topic_of(&t.read))).filter(|(_, t)| !t.is_empty())
-            }
-            _ => None,
-        }
+        matches!(wants, Wants::Thing | Wants::Plural).then_some(Antecedent::Topic)
     }
 
     /// "Altman and Musk" for a turn whose question names two or more people and nothing else:
@@ -363,7 +432,10 @@ fn with_question_words(question: &str, words: &[Word], earlier: &str) -> String 
 fn topic_of(question: &str) -> String {
     let words = words_of(question);
     let skip = lead_of(&words).len();
-    let first = words.iter().skip(skip).find(|w| !AUXILIARIES.contains(&w.lower.as_str()));
+    let first = words
+        .iter()
+        .skip(skip)
+        .find(|w| !AUXILIARIES.contains(&w.lower.as_str()) && !CONTRACTED.contains(&w.lower.as_str()));
     first.map_or_else(String::new, |w| question[w.span.start..].trim_end_matches(['?', '.', '!', ' ']).to_string())
 }
 

@@ -163,6 +163,7 @@ impl Engine {
             question: question.to_string(),
             read: reading.search,
             shown: answers.answers.first().map(Answer::sentence).into_iter().collect(),
+            about: reading.about,
         });
         Ok(answers)
     }

@@ -88,3 +88,7 @@ pub const BARE_FILLER: &[&str] =
 
 /// Other ways of asking a bare "why?" after a question ("what for?").
 pub const ASKING_WHY: &[&[&str]] = &[&["what", "for"], &["for", "what"], &["how", "come"]];
+
+/// What is left of a contracted auxiliary once the apostrophe splits it off ("who's" → "who",
+/// "s"): not the topic of a question.
+pub const CONTRACTED: &[&str] = &["s", "re", "ll", "d", "ve", "m"];

@@ -45,7 +45,7 @@ fn corpus() -> anyhow::Result<Corpus> {
 }
 
 fn turn(read: &str) -> Turn {
-    Turn { question: read.into(), read: read.into(), shown: Vec::new() }
+    Turn { question: read.into(), read: read.into(), shown: Vec::new(), about: None }
 }
 
 fn read_after(earlier: &[Turn], question: &str) -> anyhow::Result<Reading> {
@@ -60,7 +60,9 @@ fn he_and_she_are_read_as_the_earlier_person_of_that_sex() -> anyhow::Result<()>
     assert_eq!(he.search, "What did Mark Benson say about the tram?");
     assert_eq!(he.shown.as_deref(), Some("What did Mark Benson say about the tram?"));
     let she = read_after(&earlier, "What did she say about her trams?")?;
-    assert_eq!(she.search, "What did Clara Osei say about Clara Osei's trams?");
+    assert_eq!(she.search, "What did Clara Osei say about her trams?", "only the first pronoun for her is replaced");
+    let his = read_after(&earlier, "What did he say about his bid?")?;
+    assert_eq!(his.search, "What did Mark Benson say about his bid?");
     Ok(())
 }
 
@@ -81,11 +83,29 @@ fn him_after_he_is_the_other_person_named() -> anyhow::Result<()> {
 }
 
 #[test]
-fn it_with_no_thing_named_before_stands_for_what_was_asked_about() -> anyhow::Result<()> {
+fn it_with_no_thing_named_before_stands_for_what_was_asked_about_searched_beside_the_question() -> anyhow::Result<()> {
     let earlier = [turn("Who promised the cheaper trams?")];
-    assert_eq!(read_after(&earlier, "is it true?")?.search, "is promised the cheaper trams true?");
-    assert_eq!(read_after(&earlier, "who said that?")?.search, "who said promised the cheaper trams?");
+    let true_ = read_after(&earlier, "is it true?")?;
+    assert_eq!(true_.search, "is it true? promised the cheaper trams");
+    assert_eq!(true_.shown.as_deref(), Some("is it true? (about: Who promised the cheaper trams?)"));
+    assert_eq!(read_after(&earlier, "who said that?")?.search, "who said that? promised the cheaper trams");
     Ok(())
+}
+
+#[test]
+fn a_second_that_stands_for_the_question_the_first_stood_for() -> anyhow::Result<()> {
+    let first = turn("Who promised the cheaper trams?");
+    let that = read_after(std::slice::from_ref(&first), "who said that?")?;
+    let said = Turn { question: "who said that?".into(), read: that.search, shown: Vec::new(), about: that.about };
+    let again = read_after(&[first, said], "when was that?")?;
+    assert_eq!(again.shown.as_deref(), Some("when was that? (about: Who promised the cheaper trams?)"));
+    let more = read_after(&[again_turn(&again)], "anything else?")?;
+    assert_eq!(more.shown.as_deref(), Some("more answers to: when was that? (about: Who promised the cheaper trams?)"));
+    Ok(())
+}
+
+fn again_turn(reading: &Reading) -> Turn {
+    Turn { question: String::new(), read: reading.search.clone(), shown: Vec::new(), about: reading.about.clone() }
 }
 
 #[test]
@@ -103,6 +123,7 @@ fn a_pronoun_reads_the_speaker_of_the_answer_shown_when_the_question_named_nobod
         question: "Who said the trams are quieter?".into(),
         read: "Who said the trams are quieter?".into(),
         shown: vec![quote],
+        about: None,
     }];
     let reading = read(&Names::new(&corpus), &corpus, "What else did she say?", &earlier)?;
     assert_eq!(reading.search, "What did Clara Osei say?");
@@ -182,8 +203,12 @@ fn with_nothing_before_a_pronoun_or_a_bare_name_is_read_as_written() -> anyhow::
 fn next_after_a_full_question_asks_it_again_past_what_was_shown() -> anyhow::Result<()> {
     let corpus = corpus()?;
     let first = corpus.sentence_ids().next().context("a sentence")?;
-    let earlier =
-        [Turn { question: "Who runs Northway?".into(), read: "Who runs Northway?".into(), shown: vec![first] }];
+    let earlier = [Turn {
+        question: "Who runs Northway?".into(),
+        read: "Who runs Northway?".into(),
+        shown: vec![first],
+        about: None,
+    }];
     let reading = read(&Names::new(&corpus), &corpus, "What did Benson say next?", &earlier)?;
     assert_eq!(reading.search, "What did Benson say?");
     assert_eq!(reading.shown.as_deref(), Some("more answers to: What did Benson say?"));
@@ -212,4 +237,11 @@ fn what_else_goes_past_the_answers_already_given() -> anyhow::Result<()> {
     assert!(next.answers.iter().all(|a| a.sentence() != shown), "{next:?}");
     assert_eq!(conversation.len(), 2);
     Ok(())
+}
+
+#[test]
+fn the_topic_of_a_contracted_question_starts_after_its_auxiliary() {
+    assert_eq!(topic_of("Who's running the depot?"), "running the depot");
+    assert_eq!(topic_of("What're they building?"), "they building");
+    assert_eq!(topic_of("Who announced Project Stargate?"), "announced Project Stargate");
 }

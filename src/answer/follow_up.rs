@@ -7,8 +7,10 @@
 //!   answer shown, then the names in that answer. A man for "he", a woman for "she" (a person
 //!   whose sex is unknown when none fits), an organisation or thing for "it" and "they".
 //!   A question that names someone a pronoun could stand for is about them, and is left alone.
+//!   A closing "that" or "this" stands for what the earlier question asked about, which is
+//!   searched for beside the question ("who said that? (about: …)").
 //! - "and Oracle?", "what about Oracle?": the earlier question with its name of the same kind
-//!   swapped for the new one; after a question that names nobody, asked beside it.
+//!   swapped for the new one.
 //! - "when?", "how much?" alone: the earlier question with the new question words; "what
 //!   for?" and "how come?" with "why".
 //! - "what else (did he say)?", "next", "tell me more": the same reading again (or the
@@ -239,8 +241,9 @@ impl Context<'_> {
 
     /// The most recent earlier name `wants` can stand for (not one in `skip`), as the earlier
     /// question wrote it, or by its full name when it came from an answer. A thing only
-    /// counts when a question named it; with none, "it" and "they" stand for what was asked
-    /// about.
+    /// counts when a question named it. With none, "it" and "they" are left as written: the
+    /// lift near the last answer carries the context (searching for the earlier topic beside
+    /// them found the earlier answer again more often than the new one on unseen articles).
     fn antecedent(&self, wants: Wants, skip: &[usize]) -> Option<Antecedent> {
         for turn in self.earlier.iter().rev() {
             if let Some(pair) = self.people_asked_about(turn).filter(|_| wants == Wants::Plural) {
@@ -256,7 +259,7 @@ impl Context<'_> {
                 return Some(Antecedent::Name(Some(found.known), written));
             }
         }
-        matches!(wants, Wants::Thing | Wants::Plural).then_some(Antecedent::Topic)
+        None
     }
 
     /// "Altman and Musk" for a turn whose question names two or more people and nothing else:
@@ -295,8 +298,8 @@ impl Context<'_> {
     }
 
     /// "and Oracle?" after `earlier`: the earlier question with its name of the same kind (or
-    /// its first name) swapped for `phrase`; the earlier question "and" `phrase` when it names
-    /// nobody (what `phrase` stands in for is unknown, so both are searched for). A phrase that opens with a preposition ("and without the rebate?") adds to the
+    /// its first name) swapped for `phrase`; its question words and `phrase` when it names
+    /// nobody. A phrase that opens with a preposition ("and without the rebate?") adds to the
     /// earlier question instead.
     fn swap(&self, phrase: &str, earlier: &str) -> String {
         if words_of(phrase).first().is_some_and(|w| ADDING.contains(&w.lower.as_str())) {
@@ -309,7 +312,12 @@ impl Context<'_> {
         };
         match named.iter().find(same_kind).or(named.first()) {
             Some(target) => splice(earlier, &[(target.span.clone(), phrase.to_string())]),
-            None => format!("{} and {phrase}", earlier.trim_end_matches(['?', '.', '!', ' '])),
+            None => {
+                let words = words_of(earlier);
+                let lead = lead_of(&words);
+                let end = lead.last().map_or(0, |&i| words[i].span.end);
+                format!("{} {phrase}", &earlier[..end]).trim().to_string()
+            }
         }
     }
 }

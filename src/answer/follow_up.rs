@@ -31,8 +31,8 @@ use crate::corpus::gender::Gender;
 use crate::corpus::{Corpus, SentenceId};
 use crate::error::UserError;
 use crate::words::follow_ups::{
-    ADDING, ASKING_WHY, BARE_FILLER, BARE_QUESTION_WORDS, CONTINUE_ANYWHERE, CONTINUE_AT_END, CONTINUE_FILLER,
-    CONTRACTED, DEMONSTRATIVES, ELLIPSIS_OPENINGS, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
+    ADDING, ASKING_WHY, BARE_FILLER, BARE_JOINING, BARE_QUESTION_WORDS, CONTINUE_ANYWHERE, CONTINUE_AT_END,
+    CONTINUE_FILLER, CONTRACTED, DEMONSTRATIVES, ELLIPSIS_OPENINGS, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
 };
 use crate::words::grammar::{AUXILIARIES, PREPOSITIONS};
 use crate::words::questions::{HOW_AMOUNT, HOW_TIME, STOP_WORDS};
@@ -396,14 +396,15 @@ fn is_asking_why(words: &[Word]) -> bool {
     ASKING_WHY.contains(&asked.as_slice())
 }
 
-/// "when?", "and how much?": question words and nothing else.
+/// "when?", "and how much?", "why not?", "until when?": question words and nothing else but
+/// a preposition or a "not".
 fn is_bare(words: &[Word]) -> bool {
     let any_question = words.iter().any(|w| BARE_QUESTION_WORDS.contains(&w.lower.as_str()));
-    any_question
-        && words.len() <= 4
-        && words
-            .iter()
-            .all(|w| BARE_QUESTION_WORDS.contains(&w.lower.as_str()) || BARE_FILLER.contains(&w.lower.as_str()))
+    let fits = |w: &Word| {
+        let w = w.lower.as_str();
+        BARE_QUESTION_WORDS.contains(&w) || BARE_FILLER.contains(&w) || BARE_JOINING.contains(&w) || ADDING.contains(&w)
+    };
+    any_question && words.len() <= 4 && words.iter().all(fits)
 }
 
 /// What stands in for the earlier subject in "and Oracle?" / "what about the first phase?":

@@ -156,6 +156,16 @@ fn question_words_alone_ask_the_earlier_question_anew() -> anyhow::Result<()> {
 }
 
 #[test]
+fn question_words_with_a_preposition_or_not_ask_the_earlier_question_anew_keeping_them() -> anyhow::Result<()> {
+    let earlier = [turn("How much will Northway bid for the tram?")];
+    assert_eq!(read_after(&earlier, "until when?")?.search, "until when will Northway bid for the tram?");
+    assert_eq!(read_after(&earlier, "over how long?")?.search, "over how long will Northway bid for the tram?");
+    assert_eq!(read_after(&earlier, "why not?")?.search, "why not will Northway bid for the tram?");
+    assert_eq!(read_after(&[], "until when?").unwrap_err().to_string(), NOTHING_TO_FOLLOW);
+    Ok(())
+}
+
+#[test]
 fn what_for_and_how_come_ask_the_earlier_question_with_why() -> anyhow::Result<()> {
     let earlier = [turn("Where will Northway build the tram?")];
     for question in ["what for?", "And what for?", "how come?"] {

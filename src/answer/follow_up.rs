@@ -92,14 +92,14 @@ fn read_unchecked(names: &Names, corpus: &Corpus, question: &str, earlier: &[Tur
     }
     if is_asking_why(&words) {
         let last = earlier.last().ok_or_else(|| UserError::new(NOTHING_TO_FOLLOW))?;
-        return Ok(Reading::rewritten(with_question_words("why", &words_of("why"), &last.read)));
+        return Ok(Reading::rewritten(with_question_words("why", &words_of("why"), asked(last))));
     }
     if is_bare(&words) {
         let last = earlier.last().ok_or_else(|| UserError::new(NOTHING_TO_FOLLOW))?;
-        return Ok(Reading::rewritten(with_question_words(question, &words, &last.read)));
+        return Ok(Reading::rewritten(with_question_words(question, &words, asked(last))));
     }
     if let (Some(phrase), Some(last)) = (ellipsis(question, &words), earlier.last()) {
-        return Ok(Reading::rewritten(context.swap(phrase, &last.read)));
+        return Ok(Reading::rewritten(context.swap(phrase, asked(last))));
     }
     Ok(match context.resolve(question, &words) {
         Some(resolved) => resolved.reading(Vec::new()),
@@ -135,6 +135,13 @@ impl Resolved {
     fn reading(self, exclude: Vec<SentenceId>) -> Reading {
         Reading { search: self.search(), shown: Some(self.shown()), exclude, about: self.about }
     }
+}
+
+/// What a turn asked, as a question a bare follow-up or "and X?" can be read against: for a
+/// turn whose "that" stood for an earlier question, that question ("why not?" after "who
+/// said that?" asks why of what "that" was).
+fn asked(turn: &Turn) -> &str {
+    turn.about.as_deref().unwrap_or(&turn.read)
 }
 
 /// A turn as its reading was shown: without the earlier topic its search added.

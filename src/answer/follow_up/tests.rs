@@ -110,6 +110,16 @@ fn a_second_that_stands_for_the_question_the_first_stood_for() -> anyhow::Result
     Ok(())
 }
 
+#[test]
+fn a_bare_follow_up_after_a_that_asks_what_that_stood_for() -> anyhow::Result<()> {
+    let first = turn("How much will Northway bid for the tram?");
+    let that = read_after(std::slice::from_ref(&first), "who said that?")?;
+    let said = again_turn(&that);
+    assert_eq!(read_after(&[first.clone(), said.clone()], "when?")?.search, "when will Northway bid for the tram?");
+    assert_eq!(read_after(&[first, said], "and Ferrolink?")?.search, "How much will Ferrolink bid for the tram?");
+    Ok(())
+}
+
 fn again_turn(reading: &Reading) -> Turn {
     Turn { question: String::new(), read: reading.search.clone(), shown: Vec::new(), about: reading.about.clone() }
 }

@@ -166,6 +166,16 @@ mod tests {
     }
 
     #[test]
+    fn a_conversation_stored_before_turns_had_an_about_still_reads() -> anyhow::Result<()> {
+        let stored = r#"{"format": 1, "version": "v", "turns": [{"question": "q", "read": "r", "shown": [3]}]}"#;
+        let conversation = Conversation::from_json(stored).context("reads")?;
+        let turn = &conversation.turns()[0];
+        assert_eq!((turn.read.as_str(), turn.shown.clone(), turn.about.clone()), ("r", vec![SentenceId::new(3)], None));
+        assert!(!conversation.to_json().contains("about"), "an absent about is not written");
+        Ok(())
+    }
+
+    #[test]
     fn damaged_or_foreign_json_is_no_conversation() {
         assert!(Conversation::from_json("{not json").is_none());
         assert!(Conversation::from_json("{\"format\": 99, \"version\": \"v\", \"turns\": []}").is_none());

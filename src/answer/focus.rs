@@ -1,35 +1,38 @@
-//! Where a conversation was looking when a follow-up came. In conversational question
+//! Where a conversation was looking when the next question came. In conversational question
 //! answering the next answer is most often close to the previous one in the text (the QuAC
-//! corpus, Choi et al. 2018, reports this "dialog flow"); here the sentences around the one
-//! last shown are scored as candidates whether retrieval found them or not, and lifted.
+//! corpus, Choi et al. 2018, reports this "dialog flow"); so the sentences around the best
+//! answer given last are scored as candidates whether retrieval found them or not, and lifted
+//! among the answers.
 //!
 //! The window and the lift were chosen on the tune conversations of the repository's
 //! multi-turn set (`tests/eval/conversations.jsonl`); the README has the figures.
 
 use super::conversation::Turn;
-use super::rank::Ranked;
+use super::rank::{self, Ranked};
 use crate::corpus::{Corpus, SentenceId};
 
-/// Sentences either side of the last one shown that count as near it.
+/// Sentences either side of the last answer that count as near it.
 const WINDOW: usize = 2;
 /// What a near sentence adds to its score (scores are the ranking model's sums, a good
 /// answer scoring about 5 to 10).
 const NEAR_LIFT: f32 = 1.5;
 
-/// The sentence a conversation showed last.
+/// The best answer the last question got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Focus {
     last: SentenceId,
 }
 
 impl Focus {
-    /// Where `earlier` turns leave the conversation; `None` before anything was shown.
+    /// Where `earlier` turns leave the conversation; `None` before anything was shown. The
+    /// best answer, not the last one shown: a front end that shows three answers at once
+    /// marks all three.
     pub fn of(earlier: &[Turn]) -> Option<Focus> {
-        earlier.last()?.shown.last().map(|&last| Focus { last })
+        earlier.last()?.shown.first().map(|&last| Focus { last })
     }
 
-    /// The sentences of the same document within [`WINDOW`] of the last one shown, it
-    /// included.
+    /// The sentences of the same document within [`WINDOW`] of the last answer, without it
+    /// (a follow-up seldom asks for it again; retrieval finds it when it does).
     pub fn neighbours(self, corpus: &Corpus) -> Vec<SentenceId> {
         let count = corpus.sentences.len();
         if self.last.index() >= count {
@@ -38,26 +41,25 @@ impl Focus {
         let doc = corpus.sentence(self.last).doc;
         let from = self.last.index().saturating_sub(WINDOW);
         let to = (self.last.index() + WINDOW).min(count - 1);
-        (from..=to).map(SentenceId::new).filter(|&id| corpus.sentence(id).doc == doc).collect()
+        (from..=to).map(SentenceId::new).filter(|&id| id != self.last && corpus.sentence(id).doc == doc).collect()
     }
 
-    /// Lifts the neighbours in `ranked` (best first again): the sentence shown itself is not
-    /// lifted, a follow-up seldom asks for it again.
+    /// Lifts the neighbours among `ranked` and puts it best first again.
     pub fn lift(self, corpus: &Corpus, ranked: &mut [Ranked]) {
         let near = self.neighbours(corpus);
-        for r in ranked.iter_mut().filter(|r| r.sentence != self.last && near.contains(&r.sentence)) {
+        for r in ranked.iter_mut().filter(|r| near.contains(&r.sentence)) {
             r.score += NEAR_LIFT;
         }
-        ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
+        rank::sort(ranked);
     }
 }
-
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
 
+    use super::Focus;
     use crate::answer::{Conversation, Engine};
-    use crate::corpus::{Corpus, Source};
+    use crate::corpus::{Corpus, SentenceId, Source};
 
     /// Two sentences alike word for word, one early in the story and one right after the
     /// sentence a first question is answered with.
@@ -88,6 +90,30 @@ Acme bought Zeta for $5 billion in March. Analysts praised the deal.
         assert_eq!(best_index(&first), Some(4), "{first:?}");
         let next = engine.ask_in(&mut conversation, "did analysts praise the deal?", 1)?;
         assert_eq!(best_index(&next), Some(5), "the sentence after the answer shown: {next:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn neighbours_stay_in_the_document_and_an_unknown_sentence_has_none() -> anyhow::Result<()> {
+        let other = Source { path: PathBuf::from("corpus/other.txt"), bytes: b"One. Two. Three.".to_vec() };
+        let deals = Source { path: PathBuf::from("corpus/deals.txt"), bytes: TWO_DEALS.as_bytes().to_vec() };
+        let corpus = Corpus::from_sources(vec![deals, other])?;
+        let last_of_deals = corpus.docs[0].sentences.end.index() - 1;
+        let near = Focus { last: SentenceId::new(last_of_deals) }.neighbours(&corpus);
+        let indices: Vec<usize> = near.iter().map(|id| id.index()).collect();
+        assert_eq!(indices, vec![last_of_deals - 2, last_of_deals - 1], "not itself, not the next document");
+        assert!(Focus { last: SentenceId::new(corpus.sentences.len()) }.neighbours(&corpus).is_empty());
+        Ok(())
+    }
+
+    #[test]
+    fn the_focus_is_the_best_answer_even_when_more_were_shown() -> anyhow::Result<()> {
+        let engine = engine()?;
+        let mut conversation = Conversation::new();
+        engine.ask_in(&mut conversation, "How much did Acme pay for Zeta?", 1)?;
+        conversation.mark_shown(SentenceId::new(0));
+        let focus = Focus::of(conversation.turns());
+        assert_eq!(focus, Some(Focus { last: SentenceId::new(4) }));
         Ok(())
     }
 

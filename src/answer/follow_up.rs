@@ -19,54 +19,31 @@
 //! A follow-up that needs an earlier turn and has none is a [`UserError`]; a pronoun with no
 //! earlier name is left as written.
 
+mod forms;
 mod names;
+mod reading;
 
 use std::ops::Range;
 
+use forms::{continuation, ellipsis, is_asking_why, is_bare, lead_of, topic_of, with_question_words};
 pub(crate) use names::Names;
 use names::{words as words_of, Class, Word};
+pub(crate) use reading::Reading;
+use reading::{as_shown, asked, Resolved};
 
 use super::conversation::Turn;
 use crate::corpus::gender::Gender;
-use crate::corpus::{Corpus, SentenceId};
+use crate::corpus::Corpus;
 use crate::error::UserError;
 use crate::words::follow_ups::{
-    ADDING, ASKING_WHY, BARE_FILLER, BARE_JOINING, BARE_QUESTION_WORDS, CONTINUE_ANYWHERE, CONTINUE_AT_END,
-    CONTINUE_FILLER, CONTRACTED, DEMONSTRATIVES, ELLIPSIS_OPENINGS, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
+    ADDING, CONTINUE_FILLER, DEMONSTRATIVES, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
 };
 use crate::words::grammar::{AUXILIARIES, PREPOSITIONS};
-use crate::words::questions::{HOW_AMOUNT, HOW_TIME, STOP_WORDS};
+use crate::words::questions::STOP_WORDS;
 
 /// What a follow-up with nothing to follow is told.
 pub const NOTHING_TO_FOLLOW: &str = "That reads as a follow-up, but there is no earlier question to follow here \
      (or the conversation expired). Please ask a full question, naming who or what it is about.";
-
-/// Longest elliptical phrase ("and the first data center?"), in words.
-const MAX_ELLIPSIS_WORDS: usize = 6;
-
-/// How a question was read.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Reading {
-    /// What is searched for.
-    pub search: String,
-    /// What the user is told the question was read as, when it was rewritten.
-    pub shown: Option<String>,
-    /// Sentences not to give again.
-    pub exclude: Vec<SentenceId>,
-    /// The earlier question a pronoun stood for, when one stood for a question rather than a
-    /// name.
-    pub about: Option<String>,
-}
-
-impl Reading {
-    fn as_written(question: &str) -> Reading {
-        Reading { search: question.to_string(), shown: None, exclude: Vec::new(), about: None }
-    }
-
-    fn rewritten(search: String) -> Reading {
-        Reading { shown: Some(search.clone()), search, exclude: Vec::new(), about: None }
-    }
-}
 
 /// Reads `question` after the `earlier` turns (oldest first).
 ///
@@ -105,54 +82,6 @@ fn read_unchecked(names: &Names, corpus: &Corpus, question: &str, earlier: &[Tur
         Some(resolved) => resolved.reading(Vec::new()),
         None => Reading::as_written(question),
     })
-}
-
-/// A question with its pronouns read.
-struct Resolved {
-    /// The question with the first pronoun standing for each earlier name replaced by it.
-    text: String,
-    /// For a pronoun that stands for what the earlier question asked about rather than a
-    /// name ("who said that?"): that question. Its topic is searched for beside the question;
-    /// spliced into it, it would make a garbled one ("who was the MEP say about the EU?").
-    about: Option<String>,
-}
-
-impl Resolved {
-    fn search(&self) -> String {
-        match &self.about {
-            Some(earlier) => format!("{} {}", self.text, topic_of(earlier)),
-            None => self.text.clone(),
-        }
-    }
-
-    fn shown(&self) -> String {
-        match &self.about {
-            Some(earlier) => format!("{} (about: {earlier})", self.text),
-            None => self.text.clone(),
-        }
-    }
-
-    fn reading(self, exclude: Vec<SentenceId>) -> Reading {
-        Reading { search: self.search(), shown: Some(self.shown()), exclude, about: self.about }
-    }
-}
-
-/// What a turn asked, as a question a bare follow-up or "and X?" can be read against: for a
-/// turn whose "that" stood for an earlier question, that question ("why not?" after "who
-/// said that?" asks why of what "that" was).
-fn asked(turn: &Turn) -> &str {
-    turn.about.as_deref().unwrap_or(&turn.read)
-}
-
-/// A turn as its reading was shown: without the earlier topic its search added.
-fn as_shown(turn: &Turn) -> String {
-    match &turn.about {
-        Some(earlier) => {
-            let text = turn.read.strip_suffix(&topic_of(earlier)).unwrap_or(&turn.read).trim_end();
-            Resolved { text: text.to_string(), about: Some(earlier.clone()) }.shown()
-        }
-        None => turn.read.clone(),
-    }
 }
 
 /// What a pronoun stands for.
@@ -229,9 +158,7 @@ impl Context<'_> {
                 _ => self.antecedent(wants, if object { &subjects } else { &[] }),
             };
             match found {
-                Some(Antecedent::Topic) => {
-                    about = self.earlier.last().map(|t| t.about.clone().unwrap_or(t.read.clone()))
-                }
+                Some(Antecedent::Topic) => about = self.earlier.last().map(|t| asked(t).to_string()),
                 Some(Antecedent::Name(known, name)) if !named.contains(&known) => {
                     if !object {
                         subjects.extend(known);
@@ -382,91 +309,6 @@ fn pronoun(words: &[Word], i: usize) -> Option<Wants> {
     } else {
         None
     }
-}
-
-/// For a request to go on ("what else did he say?", "next"): the positions of the words kept
-/// once the going-on words are left out.
-fn continuation(words: &[Word]) -> Option<Vec<usize>> {
-    let anywhere = |w: &Word| CONTINUE_ANYWHERE.contains(&w.lower.as_str());
-    let at_end = words.last().is_some_and(|w| CONTINUE_AT_END.contains(&w.lower.as_str()));
-    if !at_end && !words.iter().any(anywhere) {
-        return None;
-    }
-    let last = words.len() - 1;
-    let dropped = |i: usize| anywhere(&words[i]) || (at_end && i == last);
-    Some((0..words.len()).filter(|&i| !dropped(i)).collect())
-}
-
-/// "what for?", "how come?": a bare "why" in other words.
-fn is_asking_why(words: &[Word]) -> bool {
-    let asked: Vec<&str> = words.iter().map(|w| w.lower.as_str()).filter(|w| !BARE_FILLER.contains(w)).collect();
-    ASKING_WHY.contains(&asked.as_slice())
-}
-
-/// "when?", "and how much?", "why not?", "until when?": question words and nothing else but
-/// a preposition or a "not".
-fn is_bare(words: &[Word]) -> bool {
-    let any_question = words.iter().any(|w| BARE_QUESTION_WORDS.contains(&w.lower.as_str()));
-    let fits = |w: &Word| {
-        let w = w.lower.as_str();
-        BARE_QUESTION_WORDS.contains(&w) || BARE_FILLER.contains(&w) || BARE_JOINING.contains(&w) || ADDING.contains(&w)
-    };
-    any_question && words.len() <= 4 && words.iter().all(fits)
-}
-
-/// What stands in for the earlier subject in "and Oracle?" / "what about the first phase?":
-/// a short phrase after an opening, with no question word or verb of its own.
-fn ellipsis<'a>(question: &'a str, words: &[Word]) -> Option<&'a str> {
-    let opening = ELLIPSIS_OPENINGS
-        .iter()
-        .find(|o| words.len() > o.len() && words.iter().zip(o.iter()).all(|(w, o)| w.lower == *o))?;
-    let rest = &words[opening.len()..];
-    let own_question =
-        rest.iter().any(|w| BARE_QUESTION_WORDS.contains(&w.lower.as_str()) || AUXILIARIES.contains(&w.lower.as_str()));
-    if own_question || rest.len() > MAX_ELLIPSIS_WORDS {
-        return None;
-    }
-    Some(&question[rest[0].span.start..rest[rest.len() - 1].span.end])
-}
-
-/// "how much?" after "Who runs SoftBank?": the new question words before what the earlier
-/// question asked about.
-fn with_question_words(question: &str, words: &[Word], earlier: &str) -> String {
-    let asked: Vec<&str> = words
-        .iter()
-        .filter(|w| !BARE_FILLER.contains(&w.lower.as_str()) || is_how_word(&w.lower))
-        .map(|w| &question[w.span.clone()])
-        .collect();
-    let earlier_words = words_of(earlier);
-    let lead = lead_of(&earlier_words);
-    let rest_from = lead.last().map_or(0, |&i| earlier_words[i].span.end);
-    format!("{} {}", asked.join(" "), earlier[rest_from..].trim())
-}
-
-/// What a question asks about: its words after the opening question words and auxiliaries
-/// ("Who announced Project Stargate?" → "announced Project Stargate").
-fn topic_of(question: &str) -> String {
-    let words = words_of(question);
-    let skip = lead_of(&words).len();
-    let first = words
-        .iter()
-        .skip(skip)
-        .find(|w| !AUXILIARIES.contains(&w.lower.as_str()) && !CONTRACTED.contains(&w.lower.as_str()));
-    first.map_or_else(String::new, |w| question[w.span.start..].trim_end_matches(['?', '.', '!', ' ']).to_string())
-}
-
-fn is_how_word(word: &str) -> bool {
-    HOW_AMOUNT.contains(&word) || HOW_TIME.contains(&word)
-}
-
-/// The positions of a question's opening question words ("How much", "Who").
-fn lead_of(words: &[Word]) -> Vec<usize> {
-    words
-        .iter()
-        .take_while(|w| BARE_QUESTION_WORDS.contains(&w.lower.as_str()) || is_how_word(&w.lower))
-        .enumerate()
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// A word that carries content: not a stop word, an auxiliary or a preposition.

@@ -179,12 +179,14 @@ impl Engine {
         let near = focus.map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
         let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), &near)?;
         ranked.retain(|r| !exclude.contains(&r.sentence));
-        if let Some(focus) = focus {
-            focus.lift(&self.corpus, &mut ranked);
-        }
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
-        let answers = self.answers(rank::select(ranked, &analysed), &analysed, top.clamp(1, MAX_TOP));
+        let mut selected = rank::select(ranked, &analysed);
+        // After the decision: the lift reorders answers, it never makes the engine answer.
+        if let Some(focus) = focus {
+            focus.lift(&self.corpus, &mut selected);
+        }
+        let answers = self.answers(selected, &analysed, top.clamp(1, MAX_TOP));
         let closest = match answers.is_empty() {
             true => related.into_iter().map(|id| self.passage(id, 0, &analysed)).collect(),
             false => Vec::new(),

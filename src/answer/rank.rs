@@ -64,8 +64,13 @@ pub fn score(
             Ranked { sentence: candidate.sentence, score: model::score(&signals), coverage: signals.near, signals }
         })
         .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
+    sort(&mut ranked);
     ranked
+}
+
+/// Best first; equal scores in story order.
+pub fn sort(ranked: &mut [Ranked]) {
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.sentence.cmp(&b.sentence)));
 }
 
 /// What every candidate of one question is scored against: the question's concepts keyed

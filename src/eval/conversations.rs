@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{Case, Tally, DEPTH};
+use super::{Case, Miss, Tally, DEPTH};
 use crate::answer::{Conversation, Engine};
 use crate::error::UserError;
 
@@ -90,16 +90,6 @@ pub struct Row {
     pub standalone: Tally,
     /// First turns (they read the same either way).
     pub openers: Tally,
-}
-
-/// A follow-up turn answered wrongly at rank 1 in its conversation.
-#[derive(Debug, Clone, Serialize)]
-pub struct Miss {
-    pub line: usize,
-    pub question: String,
-    pub read_as: Option<String>,
-    pub expected: Vec<String>,
-    pub got: Option<String>,
 }
 
 /// Every row, and the misses.
@@ -191,21 +181,9 @@ impl Report {
         json
     }
 
-    /// The misses, one block each.
+    /// The follow-up turns answered wrongly at rank 1 in their conversation, one block each.
     pub fn misses(&self) -> String {
-        self.misses
-            .iter()
-            .map(|m| {
-                let read = m.read_as.as_deref().map(|r| format!("\n  read as:  {r}")).unwrap_or_default();
-                let got = m.got.as_deref().unwrap_or("(no answer)");
-                format!(
-                    "line {}: {}{read}\n  expected: {}\n  got:      {got}\n",
-                    m.line,
-                    m.question,
-                    m.expected.join(" || ")
-                )
-            })
-            .collect()
+        self.misses.iter().map(ToString::to_string).collect()
     }
 }
 

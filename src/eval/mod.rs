@@ -68,6 +68,7 @@ fn judge(engine: &Engine, case: &Case, row: &mut Row) -> anyhow::Result<()> {
         row.misses.push(Miss {
             line: case.line,
             question: case.question.clone(),
+            read_as: None,
             expected: case.gold.clone(),
             got: texts.first().map(|t| t.to_string()),
         });

@@ -21,10 +21,26 @@ pub struct Row {
 pub struct Miss {
     pub line: usize,
     pub question: String,
+    /// How a follow-up was read, when it was rewritten.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_as: Option<String>,
     /// Empty when the story does not answer the question.
     pub expected: Vec<String>,
     /// The engine's first answer, if any.
     pub got: Option<String>,
+}
+
+/// One block of `--misses`.
+impl fmt::Display for Miss {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "line {}: {}", self.line, self.question)?;
+        if let Some(read) = &self.read_as {
+            writeln!(f, "  read as:  {read}")?;
+        }
+        let expected = if self.expected.is_empty() { "no answer".to_string() } else { self.expected.join(" || ") };
+        writeln!(f, "  expected: {expected}")?;
+        writeln!(f, "  got:      {}", self.got.as_deref().unwrap_or("(no answer)"))
+    }
 }
 
 /// Every corpus's figures and the total.
@@ -66,12 +82,7 @@ impl Report {
         let mut out = String::new();
         for row in &self.corpora {
             for m in &row.misses {
-                let expected = if m.expected.is_empty() { "no answer".to_string() } else { m.expected.join(" || ") };
-                let got = m.got.as_deref().unwrap_or("(no answer)");
-                out.push_str(&format!(
-                    "{} line {}: {}\n  expected: {expected}\n  got: {got}\n",
-                    row.corpus, m.line, m.question
-                ));
+                out.push_str(&format!("{} {m}", row.corpus));
             }
         }
         out

@@ -151,7 +151,7 @@ pub struct AnswerView<'a> {
 /// Answer `view.rank` with its context: the sentence underlined, matched words in bold.
 pub fn answer(view: &AnswerView<'_>) -> Reply {
     let passage = view.passage;
-    let question_line = format!("{QUESTION_PREFIX}{}\n\n", escape(view.question));
+    let question_line = format!("{}\n\n", first_line(QUESTION_PREFIX, view.question));
     let mut description = question_line.clone() + &passage.marked("**", "**", Some("__"), escape);
     let mut whole_paragraph = passage.whole_paragraph;
     if description.chars().count() > limits::DESCRIPTION {
@@ -194,7 +194,7 @@ pub fn answer(view: &AnswerView<'_>) -> Reply {
 
 /// "The story doesn't say", with the closest passages when the engine found related ones.
 pub fn no_answer(version: &str, question: &str, closest: &[Passage]) -> Reply {
-    let mut description = format!("{QUESTION_PREFIX}{}\n\nThe story doesn't say.", escape(question));
+    let mut description = format!("{}\n\nThe story doesn't say.", first_line(QUESTION_PREFIX, question));
     if !closest.is_empty() {
         description.push_str("\n\nClosest passages (they may not answer it):");
         for passage in closest {
@@ -227,7 +227,7 @@ pub fn search(version: &str, results: &Answers, page: usize, per_page: usize) ->
     let total = results.answers.len();
     let pages = total.div_ceil(per_page).max(1);
     let page = page.min(pages - 1);
-    let mut description = format!("{SEARCH_PREFIX}{}\n\n", escape(&results.question));
+    let mut description = format!("{}\n\n", first_line(SEARCH_PREFIX, &results.question));
     if total == 0 {
         description.push_str("Nothing in the story matches that.");
         return Reply::embed(Embed { description, ..Embed::default() }, Vec::new());
@@ -405,9 +405,14 @@ pub fn query_of(description: &str) -> Option<String> {
     read_back(description, SEARCH_PREFIX)
 }
 
+/// A reply's first line: `prefix` and the question, its whitespace made single spaces, so
+/// that [`read_back`] finds it whole whatever lines follow ("Read as: …").
+fn first_line(prefix: &str, question: &str) -> String {
+    format!("{prefix}{}", escape(&question.split_whitespace().collect::<Vec<_>>().join(" ")))
+}
+
 fn read_back(description: &str, prefix: &str) -> Option<String> {
-    let rest = description.strip_prefix(prefix)?;
-    let line = rest.split("\n\n").next()?;
+    let line = description.strip_prefix(prefix)?.lines().next()?;
     Some(unescape(line)).filter(|q| !q.trim().is_empty())
 }
 

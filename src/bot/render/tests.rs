@@ -142,6 +142,7 @@ fn a_rewritten_follow_up_says_how_it_was_read_on_the_line_after_the_question() -
         description.starts_with("**Q:** what else did he say?\n*Read as:* what else did Elon \\*Musk\\* say?\n\n__"),
         "{description}"
     );
+    assert_eq!(super::question_of(&description).as_deref(), Some("what else did he say?"), "the buttons' question");
     answers.answers.clear();
     answers.closest = vec![best];
     let description = description_of(&answers)?;
@@ -149,6 +150,20 @@ fn a_rewritten_follow_up_says_how_it_was_read_on_the_line_after_the_question() -
     assert!(description.contains("The story doesn't say."), "{description}");
     answers.read_as = None;
     assert!(!description_of(&answers)?.contains("Read as"), "a question read as written says nothing more");
+    Ok(())
+}
+
+#[test]
+fn a_question_over_several_lines_is_shown_and_read_back_on_one() -> anyhow::Result<()> {
+    let answers = Answers {
+        question: "who runs\nSoftBank?".into(),
+        answers: Vec::new(),
+        closest: Vec::new(),
+        read_as: None,
+    };
+    let description = description_of(&answers)?;
+    assert!(description.starts_with("**Q:** who runs SoftBank?\n\n"), "{description}");
+    assert_eq!(super::question_of(&description).as_deref(), Some("who runs SoftBank?"));
     Ok(())
 }
 

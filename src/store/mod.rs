@@ -144,13 +144,33 @@ fn user_version(conn: &Connection) -> rusqlite::Result<usize> {
     conn.query_row("PRAGMA user_version", [], |row| row.get::<_, i64>(0)).map(|v| usize::try_from(v).unwrap_or(0))
 }
 
+/// The database's schema step, after mending one known mistake: for a while the threads step
+/// (`0004`) ran third, before the conversations step existed, so such a database says 3 but
+/// has no conversations table. It gets that table and counts as 4.
+fn repair_order(conn: &Connection) -> rusqlite::Result<usize> {
+    let version = user_version(conn)?;
+    let has = |table: &str| -> rusqlite::Result<bool> {
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [table], |row| {
+            row.get::<_, i64>(0)
+        })
+        .map(|n| n > 0)
+    };
+    if version == 3 && has("bot_threads")? && !has("conversations")? {
+        conn.execute_batch(MIGRATIONS[2])?;
+        conn.pragma_update(None, "user_version", 4)?;
+        tracing::info!("database schema mended: the conversations step had been skipped");
+        return Ok(4);
+    }
+    Ok(version)
+}
+
 /// Runs the migrations this database has not run yet, all in one transaction.
 fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let fail = |e: rusqlite::Error| classify(path, e);
     // IMMEDIATE takes the write lock at once: two processes starting together migrate in turn.
     conn.execute_batch("BEGIN IMMEDIATE").map_err(fail)?;
     let result = (|| {
-        let version = user_version(conn).map_err(fail)?;
+        let version = repair_order(conn).map_err(fail)?;
         if version > MIGRATIONS.len() {
             return Err(StoreError::TooNew(path.to_path_buf(), version, MIGRATIONS.len()));
         }
@@ -213,6 +233,28 @@ mod tests {
         let err = Store::open(dir.path()).unwrap_err();
         assert!(matches!(err, StoreError::Corrupt(_)), "{err:?}");
         assert!(err.to_string().contains("move the file aside"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_database_whose_threads_step_ran_third_gets_its_conversations_table() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let conn = Connection::open(dir.path().join(FILE_NAME))?;
+        for sql in [MIGRATIONS[0], MIGRATIONS[1], MIGRATIONS[3]] {
+            conn.execute_batch(sql)?;
+        }
+        conn.pragma_update(None, "user_version", 3)?;
+        drop(conn);
+        let store = Store::open(dir.path())?;
+        let (version, tables) = store.with(|c| {
+            let tables: i64 = c.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('conversations', 'bot_threads')",
+                [],
+                |r| r.get(0),
+            )?;
+            Ok((user_version(c)?, tables))
+        })?;
+        assert_eq!((version, tables), (MIGRATIONS.len(), 2));
         Ok(())
     }
 

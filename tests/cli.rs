@@ -405,7 +405,7 @@ fn a_conversation_idle_past_the_expiry_is_over_and_its_follow_up_asks_for_a_full
     let mut conversation = storybot::answer::Conversation::new();
     common::story().ask_in(&mut conversation, "What did Musk say about Stargate?", 1).unwrap();
     let store = Store::open(&ws.dir.path().join("data")).unwrap();
-    let now = conversations::now_secs();
+    let now = storybot::store::now_secs();
     store.save_conversation("cli:fresh", &conversation, now).unwrap();
     store.save_conversation("cli:stale", &conversation, now - conversations::EXPIRY_SECS - 60).unwrap();
     drop(store);

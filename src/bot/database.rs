@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use crate::answer::Conversation;
 use crate::error::UserError;
 use crate::ops::metrics;
-use crate::store::conversations::now_secs;
 use crate::store::feedback::Vote;
+use crate::store::now_secs;
 use crate::store::settings::{Change, GuildSettings};
 use crate::store::{Store, StoreError};
 
@@ -143,17 +143,25 @@ impl Database {
     }
 }
 
-/// Deletes votes older than `days` days now and then once a day, for as long as the bot runs.
+/// Deletes votes older than `days` days, and conversations idle past their expiry (a save
+/// deletes them too, but a quiet bot saves nothing), now and then once a day, for as long as
+/// the bot runs.
 pub fn prune_daily(store: Arc<Store>, days: u32) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut every_day = tokio::time::interval(std::time::Duration::from_secs(24 * 60 * 60));
         loop {
             every_day.tick().await;
-            let store = store.clone();
-            match blocking(move || store.prune_votes(days)).await {
+            let votes = store.clone();
+            match blocking(move || votes.prune_votes(days)).await {
                 Ok(0) => {}
                 Ok(pruned) => tracing::info!(pruned, days, "deleted votes past their retention period"),
                 Err(err) => log_failure("deleting old votes", &err),
+            }
+            let idle = store.clone();
+            match blocking(move || idle.prune_conversations(crate::store::now_secs())).await {
+                Ok(0) => {}
+                Ok(pruned) => tracing::info!(pruned, "deleted idle conversations"),
+                Err(err) => log_failure("deleting idle conversations", &err),
             }
         }
     })

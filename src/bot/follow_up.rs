@@ -213,7 +213,7 @@ pub async fn remember(data: &Data, msg: &serenity::Message, asked: &Asked, answe
             guild: msg.guild_id.map(|g| g.get()),
             question_hash: answered::question_hash(&asked.question),
             conversation: before_at,
-            at: answered::now(),
+            at: crate::store::now_secs(),
         })
         .await;
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::database::{blocking, log_failure};
-use crate::store::answered::{self, Answered};
+use crate::store::answered::Answered;
 use crate::store::Store;
 
 /// How many channels' "is it the bot's thread?" answers are kept in memory.
@@ -72,7 +72,7 @@ impl Links {
     /// The answer to the question message `question`, if it was posted in the last 15 minutes.
     pub async fn answer_to(&self, question: u64) -> Option<Answered> {
         let store = self.store.clone()?;
-        blocking(move || store.answer_to(question, answered::now()))
+        blocking(move || store.answer_to(question, crate::store::now_secs()))
             .await
             .inspect_err(|err| log_failure("reading which answer replied to a message", err))
             .ok()

@@ -7,7 +7,7 @@ use super::ColorChoice;
 use crate::answer::{Answers, Conversation, Engine, JsonAnswers};
 use crate::config::Paths;
 use crate::error::UserError;
-use crate::store::conversations::now_secs;
+use crate::store::now_secs;
 use crate::store::Store;
 
 /// Longest `--conversation` id, in characters.

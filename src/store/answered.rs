@@ -31,11 +31,6 @@ pub fn question_hash(question: &str) -> String {
     Sha256::digest(question.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Seconds since 1970, now.
-pub fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
-}
-
 impl Store {
     /// Records `answered` (replacing an earlier answer to the same question) and prunes the
     /// links older than [`EDIT_WINDOW_SECS`].

@@ -43,7 +43,7 @@ impl Store {
                  ON CONFLICT (key) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
                 rusqlite::params![key, body, now_secs],
             )?;
-            tx.execute("DELETE FROM conversations WHERE updated_at < ?1", [now_secs - EXPIRY_SECS])?;
+            tx.execute(DELETE_EXPIRED, [now_secs - EXPIRY_SECS])?;
             tx.commit()
         })
     }
@@ -53,19 +53,15 @@ impl Store {
     /// # Errors
     /// As [`Store::save_conversation`].
     pub fn prune_conversations(&self, now_secs: i64) -> Result<usize, StoreError> {
-        self.with(|conn| conn.execute("DELETE FROM conversations WHERE updated_at < ?1", [now_secs - EXPIRY_SECS]))
+        self.with(|conn| conn.execute(DELETE_EXPIRED, [now_secs - EXPIRY_SECS]))
     }
 }
 
+/// Deletes the conversations last updated before its one parameter.
+const DELETE_EXPIRED: &str = "DELETE FROM conversations WHERE updated_at < ?1";
+
 fn expired(updated_at: i64, now_secs: i64) -> bool {
     now_secs - updated_at > EXPIRY_SECS
-}
-
-/// Seconds since the Unix epoch, now.
-pub fn now_secs() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 #[cfg(test)]

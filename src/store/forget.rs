@@ -123,7 +123,7 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let store = Store::open(dir.path())?;
         let conversation = crate::answer::Conversation::new();
-        let now = crate::store::conversations::now_secs();
+        let now = crate::store::now_secs();
         for key in ["thread:5@10", "dm:6@10", "thread:5@110", "cli:10"] {
             store.save_conversation(key, &conversation, now)?;
         }

@@ -34,6 +34,11 @@ const MIGRATIONS: [&str; 4] = [
     include_str!("migrations/0004_threads_and_answers.sql"),
 ];
 
+/// Seconds since the Unix epoch, now: the clock every expiry here is measured on.
+pub fn now_secs() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
+
 /// What went wrong with the database, phrased for the operator reading the log.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -105,7 +105,7 @@ async fn a_question_answered_more_than_fifteen_minutes_ago_is_not_followed() {
         guild: Some(fake::GUILD.parse().unwrap()),
         question_hash: answered::question_hash("who runs SoftBank?"),
         conversation: None,
-        at: answered::now() - EDIT_WINDOW_SECS - 60,
+        at: storybot::store::now_secs() - EDIT_WINDOW_SECS - 60,
     };
     store.remember_answer(&old).unwrap();
     let mark = bot.fake.mark();
@@ -131,7 +131,7 @@ async fn an_edit_whose_answer_is_gone_is_logged_and_not_tried_again() {
     let store = Store::open(bot.data.path()).unwrap();
     let id: u64 = question.parse().unwrap();
     tokio::time::timeout(WAIT, async {
-        while store.answer_to(id, answered::now()).unwrap().is_some() {
+        while store.answer_to(id, storybot::store::now_secs()).unwrap().is_some() {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     })

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use serde_json::{json, Value};
-use storybot::store::{answered, Store};
+use storybot::store::Store;
 
 use super::fake::{alice, bot_mention, FakeDiscord, GUILD, WAIT};
 use super::Running;
@@ -15,7 +15,7 @@ pub async fn settled(bot: &Running, question: &str) {
     let store = Store::open(bot.data.path()).unwrap();
     let id: u64 = question.parse().unwrap();
     tokio::time::timeout(WAIT, async {
-        while store.answer_to(id, answered::now()).unwrap().is_none() {
+        while store.answer_to(id, storybot::store::now_secs()).unwrap().is_none() {
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     })

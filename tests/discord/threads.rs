@@ -3,7 +3,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 use storybot::answer::Conversation;
 use storybot::bot::render;
-use storybot::store::{answered, conversations, Store};
+use storybot::store::{conversations, Store};
 
 use super::fake::{self, alice, bot_mention, FakeDiscord, Request, WAIT};
 use super::{description, start, start_reading_every_message, Running};
@@ -270,7 +270,7 @@ async fn a_follow_up_in_a_thread_whose_conversation_expired_needs_a_full_questio
     let engine = crate::common::story_arc();
     let mut conversation = Conversation::new();
     engine.ask_in(&mut conversation, "Who runs SoftBank?", 1).unwrap();
-    let long_ago = answered::now() - conversations::EXPIRY_SECS - 60;
+    let long_ago = storybot::store::now_secs() - conversations::EXPIRY_SECS - 60;
     let store = Store::open(bot.data.path()).unwrap();
     store.save_conversation(&format!("thread:{thread_id}"), &conversation, long_ago).unwrap();
     let mark = bot.fake.mark();

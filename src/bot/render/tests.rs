@@ -155,12 +155,8 @@ fn a_rewritten_follow_up_says_how_it_was_read_on_the_line_after_the_question() -
 
 #[test]
 fn a_question_over_several_lines_is_shown_and_read_back_on_one() -> anyhow::Result<()> {
-    let answers = Answers {
-        question: "who runs\nSoftBank?".into(),
-        answers: Vec::new(),
-        closest: Vec::new(),
-        read_as: None,
-    };
+    let answers =
+        Answers { question: "who runs\nSoftBank?".into(), answers: Vec::new(), closest: Vec::new(), read_as: None };
     let description = description_of(&answers)?;
     assert!(description.starts_with("**Q:** who runs SoftBank?\n\n"), "{description}");
     assert_eq!(super::question_of(&description).as_deref(), Some("who runs SoftBank?"));

@@ -43,16 +43,20 @@ impl Focus {
         let to = (self.last.index() + WINDOW).min(count - 1);
         (from..=to).map(SentenceId::new).filter(|&id| id != self.last && corpus.sentence(id).doc == doc).collect()
     }
-
-    /// Lifts the neighbours among `ranked` and puts it best first again.
-    pub fn lift(self, corpus: &Corpus, ranked: &mut [Ranked]) {
-        let near = self.neighbours(corpus);
-        for r in ranked.iter_mut().filter(|r| near.contains(&r.sentence)) {
-            r.score += NEAR_LIFT;
-        }
-        rank::sort(ranked);
-    }
 }
+
+/// Lifts the sentences `near` the last answer ([`Focus::neighbours`]) among `ranked` and puts
+/// it best first again.
+pub(crate) fn lift(near: &[SentenceId], ranked: &mut [Ranked]) {
+    if near.is_empty() {
+        return;
+    }
+    for r in ranked.iter_mut().filter(|r| near.contains(&r.sentence)) {
+        r.score += NEAR_LIFT;
+    }
+    rank::sort(ranked);
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;

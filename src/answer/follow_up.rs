@@ -75,7 +75,11 @@ fn read_unchecked(names: &Names, corpus: &Corpus, question: &str, earlier: &[Tur
         let last = earlier.last().ok_or_else(|| UserError::new(NOTHING_TO_FOLLOW))?;
         return Ok(Reading::rewritten(with_question_words(question, &words, asked(last))));
     }
-    if let (Some(phrase), Some(last)) = (ellipsis(question, &words), earlier.last()) {
+    let Some(last) = earlier.last() else {
+        // Nothing to lean on: a pronoun or "and X?" is read as written (every /ask comes here).
+        return Ok(Reading::as_written(question));
+    };
+    if let Some(phrase) = ellipsis(question, &words) {
         return Ok(Reading::rewritten(context.swap(phrase, asked(last))));
     }
     Ok(match context.resolve(question, &words) {

@@ -141,7 +141,7 @@ impl Engine {
     /// # Errors
     /// A [`UserError`] for an empty or overlong question; anything else is internal.
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
-        self.ask_excluding(check_question(question)?, top, &[], None)
+        self.ask_excluding(check_question(question)?, top, &[], &[])
     }
 
     /// Answers `question` as the next turn of `conversation`, reading pronouns and elliptical
@@ -155,8 +155,8 @@ impl Engine {
         let question = check_question(question)?;
         conversation.align(self.version());
         let reading = follow_up::read(&self.names, &self.corpus, question, conversation.turns())?;
-        let focus = focus::Focus::of(conversation.turns());
-        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude, focus.as_ref())?;
+        let near = focus::Focus::of(conversation.turns()).map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
+        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude, &near)?;
         answers.question = question.to_string();
         answers.read_as = reading.shown;
         conversation.push(conversation::Turn {
@@ -168,24 +168,22 @@ impl Engine {
         Ok(answers)
     }
 
-    /// As [`Engine::ask`] for a checked question, never giving the sentences in `exclude`.
+    /// As [`Engine::ask`] for a checked question, never giving the sentences in `exclude`, and
+    /// preferring those `near` the conversation's last answer.
     fn ask_excluding(
         &self,
         question: &str,
         top: usize,
         exclude: &[SentenceId],
-        focus: Option<&focus::Focus>,
+        near: &[SentenceId],
     ) -> anyhow::Result<Answers> {
-        let near = focus.map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
-        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), &near)?;
+        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), near)?;
         ranked.retain(|r| !exclude.contains(&r.sentence));
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
         let mut selected = rank::select(ranked, &analysed);
         // After the decision: the lift reorders answers, it never makes the engine answer.
-        if let Some(focus) = focus {
-            focus.lift(&self.corpus, &mut selected);
-        }
+        focus::lift(near, &mut selected);
         let answers = self.answers(selected, &analysed, top.clamp(1, MAX_TOP));
         let closest = match answers.is_empty() {
             true => related.into_iter().map(|id| self.passage(id, 0, &analysed)).collect(),

@@ -10,7 +10,7 @@
 use poise::serenity_prelude as serenity;
 use tracing::Instrument as _;
 
-use super::events::{managed_role, Addressee};
+use super::events::addressee;
 use super::follow_up::{self, Seen};
 use super::request::{Kind, Outcome, Request};
 use super::{adapter, Data, Error};
@@ -62,10 +62,10 @@ async fn edited_question(
     content: &str,
     link: &Answered,
 ) -> Option<String> {
-    let bot = ctx.cache.current_user().id;
-    let role = link.guild.and_then(|g| managed_role(&ctx.cache, serenity::GuildId::new(g), bot));
-    let mentions_role = role.is_some_and(|r| event.mention_roles.as_ref().is_some_and(|m| m.contains(&r)));
-    let mentions_bot = mentions_role || event.mentions.as_ref().is_some_and(|m| m.iter().any(|u| u.id == bot));
+    let guild = link.guild.map(serenity::GuildId::new);
+    let users = event.mentions.as_deref().unwrap_or_default();
+    let (mentions_bot, to) = addressee(&ctx.cache, guild, users, event.mention_roles.as_deref().unwrap_or_default());
+    let bot = serenity::UserId::new(to.bot);
     let reply_to = event.referenced_message.as_ref().and_then(|m| m.as_ref());
     let channel = event.channel_id.get();
     let seen = Seen {
@@ -76,7 +76,6 @@ async fn edited_question(
         channel,
         author: event.author.as_ref().map_or(0, |a| a.id.get()),
     };
-    let to = Addressee { bot: bot.get(), role: role.map(|r| r.get()) };
     let asked = follow_up::asked(content, to, seen)?;
     let changed = answered::question_hash(&asked.question) != link.question_hash;
     (changed && !asked.question.is_empty()).then_some(asked.question)

@@ -61,18 +61,30 @@ pub struct Addressee {
     pub role: Option<u64>,
 }
 
-/// The question in a message addressed to the bot (it mentions the bot or its role, or it is
-/// a direct message): `None` when the message is not for it.
-pub fn question_for_bot(content: &str, to: Addressee, addressed: bool) -> Option<String> {
-    if !addressed {
-        return None;
-    }
+/// Whether a message with these mentions mentions the bot (itself or its managed role), and
+/// who its text may address. The server's roles are searched only when a role is mentioned:
+/// without one there is nothing to find or strip.
+pub(super) fn addressee(
+    cache: &serenity::Cache,
+    guild: Option<serenity::GuildId>,
+    users: &[serenity::User],
+    roles: &[serenity::RoleId],
+) -> (bool, Addressee) {
+    let bot = cache.current_user().id;
+    let role = guild.filter(|_| !roles.is_empty()).and_then(|g| managed_role(cache, g, bot));
+    let mentioned = users.iter().any(|u| u.id == bot) || role.is_some_and(|r| roles.contains(&r));
+    (mentioned, Addressee { bot: bot.get(), role: role.map(|r| r.get()) })
+}
+
+/// The question in a message addressed to the bot: its text without the bot's mentions (user
+/// or managed role), whitespace made single spaces.
+pub fn question_for_bot(content: &str, to: Addressee) -> String {
     let bot = to.bot;
     let mut text = content.replace(&format!("<@{bot}>"), " ").replace(&format!("<@!{bot}>"), " ");
     if let Some(role) = to.role {
         text = text.replace(&format!("<@&{role}>"), " ");
     }
-    Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> Result<(), Error> {
@@ -82,11 +94,8 @@ async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Messag
     if msg.author.bot || !ordinary {
         return Ok(());
     }
-    let bot = ctx.cache.current_user().id;
-    let role = msg.guild_id.and_then(|guild| managed_role(&ctx.cache, guild, bot));
-    let mentioned = msg.mentions.iter().any(|u| u.id == bot) || role.is_some_and(|r| msg.mention_roles.contains(&r));
-    let to = Addressee { bot: bot.get(), role: role.map(|r| r.get()) };
-    let seen = follow_up::seen(data, msg, bot, mentioned).await;
+    let (mentioned, to) = addressee(&ctx.cache, msg.guild_id, &msg.mentions, &msg.mention_roles);
+    let seen = follow_up::seen(data, msg, serenity::UserId::new(to.bot), mentioned).await;
     let Some(asked) = follow_up::asked(&msg.content, to, seen) else {
         return Ok(());
     };
@@ -127,11 +136,7 @@ pub const WAIT: &str = "⏳";
 
 /// The role Discord made for the bot in `guild`, from the cache (servers arrive there when
 /// the gateway connects); `None` for a server not cached yet.
-pub(super) fn managed_role(
-    cache: &serenity::Cache,
-    guild: serenity::GuildId,
-    bot: serenity::UserId,
-) -> Option<serenity::RoleId> {
+fn managed_role(cache: &serenity::Cache, guild: serenity::GuildId, bot: serenity::UserId) -> Option<serenity::RoleId> {
     let guild = cache.guild(guild)?;
     guild.roles.values().find(|r| r.tags.bot_id == Some(bot)).map(|r| r.id)
 }
@@ -381,22 +386,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_messages_addressed_to_the_bot_carry_a_question() {
+    fn the_question_is_the_text_without_the_bots_mentions() {
         let to = Addressee { bot: 42, role: Some(7) };
-        assert_eq!(question_for_bot("<@42> who runs SoftBank?", to, true).as_deref(), Some("who runs SoftBank?"));
-        assert_eq!(question_for_bot("hey <@!42>   why?", to, true).as_deref(), Some("hey why?"));
-        assert_eq!(question_for_bot("<@42>", to, true).as_deref(), Some(""));
-        assert_eq!(question_for_bot("who runs SoftBank?", to, true).as_deref(), Some("who runs SoftBank?"));
-        assert_eq!(question_for_bot("@everyone look", to, false), None);
-        assert_eq!(question_for_bot("<@&8> role ping", to, false), None);
+        assert_eq!(question_for_bot("<@42> who runs SoftBank?", to), "who runs SoftBank?");
+        assert_eq!(question_for_bot("hey <@!42>   why?", to), "hey why?");
+        assert_eq!(question_for_bot("<@42>", to), "");
+        assert_eq!(question_for_bot("who runs SoftBank?", to), "who runs SoftBank?");
     }
 
     #[test]
     fn the_bots_role_is_taken_out_of_the_question_like_the_bot_itself() {
         let to = Addressee { bot: 42, role: Some(7) };
-        assert_eq!(question_for_bot("<@&7> who runs SoftBank?", to, true).as_deref(), Some("who runs SoftBank?"));
-        assert_eq!(question_for_bot("<@&8> <@&7> why?", to, true).as_deref(), Some("<@&8> why?"));
+        assert_eq!(question_for_bot("<@&7> who runs SoftBank?", to), "who runs SoftBank?");
+        assert_eq!(question_for_bot("<@&8> <@&7> why?", to), "<@&8> why?");
         let no_role = Addressee { bot: 42, role: None };
-        assert_eq!(question_for_bot("<@&7> why?", no_role, true).as_deref(), Some("<@&7> why?"));
+        assert_eq!(question_for_bot("<@&7> why?", no_role), "<@&7> why?");
     }
 }

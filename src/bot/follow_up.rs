@@ -75,7 +75,7 @@ pub fn asked(content: &str, to: Addressee, seen: Seen) -> Option<Asked> {
     if !(seen.mentions_bot || seen.is_dm || follows_up) {
         return None;
     }
-    let question = question_for_bot(content, to, true).unwrap_or_default();
+    let question = question_for_bot(content, to);
     // An empty mention gets a short help; an empty follow-up is one the bot could not read.
     if question.is_empty() && !(seen.mentions_bot || seen.is_dm) {
         return None;

@@ -108,7 +108,7 @@ fn a_corpus_folder_that_does_not_exist_is_named() {
 fn follow_ups_read_in_their_conversation_beat_the_same_questions_asked_alone() {
     let ws = Workspace::with_shipped_story();
     let set = std::fs::read_to_string(common::repo_root().join("tests/eval/conversations.jsonl")).unwrap();
-    // The development article's conversations need its corpus, which the repo does not hold.
+    // The development articles' conversations need their corpora, which the repo does not hold.
     let shipped: Vec<&str> = set.lines().filter(|l| l.starts_with('{') && !l.contains("\"corpus\"")).collect();
     assert!(shipped.len() >= 25, "the set has its conversations about the shipped story");
     let file = ws.dir.path().join("conversations.jsonl");
@@ -118,7 +118,6 @@ fn follow_ups_read_in_their_conversation_beat_the_same_questions_asked_alone() {
     let follow_ups = overall["follow_ups"]["counts"]["answerable"].as_u64().unwrap() as usize;
     let turns: usize = shipped.iter().map(|l| l.matches("\"q\"").count() - 1).sum();
     assert_eq!(follow_ups, turns, "every turn after the first is scored: {overall}");
-    assert_eq!(overall["standalone"]["counts"]["answerable"], overall["follow_ups"]["counts"]["answerable"]);
     let (in_conversation, alone) = (rate(overall, "follow_ups", "hit1"), rate(overall, "standalone", "hit1"));
     assert!(
         in_conversation >= alone + 0.2,

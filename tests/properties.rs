@@ -187,12 +187,11 @@ proptest! {
 
     #[test]
     fn any_follow_up_is_answered_and_rendered_within_limits_or_refused_with_a_user_error(
-        first in text(30),
-        then in text(30),
+        questions in prop::collection::vec(text(30), 1..=storybot::answer::MAX_TURNS + 2),
     ) {
         let engine = story();
         let mut conversation = storybot::answer::Conversation::new();
-        for q in [&first, &then] {
+        for q in &questions {
             match engine.ask_in(&mut conversation, q, 3) {
                 Ok(answers) => check_reply(&render::answers(engine.version(), &answers))?,
                 Err(err) => prop_assert!(err.downcast_ref::<UserError>().is_some(), "{err:#}"),

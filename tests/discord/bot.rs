@@ -300,6 +300,8 @@ async fn a_mention_of_the_bots_managed_role_is_a_question_for_the_bot() {
         "the role is not in the question"
     );
     assert_eq!(reply["allowed_mentions"]["parse"], json!([]));
+    // Events run concurrently: give a wrong reply to the other role's mention time to come.
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let to_ignored = bot.fake.count_after(mark, |r| r.body["message_reference"]["message_id"] == ignored);
     assert_eq!(to_ignored, 0);
     bot.finish().await;

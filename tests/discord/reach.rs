@@ -229,6 +229,10 @@ async fn allowing_a_channel_or_a_forum_allows_mentions_in_its_threads_and_posts(
     let lost = mention_in(&bot, fake::FORUM_POST);
     let id = mention_in(&bot, fake::NEWS_THREAD);
     reply_in(&bot, mark_lost, fake::NEWS_THREAD, &id).await;
+    // The lost post is decided only after its failed lookup: wait for that, then a little.
+    let lookup = format!("/channels/{}", fake::FORUM_POST);
+    bot.fake.request_after(mark_lost, fake::WAIT, |r| r.method == "GET" && r.path.ends_with(&lookup)).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     for silent in [outside, lost] {
         let replies = bot.fake.count_after(mark, |r| r.body["message_reference"]["message_id"] == silent.as_str());
         assert_eq!(replies, 0, "{silent} is outside the allowed channels");

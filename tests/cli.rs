@@ -373,6 +373,17 @@ fn ask_with_a_conversation_reads_a_follow_up_against_the_question_before_it_in_a
 }
 
 #[test]
+fn explain_in_a_conversation_explains_the_follow_up_as_read() {
+    let ws = Workspace::with_shipped_story();
+    let first = ws.run(&["ask", "--conversation", "desk", "Who runs SoftBank?"], None);
+    assert!(first.status.success(), "{}", stderr(&first));
+    let next = ws.run(&["ask", "--conversation", "desk", "--explain", "and Oracle?"], None);
+    assert!(next.status.success(), "{}", stderr(&next));
+    let explained = stderr(&next);
+    assert!(explained.contains("runs") && explained.contains("oracle"), "the words of 'Who runs Oracle?': {explained}");
+}
+
+#[test]
 fn a_follow_up_with_no_earlier_question_asks_for_a_full_one() {
     let ws = Workspace::with_shipped_story();
     let out = ws.run(&["ask", "--conversation", "new", "what else?"], None);

@@ -226,6 +226,23 @@ impl Engine {
         self.candidates(check_question(question)?, rank::CANDIDATES, &[])
     }
 
+    /// As [`Engine::explain`] for `question` asked as the next turn of `conversation`: the
+    /// candidates of the question as [`Engine::ask_in`] would read it (the turn is not added).
+    ///
+    /// # Errors
+    /// As [`Engine::ask_in`].
+    pub fn explain_in(
+        &self,
+        conversation: &Conversation,
+        question: &str,
+    ) -> anyhow::Result<(Analysed, Vec<rank::Ranked>)> {
+        let mut conversation = conversation.clone();
+        conversation.align(self.version());
+        let reading = follow_up::read(&self.names, &self.corpus, check_question(question)?, conversation.turns())?;
+        let near = focus::Focus::of(conversation.turns()).map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
+        self.candidates(&reading.search, rank::CANDIDATES, &near)
+    }
+
     /// Retrieves and scores a question's candidates, `extra` sentences among them whether
     /// retrieval found them or not.
     fn candidates(

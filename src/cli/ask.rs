@@ -4,9 +4,11 @@
 use std::io::{BufRead as _, IsTerminal as _, Write};
 
 use super::ColorChoice;
+use crate::answer::rank::Ranked;
 use crate::answer::{Answers, Conversation, Engine, JsonAnswers};
 use crate::config::Paths;
 use crate::error::UserError;
+use crate::search::Analysed;
 use crate::store::now_secs;
 use crate::store::Store;
 
@@ -44,7 +46,7 @@ pub fn run(paths: &Paths, args: &AskArgs, color: ColorChoice) -> anyhow::Result<
     if !args.question.is_empty() {
         let question = args.question.join(" ");
         if args.explain {
-            explain(&engine, &question)?;
+            turns.explain(&question)?;
         }
         let answers = turns.ask(&question, args.top.into())?;
         write_answers(&mut out, &answers, args.json, style)?;
@@ -59,7 +61,7 @@ pub fn run(paths: &Paths, args: &AskArgs, color: ColorChoice) -> anyhow::Result<
             continue;
         }
         if args.explain {
-            explain(&engine, &line)?;
+            turns.explain(&line)?;
         }
         answer_line(&mut out, &mut turns, &line, args.top.into(), args.json, style)?;
     }
@@ -104,37 +106,63 @@ fn open_conversation(paths: &Paths, id: &str) -> anyhow::Result<(Store, String, 
 }
 
 /// Where the questions of one run go: each on its own, or each the next turn of a
-/// conversation (saved after every turn when it is kept in the database).
+/// conversation, kept in memory or in the database (saved after every turn).
 pub(super) struct Turns<'a> {
     engine: &'a Engine,
-    conversation: Option<Conversation>,
-    store: Option<(Store, String)>,
+    kept: Kept,
+}
+
+enum Kept {
+    Alone,
+    InMemory(Conversation),
+    Stored { conversation: Conversation, store: Store, key: String },
 }
 
 impl<'a> Turns<'a> {
     fn new(engine: &'a Engine, stored: Option<(Store, String, Conversation)>) -> Turns<'a> {
-        match stored {
-            Some((store, key, conversation)) => {
-                Turns { engine, conversation: Some(conversation), store: Some((store, key)) }
-            }
-            None => Turns { engine, conversation: None, store: None },
-        }
+        let kept = match stored {
+            Some((store, key, conversation)) => Kept::Stored { conversation, store, key },
+            None => Kept::Alone,
+        };
+        Turns { engine, kept }
     }
 
     /// Turns of a conversation kept only in memory (`storybot chat`).
     pub(super) fn in_memory(engine: &'a Engine) -> Turns<'a> {
-        Turns { engine, conversation: Some(Conversation::new()), store: None }
+        Turns { engine, kept: Kept::InMemory(Conversation::new()) }
     }
 
+    fn conversation(&mut self) -> Option<&mut Conversation> {
+        match &mut self.kept {
+            Kept::Alone => None,
+            Kept::InMemory(conversation) | Kept::Stored { conversation, .. } => Some(conversation),
+        }
+    }
+
+    /// Answers `question`, as the next turn when there is a conversation. A conversation the
+    /// database cannot keep is logged, not fatal: the answer is given all the same.
     fn ask(&mut self, question: &str, top: usize) -> anyhow::Result<Answers> {
-        let Some(conversation) = &mut self.conversation else { return self.engine.ask(question, top) };
-        let answers = self.engine.ask_in(conversation, question, top)?;
+        let engine = self.engine;
+        let Some(conversation) = self.conversation() else { return engine.ask(question, top) };
+        let answers = engine.ask_in(conversation, question, top)?;
         // Every answer printed was shown: "what else?" goes past them all.
         answers.answers.iter().for_each(|a| conversation.mark_shown(a.sentence()));
-        if let Some((store, key)) = &self.store {
-            store.save_conversation(key, conversation, now_secs())?;
+        if let Kept::Stored { conversation, store, key } = &self.kept {
+            if let Err(err) = store.save_conversation(key, conversation, now_secs()) {
+                tracing::warn!(error = %format!("{err:#}"), "the conversation could not be saved; this turn is not kept");
+            }
         }
         Ok(answers)
+    }
+
+    /// Prints to stderr how `question` is read and scored, as [`Turns::ask`] would ask it.
+    fn explain(&mut self, question: &str) -> anyhow::Result<()> {
+        let engine = self.engine;
+        let (analysed, ranked) = match self.conversation() {
+            Some(conversation) => engine.explain_in(conversation, question)?,
+            None => engine.explain(question)?,
+        };
+        explain(engine, &analysed, &ranked)
     }
 }
 
@@ -167,8 +195,7 @@ pub(super) fn write_answers(out: &mut impl Write, answers: &Answers, json: bool,
     Ok(())
 }
 
-fn explain(engine: &Engine, question: &str) -> anyhow::Result<()> {
-    let (analysed, ranked) = engine.explain(question)?;
+fn explain(engine: &Engine, analysed: &Analysed, ranked: &[Ranked]) -> anyhow::Result<()> {
     let mut err = std::io::stderr().lock();
     writeln!(err, "question asks for: {:?}", analysed.asks)?;
     for c in &analysed.concepts {

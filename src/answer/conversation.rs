@@ -19,7 +19,7 @@ pub const MAX_TURNS: usize = 4;
 const FORMAT: u32 = 1;
 
 /// The last [`MAX_TURNS`] turns of a conversation, oldest first.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Conversation {
     format: u32,
     /// [`crate::Engine::version`] the sentence ids were given by.
@@ -30,8 +30,6 @@ pub struct Conversation {
 /// One question of a conversation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Turn {
-    /// As the user wrote it.
-    pub question: String,
     /// As the engine read it (the question itself when nothing was rewritten).
     pub read: String,
     /// The sentences shown in answer, best first.
@@ -43,15 +41,21 @@ pub(crate) struct Turn {
     pub about: Option<String>,
 }
 
+impl Default for Conversation {
+    fn default() -> Conversation {
+        Conversation { format: FORMAT, version: String::new(), turns: Vec::new() }
+    }
+}
+
 impl Conversation {
     pub fn new() -> Conversation {
-        Conversation { format: FORMAT, ..Conversation::default() }
+        Conversation::default()
     }
 
     /// The conversation of one question answered by `version` that showed `shown` (best
     /// first): what a front end rebuilds from an answer it did not keep a conversation for.
     pub fn of_answer(version: &str, question: &str, shown: Vec<SentenceId>) -> Conversation {
-        let turn = Turn { question: question.to_string(), read: question.to_string(), shown, about: None };
+        let turn = Turn { read: question.to_string(), shown, about: None };
         Conversation { format: FORMAT, version: version.to_string(), turns: vec![turn] }
     }
 
@@ -67,9 +71,8 @@ impl Conversation {
 
     /// The JSON the database keeps.
     pub fn to_json(&self) -> String {
-        let current = Conversation { format: FORMAT, version: self.version.clone(), turns: self.turns.clone() };
         // Strings and numbers only: serialising cannot fail.
-        serde_json::to_string(&current).unwrap_or_default()
+        serde_json::to_string(self).unwrap_or_default()
     }
 
     /// A conversation from [`Conversation::to_json`]; `None` for damaged data or data of
@@ -100,7 +103,6 @@ impl Conversation {
             self.turns.iter_mut().for_each(|t| t.shown.clear());
             self.version = version.to_string();
         }
-        self.format = FORMAT;
     }
 
     /// Adds a turn, dropping the oldest past [`MAX_TURNS`].
@@ -134,12 +136,7 @@ mod tests {
     use super::*;
 
     fn turn(n: usize) -> Turn {
-        Turn {
-            question: format!("question {n}"),
-            read: format!("read {n}"),
-            shown: vec![SentenceId::new(n)],
-            about: None,
-        }
+        Turn { read: format!("read {n}"), shown: vec![SentenceId::new(n)], about: None }
     }
 
     #[test]

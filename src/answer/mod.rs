@@ -160,7 +160,6 @@ impl Engine {
         answers.question = question.to_string();
         answers.read_as = reading.shown;
         conversation.push(conversation::Turn {
-            question: question.to_string(),
             read: reading.search,
             shown: answers.answers.first().map(Answer::sentence).into_iter().collect(),
             about: reading.about,

@@ -45,7 +45,7 @@ fn corpus() -> anyhow::Result<Corpus> {
 }
 
 fn turn(read: &str) -> Turn {
-    Turn { question: read.into(), read: read.into(), shown: Vec::new(), about: None }
+    Turn { read: read.into(), shown: Vec::new(), about: None }
 }
 
 fn read_after(earlier: &[Turn], question: &str) -> anyhow::Result<Reading> {
@@ -102,7 +102,7 @@ fn it_with_no_thing_named_before_is_left_as_written() -> anyhow::Result<()> {
 fn a_second_that_stands_for_the_question_the_first_stood_for() -> anyhow::Result<()> {
     let first = turn("Who promised the cheaper trams?");
     let that = read_after(std::slice::from_ref(&first), "who said that?")?;
-    let said = Turn { question: "who said that?".into(), read: that.search, shown: Vec::new(), about: that.about };
+    let said = Turn { read: that.search, shown: Vec::new(), about: that.about };
     let again = read_after(&[first, said], "when was that?")?;
     assert_eq!(again.shown.as_deref(), Some("when was that? (about: Who promised the cheaper trams?)"));
     let more = read_after(&[again_turn(&again)], "anything else?")?;
@@ -121,7 +121,7 @@ fn a_bare_follow_up_after_a_that_asks_what_that_stood_for() -> anyhow::Result<()
 }
 
 fn again_turn(reading: &Reading) -> Turn {
-    Turn { question: String::new(), read: reading.search.clone(), shown: Vec::new(), about: reading.about.clone() }
+    Turn { read: reading.search.clone(), shown: Vec::new(), about: reading.about.clone() }
 }
 
 #[test]
@@ -135,12 +135,7 @@ fn and_a_phrase_opening_with_a_preposition_adds_to_the_earlier_question() -> any
 fn a_pronoun_reads_the_speaker_of_the_answer_shown_when_the_question_named_nobody() -> anyhow::Result<()> {
     let corpus = corpus()?;
     let quote = corpus.sentence_ids().find(|&id| corpus.text(id).starts_with("\"Our trams")).context("the quote")?;
-    let earlier = [Turn {
-        question: "Who said the trams are quieter?".into(),
-        read: "Who said the trams are quieter?".into(),
-        shown: vec![quote],
-        about: None,
-    }];
+    let earlier = [Turn { read: "Who said the trams are quieter?".into(), shown: vec![quote], about: None }];
     let reading = read(&Names::new(&corpus), &corpus, "What else did she say?", &earlier)?;
     assert_eq!(reading.search, "What did Clara Osei say?");
     assert_eq!(reading.shown.as_deref(), Some("What else did Clara Osei say?"));
@@ -221,12 +216,7 @@ fn with_nothing_before_a_pronoun_or_a_bare_name_is_read_as_written() -> anyhow::
 fn next_after_a_full_question_asks_it_again_past_what_was_shown() -> anyhow::Result<()> {
     let corpus = corpus()?;
     let first = corpus.sentence_ids().next().context("a sentence")?;
-    let earlier = [Turn {
-        question: "Who runs Northway?".into(),
-        read: "Who runs Northway?".into(),
-        shown: vec![first],
-        about: None,
-    }];
+    let earlier = [Turn { read: "Who runs Northway?".into(), shown: vec![first], about: None }];
     let reading = read(&Names::new(&corpus), &corpus, "What did Benson say next?", &earlier)?;
     assert_eq!(reading.search, "What did Benson say?");
     assert_eq!(reading.shown.as_deref(), Some("more answers to: What did Benson say?"));

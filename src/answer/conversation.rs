@@ -83,11 +83,14 @@ impl Conversation {
 
     /// Records that `sentence` was shown too in answer to the last question (a front end that
     /// shows more than the best answer, or pages on), so that "what else?" goes past it.
-    pub fn mark_shown(&mut self, sentence: SentenceId) {
-        if let Some(last) = self.turns.last_mut() {
-            if !last.shown.contains(&sentence) {
+    /// Whether that changed the conversation (it had a question, not yet showing `sentence`).
+    pub fn mark_shown(&mut self, sentence: SentenceId) -> bool {
+        match self.turns.last_mut() {
+            Some(last) if !last.shown.contains(&sentence) => {
                 last.shown.push(sentence);
+                true
             }
+            _ => false,
         }
     }
 
@@ -148,6 +151,16 @@ mod tests {
         assert_eq!(conversation.len(), MAX_TURNS);
         assert_eq!(conversation.turns()[0], turn(3));
         assert_eq!(conversation.turns().last(), Some(&turn(MAX_TURNS + 2)));
+    }
+
+    #[test]
+    fn marking_a_sentence_shown_says_whether_anything_changed() {
+        let mut conversation = Conversation::new();
+        assert!(!conversation.mark_shown(SentenceId::new(1)), "no question yet");
+        conversation.push(turn(7));
+        assert!(conversation.mark_shown(SentenceId::new(1)));
+        assert!(!conversation.mark_shown(SentenceId::new(1)), "already shown");
+        assert!(!conversation.mark_shown(SentenceId::new(7)), "the answer itself");
     }
 
     #[test]

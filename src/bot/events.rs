@@ -204,11 +204,16 @@ async fn mark_paged(data: &Data, click: &serenity::ComponentInteraction) {
         return;
     };
     let Some(&sentence) = answers.get(rank.max(1) - 1) else { return };
-    let keys = [follow_up::answer_key(click.message.id.get()), follow_up::thread_key(click.message.id.get())];
-    for key in keys {
+    let id = click.message.id.get();
+    // A command's answer keeps no conversation (a reply rebuilds it from the buttons), and
+    // only the bot's own threads have one: look up only what can exist.
+    let command =
+        matches!(click.message.interaction_metadata.as_deref(), Some(serenity::MessageInteractionMetadata::Command(_)));
+    let answer = (!command).then(|| follow_up::answer_key(id));
+    let thread = data.links.is_bot_thread(id).await.then(|| follow_up::thread_key(id));
+    for key in answer.into_iter().chain(thread) {
         let mut conversation = data.database.conversation(&key).await;
-        if !conversation.is_empty() {
-            conversation.mark_shown(sentence);
+        if conversation.mark_shown(sentence) {
             data.database.save_conversation(&key, &conversation).await;
         }
     }

@@ -149,14 +149,12 @@ pub async fn answer(
     kind: super::request::Kind,
 ) -> Answering {
     let before = match &asked.continues {
-        Some(key) => {
-            let kept = data.database.conversation(key).await;
-            let continues_replied = |m: &&serenity::Message| *key == answer_key(m.id.get());
-            match replied.filter(|_| kept.is_empty()).filter(continues_replied) {
-                Some(answer) => shown_in(&data.engine(), answer).unwrap_or(kept),
-                None => kept,
-            }
-        }
+        // A command's answer keeps no row: its conversation is rebuilt without a read.
+        Some(key) => match replied.filter(|m| *key == answer_key(m.id.get())).and_then(|m| shown_in(&data.engine(), m))
+        {
+            Some(rebuilt) => rebuilt,
+            None => data.database.conversation(key).await,
+        },
         None => Conversation::new(),
     };
     let mut answering = Answering { reply: render::mention_help(), after: None, before: before.clone() };
@@ -194,7 +192,11 @@ pub fn answer_in(
 /// was (for edits and deletions of the question).
 pub async fn remember(data: &Data, msg: &serenity::Message, asked: &Asked, answering: &Answering, answer: u64) {
     let Some(after) = &answering.after else { return };
-    data.database.save_conversation(&answer_key(answer), after).await;
+    // In the bot's thread every message continues the thread's conversation, so the
+    // answer's own would never be read.
+    if !asked.in_bot_thread {
+        data.database.save_conversation(&answer_key(answer), after).await;
+    }
     let mut before_at = asked.continues.clone();
     if let Some(key) = asked.continues.as_ref().filter(|k| !k.starts_with("message:")) {
         // A thread's or a direct message's conversation moves on; keep where this question

@@ -146,7 +146,9 @@ impl<'a> Turns<'a> {
         let Some(conversation) = self.conversation() else { return engine.ask(question, top) };
         let answers = engine.ask_in(conversation, question, top)?;
         // Every answer printed was shown: "what else?" goes past them all.
-        answers.answers.iter().for_each(|a| conversation.mark_shown(a.sentence()));
+        for answer in &answers.answers {
+            conversation.mark_shown(answer.sentence());
+        }
         if let Kept::Stored { conversation, store, key } = &self.kept {
             if let Err(err) = store.save_conversation(key, conversation, now_secs()) {
                 tracing::warn!(error = %format!("{err:#}"), "the conversation could not be saved; this turn is not kept");

@@ -9,8 +9,22 @@ use crate::store::settings::GuildSettings;
 /// The channel a thread or forum post belongs to; `None` for any other channel (a text
 /// channel's parent is its category, which is no place to answer in).
 pub fn thread_parent(kind: serenity::ChannelType, parent: Option<serenity::ChannelId>) -> Option<u64> {
+    is_thread_kind(kind).then_some(parent?.get())
+}
+
+/// Whether a channel of `kind` is a thread (a forum post is a public thread).
+pub fn is_thread_kind(kind: serenity::ChannelType) -> bool {
     use serenity::ChannelType::{NewsThread, PrivateThread, PublicThread};
-    matches!(kind, NewsThread | PublicThread | PrivateThread).then_some(parent?.get())
+    matches!(kind, NewsThread | PublicThread | PrivateThread)
+}
+
+/// Whether the cache knows `channel` as a thread of `guild`.
+pub fn is_cached_thread(
+    cache: &serenity::Cache,
+    guild: Option<serenity::GuildId>,
+    channel: serenity::ChannelId,
+) -> bool {
+    guild.is_some_and(|g| matches!(cached(cache, g, channel), Some(Some(_))))
 }
 
 /// The parent of the channel an interaction came from, as Discord describes it in the

@@ -9,7 +9,7 @@
 use poise::serenity_prelude as serenity;
 
 use super::markdown::truncate;
-use super::{adapter, render, Context, Data, Error};
+use super::{adapter, channels, render, Context, Data, Error};
 use crate::answer::Conversation;
 
 /// Discord's limit on a thread's name, in characters.
@@ -61,7 +61,7 @@ pub async fn open_on_mention(
     answering: &super::follow_up::Answering,
 ) {
     let (Some(guild), Some(after)) = (msg.guild_id, &answering.after) else { return };
-    if is_thread(ctx, msg.guild_id, msg.channel_id) {
+    if channels::is_cached_thread(&ctx.cache, msg.guild_id, msg.channel_id) {
         return;
     }
     if let Err(err) = open(ctx, data, (guild, msg.channel_id, answer), question, after).await {
@@ -129,23 +129,14 @@ pub async fn after_ask(
 
 /// Whether a command was run in a thread (Discord says so in the interaction).
 fn in_thread(ctx: Context<'_>) -> bool {
-    use serenity::ChannelType as T;
     let poise::Context::Application(app) = ctx else { return false };
-    let kind = app.interaction.channel.as_ref().map(|c| c.kind);
-    matches!(kind, Some(T::PublicThread | T::PrivateThread | T::NewsThread))
-        || is_thread(ctx.serenity_context(), ctx.guild_id(), ctx.channel_id())
+    app.interaction.channel.as_ref().is_some_and(|c| channels::is_thread_kind(c.kind))
+        || channels::is_cached_thread(&ctx.serenity_context().cache, ctx.guild_id(), ctx.channel_id())
 }
 
 async fn notice(ctx: Context<'_>, text: &str) -> Result<(), Error> {
     ctx.send(adapter::command_reply(&render::Reply::plain(text.into()), true)).await?;
     Ok(())
-}
-
-/// Whether `channel` is a thread, as far as the cache knows (the bot's own threads are
-/// known from the database instead).
-pub fn is_thread(ctx: &serenity::Context, guild: Option<serenity::GuildId>, channel: serenity::ChannelId) -> bool {
-    let Some(guild) = guild.and_then(|g| ctx.cache.guild(g)) else { return false };
-    guild.threads.iter().any(|t| t.id == channel)
 }
 
 /// Logs a refused thread (never with the question).

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::{Case, Miss, Tally, DEPTH};
 use crate::answer::{Conversation, Engine};
@@ -79,7 +79,7 @@ fn dialogue(line: &str, corpora: &Path) -> Result<Dialogue, String> {
 }
 
 /// The figures of one corpus and split.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default)]
 pub struct Row {
     pub corpus: String,
     pub split: String,
@@ -92,8 +92,8 @@ pub struct Row {
     pub openers: Tally,
 }
 
-/// Every row, and the misses.
-#[derive(Debug, Clone, Default, Serialize)]
+/// Every row, and the misses (in the file's order).
+#[derive(Debug, Clone, Default)]
 pub struct Report {
     pub rows: Vec<Row>,
     pub misses: Vec<Miss>,
@@ -104,21 +104,22 @@ pub struct Report {
 /// # Errors
 /// A [`UserError`] for a corpus folder that is missing or broken; anything else is internal.
 pub fn run(dialogues: &[Dialogue], default_corpus: &Path) -> anyhow::Result<Report> {
-    let mut engines: BTreeMap<PathBuf, Engine> = BTreeMap::new();
     let mut rows: BTreeMap<(String, String), Row> = BTreeMap::new();
     let mut misses = Vec::new();
-    for dialogue in dialogues {
-        let folder = dialogue.corpus.clone().unwrap_or_else(|| default_corpus.to_path_buf());
-        if !engines.contains_key(&folder) {
-            engines.insert(folder.clone(), super::open(&folder, dialogue.turns[0].line)?);
-        }
-        let engine = &engines[&folder];
+    for (folder, group) in super::by_corpus(dialogues, |d| d.corpus.as_deref(), default_corpus) {
+        let engine = super::open(&folder, group[0].turns[0].line)?;
         let name = super::corpus_name(&folder);
-        let row = rows.entry((name.clone(), dialogue.split.clone())).or_default();
-        (row.corpus, row.split) = (name, dialogue.split.clone());
-        row.conversations += 1;
-        judge(engine, dialogue, row, &mut misses)?;
+        for dialogue in group {
+            let row = rows.entry((name.clone(), dialogue.split.clone())).or_insert_with(|| Row {
+                corpus: name.clone(),
+                split: dialogue.split.clone(),
+                ..Row::default()
+            });
+            row.conversations += 1;
+            judge(&engine, dialogue, row, &mut misses)?;
+        }
     }
+    misses.sort_by_key(|m: &Miss| m.line);
     Ok(Report { rows: rows.into_values().collect(), misses })
 }
 

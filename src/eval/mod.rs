@@ -40,7 +40,7 @@ pub fn run(
     mut progress: impl FnMut(),
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
-    for (folder, group) in by_corpus(cases, default_corpus) {
+    for (folder, group) in by_corpus(cases, |c| c.corpus.as_deref(), default_corpus) {
         let engine = open(&folder, group[0].line)?;
         let mut row = Row { corpus: corpus_name(&folder), ..Row::default() };
         for case in group {
@@ -103,14 +103,19 @@ fn dump_signals(engine: &Engine, case: &Case, corpus: &str, out: &mut dyn Write)
     Ok(())
 }
 
-/// Cases grouped by corpus folder, in the order the folders first appear.
-fn by_corpus<'a>(cases: &'a [Case], default_corpus: &Path) -> Vec<(PathBuf, Vec<&'a Case>)> {
-    let mut groups: Vec<(PathBuf, Vec<&Case>)> = Vec::new();
-    for case in cases {
-        let folder = case.corpus.clone().unwrap_or_else(|| default_corpus.to_path_buf());
+/// `items` grouped by the corpus folder `corpus_of` names (`default_corpus` when none), in the
+/// order the folders first appear: each group is asked with one engine, dropped after it.
+fn by_corpus<'a, T>(
+    items: &'a [T],
+    corpus_of: impl Fn(&T) -> Option<&Path>,
+    default_corpus: &Path,
+) -> Vec<(PathBuf, Vec<&'a T>)> {
+    let mut groups: Vec<(PathBuf, Vec<&T>)> = Vec::new();
+    for item in items {
+        let folder = corpus_of(item).unwrap_or(default_corpus).to_path_buf();
         match groups.iter_mut().find(|(f, _)| *f == folder) {
-            Some((_, group)) => group.push(case),
-            None => groups.push((folder, vec![case])),
+            Some((_, group)) => group.push(item),
+            None => groups.push((folder, vec![item])),
         }
     }
     groups

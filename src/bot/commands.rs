@@ -10,9 +10,11 @@ use crate::ops::metrics;
 use crate::story;
 use crate::story::view::{FactsView, ProfilesView, RosterView, TimelineView, VerificationView, WhosaidView};
 
-/// Every command the bot registers: slash commands, then message context-menu commands.
+/// Every command the bot registers: slash commands, then message context-menu commands. The
+/// answering ones work wherever a user or a server installed the bot; `/config` and
+/// `/reindex` declare their own (server only).
 pub fn all() -> Vec<poise::Command<super::Data, Error>> {
-    vec![
+    let answering = [
         ask(),
         search(),
         quote(),
@@ -25,18 +27,22 @@ pub fn all() -> Vec<poise::Command<super::Data, Error>> {
         help(),
         ask_message(),
         verify_message(),
-        admin::config(),
-        admin::reindex(),
-    ]
+    ];
+    answering.into_iter().map(anywhere).chain([admin::config(), admin::reindex()]).collect()
+}
+
+/// `command` installable by servers and users, and usable in servers, the bot's direct
+/// messages and private channels.
+fn anywhere(mut command: poise::Command<super::Data, Error>) -> poise::Command<super::Data, Error> {
+    use serenity::{InstallationContext, InteractionContext};
+    command.install_context = Some(vec![InstallationContext::Guild, InstallationContext::User]);
+    command.interaction_context =
+        Some(vec![InteractionContext::Guild, InteractionContext::BotDm, InteractionContext::PrivateChannel]);
+    command
 }
 
 /// Ask a question about the story; the answer quotes it exactly
-#[poise::command(
-    slash_command,
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn ask(
     ctx: Context<'_>,
     #[description = "Your question about the story"]
@@ -58,12 +64,7 @@ pub async fn ask(
 }
 
 /// List every sentence of the story that matches your words
-#[poise::command(
-    slash_command,
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn search(
     ctx: Context<'_>,
     #[description = "Words to look for"]
@@ -81,12 +82,7 @@ pub async fn search(
 }
 
 /// The story's quotes, by speaker or topic
-#[poise::command(
-    slash_command,
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn quote(
     ctx: Context<'_>,
     #[description = "Only quotes by this person"]
@@ -103,12 +99,7 @@ pub async fn quote(
 }
 
 /// Find the quote you half remember, and who said it
-#[poise::command(
-    slash_command,
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn whosaid(
     ctx: Context<'_>,
     #[description = "Some words of the quote, or what it was about"]
@@ -121,12 +112,7 @@ pub async fn whosaid(
 }
 
 /// Check a quote against the story: exact, altered or not in it
-#[poise::command(
-    slash_command,
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn verify(
     ctx: Context<'_>,
     #[description = "The quote as it is going around, with who said it if known"]
@@ -139,12 +125,7 @@ pub async fn verify(
 }
 
 /// The people and organisations in the story, or what one of them said and did
-#[poise::command(
-    slash_command,
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn who(
     ctx: Context<'_>,
     #[description = "A name (any part, or an alias like Elon)"]
@@ -162,12 +143,7 @@ pub async fn who(
 }
 
 /// The amounts, counts and dates the story states
-#[poise::command(
-    slash_command,
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn facts(
     ctx: Context<'_>,
     #[description = "Only facts about this (words, or money / dates)"]
@@ -185,12 +161,7 @@ pub async fn facts(
 }
 
 /// The events the story reports, in time order
-#[poise::command(
-    slash_command,
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let events = story::timeline::events(engine.corpus());
@@ -198,12 +169,7 @@ pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
 }
 
 /// Answers the selected message as a question, privately (with a Share button)
-#[poise::command(
-    context_menu_command = "Ask storybot",
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(context_menu_command = "Ask storybot", category = "Answering")]
 pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let question = message_text(&message)?;
@@ -213,12 +179,7 @@ pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result
 }
 
 /// Verifies the selected message's text as a quote, privately (with a Share button)
-#[poise::command(
-    context_menu_command = "Verify quote",
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(context_menu_command = "Verify quote", category = "Answering")]
 pub async fn verify_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let claim = message_text(&message)?;
@@ -258,19 +219,14 @@ fn message_text(message: &serenity::Message) -> Result<String, UserError> {
 }
 
 /// What the story is: its title, date, people, quotes and source
-#[poise::command(
-    slash_command,
-    category = "Answering",
-    install_context = "Guild|User",
-    interaction_context = "Guild|BotDm|PrivateChannel"
-)]
+#[poise::command(slash_command, category = "Answering")]
 pub async fn story(ctx: Context<'_>) -> Result<(), Error> {
     let engine = ctx.data().engine();
     send(ctx, &engine, render::story(engine.corpus()), None).await
 }
 
 /// What this bot can do
-#[poise::command(slash_command, install_context = "Guild|User", interaction_context = "Guild|BotDm|PrivateChannel")]
+#[poise::command(slash_command)]
 pub async fn help(ctx: Context<'_>) -> Result<(), Error> {
     ctx.send(adapter::command_reply(&render::help(), true)).await?;
     Ok(())

@@ -210,8 +210,7 @@ async fn the_cooldown_asks_a_fast_user_to_wait_privately() {
 }
 
 async fn reply_to_message(bot: &super::Running, mark: usize) -> Value {
-    let path = format!("/channels/{}/messages", fake::CHANNEL);
-    bot.fake.request_after(mark, WAIT, |r| r.method == "POST" && r.path.ends_with(&path)).await.body
+    bot.fake.posted_in(fake::CHANNEL, mark).await.body
 }
 
 #[tokio::test]

@@ -103,7 +103,6 @@ struct Shared {
     posted: Mutex<Vec<Value>>,
     /// The message each interaction's first response became, by interaction token.
     originals: Mutex<HashMap<String, Value>>,
-    /// The channel of each interaction, by token.
     /// Per interaction token: its channel, user and interaction type, for its answer.
     interactions: Mutex<HashMap<String, (String, String, u64)>>,
     /// Threads the bot opened, as the fake returned them.
@@ -153,6 +152,11 @@ impl FakeDiscord {
     /// The number of REST requests so far, to wait for ones after it.
     pub fn mark(&self) -> usize {
         self.shared.requests.lock().unwrap().len()
+    }
+    /// The first message the bot posted in `channel` after `mark` (waits up to [`WAIT`]).
+    pub async fn posted_in(&self, channel: &str, mark: usize) -> Request {
+        let path = format!("/channels/{channel}/messages");
+        self.request_after(mark, WAIT, |r| r.method == "POST" && r.path.ends_with(&path)).await
     }
 
     /// The first REST request after `mark` that `matches`, waiting up to `timeout`.

@@ -136,8 +136,7 @@ async fn only_the_author_of_a_mention_pages_its_answer_and_a_deleted_question_pa
     let mark = bot.fake.mark();
     let question = format!("<@{}> {ALTMAN}", fake::BOT);
     bot.fake.message(&question, fake::alice(), vec![fake::bot_mention()], true);
-    let path = format!("/channels/{}/messages", fake::CHANNEL);
-    let posted = bot.fake.request_after(mark, fake::WAIT, |r| r.method == "POST" && r.path.ends_with(&path)).await;
+    let posted = bot.fake.posted_in(fake::CHANNEL, mark).await;
     let mut reply = fake::reply_message(&posted.body, &bot.fake.next_id(), fake::alice());
     let (next, _) = button(&reply, "Next answer");
     let bob = bot.callback(&bot.fake.click_by(fake::BOB, &reply, &next)).await;
@@ -189,8 +188,7 @@ fn mention_in(bot: &super::Running, channel: &str) -> String {
 
 /// The bot's reply to message `id` in `channel`.
 async fn reply_in(bot: &super::Running, mark: usize, channel: &str, id: &str) -> Value {
-    let path = format!("/channels/{channel}/messages");
-    let reply = bot.fake.request_after(mark, fake::WAIT, |r| r.method == "POST" && r.path.ends_with(&path)).await;
+    let reply = bot.fake.posted_in(channel, mark).await;
     assert_eq!(reply.body["message_reference"]["message_id"], id);
     reply.body
 }

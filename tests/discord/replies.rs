@@ -6,7 +6,6 @@ use storybot::bot::render;
 use super::fake::{self, alice, bot_mention, FakeDiscord, WAIT};
 use super::messages::settled;
 use super::process::{assert_token_absent, log_of, serve_with, wait_exit};
-use super::threads::posted_in;
 use super::{description, start, start_reading_every_message, Running};
 use crate::common::Workspace;
 
@@ -26,7 +25,7 @@ async fn a_reply_to_an_answer_with_the_ping_on_is_a_follow_up_to_it() {
     let answer = mention_answered(&bot, "who runs SoftBank?").await;
     let mark = bot.fake.mark();
     let reply_id = bot.fake.reply(&answer, "what did he say?", true);
-    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    let reply = bot.fake.posted_in(fake::CHANNEL, mark).await.body;
     settled(&bot, &reply_id).await;
     assert_eq!(reply["message_reference"]["message_id"], reply_id);
     let text = description(&reply);
@@ -37,7 +36,7 @@ async fn a_reply_to_an_answer_with_the_ping_on_is_a_follow_up_to_it() {
     let second = bot.fake.posted(1).await;
     let mark = bot.fake.mark();
     bot.fake.reply(&second, "and Musk?", true);
-    let third = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    let third = bot.fake.posted_in(fake::CHANNEL, mark).await.body;
     assert!(description(&third).contains("Read as:"), "{}", description(&third));
     assert!(third.get("content").is_none());
     bot.finish().await;
@@ -51,7 +50,7 @@ async fn without_the_message_content_intent_a_reply_without_the_ping_arrives_emp
     // What Discord sends a bot without the intent for a reply with its ping turned off.
     bot.fake.reply(&answer, "", false);
     bot.fake.reply(&answer, "and what did Musk say?", true);
-    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    let reply = bot.fake.posted_in(fake::CHANNEL, mark).await.body;
     assert!(description(&reply).contains("and what did Musk say?"));
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(bot.fake.count_after(mark, |r| r.path.ends_with("/messages")), 1, "the empty reply got nothing");
@@ -67,7 +66,7 @@ async fn with_the_message_content_intent_the_bot_asks_for_it_and_a_reply_without
     let answer = mention_answered(&bot, "who runs SoftBank?").await;
     let mark = bot.fake.mark();
     bot.fake.reply(&answer, "and what did Musk say?", false);
-    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    let reply = bot.fake.posted_in(fake::CHANNEL, mark).await.body;
     assert!(description(&reply).contains("and what did Musk say?"));
     bot.finish().await;
 }
@@ -81,7 +80,7 @@ async fn a_reply_to_a_bot_message_that_is_not_an_answer_is_answered_on_its_own_w
     assert!(help["content"].as_str().unwrap().starts_with("Ask me something"));
     let mark = bot.fake.mark();
     bot.fake.reply(&help, "who runs SoftBank?", true);
-    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    let reply = bot.fake.posted_in(fake::CHANNEL, mark).await.body;
     assert_eq!(reply["content"], render::NEW_CONVERSATION);
     assert!(description(&reply).contains("Masayoshi Son"));
     bot.finish().await;
@@ -94,7 +93,7 @@ async fn a_reply_to_a_deleted_answer_is_a_new_question_with_a_ping_and_ignored_w
     let mark = bot.fake.mark();
     bot.fake.reply_to_deleted(&answer, "and what did Musk say?", vec![]);
     bot.fake.reply_to_deleted(&answer, &format!("<@{}> who runs SoftBank?", fake::BOT), vec![bot_mention()]);
-    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    let reply = bot.fake.posted_in(fake::CHANNEL, mark).await.body;
     assert!(description(&reply).contains("Masayoshi Son"));
     assert!(reply.get("content").is_none(), "a plain mention: nothing to note");
     tokio::time::sleep(Duration::from_millis(300)).await;
@@ -150,7 +149,7 @@ async fn a_follow_up_with_no_question_before_it_asks_for_a_full_question() {
     let help = bot.fake.posted(n).await;
     let mark = bot.fake.mark();
     bot.fake.reply(&help, "what else?", true);
-    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    let reply = bot.fake.posted_in(fake::CHANNEL, mark).await.body;
     assert_eq!(reply["content"], storybot::answer::NOTHING_TO_FOLLOW);
     assert!(reply["embeds"].as_array().is_none_or(Vec::is_empty));
     bot.finish().await;
@@ -178,7 +177,7 @@ async fn a_reply_to_a_paged_command_answer_goes_past_every_answer_its_asker_page
     answer["components"] = second["components"].clone();
     let mark = bot.fake.mark();
     bot.fake.reply(&answer, "what else did he say?", true);
-    let third = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    let third = bot.fake.posted_in(fake::CHANNEL, mark).await.body;
     assert!(description(&third).contains("Read as:"), "{}", description(&third));
     assert!(third.get("content").is_none(), "the answer's conversation was rebuilt: no note");
     assert_ne!(shown(&third), shown(&first), "the first answer was shown");

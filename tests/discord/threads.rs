@@ -5,14 +5,8 @@ use storybot::answer::Conversation;
 use storybot::bot::render;
 use storybot::store::{conversations, Store};
 
-use super::fake::{self, alice, bot_mention, FakeDiscord, Request, WAIT};
+use super::fake::{self, alice, bot_mention, WAIT};
 use super::{description, start, start_reading_every_message, Running};
-
-/// The first message the bot posts in `channel` after `mark`.
-pub async fn posted_in(fake: &FakeDiscord, channel: &str, mark: usize) -> Request {
-    let path = format!("/channels/{channel}/messages");
-    fake.request_after(mark, WAIT, |r| r.method == "POST" && r.path.ends_with(&path)).await
-}
 
 /// Runs `/ask` with `options` and waits until the bot has opened its thread and taken it as
 /// its own; returns the message the answer became and the thread.
@@ -53,7 +47,7 @@ async fn ask_with_thread_opens_a_thread_named_after_the_question_on_the_answer()
         vec![bot_mention()],
         true,
     );
-    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    let reply = bot.fake.posted_in(thread_id, mark).await.body;
     assert_eq!(reply["message_reference"]["message_id"], asked);
     let text = description(&reply);
     assert!(
@@ -72,13 +66,13 @@ async fn with_the_message_content_intent_every_message_in_the_bots_thread_is_a_f
     let thread_id = thread["id"].as_str().unwrap();
     let mark = bot.fake.mark();
     bot.fake.message_in(thread_id, "How much did Musk pay for X?", alice(), vec![], true);
-    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    let reply = bot.fake.posted_in(thread_id, mark).await.body;
     assert!(description(&reply).contains("How much did Musk pay for X?"));
     // Elsewhere, a message that does not mention the bot is still not for it.
     let mark = bot.fake.mark();
     bot.fake.message("How much did Musk pay for X?", alice(), vec![], true);
     bot.fake.message_in(thread_id, "and who runs SoftBank?", alice(), vec![], true);
-    posted_in(&bot.fake, thread_id, mark).await;
+    bot.fake.posted_in(thread_id, mark).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(bot.fake.count_after(mark, |r| r.method == "POST" && r.path.ends_with("/messages")), 1);
     bot.finish().await;
@@ -94,7 +88,7 @@ async fn without_the_message_content_intent_a_thread_message_without_a_mention_a
     // What Discord sends a bot without the intent for a message that does not mention it.
     bot.fake.message_in(thread_id, "", alice(), vec![], true);
     bot.fake.message_in(thread_id, &format!("<@{}> and Altman?", fake::BOT), alice(), vec![bot_mention()], true);
-    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    let reply = bot.fake.posted_in(thread_id, mark).await.body;
     assert!(description(&reply).contains("and Altman?"));
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(bot.fake.count_after(mark, |r| r.path.ends_with("/messages")), 1, "only the mention was answered");
@@ -159,7 +153,7 @@ async fn a_thread_discord_refuses_leaves_the_answer_and_tells_the_asker_privatel
     // The answer still takes follow-ups, as replies.
     let mark = bot.fake.mark();
     bot.fake.reply(&answer, "what did he say?", true);
-    let reply = posted_in(&bot.fake, fake::CHANNEL, mark).await.body;
+    let reply = bot.fake.posted_in(fake::CHANNEL, mark).await.body;
     assert!(description(&reply).contains("Read as:"), "the answer's conversation was kept");
     assert!(reply.get("content").is_none());
     bot.finish().await;
@@ -175,10 +169,10 @@ async fn a_thread_the_bot_cannot_post_in_is_logged_and_the_conversation_survives
     let ask = format!("<@{}> what did he say?", fake::BOT);
     let mark = bot.fake.mark();
     bot.fake.message_in(thread_id, &ask, alice(), vec![bot_mention()], true);
-    posted_in(&bot.fake, thread_id, mark).await;
+    bot.fake.posted_in(thread_id, mark).await;
     let mark = bot.fake.mark();
     bot.fake.message_in(thread_id, &ask, alice(), vec![bot_mention()], true);
-    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    let reply = bot.fake.posted_in(thread_id, mark).await.body;
     assert!(description(&reply).contains("Read as:"), "the thread's conversation is still there");
     assert!(reply.get("content").is_none());
     bot.finish().await;
@@ -195,7 +189,7 @@ async fn a_follow_up_in_a_thread_whose_conversation_is_gone_is_answered_on_its_o
         .unwrap();
     let mark = bot.fake.mark();
     bot.fake.message_in(thread, &format!("<@{}> who runs SoftBank?", fake::BOT), alice(), vec![bot_mention()], true);
-    let reply = posted_in(&bot.fake, thread, mark).await.body;
+    let reply = bot.fake.posted_in(thread, mark).await.body;
     assert_eq!(reply["content"], render::NEW_CONVERSATION);
     assert!(description(&reply).contains("Masayoshi Son"));
     bot.finish().await;
@@ -221,7 +215,7 @@ async fn a_deleted_thread_is_forgotten() {
     let mark = bot.fake.mark();
     bot.fake.message_in(thread_id, "who runs SoftBank?", alice(), vec![], true);
     bot.fake.message(&format!("<@{}> who runs SoftBank?", fake::BOT), alice(), vec![bot_mention()], true);
-    posted_in(&bot.fake, fake::CHANNEL, mark).await;
+    bot.fake.posted_in(fake::CHANNEL, mark).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert_eq!(bot.fake.count_after(mark, |r| r.path.ends_with("/messages")), 1);
     bot.finish().await;
@@ -239,7 +233,7 @@ async fn the_bots_thread_counts_as_its_parent_channel_on_a_server_that_allows_on
     let thread_id = thread["id"].as_str().unwrap();
     let mark = bot.fake.mark();
     bot.fake.message_in(thread_id, &format!("<@{}> what did Musk say?", fake::BOT), alice(), vec![bot_mention()], true);
-    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    let reply = bot.fake.posted_in(thread_id, mark).await.body;
     assert!(description(&reply).contains("what did Musk say?"));
     bot.finish().await;
 }
@@ -275,11 +269,11 @@ async fn a_follow_up_in_a_thread_whose_conversation_expired_needs_a_full_questio
     store.save_conversation(&format!("thread:{thread_id}"), &conversation, long_ago).unwrap();
     let mark = bot.fake.mark();
     bot.fake.message_in(thread_id, &format!("<@{}> what else?", fake::BOT), alice(), vec![bot_mention()], true);
-    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    let reply = bot.fake.posted_in(thread_id, mark).await.body;
     assert_eq!(reply["content"], storybot::answer::NOTHING_TO_FOLLOW);
     let mark = bot.fake.mark();
     bot.fake.message_in(thread_id, &format!("<@{}> who runs SoftBank?", fake::BOT), alice(), vec![bot_mention()], true);
-    let reply = posted_in(&bot.fake, thread_id, mark).await.body;
+    let reply = bot.fake.posted_in(thread_id, mark).await.body;
     assert_eq!(reply["content"], render::NEW_CONVERSATION, "a full question is answered, with a note");
     assert!(description(&reply).contains("Masayoshi Son"));
     bot.finish().await;

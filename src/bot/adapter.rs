@@ -67,6 +67,18 @@ pub fn updated_message(reply: &Reply) -> serenity::CreateInteractionResponse {
 
 /// A new public message in answer to a click (a shared private reply).
 pub fn public_message(reply: &Reply) -> serenity::CreateInteractionResponse {
+    serenity::CreateInteractionResponse::Message(new_message(reply))
+}
+
+/// A new private message in answer to a click, with its buttons (someone else's answer,
+/// paged for the clicker alone).
+pub fn private_message(reply: &Reply) -> serenity::CreateInteractionResponse {
+    let out = new_message(reply).ephemeral(true).components(components(&reply.buttons));
+    serenity::CreateInteractionResponse::Message(out)
+}
+
+/// `reply`'s text and embed as a new message that pings nobody.
+fn new_message(reply: &Reply) -> serenity::CreateInteractionResponseMessage {
     let mut out = serenity::CreateInteractionResponseMessage::new().allowed_mentions(no_pings());
     if let Some(content) = &reply.content {
         out = out.content(content);
@@ -74,20 +86,7 @@ pub fn public_message(reply: &Reply) -> serenity::CreateInteractionResponse {
     if let Some(e) = &reply.embed {
         out = out.embed(embed(e));
     }
-    serenity::CreateInteractionResponse::Message(out)
-}
-
-/// A new private message in answer to a click, with its buttons (someone else's answer,
-/// paged for the clicker alone).
-pub fn private_message(reply: &Reply) -> serenity::CreateInteractionResponse {
-    let mut out = serenity::CreateInteractionResponseMessage::new().ephemeral(true).allowed_mentions(no_pings());
-    if let Some(content) = &reply.content {
-        out = out.content(content);
-    }
-    if let Some(e) = &reply.embed {
-        out = out.embed(embed(e));
-    }
-    serenity::CreateInteractionResponse::Message(out.components(components(&reply.buttons)))
+    out
 }
 
 /// A private message in answer to a click (an expired button, an error).

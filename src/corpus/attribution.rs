@@ -402,8 +402,9 @@ impl Reader<'_> {
         None
     }
 
-    /// The person a role phrase refers to ("the prime minister", "the Salford MP"): the one
-    /// the story gives that role, the last speaker, else the last person named.
+    /// The person a role phrase refers to ("the prime minister", "the Salford MP"): the last
+    /// one named before it whom the story gives that role, else the last speaker, else the last
+    /// person named as a subject, else the last person named.
     fn by_role(&self, role: &[String], salient: &Salience<'_>) -> Option<usize> {
         let head = role.last()?;
         let holders: Vec<usize> = (0..self.entities.len())
@@ -423,12 +424,22 @@ impl Reader<'_> {
                 .find(|m| candidates(m.entity))
                 .map(|m| m.entity)
         };
-        if !holders.is_empty() {
-            return recent(&|e| holders.contains(&e)).or(holders.first().copied());
+        // A holder named only after the quote is not who the role points back to.
+        if let Some(holder) = recent(&|e| holders.contains(&e)) {
+            return Some(holder);
         }
         match salient.last {
             Some((Speaker::Entity(e), _)) if self.is_person(*e) => Some(*e),
-            _ => recent(&|e| self.is_named_person(e)),
+            // "Tony Blair has dismissed reports he told Gordon Brown … "…," the prime minister
+            // told": the last person who was a subject, not the last one named.
+            _ => self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|m| m.span.end <= salient.at && !self.in_quote(m.span.start))
+                .find(|m| self.is_named_person(m.entity) && self.is_subject(m))
+                .map(|m| m.entity)
+                .or_else(|| recent(&|e| self.is_named_person(e))),
         }
     }
 

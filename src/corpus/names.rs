@@ -9,9 +9,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::mention::Mention;
 use super::tokens::{adjacent, without_possessive, words};
@@ -19,6 +16,7 @@ use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::FUNCTION_WORDS;
+use crate::words::person_nouns::is_person_noun;
 use crate::words::titles::{TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
 pub fn is_title(word: &str) -> bool {
@@ -29,14 +27,14 @@ pub fn is_title(word: &str) -> bool {
 }
 
 /// Titles that say how to address someone, not what they do ("Mr", "Dr", "Lord").
-fn is_honorific(word: &str) -> bool {
+pub(super) fn is_honorific(word: &str) -> bool {
     super::gender::of_title(word).is_some()
         || UNGENDERED_HONORIFICS.contains(&word.to_lowercase().trim_end_matches('.'))
 }
 
 /// Capitalised words that belong to the title after them ("Prime Minister", "Home
 /// Secretary", "Shadow Chancellor"), not to a name before it.
-fn modifies_title(word: &str) -> bool {
+pub(super) fn modifies_title(word: &str) -> bool {
     TITLE_MODIFIERS.contains(&word.to_lowercase().as_str())
 }
 
@@ -48,7 +46,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
     let solo_uses = add_found(text, &found, &mut entities, &mut mentions);
     guess_kinds(text, &mut entities, &mentions, &solo_uses);
     mentions.sort_by_key(|m| m.span.start);
-    add_roles(text, sentences, &mut entities, &mentions);
+    super::roles::add_roles(text, sentences, &mut entities, &mentions);
     (entities, mentions)
 }
 
@@ -137,18 +135,6 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
     }
 }
 
-/// The roles the text gives each entity, in order of mention, without repeats.
-fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [Entity], mentions: &[Mention]) {
-    for m in mentions {
-        for role in roles_of(text, sentences, m) {
-            let entity = &mut entities[m.entity];
-            if !entity.roles.iter().any(|r| text[r.clone()] == text[role.clone()]) {
-                entity.roles.push(role);
-            }
-        }
-    }
-}
-
 fn listed_mentions(text: &str, sentences: &[Range<usize>], entities: &[Entity]) -> Vec<Mention> {
     let mut forms: Vec<(&str, usize)> =
         entities.iter().enumerate().flat_map(|(i, e)| e.forms().map(move |f| (f, i))).collect();
@@ -188,7 +174,7 @@ fn capitalised_inside_sentences(text: &str, sentences: &[Range<usize>]) -> HashS
     out
 }
 
-fn starts_capitalised(word: &str) -> bool {
+pub(super) fn starts_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -263,8 +249,17 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
         }
         part.clear();
     };
-    for w in &run.words {
-        if is_title(&text[w.clone()]) {
+    for (k, w) in run.words.iter().enumerate() {
+        // "Conservative Graham Brady", "Goal-kickers Charlie Hodgson": a kind of person before
+        // a first name is a role too (but "Lord Butler" stays a name).
+        let kind_of_person = || {
+            let next = run.words.get(k + 1).map(|n| &text[n.clone()]);
+            let word = &text[w.clone()];
+            is_person_noun(word)
+                && !super::gender::is_first_name(word)
+                && next.is_some_and(super::gender::is_first_name)
+        };
+        if is_title(&text[w.clone()]) || kind_of_person() {
             while part.last().is_some_and(|p| modifies_title(&text[p.clone()])) {
                 part.pop();
             }
@@ -312,80 +307,6 @@ fn role_marks_person(text: &str, mentions: &[Mention], entity: usize) -> bool {
         let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or_default();
         before.len() + 1 == m.span.start && is_title(word)
     })
-}
-
-// Appositions after a name: "(Apple)", ", who—I remind you—is a White House advisor",
-// ", a former accountant,", ", who chairs the transport committee,". Unbounded repeats (the
-// length is checked after matching): a bounded repeat of a Unicode class compiles to one copy
-// per repetition, which made loading a corpus many times slower.
-static AFTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
-        r"^\s*\((\p{Lu}[^()]*)\)",
-        r"^,\s*who\s*(?:—|–|--)[^—–]*(?:—|–|--)\s*(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:[,.;:—–]|$)",
-        r"^,\s*who\s+(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:[,.;:—–]|$)",
-        r"^,\s*(?:\d+,\s*)?((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:,|\.|;|$)",
-        r"^,\s*(who\s[^,.;:—–()“”]+?)\s*,",
-    ]
-    .iter()
-    .filter_map(|p| Regex::new(p).ok())
-    .collect()
-});
-
-/// A bare apposition, after an age if one is given (", 58, MP for Wantage,").
-static TITLED_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(r"^,\s*(?:\d+,\s*)?((?:\p{Ll}|MP|MEP|\p{Lu}\p{Ll}+ (?:of|for|at) )[^,.;:—–()“”]*?)\s*(?:,|\.|;|$)").ok()
-});
-
-/// Longest apposition taken for a role.
-const MAX_ROLE_CHARS: usize = 80;
-
-/// The roles the text gives a mention: the titles right before it ("Oracle CEO") and an
-/// apposition right after it. Byte ranges of the file.
-fn roles_of(text: &str, sentences: &[Range<usize>], m: &Mention) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let Some(sentence) = sentences.iter().find(|s| s.start <= m.span.start && m.span.end <= s.end) else {
-        return out;
-    };
-    let before = words(text, sentence.start..m.span.start);
-    let mut first: Option<usize> = None;
-    let mut next_start = m.span.start;
-    let mut saw_title = false;
-    for w in before.iter().rev() {
-        let word = &text[w.clone()];
-        let joined = w.end + 1 == next_start && text[w.end..next_start].chars().all(|c| c == ' ');
-        // "Mr" says how to address someone, not what they do.
-        let title = is_title(word) && !is_honorific(word);
-        if !joined
-            || !(title
-                || (saw_title && starts_capitalised(word) && !FUNCTION_WORDS.contains(&word.to_lowercase().as_str())))
-        {
-            break;
-        }
-        if first.is_none() && !title {
-            break;
-        }
-        saw_title |= title;
-        first = Some(w.start);
-        next_start = w.start;
-    }
-    if let (Some(start), true, Some(last)) = (first, saw_title, before.last()) {
-        out.push(start..last.end);
-    }
-    let rest = &text[m.span.end..sentence.end];
-    if let Some(group) = AFTER.iter().find_map(|re| re.captures(rest).and_then(|c| c.get(1))) {
-        if group.as_str().chars().count() <= MAX_ROLE_CHARS {
-            out.push(m.span.end + group.start()..m.span.end + group.end());
-        }
-    } else if let Some(group) = TITLED_AFTER.as_ref().and_then(|re| re.captures(rest)).and_then(|c| c.get(1)) {
-        // ", chief economist at Gerrard,": a bare apposition is a role when it holds a title.
-        let has_title = group.as_str().split([' ', '-']).any(|w| is_title(w) && !is_honorific(w));
-        // ", and SoftBank CEO Masayoshi Son": the next item of a list, not an apposition.
-        let listed = ["and ", "or ", "but ", "while "].iter().any(|c| group.as_str().starts_with(c));
-        if has_title && !listed && group.as_str().chars().count() <= MAX_ROLE_CHARS {
-            out.push(m.span.end + group.start()..m.span.end + group.end());
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Derive storybot's list of nouns that name a kind of person (src/words/person_nouns.txt).
+
+Source: WordNet 3.0 (Princeton University, the WordNet 3.0 licence: use, copy, modify and
+distribute with its copyright notice kept), as shipped in Debian's package `wordnet-base`
+(files data.noun, index.noun, index.verb under /usr/share/wordnet).
+
+A word is kept when it is one word (letters and hyphens), one of its first two noun senses is
+a synset of the lexicographer file noun.person (18) that is not an instance (a particular
+person such as "Einstein"), it is not more often a verb than a noun by WordNet's count of
+tagged senses, and it is not a past form of a verb ("accused"). The rules read it to tell a
+role before a name ("referee Jonathan Kaplan") from a verb ("said Ross Walker").
+
+Usage:
+    apt-get download wordnet-base && dpkg -x wordnet-base_*.deb wn
+    python3 scripts/derive_person_nouns.py wn/usr/share/wordnet > src/words/person_nouns.txt
+
+The output is deterministic: the same input gives the same bytes.
+"""
+import os
+import re
+import sys
+
+HEADER = """\
+# Nouns that name a kind of person ("referee", "tycoon", "journalist"), one per line.
+# Derived from WordNet 3.0 by scripts/derive_person_nouns.py, which says how.
+# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
+# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,
+# PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS
+# FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR
+# DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER
+# RIGHTS. The name of Princeton University or Princeton may not be used in advertising or
+# publicity pertaining to distribution of the software and/or database. Title to copyright
+# in this software, database and any associated documentation shall at all times remain with
+# Princeton University and LICENSEE agrees to preserve same.
+"""
+
+PERSON_FILE = "18"
+
+
+def person_synsets(wordnet):
+    """Offsets of the noun.person synsets that are kinds, not instances."""
+    out = set()
+    with open(os.path.join(wordnet, "data.noun"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" ")
+            if fields[1] != PERSON_FILE:
+                continue
+            words = int(fields[3], 16)
+            at = 4 + 2 * words
+            pointers = [fields[at + 1 + 4 * i] for i in range(int(fields[at]))]
+            if "@i" not in pointers:
+                out.add(fields[0])
+    return out
+
+
+def index(wordnet, pos):
+    """Lemma -> (tagged senses, synset offsets in sense order)."""
+    out = {}
+    with open(os.path.join(wordnet, "index." + pos), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split()
+            pointers = int(fields[3])
+            out[fields[0]] = (int(fields[5 + pointers]), fields[6 + pointers :])
+    return out
+
+
+def is_past_form(word, verbs):
+    return word.endswith("ed") and any(stem in verbs for stem in (word[:-1], word[:-2]))
+
+
+def main():
+    wordnet = sys.argv[1]
+    person = person_synsets(wordnet)
+    nouns, verbs = index(wordnet, "noun"), index(wordnet, "verb")
+    kept = []
+    for lemma, (tagged, offsets) in nouns.items():
+        if not re.fullmatch(r"[a-z]+(-[a-z]+)*", lemma):
+            continue
+        if not any(o in person for o in offsets[:2]):
+            continue
+        if verbs.get(lemma, (0, []))[0] > tagged or is_past_form(lemma, verbs):
+            continue
+        kept.append(lemma)
+    sys.stdout.write(HEADER)
+    for lemma in sorted(kept):
+        print(lemma)
+
+
+if __name__ == "__main__":
+    main()

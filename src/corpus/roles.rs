@@ -1,0 +1,312 @@
+//! The roles the text gives a named entity, as byte ranges of the file:
+//! - a title or a kind of person right before the name ("Oracle CEO Larry Ellison", "referee
+//!   Jonathan Kaplan", "Shadow Europe minister Mr Brady", "such screen stars as Michael
+//!   Douglas");
+//! - an apposition after it (", a former accountant,", ", UKIP's deputy leader,");
+//! - an apposition before it, set off by a comma ("the festival's executive director, Craig
+//!   Prater").
+//!
+//! A plural role goes to every name of the list it opens ("Goal-kickers Charlie Hodgson and Olly
+//! Barkley"). A kind of person is a word WordNet files under people
+//! ([`crate::words::person_nouns`]), so a verb or a place before a name is never a role.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::gender::is_first_name;
+use super::mention::Mention;
+use super::names::{is_honorific, is_title, modifies_title, starts_capitalised};
+use super::tokens::words;
+use super::{Entity, EntityKind};
+use crate::words::grammar::{CLAUSE_WORDS, DEFINITE, FUNCTION_WORDS, PREPOSITIONS};
+use crate::words::person_nouns::{is_person_noun, is_plural_person_noun};
+use crate::words::speech::SPEECH_VERBS;
+
+/// Longest apposition taken for a role.
+const MAX_ROLE_CHARS: usize = 100;
+
+/// Most words an apposition before a name may have after its head ("secretary to the
+/// Treasury").
+const MAX_COMPLEMENT_WORDS: usize = 5;
+
+/// Words that open the complement of a role ("secretary to the Treasury", "predecessor as
+/// Cabinet Secretary").
+const COMPLEMENT_OPENERS: &[&str] = &["of", "to", "as", "at", "for", "in", "on"];
+
+/// The roles the text gives each entity, in order of mention, without repeats.
+pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [Entity], mentions: &[Mention]) {
+    // The plural role a list of names opened, and where the last name of that list ends.
+    let mut list: Option<(usize, Range<usize>)> = None;
+    for m in mentions {
+        let Some(sentence) = sentences.iter().find(|s| s.start <= m.span.start && m.span.end <= s.end) else {
+            continue;
+        };
+        let mut roles = Vec::new();
+        let listed = list.take().filter(|(end, _)| continues_list(text, *end, m.span.start)).map(|(_, role)| role);
+        let before = title_before(text, sentence.start, m);
+        if let Some(role) = listed.filter(|_| before.is_none()) {
+            roles.push(role.clone());
+            list = Some((m.span.end, role));
+        } else if let Some(role) = before.or_else(|| fronted(text, sentence.start, m)) {
+            if is_plural_person_noun(last_word(text, &role)) {
+                list = Some((m.span.end, role.clone()));
+            }
+            roles.push(role);
+        }
+        roles.extend(after(text, sentence.end, m, entities, mentions));
+        let entity = &mut entities[m.entity];
+        for role in roles {
+            if !entity.roles.iter().any(|r| text[r.clone()] == text[role.clone()]) {
+                entity.roles.push(role);
+            }
+        }
+    }
+}
+
+/// A title, or a kind of person, names the role: not "Mr", and not a first name that is also
+/// a noun ("Tom", "Jack").
+fn is_role_word(word: &str) -> bool {
+    (is_title(word) && !is_honorific(word))
+        || (is_person_noun(word) && !(starts_capitalised(word) && is_first_name(word)))
+}
+
+/// A word that may stand before the head of a role and belong to it ("the festival's
+/// executive", "Mr Glazer's two", "Sunday Telegraph").
+fn qualifies(word: &str, lower: &str) -> bool {
+    let possessive = lower.ends_with("'s") || lower.ends_with("’s");
+    is_role_word(word)
+        || modifies_title(word)
+        || possessive
+        || lower.chars().all(|c| c.is_ascii_digit())
+        || crate::story::facts::is_number_word(lower)
+        || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower))
+}
+
+fn last_word<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
+    words(text, span.clone()).last().map_or("", |w| &text[w.clone()])
+}
+
+/// Whether the text between the end of one name and the start of the next joins them in a
+/// list (", " or " and ").
+fn continues_list(text: &str, end: usize, start: usize) -> bool {
+    end <= start && matches!(&text[end..start], ", " | " and " | ", and ")
+}
+
+/// Whether a list of names follows the one at `end` (" and Olly Barkley").
+fn list_follows(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    [" and ", ", "].iter().any(|joint| rest.strip_prefix(joint).is_some_and(|r| r.starts_with(char::is_uppercase)))
+}
+
+/// The role right before a mention, without a comma: a title or kind of person and the
+/// capitalised words and title words before it ("Sunday Telegraph journalist", "former
+/// England full-back"). An honorific between role and name is skipped ("minister Mr Brady"),
+/// and so is "as" after a plural ("such Hollywood directors as Oliver Stone"). A plural role
+/// needs a list of names or that "as": "told reporters Mr Blair had" gives no role.
+fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize>> {
+    let before = words(text, sentence_start..m.span.start);
+    let mut next_start = m.span.start;
+    let (mut first, mut head): (Option<usize>, Option<Range<usize>>) = (None, None);
+    let mut after_as = false;
+    for (k, w) in before.iter().enumerate().rev() {
+        let word = &text[w.clone()];
+        let joined = w.end + 1 == next_start && text[w.end..next_start].chars().all(|c| c == ' ');
+        if !joined {
+            break;
+        }
+        if head.is_none() && next_start == m.span.start {
+            let plural_before = k > 0 && is_plural_person_noun(&text[before[k - 1].clone()]);
+            if (is_honorific(word) && starts_capitalised(word)) || (word == "as" && plural_before) {
+                after_as = word == "as";
+                next_start = w.start;
+                continue;
+            }
+        }
+        let role = is_role_word(word);
+        let lower = word.to_lowercase();
+        let modifier = head.is_some()
+            && (modifies_title(word) || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower.as_str())));
+        if !(role || modifier) {
+            break;
+        }
+        head.get_or_insert(w.clone());
+        first = Some(w.start);
+        next_start = w.start;
+    }
+    let (first, head) = (first?, head?);
+    if is_plural_person_noun(&text[head.clone()]) && !after_as && !list_follows(text, m.span.end) {
+        return None;
+    }
+    Some(first..head.end)
+}
+
+/// An apposition before a name, set off by a comma ("its founder, Mikhail Khodorkovsky",
+/// "shadow chief secretary to the Treasury, George Osborne"): a title or kind of person, the
+/// words that qualify it before, and a complement after it that opens with a preposition. Not
+/// after an opening phrase ("Speaking to reporters, Blair said").
+fn fronted(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize>> {
+    // ", Lord Armstrong": the honorific is outside the mention.
+    let mut name_start = m.span.start;
+    if let Some(w) = words(text, sentence_start..m.span.start).last().filter(|w| w.end + 1 == m.span.start) {
+        if is_honorific(&text[w.clone()]) && starts_capitalised(&text[w.clone()]) {
+            name_start = w.start;
+        }
+    }
+    let comma = text[..name_start].strip_suffix(", ").map(str::len)?;
+    let clause_start = text[sentence_start..comma]
+        .char_indices()
+        .rfind(|(_, c)| [',', ';', ':', '—', '–', '(', '“', '"'].contains(c))
+        .map_or(sentence_start, |(i, c)| sentence_start + i + c.len_utf8());
+    let ws = words(text, clause_start..comma);
+    let lower: Vec<String> = ws.iter().map(|w| text[w.clone()].to_lowercase()).collect();
+    let head = (0..ws.len()).rev().take(MAX_COMPLEMENT_WORDS + 1).find(|&k| is_role_word(&text[ws[k].clone()]))?;
+    let complement = &lower[head + 1..];
+    let names_someone = ws[head + 1..].iter().any(|w| is_first_name(&text[w.clone()]));
+    if complement.first().is_some_and(|w| !COMPLEMENT_OPENERS.contains(&w.as_str()))
+        || complement.iter().any(|w| SPEECH_VERBS.contains(&w.as_str()) || CLAUSE_WORDS.contains(&w.as_str()))
+        || names_someone
+    {
+        return None;
+    }
+    let qualified_from = |head: usize| {
+        let mut start = head;
+        while start > 0 && qualifies(&text[ws[start - 1].clone()], &lower[start - 1]) {
+            start -= 1;
+        }
+        start
+    };
+    let (mut head, mut start) = (head, qualified_from(head));
+    // "predecessor as Cabinet Secretary": the head is the role the complement qualifies.
+    while start >= 2
+        && COMPLEMENT_OPENERS.contains(&lower[start - 1].as_str())
+        && is_role_word(&text[ws[start - 2].clone()])
+    {
+        head = start - 2;
+        start = qualified_from(head);
+    }
+    let opener = lower[..start].iter().rev().find(|w| !DEFINITE.contains(&w.as_str()));
+    let opening_phrase = lower.first().is_some_and(|w| w.ends_with("ing") || PREPOSITIONS.contains(&w.as_str()));
+    if opening_phrase && opener.is_some() || (is_plural_person_noun(&lower[head]) && !list_follows(text, m.span.end)) {
+        return None;
+    }
+    let role = ws[start].start..ws.last()?.end;
+    (text[role.clone()].chars().count() <= MAX_ROLE_CHARS).then_some(role)
+}
+
+// Appositions after a name: "(Apple)", ", who—I remind you—is a White House advisor",
+// ", a former accountant,", ", who chairs the transport committee,". Unbounded repeats (the
+// length is checked after matching): a bounded repeat of a Unicode class compiles to one copy
+// per repetition, which made loading a corpus many times slower.
+static AFTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"^\s*\((\p{Lu}[^()]*)\)",
+        r"^,\s*who\s*(?:—|–|--)[^—–]*(?:—|–|--)\s*(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:[,.;:—–]|$)",
+        r"^,\s*who\s+(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:[,.;:—–]|$)",
+        r"^,\s*(?:\d+,\s*)?((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:,|\.|;|$)",
+        r"^,\s*(who\s[^,.;:—–()“”]+?)\s*,",
+    ]
+    .iter()
+    .filter_map(|p| Regex::new(p).ok())
+    .collect()
+});
+
+/// A bare apposition, after an age if one is given (", 58, MP for Wantage,"), ending at a
+/// comma, a stop, a bracket or the speech verb after it (", Plaid Cymru health spokesman
+/// said").
+static BARE_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    Regex::new(
+        r#"^,\s*(?:\d+,\s*)?([^,.;:—–()“”"]+?)(?:\s*(?:[,.;:(]|$)|\s+(?:said|says|told|added|adds|warned|insisted)\b)"#,
+    )
+    .ok()
+});
+
+/// The apposition right after a mention. A bare one is a role when it holds a title or a kind
+/// of person and names no other person (", Gordon Brown and the chancellor" is a list).
+fn after(
+    text: &str,
+    sentence_end: usize,
+    m: &Mention,
+    entities: &[Entity],
+    mentions: &[Mention],
+) -> Option<Range<usize>> {
+    let rest = &text[m.span.end..sentence_end];
+    let group = AFTER.iter().find_map(|re| re.captures(rest).and_then(|c| c.get(1))).or_else(|| {
+        let group = BARE_AFTER.as_ref()?.captures(rest)?.get(1)?;
+        let span = m.span.end + group.start()..m.span.end + group.end();
+        let has_role = group.as_str().split([' ', '-']).any(is_role_word);
+        // ", and SoftBank CEO Masayoshi Son": the next item of a list, not an apposition.
+        let listed = ["and ", "or ", "but ", "while "].iter().any(|c| group.as_str().starts_with(c));
+        let names_a_person = mentions.iter().any(|o| {
+            o.span.start >= span.start && o.span.start < span.end && entities[o.entity].kind == Some(EntityKind::Person)
+        });
+        (has_role && !listed && !names_a_person).then_some(group)
+    })?;
+    let span = m.span.end + group.start()..m.span.end + group.end();
+    (group.as_str().chars().count() <= MAX_ROLE_CHARS).then_some(span)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::names::find;
+
+    /// Each person found with the roles the text gives them.
+    fn roles(text: &str) -> Vec<(String, Vec<String>)> {
+        let sentences: Vec<_> =
+            super::super::segment::split_sentences(text, 0..text.len()).into_iter().map(|s| s.span).collect();
+        let (entities, _) = find(text, &sentences, Vec::new());
+        entities.into_iter().map(|e| (e.name, e.roles.iter().map(|r| text[r.clone()].to_string()).collect())).collect()
+    }
+
+    fn roles_of(text: &str, name: &str) -> Vec<String> {
+        roles(text).into_iter().find(|(n, _)| n == name).map(|(_, r)| r).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_kind_of_person_before_a_name_is_a_role_and_a_verb_is_not() {
+        let text = "England coach Andy Robinson lambasted referee Jonathan Kaplan. It was, said Ross Walker.";
+        assert_eq!(roles_of(text, "Jonathan Kaplan"), ["referee"]);
+        assert_eq!(roles_of(text, "Andy Robinson"), ["England coach"]);
+        assert!(roles_of(text, "Ross Walker").is_empty());
+    }
+
+    #[test]
+    fn an_honorific_between_the_role_and_the_name_is_skipped() {
+        let text = "Earlier that day Shadow Europe minister Mr Graham Brady said it.";
+        assert_eq!(roles_of(text, "Graham Brady"), ["Shadow Europe minister"]);
+    }
+
+    #[test]
+    fn a_plural_role_goes_to_every_name_of_its_list_and_needs_one() {
+        let text = "Goal-kickers Charlie Hodgson and Olly Barkley missed. The film drew such screen stars \
+                    as Michael Douglas, Jeremy Irons and Jean-Claude Van Damme. He told reporters Tony Blair \
+                    had won.";
+        assert_eq!(roles_of(text, "Olly Barkley"), ["Goal-kickers"]);
+        assert_eq!(roles_of(text, "Charlie Hodgson"), ["Goal-kickers"]);
+        assert_eq!(roles_of(text, "Jeremy Irons"), ["stars"]);
+        assert_eq!(roles_of(text, "Jean-Claude Van Damme"), ["stars"]);
+        assert!(roles_of(text, "Tony Blair").is_empty());
+    }
+
+    #[test]
+    fn a_bare_apposition_after_a_name_is_a_role_when_it_holds_one() {
+        let text = "Mike Nattrass, UKIP's deputy leader, spoke. Rhodri Glyn Thomas, Plaid Cymru health \
+                    spokesman said it. Gordon Brown, Tony Blair and others came. Tom Smith, speaking in \
+                    Leeds, agreed.";
+        assert_eq!(roles_of(text, "Mike Nattrass"), ["UKIP's deputy leader"]);
+        assert_eq!(roles_of(text, "Rhodri Glyn Thomas"), ["Plaid Cymru health spokesman"]);
+        assert!(roles_of(text, "Gordon Brown").is_empty());
+        assert!(roles_of(text, "Tom Smith").is_empty());
+    }
+
+    #[test]
+    fn an_apposition_before_a_name_is_a_role_but_an_opening_phrase_is_not() {
+        let text = "Responding to the speech, shadow chief secretary to the Treasury, George Osborne, said \
+                    no. It was backed by his predecessor as Cabinet Secretary, Lord Armstrong. Speaking to \
+                    the chairman, Tom Smith said no.";
+        assert_eq!(roles_of(text, "George Osborne"), ["shadow chief secretary to the Treasury"]);
+        assert_eq!(roles_of(text, "Armstrong"), ["predecessor as Cabinet Secretary"]);
+        assert!(roles_of(text, "Tom Smith").is_empty());
+    }
+}

@@ -7,8 +7,9 @@ distribute with its copyright notice kept), as shipped in Debian's package `word
 
 A word is kept when it is one word (letters and hyphens), one of its first two noun senses is
 a synset of the lexicographer file noun.person (18) that is not an instance (a particular
-person such as "Einstein"), it is not more often a verb than a noun by WordNet's count of
-tagged senses, and it is not a past form of a verb ("accused"). The rules read it to tell a
+person such as "Einstein"), it is not more often a verb or an adjective than a noun by
+WordNet's count of tagged senses ("possible", "official"), and it is not a past form of a verb
+("accused"). The rules read it to tell a
 role before a name ("referee Jonathan Kaplan") from a verb ("said Ross Walker").
 
 Usage:
@@ -77,14 +78,15 @@ def is_past_form(word, verbs):
 def main():
     wordnet = sys.argv[1]
     person = person_synsets(wordnet)
-    nouns, verbs = index(wordnet, "noun"), index(wordnet, "verb")
+    nouns, verbs, adjectives = index(wordnet, "noun"), index(wordnet, "verb"), index(wordnet, "adj")
     kept = []
     for lemma, (tagged, offsets) in nouns.items():
         if not re.fullmatch(r"[a-z]+(-[a-z]+)*", lemma):
             continue
         if not any(o in person for o in offsets[:2]):
             continue
-        if verbs.get(lemma, (0, []))[0] > tagged or is_past_form(lemma, verbs):
+        more_often = lambda other: other.get(lemma, (0, []))[0] > tagged
+        if more_often(verbs) or more_often(adjectives) or is_past_form(lemma, verbs):
             continue
         kept.append(lemma)
     sys.stdout.write(HEADER)

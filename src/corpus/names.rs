@@ -15,7 +15,7 @@ use super::tokens::{adjacent, without_possessive, words};
 use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
-use crate::words::grammar::FUNCTION_WORDS;
+use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
 use crate::words::person_nouns::is_person_noun;
 use crate::words::titles::{TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
@@ -263,8 +263,18 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
             while part.last().is_some_and(|p| modifies_title(&text[p.clone()])) {
                 part.pop();
             }
-            // What stands before a title is who the title is held at ("Oracle CEO").
-            flush(&mut part, &mut out, Some(EntityKind::Organisation));
+            // What stands before a title is who the title is held at ("Oracle CEO"), unless
+            // it is a person's name and the title ends the phrase ("Frank Field MP said", not
+            // "Roman Catholic Archbishop of Cardiff").
+            let holder = part.first().map(|f| f.start..part.last().map_or(f.end, |l| l.end));
+            let next_word = text[w.end..].split_whitespace().next().unwrap_or_default();
+            let last = k + 1 == run.words.len() && !PREPOSITIONS.contains(&next_word);
+            let kind = if last && holder.is_some_and(|h| starts_with_first_name(&text[h])) {
+                EntityKind::Person
+            } else {
+                EntityKind::Organisation
+            };
+            flush(&mut part, &mut out, Some(kind));
             after_title = true;
         } else {
             part.push(w.clone());
@@ -368,6 +378,13 @@ mod tests {
         assert_eq!(got[0].0, "Tom Becker");
         assert_eq!(got[0].1.as_deref(), Some("person"));
         assert_eq!(got[0].3, ["councillor", "a former accountant"]);
+    }
+
+    #[test]
+    fn a_name_before_a_title_that_ends_the_phrase_is_a_person_and_before_a_complement_is_not() {
+        let got = found("Former welfare minister Frank Field MP said so. The Roman Catholic Archbishop of Cardiff spoke.");
+        assert!(got.iter().any(|g| g.0 == "Frank Field" && g.1.as_deref() == Some("person")), "{got:?}");
+        assert!(!got.iter().any(|g| g.0 == "Roman Catholic" && g.1.as_deref() == Some("person")), "{got:?}");
     }
 
     #[test]

@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::attribution::{Found, Speaker};
 use super::gender::is_first_name;
 use super::mention::Mention;
 use super::names::{is_honorific, is_title, modifies_title, starts_capitalised};
@@ -65,11 +66,33 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
     }
 }
 
-/// A title, or a kind of person, names the role: not "Mr", and not a first name that is also
-/// a noun ("Tom", "Jack").
+/// "…," the Salford MP told the committee, read as Hazel Blears: the role phrase that named a
+/// speaker the story had named before is a role of theirs, when the text gives them none (a
+/// role read off an attribution is only as sure as the attribution; the text's own come
+/// first).
+pub(super) fn add_cued_roles(text: &str, found: &[Found], entities: &mut [Entity]) {
+    for f in found {
+        let (Some(Speaker::Entity(e)), Some(cue)) = (&f.speaker, &f.cue) else {
+            continue;
+        };
+        let ws = words(text, cue.clone());
+        let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+            continue;
+        };
+        if ws.len() < 2 || !text[first.clone()].eq_ignore_ascii_case("the") || !is_role_word(&text[last.clone()]) {
+            continue;
+        }
+        let entity = &mut entities[*e];
+        if entity.roles.is_empty() {
+            entity.roles.push(ws[1].start..last.end);
+        }
+    }
+}
+
+/// A title, or a kind of person in lower case, names the role: not "Mr", and not a capitalised
+/// word that WordNet also files under people ("Oracle", "Amazon" are companies here).
 fn is_role_word(word: &str) -> bool {
-    (is_title(word) && !is_honorific(word))
-        || (is_person_noun(word) && !(starts_capitalised(word) && is_first_name(word)))
+    (is_title(word) && !is_honorific(word)) || (!starts_capitalised(word) && is_person_noun(word))
 }
 
 /// A word that may stand before the head of a role and belong to it ("the festival's
@@ -124,10 +147,16 @@ fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<
                 continue;
             }
         }
-        let role = is_role_word(word);
+        // Right before a name that starts with a first name, a capitalised kind of person is
+        // a role too ("Goal-kickers Charlie Hodgson").
+        let role = is_role_word(word)
+            || (head.is_none() && next_start == m.span.start && is_person_noun(word) && !is_first_name(word));
         let lower = word.to_lowercase();
+        // "ex-UKIP MEP": a former role's prefix belongs to it.
         let modifier = head.is_some()
-            && (modifies_title(word) || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower.as_str())));
+            && (modifies_title(word)
+                || lower.starts_with("ex-")
+                || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower.as_str())));
         if !(role || modifier) {
             break;
         }
@@ -154,7 +183,8 @@ fn fronted(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize
             name_start = w.start;
         }
     }
-    let comma = text[..name_start].strip_suffix(", ").map(str::len)?;
+    let comma =
+        [", ", " - ", " – ", " — "].iter().find_map(|sep| text[..name_start].strip_suffix(sep)).map(str::len)?;
     let clause_start = text[sentence_start..comma]
         .char_indices()
         .rfind(|(_, c)| [',', ';', ':', '—', '–', '(', '“', '"'].contains(c))
@@ -163,10 +193,8 @@ fn fronted(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize
     let lower: Vec<String> = ws.iter().map(|w| text[w.clone()].to_lowercase()).collect();
     let head = (0..ws.len()).rev().take(MAX_COMPLEMENT_WORDS + 1).find(|&k| is_role_word(&text[ws[k].clone()]))?;
     let complement = &lower[head + 1..];
-    let names_someone = ws[head + 1..].iter().any(|w| is_first_name(&text[w.clone()]));
     if complement.first().is_some_and(|w| !COMPLEMENT_OPENERS.contains(&w.as_str()))
         || complement.iter().any(|w| SPEECH_VERBS.contains(&w.as_str()) || CLAUSE_WORDS.contains(&w.as_str()))
-        || names_someone
     {
         return None;
     }
@@ -238,8 +266,13 @@ fn after(
         let has_role = group.as_str().split([' ', '-']).any(is_role_word);
         // ", and SoftBank CEO Masayoshi Son": the next item of a list, not an apposition.
         let listed = ["and ", "or ", "but ", "while "].iter().any(|c| group.as_str().starts_with(c));
+        // An owner is not a second person: ", Christian Aid's head of Trade Policy,".
         let names_a_person = mentions.iter().any(|o| {
-            o.span.start >= span.start && o.span.start < span.end && entities[o.entity].kind == Some(EntityKind::Person)
+            let owner = text[o.span.end..].starts_with(['\'', '’']);
+            o.span.start >= span.start
+                && o.span.start < span.end
+                && !owner
+                && entities[o.entity].kind == Some(EntityKind::Person)
         });
         (has_role && !listed && !names_a_person).then_some(group)
     })?;

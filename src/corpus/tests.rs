@@ -162,3 +162,41 @@ fn an_empty_corpus_folder_is_an_error_that_says_what_to_add() -> anyhow::Result<
     assert!(err.contains("no .txt story files"), "{err}");
     Ok(())
 }
+
+/// Each person of the one document with the roles the text gives them.
+fn roles_in(text: &str) -> anyhow::Result<Vec<(String, Vec<String>)>> {
+    let corpus = Corpus::from_sources(vec![source("r.txt", text)])?;
+    let doc = &corpus.docs[0];
+    Ok(doc
+        .entities
+        .iter()
+        .map(|e| (e.name.clone(), e.roles.iter().map(|r| doc.text[r.clone()].to_string()).collect()))
+        .collect())
+}
+
+#[test]
+fn the_role_phrase_that_names_a_speaker_becomes_their_role_when_the_text_gives_none() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Stops\"\n+++\nHazel Blears spoke on Monday.\n\n\"It means that some people \
+                will be stopped,\" the Salford MP told the committee.";
+    let roles = roles_in(text)?;
+    assert!(roles.contains(&("Hazel Blears".into(), vec!["Salford MP".into()])), "{roles:?}");
+    Ok(())
+}
+
+#[test]
+fn a_role_read_off_an_attribution_never_adds_to_the_roles_the_text_gives() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Film\"\n+++\nChristine Rush, director of the festival, spoke.\n\n\"I came,\" the \
+                British actor said.";
+    let roles = roles_in(text)?;
+    assert!(roles.contains(&("Christine Rush".into(), vec!["director of the festival".into()])), "{roles:?}");
+    Ok(())
+}
+
+#[test]
+fn companies_in_a_list_are_not_each_others_roles() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Deal\"\n+++\nThe deal joins OpenAI, SoftBank, Oracle, and MGX. Sam Altman, if \
+                it is possible, was pleased.";
+    let roles = roles_in(text)?;
+    assert!(roles.iter().all(|(_, r)| r.is_empty()), "{roles:?}");
+    Ok(())
+}

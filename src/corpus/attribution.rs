@@ -269,7 +269,8 @@ impl Reader<'_> {
             let skip = if lower[v] == "according" { v + 2 } else { v + 1 };
             return Some(Cue { subject: self.phrase_after(&ws, skip, to), inverted: true });
         }
-        Some(Cue { subject: ws[0].start..ws[v - 1].end, inverted: false })
+        // Up to the verb, so that a comma closing an apposition stays in the subject.
+        Some(Cue { subject: ws[0].start..ws[v].start, inverted: false })
     }
 
     /// The words after `ws[skip]` up to the end of their clause, with an apposition after a
@@ -343,9 +344,11 @@ impl Reader<'_> {
         let first = words(self.text, phrase.clone()).into_iter().next()?;
         let skip = matches!(self.word(&first).as_str(), "the");
         let at = if skip { words(self.text, first.end..phrase.end).into_iter().next()?.start } else { first.start };
+        // "Christian Aid's head of trade": an owner opening the phrase is not its subject.
         self.mentions
             .iter()
             .find(|m| m.span.start == at && self.speaker_kind(m.entity))
+            .filter(|m| !self.text[m.span.end..].starts_with(['\'', '’']))
             .map(|m| (m.entity, m.span.clone()))
     }
 
@@ -781,5 +784,20 @@ mod tests {
             "Tom Baker said the plan was \"a disaster\". The claims were put to John Smith on Friday. He said: \"Nothing happened.\"",
         );
         assert_eq!(speakers(&r), [said("a disaster", "Tom Baker"), said("Nothing happened.", "John Smith")]);
+    }
+
+    #[test]
+    fn a_name_before_an_apposition_that_opens_with_an_owner_is_the_speaker() {
+        let r = read(
+            "Christian Aid warned of this. \"Workers in Nepal will lose,\" Andrew Pendleton, Christian Aid's \
+                      head of Trade Policy, said.",
+        );
+        assert_eq!(speakers(&r), [said("Workers in Nepal will lose,", "Andrew Pendleton")]);
+    }
+
+    #[test]
+    fn a_name_no_first_name_list_knows_is_a_person_when_a_titled_apposition_follows_it() {
+        let r = read("Analysts were wary. Kaha Kiknavelidze, analyst at Troika Dialog, said: \"I think it was made.\"");
+        assert_eq!(speakers(&r), [said("I think it was made.", "Kaha Kiknavelidze")]);
     }
 }

@@ -47,6 +47,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
     guess_kinds(text, &mut entities, &mentions, &solo_uses);
     mentions.sort_by_key(|m| m.span.start);
     super::roles::add_roles(text, sentences, &mut entities, &mentions);
+    super::roles::people_by_title(text, &mut entities, &mentions);
     (entities, mentions)
 }
 
@@ -382,7 +383,8 @@ mod tests {
 
     #[test]
     fn a_name_before_a_title_that_ends_the_phrase_is_a_person_and_before_a_complement_is_not() {
-        let got = found("Former welfare minister Frank Field MP said so. The Roman Catholic Archbishop of Cardiff spoke.");
+        let got =
+            found("Former welfare minister Frank Field MP said so. The Roman Catholic Archbishop of Cardiff spoke.");
         assert!(got.iter().any(|g| g.0 == "Frank Field" && g.1.as_deref() == Some("person")), "{got:?}");
         assert!(!got.iter().any(|g| g.0 == "Roman Catholic" && g.1.as_deref() == Some("person")), "{got:?}");
     }

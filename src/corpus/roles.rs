@@ -66,6 +66,29 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
     }
 }
 
+/// A name of no known kind followed by an apposition that holds a title is a person's ("Kaha
+/// Kiknavelidze, analyst at Troika Dialog,"), unless a preposition governs it ("in Gateshead,
+/// the prime minister …").
+pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[Mention]) {
+    for m in mentions {
+        let entity = &entities[m.entity];
+        if entity.kind.is_some() {
+            continue;
+        }
+        let governed = words(text, 0..m.span.start)
+            .last()
+            .is_some_and(|w| PREPOSITIONS.contains(&text[w.clone()].to_lowercase().as_str()));
+        let titled_apposition = entity.roles.iter().any(|r| {
+            r.start > m.span.end
+                && text[m.span.end..r.start].trim() == ","
+                && words(text, r.clone()).iter().any(|w| is_title(&text[w.clone()]) && is_role_word(&text[w.clone()]))
+        });
+        if titled_apposition && !governed {
+            entities[m.entity].kind = Some(EntityKind::Person);
+        }
+    }
+}
+
 /// "…," the Salford MP told the committee, read as Hazel Blears: the role phrase that named a
 /// speaker the story had named before is a role of theirs, when the text gives them none (a
 /// role read off an attribution is only as sure as the attribution; the text's own come

@@ -373,6 +373,11 @@ impl Reader<'_> {
         if matches!(lower[0].as_str(), "he" | "she") {
             return self.pronoun(&lower[0], salient).map(|s| (s, first));
         }
+        // "At first he said", "On Monday she told": a pronoun right before the verb is its
+        // subject, after an opening phrase.
+        if let Some(pronoun) = lower.last().filter(|w| matches!(w.as_str(), "he" | "she")) {
+            return self.pronoun(pronoun, salient).map(|s| (s, last));
+        }
         let unnamed_head = lower.iter().position(|w| UNNAMED_SOURCES.contains(&w.as_str()));
         let indefinite = INDEFINITE.contains(&lower[0].as_str());
         // "a spokesman for Michael Howard" is the spokesman, not Michael Howard.
@@ -799,5 +804,14 @@ mod tests {
     fn a_name_no_first_name_list_knows_is_a_person_when_a_titled_apposition_follows_it() {
         let r = read("Analysts were wary. Kaha Kiknavelidze, analyst at Troika Dialog, said: \"I think it was made.\"");
         assert_eq!(speakers(&r), [said("I think it was made.", "Kaha Kiknavelidze")]);
+    }
+
+    #[test]
+    fn a_pronoun_after_an_opening_phrase_is_the_subject_of_the_speech_verb() {
+        let r = read(
+            "Alex Ferguson said on Saturday: \"It was wrong.\" The row went on. Those claims were put to \
+                      Peter Wenger after the game. At first he said only: \"Nothing happened.\"",
+        );
+        assert_eq!(speakers(&r), [said("It was wrong.", "Alex Ferguson"), said("Nothing happened.", "Peter Wenger")]);
     }
 }

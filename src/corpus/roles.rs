@@ -68,7 +68,7 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
 
 /// A name of no known kind followed by an apposition that holds a title is a person's ("Kaha
 /// Kiknavelidze, analyst at Troika Dialog,"), unless a preposition governs it ("in Gateshead,
-/// the prime minister …").
+/// the prime minister …"); so is one of two words or more right after a kind of person.
 pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[Mention]) {
     for m in mentions {
         let entity = &entities[m.entity];
@@ -83,7 +83,11 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
                 && text[m.span.end..r.start].trim() == ","
                 && words(text, r.clone()).iter().any(|w| is_title(&text[w.clone()]) && is_role_word(&text[w.clone()]))
         });
-        if titled_apposition && !governed {
+        // "captain and goal-kicker Jonny Wilkinson": a kind of person right before a name of
+        // two or more words (one word may be a company: "rival Oracle").
+        let kind_before = text[m.span.clone()].contains(' ')
+            && entity.roles.iter().any(|r| r.end + 1 == m.span.start && is_role_word(last_word(text, r)));
+        if (titled_apposition && !governed) || kind_before {
             entities[m.entity].kind = Some(EntityKind::Person);
         }
     }
@@ -354,6 +358,16 @@ mod tests {
         assert_eq!(roles_of(text, "Rhodri Glyn Thomas"), ["Plaid Cymru health spokesman"]);
         assert!(roles_of(text, "Gordon Brown").is_empty());
         assert!(roles_of(text, "Tom Smith").is_empty());
+    }
+
+    #[test]
+    fn a_name_no_first_name_list_knows_is_a_person_after_a_kind_of_person() {
+        let text = "England play without captain and goal-kicker Jonny Wilkinson today.";
+        let sentences: Vec<_> =
+            super::super::segment::split_sentences(text, 0..text.len()).into_iter().map(|s| s.span).collect();
+        let (entities, _) = find(text, &sentences, Vec::new());
+        let wilkinson = entities.iter().find(|e| e.name == "Jonny Wilkinson");
+        assert_eq!(wilkinson.and_then(|e| e.kind.clone()), Some(super::super::EntityKind::Person), "{entities:?}");
     }
 
     #[test]

@@ -87,11 +87,16 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Date, r"(?:(?-u:\b)(?:in|since|until|by|from|last|next|this|early|late|mid-)\s)May(?-u:\b)".to_string()),
         (Kind::Date, r"(?-u:\b)(?:\d{1,2}[:.]\d{2}\s?(?:am|pm|GMT|BST|UTC)?|\d{4}\s(?:GMT|BST|UTC))(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)(?:\s?[-–/]\s?(?:1[89]\d\d|20\d\d|\d\d))?s?(?-u:\b)".to_string()),
-        (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?-u:\b)")),
+        (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?:\s(?:morning|afternoon|evening|night))?(?-u:\b)")),
         // Spans relative to the story's date, with a count or not ("the next five years",
         // "recent months", "three decades ago", "in a month", "the autumn", "the new year").
-        (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several)\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)".to_string()),
+        (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)".to_string()),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
+        // A range or a share of counts ("10 or 11", "20 or 30 years", "two out of their 12",
+        // "16 of the 21"), and large round counts ("one million", "tens of thousands").
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}|{NUMBER_PATTERN})\s(?:or|to)\s(?:{n}|{NUMBER_PATTERN})(?:\s[a-z]+s)?(?-u:\b)")),
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}|{NUMBER_PATTERN})\s(?:out\s)?of\s(?:the\s|their\s|its\s)?(?:{n}|{NUMBER_PATTERN})(?-u:\b)")),
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:one\s(?:hundred|thousand|million|billion)|(?:tens|hundreds)\sof\s(?:thousands|millions))(?:\s[a-z]+s)?(?-u:\b)")),
         // A number with the plural noun it counts ("twenty years"), else the number alone.
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})\s(?:[a-z]+\s)?[a-z]+s(?-u:\b)")),
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})(?:\s(?:times|out of \d+|of the \d+))?(?-u:\b)")),
@@ -114,7 +119,8 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
             for (kind, re) in PATTERNS.iter() {
                 for m in re.find_iter(sentence) {
                     let value = span.start + m.start()..span.start + m.end();
-                    if taken.iter().any(|t| t.start < value.end && value.start < t.end) {
+                    if taken.iter().any(|t| t.start < value.end && value.start < t.end) || is_change(&doc.text, &value)
+                    {
                         continue;
                     }
                     taken.push(value.clone());
@@ -149,6 +155,12 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
         out.extend(doc_facts);
     }
     out
+}
+
+/// "fell from 7,613 to 6,630": two values, not a range of one.
+fn is_change(text: &str, value: &Range<usize>) -> bool {
+    let before = text[..value.start].trim_end();
+    text[value.clone()].contains(" to ") && before.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("from"))
 }
 
 /// What a time value stands for, given the story's date.
@@ -324,6 +336,17 @@ mod tests {
         for phrase in ["recent months", "the next few weeks", "three decades ago", "the new year", "the autumn"] {
             assert!(dates.contains(&(phrase, Kind::Relative)), "{phrase}: {dates:?}");
         }
+    }
+
+    #[test]
+    fn ranges_and_shares_of_counts_are_one_value_but_a_change_from_one_to_another_is_two() {
+        let got = facts_of("Exams drop after the age of 10 or 11. Only two out of their 12 dancers are British. \
+                            Tens of thousands of shareholders lost. Waits fell from 7,613 to 6,630 in the last 12 months.");
+        let values: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        for value in ["10 or 11", "Only two out of their 12", "Tens of thousands", "7,613", "6,630"] {
+            assert!(values.contains(&value), "{value}: {values:?}");
+        }
+        assert!(got.iter().any(|g| g.0 == "the last 12 months" && g.1 == Kind::Relative), "{got:?}");
     }
 
     #[test]

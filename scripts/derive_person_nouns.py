@@ -7,8 +7,8 @@ distribute with its copyright notice kept), as shipped in Debian's package `word
 
 A word is kept when it is one word (letters and hyphens), one of its first two noun senses is
 a synset of the lexicographer file noun.person (18) that is not an instance (a particular
-person such as "Einstein"), it is not more often a verb or an adjective than a noun by
-WordNet's count of tagged senses ("possible", "official"), and it is not a past form of a verb
+person such as "Einstein"), it is not more often a verb, an adjective or an adverb than a noun
+by WordNet's count of tagged senses ("possible", "official", "best"), and it is not a past form of a verb
 ("accused"). The rules read it to tell a
 role before a name ("referee Jonathan Kaplan") from a verb ("said Ross Walker").
 
@@ -79,6 +79,7 @@ def main():
     wordnet = sys.argv[1]
     person = person_synsets(wordnet)
     nouns, verbs, adjectives = index(wordnet, "noun"), index(wordnet, "verb"), index(wordnet, "adj")
+    adverbs = index(wordnet, "adv")
     kept = []
     for lemma, (tagged, offsets) in nouns.items():
         if not re.fullmatch(r"[a-z]+(-[a-z]+)*", lemma):
@@ -86,7 +87,7 @@ def main():
         if not any(o in person for o in offsets[:2]):
             continue
         more_often = lambda other: other.get(lemma, (0, []))[0] > tagged
-        if more_often(verbs) or more_often(adjectives) or is_past_form(lemma, verbs):
+        if more_often(verbs) or more_often(adjectives) or more_often(adverbs) or is_past_form(lemma, verbs):
             continue
         kept.append(lemma)
     sys.stdout.write(HEADER)

@@ -36,6 +36,9 @@ const MAX_COMPLEMENT_WORDS: usize = 5;
 /// Cabinet Secretary").
 const COMPLEMENT_OPENERS: &[&str] = &["of", "to", "as", "at", "for", "in", "on"];
 
+/// Words that open a phrase before the subject of a sentence ("Like his father, …").
+const OPENERS: &[&str] = &["like", "unlike", "as", "after", "before", "despite", "while", "when", "once"];
+
 /// The roles the text gives each entity, in order of mention, without repeats.
 pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [Entity], mentions: &[Mention]) {
     // The plural role a list of names opened, and where the last name of that list ends.
@@ -75,9 +78,10 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
         if entity.kind.is_some() {
             continue;
         }
-        let governed = words(text, 0..m.span.start)
-            .last()
-            .is_some_and(|w| PREPOSITIONS.contains(&text[w.clone()].to_lowercase().as_str()));
+        let governed = text[..m.span.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()));
         let titled_apposition = entity.roles.iter().any(|r| {
             r.start > m.span.end
                 && text[m.span.end..r.start].trim() == ","
@@ -210,8 +214,10 @@ fn fronted(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize
             name_start = w.start;
         }
     }
-    let comma =
-        [", ", " - ", " – ", " — "].iter().find_map(|sep| text[..name_start].strip_suffix(sep)).map(str::len)?;
+    let comma = [", ", " - ", " – ", " — "]
+        .iter()
+        .find_map(|sep| text[sentence_start..name_start].strip_suffix(sep))
+        .map(|before| sentence_start + before.len())?;
     let clause_start = text[sentence_start..comma]
         .char_indices()
         .rfind(|(_, c)| [',', ';', ':', '—', '–', '(', '“', '"'].contains(c))
@@ -242,7 +248,10 @@ fn fronted(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize
         start = qualified_from(head);
     }
     let opener = lower[..start].iter().rev().find(|w| !DEFINITE.contains(&w.as_str()));
-    let opening_phrase = lower.first().is_some_and(|w| w.ends_with("ing") || PREPOSITIONS.contains(&w.as_str()));
+    // "Speaking to …", "Flanked by …", "Like his father, …": a phrase opening the sentence.
+    let opening_phrase = lower.first().is_some_and(|w| {
+        w.ends_with("ing") || w.ends_with("ed") || PREPOSITIONS.contains(&w.as_str()) || OPENERS.contains(&w.as_str())
+    });
     if opening_phrase && opener.is_some() || (is_plural_person_noun(&lower[head]) && !list_follows(text, m.span.end)) {
         return None;
     }
@@ -291,6 +300,8 @@ fn after(
         let group = BARE_AFTER.as_ref()?.captures(rest)?.get(1)?;
         let span = m.span.end + group.start()..m.span.end + group.end();
         let has_role = group.as_str().split([' ', '-']).any(is_role_word);
+        // ", aides said," and ", friends say,": a source of the sentence, not an apposition.
+        let plural = is_plural_person_noun(group.as_str().rsplit(' ').next().unwrap_or_default());
         // ", and SoftBank CEO Masayoshi Son": the next item of a list, not an apposition.
         let listed = ["and ", "or ", "but ", "while "].iter().any(|c| group.as_str().starts_with(c));
         // An owner is not a second person: ", Christian Aid's head of Trade Policy,".
@@ -301,7 +312,7 @@ fn after(
                 && !owner
                 && entities[o.entity].kind == Some(EntityKind::Person)
         });
-        (has_role && !listed && !names_a_person).then_some(group)
+        (has_role && !listed && !names_a_person && !plural).then_some(group)
     })?;
     let span = m.span.end + group.start()..m.span.end + group.end();
     (group.as_str().chars().count() <= MAX_ROLE_CHARS).then_some(span)
@@ -368,6 +379,22 @@ mod tests {
         let (entities, _) = find(text, &sentences, Vec::new());
         let wilkinson = entities.iter().find(|e| e.name == "Jonny Wilkinson");
         assert_eq!(wilkinson.and_then(|e| e.kind.clone()), Some(super::super::EntityKind::Person), "{entities:?}");
+    }
+
+    #[test]
+    fn a_source_set_off_by_commas_or_a_phrase_opening_the_sentence_is_no_role() {
+        let text = "Gordon Brown, aides said, was furious. Flanked by his wife, Tony Blair arrived. Like his \
+                    father, John Smith stayed.";
+        for name in ["Gordon Brown", "Tony Blair", "John Smith"] {
+            assert!(roles_of(text, name).is_empty(), "{name}: {:?}", roles(text));
+        }
+    }
+
+    #[test]
+    fn a_separator_at_the_start_of_a_sentence_is_read_without_panicking() {
+        for text in ["https://t.co/x, Tony Blair said it.", "https://t.co/x - Tony Blair said it."] {
+            assert!(roles_of(text, "Tony Blair").is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -65,7 +65,8 @@ pub fn year(written: &str) -> Option<Resolved> {
 pub fn weekday(written: &str, story: Date) -> Option<Resolved> {
     let lower = written.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let day = lookup(&WEEKDAYS, words.last()?)?;
+    // "on Friday night": the day is among the words, not always the last.
+    let day = words.iter().find_map(|w| lookup(&WEEKDAYS, w))?;
     let back = (story.weekday().number_days_from_monday() + 7 - day.number_days_from_monday()) % 7;
     let date = match words.first().copied() {
         // "next Saturday" on a Saturday is a week on, as "last Saturday" is a week back.

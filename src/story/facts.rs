@@ -119,7 +119,8 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
             for (kind, re) in PATTERNS.iter() {
                 for m in re.find_iter(sentence) {
                     let value = span.start + m.start()..span.start + m.end();
-                    if taken.iter().any(|t| t.start < value.end && value.start < t.end) || is_change(&doc.text, &value)
+                    if taken.iter().any(|t| t.start < value.end && value.start < t.end)
+                        || (*kind == Kind::Count && is_change(&doc.text, &value))
                     {
                         continue;
                     }
@@ -347,6 +348,15 @@ mod tests {
             assert!(values.contains(&value), "{value}: {values:?}");
         }
         assert!(got.iter().any(|g| g.0 == "the last 12 months" && g.1 == Kind::Relative), "{got:?}");
+    }
+
+    #[test]
+    fn money_from_one_value_to_another_is_never_taken_for_counts_and_a_weekday_with_its_time_resolves() {
+        let got = facts_of("+++\ndate = \"2005-01-03\"\n+++\nShares rose from $40 to $45 on Friday night.");
+        let values: Vec<(&str, Kind)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        assert!(values.contains(&("$40 to $45", Kind::Money)), "{values:?}");
+        let friday = got.iter().find(|g| g.0 == "on Friday night");
+        assert_eq!(friday.and_then(|g| g.3.clone()).as_deref(), Some("2004-12-31"), "{got:?}");
     }
 
     #[test]

@@ -304,15 +304,17 @@ fn after(
         let plural = is_plural_person_noun(group.as_str().rsplit(' ').next().unwrap_or_default());
         // ", and SoftBank CEO Masayoshi Son": the next item of a list, not an apposition.
         let listed = ["and ", "or ", "but ", "while "].iter().any(|c| group.as_str().starts_with(c));
-        // An owner is not a second person: ", Christian Aid's head of Trade Policy,".
-        let names_a_person = mentions.iter().any(|o| {
-            let owner = text[o.span.end..].starts_with(['\'', '’']);
-            o.span.start >= span.start
-                && o.span.start < span.end
-                && !owner
-                && entities[o.entity].kind == Some(EntityKind::Person)
-        });
-        (has_role && !listed && !names_a_person && !plural).then_some(group)
+        // An owner is not a second person (", Christian Aid's head of Trade Policy,"); a name
+        // right after a role is the next item of a list ("Sony, rival Microsoft and Nintendo").
+        let names_another =
+            mentions.iter().filter(|o| o.span.start >= span.start && o.span.start < span.end).any(|o| {
+                let owner = text[o.span.end..].starts_with(['\'', '’']);
+                let after_role = words(text, span.start..o.span.start)
+                    .last()
+                    .is_some_and(|w| w.end + 1 == o.span.start && is_role_word(&text[w.clone()]));
+                after_role || (!owner && entities[o.entity].kind == Some(EntityKind::Person))
+            });
+        (has_role && !listed && !names_another && !plural).then_some(group)
     })?;
     let span = m.span.end + group.start()..m.span.end + group.end();
     (group.as_str().chars().count() <= MAX_ROLE_CHARS).then_some(span)
@@ -379,6 +381,13 @@ mod tests {
         let (entities, _) = find(text, &sentences, Vec::new());
         let wilkinson = entities.iter().find(|e| e.name == "Jonny Wilkinson");
         assert_eq!(wilkinson.and_then(|e| e.kind.clone()), Some(super::super::EntityKind::Person), "{entities:?}");
+    }
+
+    #[test]
+    fn a_company_listed_after_another_with_its_own_role_gives_it_none() {
+        let text = "Prices fell as Sony, rival Microsoft and Nintendo cut them.";
+        assert!(roles_of(text, "Sony").is_empty(), "{:?}", roles(text));
+        assert_eq!(roles_of(text, "Microsoft"), ["rival"]);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::gender::{self, Gender};
 use super::mention::Mention;
-use super::tokens::{inside, quotations, words};
+use super::tokens::{inside, is_owner, quotations, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{AUXILIARIES, CLAUSE_WORDS, DEFINITE, INDEFINITE, PREPOSITIONS};
 use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
@@ -348,7 +348,7 @@ impl Reader<'_> {
         self.mentions
             .iter()
             .find(|m| m.span.start == at && self.speaker_kind(m.entity))
-            .filter(|m| !self.text[m.span.end..].starts_with(['\'', '’']))
+            .filter(|m| !is_owner(self.text, m.span.end))
             .map(|m| (m.entity, m.span.clone()))
     }
 
@@ -424,30 +424,24 @@ impl Reader<'_> {
                 })
             })
             .collect();
-        let recent = |candidates: &dyn Fn(usize) -> bool| {
+        let recent = |wanted: &dyn Fn(&Mention) -> bool| {
             self.mentions
                 .iter()
                 .rev()
                 .filter(|m| m.span.end <= salient.at && !self.in_quote(m.span.start))
-                .find(|m| candidates(m.entity))
+                .find(|m| wanted(m))
                 .map(|m| m.entity)
         };
         // A holder named only after the quote is not who the role points back to.
-        if let Some(holder) = recent(&|e| holders.contains(&e)) {
+        if let Some(holder) = recent(&|m| holders.contains(&m.entity)) {
             return Some(holder);
         }
         match salient.last {
             Some((Speaker::Entity(e), _)) if self.is_person(*e) => Some(*e),
             // "Tony Blair has dismissed reports he told Gordon Brown … "…," the prime minister
             // told": the last person who was a subject, not the last one named.
-            _ => self
-                .mentions
-                .iter()
-                .rev()
-                .filter(|m| m.span.end <= salient.at && !self.in_quote(m.span.start))
-                .find(|m| self.is_named_person(m.entity) && self.is_subject(m))
-                .map(|m| m.entity)
-                .or_else(|| recent(&|e| self.is_named_person(e))),
+            _ => recent(&|m| self.is_named_person(m.entity) && self.is_subject(m))
+                .or_else(|| recent(&|m| self.is_named_person(m.entity))),
         }
     }
 
@@ -569,7 +563,7 @@ impl Reader<'_> {
             .iter()
             .filter(|m| m.span.start >= start && m.span.end <= open && self.is_subject(m))
             .filter(|m| words(self.text, start..m.span.start).len() <= 4)
-            .filter(|m| !self.text[m.span.end..].starts_with(['\'', '’']))
+            .filter(|m| !is_owner(self.text, m.span.end))
             .collect();
         let m = opening.iter().rev().find(|m| self.is_named_person(m.entity)).or(opening.first())?;
         let kind_ok = matches!(self.entities[m.entity].kind, Some(EntityKind::Person | EntityKind::Organisation));

@@ -16,7 +16,6 @@ use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
-use crate::words::person_nouns::is_person_noun;
 use crate::words::titles::{TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
 pub fn is_title(word: &str) -> bool {
@@ -251,14 +250,11 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
         part.clear();
     };
     for (k, w) in run.words.iter().enumerate() {
-        // "Conservative Graham Brady", "Goal-kickers Charlie Hodgson": a kind of person before
+        // "Goal-kickers Charlie Hodgson": a kind of person before
         // a first name is a role too (but "Lord Butler" stays a name).
         let kind_of_person = || {
             let next = run.words.get(k + 1).map(|n| &text[n.clone()]);
-            let word = &text[w.clone()];
-            is_person_noun(word)
-                && !super::gender::is_first_name(word)
-                && next.is_some_and(super::gender::is_first_name)
+            super::roles::is_kind_not_name(&text[w.clone()]) && next.is_some_and(super::gender::is_first_name)
         };
         if is_title(&text[w.clone()]) || kind_of_person() {
             while part.last().is_some_and(|p| modifies_title(&text[p.clone()])) {

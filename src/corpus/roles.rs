@@ -19,7 +19,7 @@ use super::attribution::{Found, Speaker};
 use super::gender::is_first_name;
 use super::mention::Mention;
 use super::names::{is_honorific, is_title, modifies_title, starts_capitalised};
-use super::tokens::words;
+use super::tokens::{is_owner, without_possessive, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{CLAUSE_WORDS, DEFINITE, FUNCTION_WORDS, PREPOSITIONS};
 use crate::words::person_nouns::{is_person_noun, is_plural_person_noun};
@@ -126,16 +126,32 @@ fn is_role_word(word: &str) -> bool {
     (is_title(word) && !is_honorific(word)) || (!starts_capitalised(word) && is_person_noun(word))
 }
 
+/// A kind of person that is not also a first name ("Goal-kickers", not "Tom"): before a name
+/// that starts with a first name, it is a role even when capitalised.
+pub(super) fn is_kind_not_name(word: &str) -> bool {
+    is_person_noun(word) && !is_first_name(word)
+}
+
 /// A word that may stand before the head of a role and belong to it ("the festival's
 /// executive", "Mr Glazer's two", "Sunday Telegraph").
-fn qualifies(word: &str, lower: &str) -> bool {
-    let possessive = lower.ends_with("'s") || lower.ends_with("’s");
+fn qualifies(text: &str, w: &Range<usize>) -> bool {
+    let (word, lower) = (&text[w.clone()], text[w.clone()].to_lowercase());
     is_role_word(word)
         || modifies_title(word)
-        || possessive
+        || without_possessive(text, w.clone()) != *w
         || lower.chars().all(|c| c.is_ascii_digit())
-        || crate::story::facts::is_number_word(lower)
-        || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower))
+        || crate::story::facts::is_number_word(&lower)
+        || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower.as_str()))
+}
+
+/// Where the name of a mention starts, with the honorific right before it that the mention
+/// leaves out (", Lord Armstrong", "minister Mr Brady").
+fn name_start(text: &str, sentence_start: usize, m: &Mention) -> usize {
+    let before = words(text, sentence_start..m.span.start);
+    let honorific = before.last().filter(|w| {
+        w.end + 1 == m.span.start && is_honorific(&text[(*w).clone()]) && starts_capitalised(&text[(*w).clone()])
+    });
+    honorific.map_or(m.span.start, |w| w.start)
 }
 
 fn last_word<'t>(text: &'t str, span: &Range<usize>) -> &'t str {
@@ -160,8 +176,8 @@ fn list_follows(text: &str, end: usize) -> bool {
 /// and so is "as" after a plural ("such Hollywood directors as Oliver Stone"). A plural role
 /// needs a list of names or that "as": "told reporters Mr Blair had" gives no role.
 fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize>> {
-    let before = words(text, sentence_start..m.span.start);
-    let mut next_start = m.span.start;
+    let mut next_start = name_start(text, sentence_start, m);
+    let before = words(text, sentence_start..next_start);
     let (mut first, mut head): (Option<usize>, Option<Range<usize>>) = (None, None);
     let mut after_as = false;
     for (k, w) in before.iter().enumerate().rev() {
@@ -170,18 +186,15 @@ fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<
         if !joined {
             break;
         }
-        if head.is_none() && next_start == m.span.start {
-            let plural_before = k > 0 && is_plural_person_noun(&text[before[k - 1].clone()]);
-            if (is_honorific(word) && starts_capitalised(word)) || (word == "as" && plural_before) {
-                after_as = word == "as";
-                next_start = w.start;
-                continue;
-            }
+        let plural_before = k > 0 && is_plural_person_noun(&text[before[k - 1].clone()]);
+        if head.is_none() && !after_as && word == "as" && plural_before {
+            after_as = true;
+            next_start = w.start;
+            continue;
         }
         // Right before a name that starts with a first name, a capitalised kind of person is
         // a role too ("Goal-kickers Charlie Hodgson").
-        let role = is_role_word(word)
-            || (head.is_none() && next_start == m.span.start && is_person_noun(word) && !is_first_name(word));
+        let role = is_role_word(word) || (head.is_none() && next_start == m.span.start && is_kind_not_name(word));
         let lower = word.to_lowercase();
         // "ex-UKIP MEP": a former role's prefix belongs to it.
         let modifier = head.is_some()
@@ -207,16 +220,10 @@ fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<
 /// words that qualify it before, and a complement after it that opens with a preposition. Not
 /// after an opening phrase ("Speaking to reporters, Blair said").
 fn fronted(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize>> {
-    // ", Lord Armstrong": the honorific is outside the mention.
-    let mut name_start = m.span.start;
-    if let Some(w) = words(text, sentence_start..m.span.start).last().filter(|w| w.end + 1 == m.span.start) {
-        if is_honorific(&text[w.clone()]) && starts_capitalised(&text[w.clone()]) {
-            name_start = w.start;
-        }
-    }
+    let name = name_start(text, sentence_start, m);
     let comma = [", ", " - ", " – ", " — "]
         .iter()
-        .find_map(|sep| text[sentence_start..name_start].strip_suffix(sep))
+        .find_map(|sep| text[sentence_start..name].strip_suffix(sep))
         .map(|before| sentence_start + before.len())?;
     let clause_start = text[sentence_start..comma]
         .char_indices()
@@ -233,7 +240,7 @@ fn fronted(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize
     }
     let qualified_from = |head: usize| {
         let mut start = head;
-        while start > 0 && qualifies(&text[ws[start - 1].clone()], &lower[start - 1]) {
+        while start > 0 && qualifies(text, &ws[start - 1]) {
             start -= 1;
         }
         start
@@ -306,14 +313,14 @@ fn after(
         let listed = ["and ", "or ", "but ", "while "].iter().any(|c| group.as_str().starts_with(c));
         // An owner is not a second person (", Christian Aid's head of Trade Policy,"); a name
         // right after a role is the next item of a list ("Sony, rival Microsoft and Nintendo").
-        let names_another =
-            mentions.iter().filter(|o| o.span.start >= span.start && o.span.start < span.end).any(|o| {
-                let owner = text[o.span.end..].starts_with(['\'', '’']);
-                let after_role = words(text, span.start..o.span.start)
-                    .last()
-                    .is_some_and(|w| w.end + 1 == o.span.start && is_role_word(&text[w.clone()]));
-                after_role || (!owner && entities[o.entity].kind == Some(EntityKind::Person))
-            });
+        let inside = &mentions[mentions.partition_point(|o| o.span.start < span.start)..];
+        let names_another = inside.iter().take_while(|o| o.span.start < span.end).any(|o| {
+            let owner = is_owner(text, o.span.end);
+            let after_role = words(text, span.start..o.span.start)
+                .last()
+                .is_some_and(|w| w.end + 1 == o.span.start && is_role_word(&text[w.clone()]));
+            after_role || (!owner && entities[o.entity].kind == Some(EntityKind::Person))
+        });
         (has_role && !listed && !names_another && !plural).then_some(group)
     })?;
     let span = m.span.end + group.start()..m.span.end + group.end();

@@ -37,6 +37,12 @@ pub fn without_possessive(text: &str, span: Range<usize>) -> Range<usize> {
     span
 }
 
+/// Whether a possessive follows the span ending at `end` ("Christian Aid's head"): the name
+/// owns what follows and is not its subject.
+pub fn is_owner(text: &str, end: usize) -> bool {
+    text[end..].starts_with(['\'', '’'])
+}
+
 /// Whether only spaces stand between two spans.
 pub fn adjacent(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
     left.end <= right.start && text[left.end..right.start].chars().all(|c| c == ' ') && right.start - left.end <= 1

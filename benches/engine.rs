@@ -120,4 +120,37 @@ fn main() {
     } else {
         println!("process: build the release binary first (cargo build --release) to measure start-up");
     }
+
+    // With the optional transformer, when a model folder is given.
+    if let Some(dir) = std::env::var_os("STORYBOT_MODEL_DIR").filter(|d| !d.is_empty()) {
+        let model = std::sync::Arc::new(storybot::semantic::Transformer::load(Path::new(&dir)).unwrap());
+        let first: Vec<Duration> = (0..5)
+            .map(|_| {
+                let engine =
+                    Engine::in_memory(Corpus::load_dir(&corpus_dir).unwrap()).unwrap().with_transformer(model.clone());
+                let t = Instant::now();
+                std::hint::black_box(engine.ask(&questions[0], 3).unwrap());
+                t.elapsed()
+            })
+            .collect();
+        let engine = Engine::in_memory(Corpus::load_dir(&corpus_dir).unwrap()).unwrap().with_transformer(model);
+        for q in &questions {
+            engine.ask(q, 3).unwrap();
+        }
+        let mut samples = Vec::new();
+        for _ in 0..10 {
+            for q in &questions {
+                let t = Instant::now();
+                std::hint::black_box(engine.ask(q, 3).unwrap());
+                samples.push(t.elapsed());
+            }
+        }
+        samples.sort();
+        println!(
+            "with the transformer: first question on a new engine {:?}; then p50 {:?}  p99 {:?}",
+            median(first),
+            percentile(&samples, 0.50),
+            percentile(&samples, 0.99)
+        );
+    }
 }

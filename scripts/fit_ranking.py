@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fits the answer ranking's weights and thresholds (src/answer/model.rs).
+"""Fits the answer ranking's weights and thresholds (src/answer/model.rs): run it on signals
+dumped without `--model` for `STATIC`, and with it for `WITH_TRANSFORMER`.
 
 Input: JSON lines written by `storybot eval --dump-signals FILE` (one line per question,
 every candidate sentence with its signals and whether it holds a gold answer), one file per
@@ -13,7 +14,7 @@ questions get no answer; further answers need FURTHER_THRESHOLD, chosen so that 
 
 Cross-validation: the corpora (articles) are split into two folds; weights and thresholds
 chosen on one fold are measured on the other, and both ways are printed. The shipped
-constants are then fitted on all corpora.
+constants (a `Params` literal) are then fitted on all corpora.
 
     python3 scripts/fit_ranking.py signals-squad.jsonl signals-news.jsonl signals-story.jsonl
 """
@@ -233,11 +234,12 @@ def main():
     report("all", questions, model)
     w, a, b, answer, more = model
     print("\n// " + ", ".join(names))
-    print(f"pub const WEIGHTS: [f32; COUNT] = [{floats(w)}];")
-    print(f"pub const ANSWER_WEIGHTS: [f32; COUNT + 1] = [{floats(a)}];")
-    print(f"pub const ANSWER_THRESHOLD: f32 = {answer - b:.4f};")
-    print(f"pub const FURTHER_THRESHOLD: f32 = {more:.4f};")
-
+    print("Params {")
+    print(f"    weights: [{floats(w)}],")
+    print(f"    answer_weights: [{floats(a)}],")
+    print(f"    answer_threshold: {answer - b:.4f},")
+    print(f"    further_threshold: {more:.4f},")
+    print("}")
 
 if __name__ == "__main__":
     main()

@@ -25,6 +25,10 @@ pub struct Paths {
     /// Folder of the database that keeps feedback and server settings (created on first use)
     #[arg(long = "data", env = "STORYBOT_DATA_DIR", default_value = DEFAULT_DATA_DIR, global = true, value_name = "DIR")]
     pub data: PathBuf,
+    /// Folder of a BERT sentence-embedding model (config.json, model.safetensors,
+    /// tokenizer.json) to rerank answers with; without it the built-in static vectors serve
+    #[arg(long = "model", env = "STORYBOT_MODEL_DIR", global = true, value_name = "DIR")]
+    pub model: Option<PathBuf>,
 }
 
 /// The bot token. Its `Debug` never shows it, so a config can be logged safely.

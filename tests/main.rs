@@ -9,6 +9,9 @@ mod eval;
 /// The `storybot` command line, run as a process.
 mod cli;
 
+/// The optional transformer reranker, with a tiny model made in the test.
+mod transformer;
+
 /// Story intelligence: attribution, who said it, verify, people, facts, timeline.
 mod story;
 

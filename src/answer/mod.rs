@@ -17,12 +17,14 @@ mod follow_up;
 mod model;
 mod passage;
 pub mod rank;
+mod reranker;
 pub mod signals;
 mod stems;
 mod vectors;
 
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use anyhow::Context as _;
 use tantivy::tokenizer::TextAnalyzer;
@@ -55,6 +57,8 @@ pub struct Engine {
     people: Vec<rank::Person>,
     vectors: vectors::Vectors,
     names: follow_up::Names,
+    /// The optional transformer; the ranking's parameters follow whether there is one.
+    reranker: Option<reranker::Reranker>,
 }
 
 /// The answers to one question, best first; empty when the story has no answer.
@@ -122,7 +126,26 @@ impl Engine {
         let stems = stems::StemCache::new(&corpus);
         let vectors = vectors::Vectors::new(&corpus, &index);
         let names = follow_up::Names::new(&corpus);
-        Engine { corpus, index, aliases, analyzer, stems, people, vectors, names }
+        Engine { corpus, index, aliases, analyzer, stems, people, vectors, names, reranker: None }
+    }
+
+    /// Reranks with `model`'s vectors too, and with the parameters fitted with them.
+    #[must_use]
+    pub fn with_transformer(mut self, model: Arc<semantic::Transformer>) -> Engine {
+        self.reranker = Some(reranker::Reranker::new(model, &self.corpus));
+        self
+    }
+
+    /// The transformer answers are reranked with, if any.
+    pub fn transformer(&self) -> Option<Arc<semantic::Transformer>> {
+        self.reranker.as_ref().map(reranker::Reranker::model)
+    }
+
+    fn params(&self) -> &'static model::Params {
+        match self.reranker {
+            Some(_) => &model::WITH_TRANSFORMER,
+            None => &model::STATIC,
+        }
     }
 
     pub fn corpus(&self) -> &Corpus {
@@ -180,7 +203,7 @@ impl Engine {
         ranked.retain(|r| !exclude.contains(&r.sentence));
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
-        let mut selected = rank::select(ranked, &analysed);
+        let mut selected = rank::select(ranked, &analysed, self.params());
         // After the decision: the lift reorders answers, it never makes the engine answer.
         focus::lift(near, &mut selected);
         let answers = self.answers(selected, &analysed, top.clamp(1, MAX_TOP));
@@ -259,20 +282,26 @@ impl Engine {
             .map(|h| {
                 let cosine =
                     self.vectors.cosine(question_vector.as_ref(), &self.corpus, &self.stems, h.sentence, &mut analyzer);
-                rank::Candidate { sentence: h.sentence, retrieval: h.score, cosine }
+                rank::Candidate { sentence: h.sentence, retrieval: h.score, cosine, transformer: 0.0 }
             })
             .collect();
         for &sentence in extra {
             if !candidates.iter().any(|c| c.sentence == sentence) {
                 let cosine =
                     self.vectors.cosine(question_vector.as_ref(), &self.corpus, &self.stems, sentence, &mut analyzer);
-                candidates.push(rank::Candidate { sentence, retrieval: 0.0, cosine });
+                candidates.push(rank::Candidate { sentence, retrieval: 0.0, cosine, transformer: 0.0 });
             }
         }
         if !analysed.concepts.is_empty() {
             candidates.extend(self.dense_candidates(question_vector.as_ref(), &candidates, &mut analyzer));
         }
-        let ranked = rank::score(&self.corpus, &self.stems, &self.people, &analysed, &candidates, &mut analyzer);
+        if let Some(reranker) = &self.reranker {
+            let ids: Vec<SentenceId> = candidates.iter().map(|c| c.sentence).collect();
+            let cosines = reranker.cosines(&self.corpus, question, &ids)?;
+            candidates.iter_mut().zip(cosines).for_each(|(c, cosine)| c.transformer = cosine);
+        }
+        let ranked =
+            rank::score(&self.corpus, &self.stems, &self.people, &analysed, &candidates, self.params(), &mut analyzer);
         Ok((analysed, ranked))
     }
 
@@ -293,7 +322,7 @@ impl Engine {
             .filter(|id| !retrieved.iter().any(|c| c.sentence == *id))
             .map(|sentence| {
                 let cosine = self.vectors.cosine(question, &self.corpus, &self.stems, sentence, analyzer);
-                rank::Candidate { sentence, retrieval: 0.0, cosine }
+                rank::Candidate { sentence, retrieval: 0.0, cosine, transformer: 0.0 }
             })
             .collect();
         all.sort_by(|a, b| b.cosine.total_cmp(&a.cosine).then(a.sentence.cmp(&b.sentence)));

@@ -43,6 +43,8 @@ pub struct Candidate {
     pub sentence: SentenceId,
     pub retrieval: f32,
     pub cosine: f32,
+    /// Cosine with the question from the transformer; 0 without one.
+    pub transformer: f32,
 }
 
 /// Scores every candidate, best first, without deciding whether any of them answers.
@@ -52,6 +54,7 @@ pub fn score(
     people: &[Person],
     analysed: &Analysed,
     candidates: &[Candidate],
+    params: &model::Params,
     analyzer: &mut TextAnalyzer,
 ) -> Vec<Ranked> {
     let Some(scoring) = Scoring::new(corpus, cache, people, analysed, candidates) else {
@@ -61,7 +64,7 @@ pub fn score(
         .iter()
         .map(|candidate| {
             let signals = scoring.signals(candidate, analyzer);
-            Ranked { sentence: candidate.sentence, score: model::score(&signals), coverage: signals.near, signals }
+            Ranked { sentence: candidate.sentence, score: params.score(&signals), coverage: signals.near, signals }
         })
         .collect();
     sort(&mut ranked);
@@ -187,15 +190,16 @@ impl<'a> Scoring<'a> {
             speaker: f32::from(u8::from(quotes_named)),
             missing: coverage.missing / self.unseen_idf,
             unseen: self.unseen,
+            transformer: candidate.transformer,
         }
     }
 }
 
 /// Keeps the candidates that answer: none when the best one is unlikely to.
-pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed) -> Vec<Ranked> {
+pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed, params: &model::Params) -> Vec<Ranked> {
     match ranked.first() {
-        Some(best) if model::answers(best.score, &best.signals, analysed.names_the_unknown()) => {
-            ranked.retain(|r| r.score >= model::FURTHER_THRESHOLD);
+        Some(best) if params.answers(best.score, &best.signals, analysed.names_the_unknown()) => {
+            ranked.retain(|r| r.score >= params.further_threshold);
             ranked
         }
         _ => Vec::new(),

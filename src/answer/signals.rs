@@ -7,7 +7,7 @@ use crate::corpus::Sentence;
 use crate::search::Asks;
 
 /// How many signals there are.
-pub const COUNT: usize = 11;
+pub const COUNT: usize = 12;
 
 /// The measurements of one candidate, each in 0..=1 unless noted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -42,6 +42,9 @@ pub struct Signals {
     /// (the same for every candidate of a question: it tells the answer decision that the
     /// question is about something else).
     pub unseen: f32,
+    /// Cosine of the question's and the sentence's vectors from the transformer, when one is
+    /// loaded (0 without).
+    pub transformer: f32,
 }
 
 impl Signals {
@@ -59,6 +62,7 @@ impl Signals {
             self.speaker,
             self.missing,
             self.unseen,
+            self.transformer,
         ]
     }
 
@@ -74,6 +78,7 @@ impl Signals {
         "speaker",
         "missing",
         "unseen",
+        "transformer",
     ];
 }
 

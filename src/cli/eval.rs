@@ -57,7 +57,9 @@ pub fn run(paths: &Paths, args: &EvalArgs) -> anyhow::Result<()> {
         Some(path) => Some(std::io::BufWriter::new(std::fs::File::create(path)?)),
         None => None,
     };
-    let report = eval::run(&cases, &paths.corpus, dump.as_mut().map(|d| d as &mut dyn std::io::Write), || bar.inc(1))?;
+    let transformer = super::transformer(paths)?;
+    let signals = dump.as_mut().map(|d| d as &mut dyn std::io::Write);
+    let report = eval::run(&cases, &paths.corpus, transformer.as_ref(), signals, || bar.inc(1))?;
     if let Some(mut dump) = dump {
         dump.flush()?;
     }
@@ -85,7 +87,7 @@ fn conversations(
     args: &EvalArgs,
 ) -> anyhow::Result<()> {
     let dialogues = eval::conversations::read(file, corpora)?;
-    let report = eval::conversations::run(&dialogues, &paths.corpus)?;
+    let report = eval::conversations::run(&dialogues, &paths.corpus, super::transformer(paths)?.as_ref())?;
     let footer = "(follow-up turns asked in their conversation, the same turns asked alone in brackets)";
     print(args, || report.to_json(args.misses), || report.misses(), &report, footer)
 }

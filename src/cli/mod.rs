@@ -224,7 +224,22 @@ async fn shutdown_signal() {
 }
 
 fn open(paths: &Paths) -> anyhow::Result<Engine> {
-    Engine::open(&paths.corpus, &paths.index)
+    let engine = Engine::open(&paths.corpus, &paths.index)?;
+    Ok(match transformer(paths)? {
+        Some(model) => engine.with_transformer(model),
+        None => engine,
+    })
+}
+
+/// The transformer `--model` names, loaded; `None` without one.
+///
+/// # Errors
+/// A [`UserError`] saying why the folder cannot be used.
+fn transformer(paths: &Paths) -> anyhow::Result<Option<Arc<crate::semantic::Transformer>>> {
+    let Some(dir) = &paths.model else { return Ok(None) };
+    let model = crate::semantic::Transformer::load(dir).map_err(|e| UserError::new(format!("--model: {e}")))?;
+    tracing::info!(model = %dir.display(), "answers are reranked with the transformer");
+    Ok(Some(Arc::new(model)))
 }
 
 // Piping into `head` closes stdout early; that is the reader's choice, not an error.

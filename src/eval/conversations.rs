@@ -103,11 +103,15 @@ pub struct Report {
 ///
 /// # Errors
 /// A [`UserError`] for a corpus folder that is missing or broken; anything else is internal.
-pub fn run(dialogues: &[Dialogue], default_corpus: &Path) -> anyhow::Result<Report> {
+pub fn run(
+    dialogues: &[Dialogue],
+    default_corpus: &Path,
+    transformer: Option<&std::sync::Arc<crate::semantic::Transformer>>,
+) -> anyhow::Result<Report> {
     let mut rows: BTreeMap<(String, String), Row> = BTreeMap::new();
     let mut misses = Vec::new();
     for (folder, group) in super::by_corpus(dialogues, |d| d.corpus.as_deref(), default_corpus) {
-        let engine = super::open(&folder, group[0].turns[0].line)?;
+        let engine = super::open(&folder, group[0].turns[0].line, transformer)?;
         let name = super::corpus_name(&folder);
         for dialogue in group {
             let row = rows.entry((name.clone(), dialogue.split.clone())).or_insert_with(|| Row {

@@ -13,6 +13,7 @@ pub mod score;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context as _;
 
@@ -23,12 +24,14 @@ pub use score::{Rates, Tally};
 use crate::answer::Engine;
 use crate::corpus::Corpus;
 use crate::error::UserError;
+use crate::semantic::Transformer;
 
 /// Answers per question that are scored (hit@3, MRR@3).
 pub const DEPTH: usize = 3;
 
 /// Runs every case through the engine and the BM25 anchor. `default_corpus` is the folder
-/// of cases that name none; `progress` is told after each question.
+/// of cases that name none; `transformer`, the model the engine reranks with, if any;
+/// `progress` is told after each question.
 ///
 /// # Errors
 /// A [`UserError`] for a corpus folder that is missing or broken (with the case's line);
@@ -36,12 +39,13 @@ pub const DEPTH: usize = 3;
 pub fn run(
     cases: &[Case],
     default_corpus: &Path,
+    transformer: Option<&Arc<Transformer>>,
     mut signals: Option<&mut dyn Write>,
     mut progress: impl FnMut(),
 ) -> anyhow::Result<Report> {
     let mut report = Report::default();
     for (folder, group) in by_corpus(cases, |c| c.corpus.as_deref(), default_corpus) {
-        let engine = open(&folder, group[0].line)?;
+        let engine = open(&folder, group[0].line, transformer)?;
         let mut row = Row { corpus: corpus_name(&folder), ..Row::default() };
         for case in group {
             judge(&engine, case, &mut row)?;
@@ -85,6 +89,7 @@ fn dump_signals(engine: &Engine, case: &Case, corpus: &str, out: &mut dyn Write)
         .map(|r| {
             serde_json::json!({
                 "sentence": r.sentence.index(),
+                "text": engine.corpus().text(r.sentence),
                 "gold": case.answered_by(engine.corpus().text(r.sentence)),
                 "signals": r.signals.to_vec(),
             })
@@ -93,6 +98,7 @@ fn dump_signals(engine: &Engine, case: &Case, corpus: &str, out: &mut dyn Write)
     let line = serde_json::json!({
         "corpus": corpus,
         "line": case.line,
+        "question": case.question,
         "answerable": case.answerable(),
         "asks": format!("{:?}", analysed.asks),
         "concepts": analysed.concepts.len(),
@@ -121,7 +127,7 @@ fn by_corpus<'a, T>(
     groups
 }
 
-fn open(folder: &Path, line: usize) -> anyhow::Result<Engine> {
+fn open(folder: &Path, line: usize, transformer: Option<&Arc<Transformer>>) -> anyhow::Result<Engine> {
     if !folder.is_dir() {
         return Err(UserError::new(format!(
             "line {line}: there is no corpus folder {} (pass --corpora with the folder of one-story corpora)",
@@ -130,7 +136,11 @@ fn open(folder: &Path, line: usize) -> anyhow::Result<Engine> {
         .into());
     }
     let corpus = Corpus::load_dir(folder).map_err(|e| UserError::new(format!("{e:#}")))?;
-    Engine::in_memory(corpus).with_context(|| format!("cannot index {}", folder.display()))
+    let engine = Engine::in_memory(corpus).with_context(|| format!("cannot index {}", folder.display()))?;
+    Ok(match transformer {
+        Some(model) => engine.with_transformer(Arc::clone(model)),
+        None => engine,
+    })
 }
 
 /// The non-blank, non-`#` lines of an evaluation file, each parsed by `parse` and returned with

@@ -77,12 +77,18 @@ impl LiveEngine {
         let _one_at_a_time = self.rebuilding.lock().await;
         let started = Instant::now();
         let serving = self.engine().corpus().fingerprint.clone();
+        // The new engine reranks as the one in service does.
+        let transformer = self.engine().transformer();
         let built = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<Engine>> {
             let corpus = crate::corpus::Corpus::load_dir(&corpus_dir)?;
             if corpus.fingerprint == serving {
                 return Ok(None);
             }
-            Engine::with_corpus(corpus, &index_dir).map(Some)
+            let engine = Engine::with_corpus(corpus, &index_dir)?;
+            Ok(Some(match transformer {
+                Some(model) => engine.with_transformer(model),
+                None => engine,
+            }))
         })
         .await
         .map_err(|e| anyhow::anyhow!("the rebuild stopped unexpectedly: {e}"))?;

@@ -20,12 +20,14 @@
 
 mod table;
 mod tokenize;
+mod transformer;
 
 use std::ops::Deref;
 use std::sync::LazyLock;
 
 use table::Table;
 pub use table::{TableError, DIMS};
+pub use transformer::{ModelError, Transformer};
 
 static BYTES: &[u8] = include_bytes!("minilm-static.bin");
 

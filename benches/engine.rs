@@ -107,6 +107,8 @@ fn main() {
                 .args(args)
                 .env("STORYBOT_CORPUS_DIR", &corpus_dir)
                 .env("STORYBOT_INDEX_DIR", index.path())
+                // The static ranking's start-up; the transformer's is measured below.
+                .env_remove("STORYBOT_MODEL_DIR")
                 .output()
                 .unwrap()
                 .status;

@@ -15,7 +15,9 @@
 //! - [`search`]: turns a question into analysed terms (never raw query syntax) and retrieves
 //!   sentences for it.
 //! - [`semantic`]: a static word-embedding table distilled from all-MiniLM-L6-v2 and the
-//!   WordPiece tokenizer for it, so words that mean the same but are spelt differently match.
+//!   WordPiece tokenizer for it, so words that mean the same but are spelt differently match;
+//!   and the optional full transformer (`semantic::Transformer`, run with candle from a model
+//!   folder the self-hoster names) that `answer` reranks with when it is given one.
 //! - [`answer`]: the engine front ends call. It returns complete results: each answer a
 //!   `Passage` (the verbatim sentence, its context cut into plain and matched pieces, its
 //!   owned `Source`), a no-answer with its closest passages; front ends never call back.

@@ -54,7 +54,7 @@ pub async fn ask(
 ) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let mut conversation = Conversation::new();
-    let answers = engine.ask_in(&mut conversation, &question, MAX_TOP)?;
+    let answers = super::request::answering(engine, || engine.ask_in(&mut conversation, &question, MAX_TOP))?;
     metrics::answered(!answers.answers.is_empty());
     let settings = ctx.data().database.settings(admin::server_of(ctx)).await;
     let private = private.unwrap_or(settings.private_answers);
@@ -173,7 +173,7 @@ pub async fn timeline(ctx: Context<'_>) -> Result<(), Error> {
 pub async fn ask_message(ctx: Context<'_>, message: serenity::Message) -> Result<(), Error> {
     let engine = &ctx.data().engine();
     let question = message_text(&message)?;
-    let answers = engine.ask(&question, MAX_TOP)?;
+    let answers = super::request::answering(engine, || engine.ask(&question, MAX_TOP))?;
     metrics::answered(!answers.answers.is_empty());
     send(ctx, engine, render::answers(engine.version(), &answers), Some(true)).await
 }

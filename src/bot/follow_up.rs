@@ -178,7 +178,7 @@ pub fn answer_in(
     kind: super::request::Kind,
 ) -> (render::Reply, Option<Conversation>) {
     let engine = data.engine();
-    match engine.ask_in(&mut conversation, question, MAX_TOP) {
+    match super::request::answering(&engine, || engine.ask_in(&mut conversation, question, MAX_TOP)) {
         Ok(answers) => {
             metrics::answered(!answers.answers.is_empty());
             (render::answers(engine.version(), &answers), Some(conversation))

@@ -123,6 +123,19 @@ pub async fn finish_command(ctx: Context<'_>, outcome: Outcome) {
     }
 }
 
+/// Runs an engine call that takes milliseconds when a transformer reranks (the first
+/// question over new sentences, longer) without stalling the runtime's other tasks; without
+/// one the call takes microseconds and runs in place.
+pub fn answering<T>(engine: &crate::answer::Engine, call: impl FnOnce() -> T) -> T {
+    let multi_thread = tokio::runtime::Handle::try_current()
+        .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
+    if multi_thread && engine.transformer().is_some() {
+        tokio::task::block_in_place(call)
+    } else {
+        call()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::time::Duration;

@@ -105,7 +105,7 @@ impl Transformer {
         let mut ids = Vec::with_capacity(texts.len() * width);
         let mut mask = Vec::with_capacity(texts.len() * width);
         for row in &pieces {
-            ids.extend(row.iter().copied().chain(std::iter::repeat(0).take(width - row.len())));
+            ids.extend(row.iter().copied().chain(std::iter::repeat_n(0, width - row.len())));
             mask.extend((0..width).map(|i| u32::from(i < row.len())));
         }
         let shape = (texts.len(), width);

@@ -49,14 +49,19 @@ pub fn parse_date(s: &str) -> Option<Date> {
     Date::from_calendar_date(y, Month::try_from(u8::try_from(m).ok()?).ok()?, u8::try_from(d).ok()?).ok()
 }
 
-/// A year or span of years as written ("2022", "2003/2004"); a decade ("1990s") is no date.
+/// A year or span of years as written ("2022", "2003/2004", "between 2002 and 2003", kept as
+/// "2002-2003"); a decade ("1990s") is no date.
 pub fn year(written: &str) -> Option<Resolved> {
     if written.ends_with('s') {
         return None;
     }
-    Some(match plain_year(written) {
+    let span = match written.get(..8).filter(|head| head.eq_ignore_ascii_case("between ")) {
+        Some(_) => written[8..].replacen(" and ", "-", 1),
+        None => written.to_string(),
+    };
+    Some(match plain_year(&span) {
         Some(y) => Resolved::Year(y),
-        None => Resolved::Years(YearSpan(written.to_string())),
+        None => Resolved::Years(YearSpan(span)),
     })
 }
 

@@ -86,11 +86,17 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Date, r"(?-u:\b)(?:(?:early|late|mid|mid-|the end of|the start of)\s?)?(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?:\s\d{4})?|May\s\d{4})(?-u:\b)".to_string()),
         (Kind::Date, r"(?:(?-u:\b)(?:in|since|until|by|from|last|next|this|early|late|mid-)\s)May(?-u:\b)".to_string()),
         (Kind::Date, r"(?-u:\b)(?:\d{1,2}[:.]\d{2}\s?(?:am|pm|GMT|BST|UTC)?|\d{4}\s(?:GMT|BST|UTC))(?-u:\b)".to_string()),
+        (Kind::Year, r"(?i)(?-u:\b)between\s(?:1[89]\d\d|20\d\d)\sand\s(?:1[89]\d\d|20\d\d)(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)(?:\s?[-–/]\s?(?:1[89]\d\d|20\d\d|\d\d))?s?(?-u:\b)".to_string()),
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?:\s(?:morning|afternoon|evening|night))?(?-u:\b)")),
         // Spans relative to the story's date, with a count or not ("the next five years",
         // "recent months", "three decades ago", "in a month", "the autumn", "the new year").
         (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)".to_string()),
+        // Multiples and fractions ("two and a half times", "more than twice as many",
+        // "around a quarter"); a fraction only with a qualifier ("half" alone is too common).
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}|{NUMBER_PATTERN}|one)(?:\sand\sa\shalf)?\stimes(?-u:\b)")),
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)twice\sas\s(?:many|much)(?-u:\b)")),
+        (Kind::Count, r"(?i)(?-u:\b)(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )(?:a\s(?:quarter|third|fifth|tenth)|half|two[- ]thirds|three[- ]quarters)(?-u:\b)".to_string()),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
         // A range or a share of counts ("10 or 11", "20 or 30 years", "two out of their 12",
         // "16 of the 21"), and large round counts ("one million", "tens of thousands").
@@ -104,6 +110,14 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     .into_iter()
     .filter_map(|(k, p)| Regex::new(&p).ok().map(|r| (k, r)))
     .collect()
+});
+
+/// A duration with a number ("five years", "12 months"): inside a span relative to the story's
+/// date it is also an amount of time ("the next five years" states both when and how long).
+/// "A few weeks" or "one year" state no number worth listing.
+static DURATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let numbers = "\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{numbers})\s(?:days|weeks|months|years|decades)(?-u:\b)")).ok()
 });
 
 /// Every fact of the corpus, in story order.
@@ -130,6 +144,20 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                     }
                     let resolved = date.and_then(|date| resolve(*kind, &doc.text[value.clone()], date));
                     let measures = Measures::Phrase(measured(&doc.text, span.clone(), value.clone(), *kind));
+                    if *kind == Kind::Relative {
+                        if let Some(d) = DURATION.as_ref().and_then(|re| re.find(&doc.text[value.clone()])) {
+                            let duration = value.start + d.start()..value.start + d.end();
+                            let measures =
+                                Measures::Phrase(measured(&doc.text, span.clone(), duration.clone(), Kind::Count));
+                            doc_facts.push(Fact {
+                                sentence: id,
+                                span: duration,
+                                kind: Kind::Count,
+                                measures,
+                                resolved: None,
+                            });
+                        }
+                    }
                     doc_facts.push(Fact { sentence: id, span: value, kind: *kind, measures, resolved });
                 }
             }
@@ -348,6 +376,36 @@ mod tests {
             assert!(values.contains(&value), "{value}: {values:?}");
         }
         assert!(got.iter().any(|g| g.0 == "the last 12 months" && g.1 == Kind::Relative), "{got:?}");
+    }
+
+    #[test]
+    fn a_relative_span_with_a_number_also_states_how_long_and_one_without_does_not() {
+        let got = facts_of("Spending grows over the next five years. Talks go on for the next few weeks.");
+        let values: Vec<(&str, Kind)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        assert!(values.contains(&("the next five years", Kind::Relative)), "{values:?}");
+        assert!(values.contains(&("five years", Kind::Count)), "{values:?}");
+        assert!(values.contains(&("the next few weeks", Kind::Relative)), "{values:?}");
+        assert_eq!(values.iter().filter(|v| v.1 == Kind::Count).count(), 1, "{values:?}");
+    }
+
+    #[test]
+    fn a_span_between_two_years_is_one_date_from_the_first() {
+        let got = facts_of("+++\ndate = \"2005-01-03\"\n+++\nSales fell between 2002 and 2003, then rose in 2004.");
+        let values: Vec<(&str, Kind, Option<&str>)> = got.iter().map(|g| (g.0.as_str(), g.1, g.3.as_deref())).collect();
+        assert_eq!(values[0].0, "between 2002 and 2003");
+        assert_eq!(values[0].1, Kind::Year);
+        assert_eq!(values[1].0, "2004");
+        assert!(values[0].2.is_some_and(|r| r.contains("2002")), "{values:?}");
+    }
+
+    #[test]
+    fn multiples_and_qualified_fractions_are_amounts_but_half_alone_is_not() {
+        let got = facts_of(
+            "The UK pays two and a half times more. Sales are more than twice as many. \
+                            Around a quarter of pupils quit. Half the team stayed.",
+        );
+        let values: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(values, ["two and a half times", "more than twice as many", "Around a quarter"]);
     }
 
     #[test]

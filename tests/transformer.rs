@@ -118,6 +118,28 @@ fn the_engine_reranks_with_the_transformer_and_still_answers_with_verbatim_sente
 }
 
 #[test]
+fn warming_computes_each_sentence_once_and_changes_no_answer() -> anyhow::Result<()> {
+    let (_dir, model) = loaded()?;
+    let corpus_dir = tempfile::tempdir()?;
+    std::fs::write(corpus_dir.path().join("ferry.txt"), STORY)?;
+    let open = || -> anyhow::Result<Engine> { Engine::in_memory(Corpus::load_dir(corpus_dir.path())?) };
+    assert_eq!(open()?.warm_transformer()?, 0, "without a transformer there is nothing to warm");
+    let warm = open()?.with_transformer(model.clone());
+    assert_eq!(warm.warm_transformer()?, 3);
+    assert_eq!(warm.warm_transformer()?, 0, "a sentence is embedded once");
+    let cold = open()?.with_transformer(model);
+    let question = "When did the ferry leave?";
+    let signals = |engine: &Engine| -> anyhow::Result<Vec<_>> {
+        Ok(engine.explain(question)?.1.iter().map(|r| (r.sentence, r.signals.transformer)).collect())
+    };
+    // Batches of other sizes round differently in the last bits, nothing more.
+    let (warm, cold) = (signals(&warm)?, signals(&cold)?);
+    assert_eq!(warm.iter().map(|s| s.0).collect::<Vec<_>>(), cold.iter().map(|s| s.0).collect::<Vec<_>>());
+    assert!(warm.iter().zip(&cold).all(|(w, c)| (w.1 - c.1).abs() < 1e-5), "{warm:?} against {cold:?}");
+    Ok(())
+}
+
+#[test]
 fn ask_with_a_model_folder_answers_and_a_broken_folder_gets_a_short_message() -> anyhow::Result<()> {
     let model = tempfile::tempdir()?;
     tiny_model(model.path())?;

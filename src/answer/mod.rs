@@ -141,6 +141,20 @@ impl Engine {
         self.reranker.as_ref().map(reranker::Reranker::model)
     }
 
+    /// In a story of at most [`rank::DENSE_LIMIT`] sentences, computes the transformer's
+    /// vector of every sentence now rather than at the first question that needs it (a larger
+    /// story would take too long: its sentences are embedded as questions meet them); returns
+    /// how many it computed (0 without a transformer).
+    ///
+    /// # Errors
+    /// From the model's computation.
+    pub fn warm_transformer(&self) -> anyhow::Result<usize> {
+        match &self.reranker {
+            Some(reranker) if self.corpus.sentences.len() <= rank::DENSE_LIMIT => reranker.warm(&self.corpus, 32),
+            _ => Ok(0),
+        }
+    }
+
     fn params(&self) -> &'static model::Params {
         match self.reranker {
             Some(_) => &model::WITH_TRANSFORMER,

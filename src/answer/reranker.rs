@@ -21,6 +21,23 @@ impl Reranker {
         Arc::clone(&self.model)
     }
 
+    /// Computes the vector of every sentence not yet computed, `batch` at a time; returns how
+    /// many it computed.
+    ///
+    /// # Errors
+    /// From the model's computation.
+    pub fn warm(&self, corpus: &Corpus, batch: usize) -> anyhow::Result<usize> {
+        let missing: Vec<SentenceId> =
+            corpus.sentence_ids().filter(|id| self.sentences[id.index()].get().is_none()).collect();
+        for chunk in missing.chunks(batch.max(1)) {
+            let texts: Vec<&str> = chunk.iter().map(|&id| corpus.text(id)).collect();
+            for (id, vector) in chunk.iter().zip(self.model.embed(&texts)?) {
+                let _ = self.sentences[id.index()].set(vector.into_boxed_slice());
+            }
+        }
+        Ok(missing.len())
+    }
+
     /// The cosine of `question` with each of `sentences`, in their order.
     ///
     /// # Errors

@@ -195,8 +195,31 @@ fn serve(paths: &Paths, args: &crate::config::ServeArgs) -> anyhow::Result<()> {
         }
     };
     let live = Arc::new(LiveEngine::new(engine, &paths.corpus, &paths.index));
+    warm_in_background(live.engine());
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(crate::bot::run(config, crate::bot::Backend { live, store }, shutdown_signal()))
+}
+
+/// Computes the transformer's sentence vectors while the bot connects and answers (answers
+/// meanwhile compute the ones they need themselves).
+fn warm_in_background(engine: Arc<Engine>) {
+    if engine.transformer().is_none() {
+        return;
+    }
+    let spawned = std::thread::Builder::new().name("warm-transformer".into()).spawn(move || {
+        let started = std::time::Instant::now();
+        match engine.warm_transformer() {
+            Ok(sentences) => {
+                tracing::info!(sentences, elapsed_ms = started.elapsed().as_millis() as u64, "sentence vectors ready")
+            }
+            Err(err) => {
+                tracing::warn!(error = %format!("{err:#}"), "sentence vectors are computed as questions need them")
+            }
+        }
+    });
+    if let Err(err) = spawned {
+        tracing::warn!(error = %err, "sentence vectors are computed as questions need them");
+    }
 }
 
 /// Completes on Ctrl-C (SIGINT) or SIGTERM.

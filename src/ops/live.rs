@@ -85,10 +85,11 @@ impl LiveEngine {
                 return Ok(None);
             }
             let engine = Engine::with_corpus(corpus, &index_dir)?;
-            Ok(Some(match transformer {
-                Some(model) => engine.with_transformer(model),
-                None => engine,
-            }))
+            let Some(model) = transformer else { return Ok(Some(engine)) };
+            let engine = engine.with_transformer(model);
+            // The engine in service answers meanwhile; the new one starts warm.
+            engine.warm_transformer()?;
+            Ok(Some(engine))
         })
         .await
         .map_err(|e| anyhow::anyhow!("the rebuild stopped unexpectedly: {e}"))?;

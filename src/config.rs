@@ -155,7 +155,7 @@ pub enum ShardCount {
 }
 
 /// Every variable storybot reads. [`drop_empty_settings`] removes the empty ones.
-pub const SETTINGS: [&str; 16] = [
+pub const SETTINGS: [&str; 17] = [
     "DISCORD_TOKEN",
     "DISCORD_GUILD_ID",
     "DISCORD_API_BASE",
@@ -169,6 +169,7 @@ pub const SETTINGS: [&str; 16] = [
     "STORYBOT_CORPUS_DIR",
     "STORYBOT_INDEX_DIR",
     "STORYBOT_DATA_DIR",
+    "STORYBOT_MODEL_DIR",
     "STORYBOT_COLOR",
     "RUST_LOG",
     "NO_COLOR",

@@ -140,6 +140,29 @@ fn warming_computes_each_sentence_once_and_changes_no_answer() -> anyhow::Result
 }
 
 #[test]
+fn a_config_too_short_for_any_input_or_a_vocabulary_larger_than_the_model_is_refused_at_load() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    tiny_model(dir.path())?;
+    let config_path = dir.path().join("config.json");
+    let config = std::fs::read_to_string(&config_path)?;
+    std::fs::write(&config_path, config.replace("\"max_position_embeddings\":64", "\"max_position_embeddings\":1"))?;
+    let err = Transformer::load(dir.path()).err().ok_or_else(|| anyhow::anyhow!("a 1-piece model loaded"))?;
+    assert!(err.to_string().contains("at least 2 pieces"), "{err}");
+
+    std::fs::write(&config_path, config)?;
+    let tokenizer = dir.path().join("tokenizer.json");
+    let vocab = r#"{"model": {"vocab": {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "zebra": 999}}}"#;
+    std::fs::write(&tokenizer, vocab)?;
+    let err = Transformer::load(dir.path()).err().ok_or_else(|| anyhow::anyhow!("an oversized vocabulary loaded"))?;
+    assert!(err.to_string().contains("fits the model"), "{err}");
+
+    std::fs::write(&tokenizer, "{\"model\": ")?;
+    let err = Transformer::load(dir.path()).err().ok_or_else(|| anyhow::anyhow!("a cut tokenizer loaded"))?;
+    assert!(err.to_string().contains("is not a tokenizer.json"), "{err}");
+    Ok(())
+}
+
+#[test]
 fn ask_with_a_model_folder_answers_and_a_broken_folder_gets_a_short_message() -> anyhow::Result<()> {
     let model = tempfile::tempdir()?;
     tiny_model(model.path())?;

@@ -150,7 +150,7 @@ impl Engine {
     /// From the model's computation.
     pub fn warm_transformer(&self) -> anyhow::Result<usize> {
         match &self.reranker {
-            Some(reranker) if self.corpus.sentences.len() <= rank::DENSE_LIMIT => reranker.warm(&self.corpus, 32),
+            Some(reranker) if self.corpus.sentences.len() <= rank::DENSE_LIMIT => reranker.warm(&self.corpus),
             _ => Ok(0),
         }
     }

@@ -7,6 +7,9 @@ use std::sync::{Arc, OnceLock};
 use crate::corpus::{Corpus, SentenceId};
 use crate::semantic::{self, Transformer};
 
+/// Sentences embedded together.
+const BATCH: usize = 32;
+
 pub struct Reranker {
     model: Arc<Transformer>,
     sentences: Vec<OnceLock<Box<[f32]>>>,
@@ -21,21 +24,28 @@ impl Reranker {
         Arc::clone(&self.model)
     }
 
-    /// Computes the vector of every sentence not yet computed, `batch` at a time; returns how
-    /// many it computed.
+    /// Computes the vector of every sentence not yet computed; returns how many it computed.
     ///
     /// # Errors
     /// From the model's computation.
-    pub fn warm(&self, corpus: &Corpus, batch: usize) -> anyhow::Result<usize> {
+    pub fn warm(&self, corpus: &Corpus) -> anyhow::Result<usize> {
         let missing: Vec<SentenceId> =
             corpus.sentence_ids().filter(|id| self.sentences[id.index()].get().is_none()).collect();
-        for chunk in missing.chunks(batch.max(1)) {
+        self.embed(corpus, &missing)?;
+        Ok(missing.len())
+    }
+
+    /// Computes and keeps the vectors of `sentences`, [`BATCH`] at a time (a batch's cost
+    /// grows with its longest sentence, and its memory with its size).
+    fn embed(&self, corpus: &Corpus, sentences: &[SentenceId]) -> anyhow::Result<()> {
+        for chunk in sentences.chunks(BATCH) {
             let texts: Vec<&str> = chunk.iter().map(|&id| corpus.text(id)).collect();
             for (id, vector) in chunk.iter().zip(self.model.embed(&texts)?) {
+                // Another question may have set it meanwhile: the same text gives the same vector.
                 let _ = self.sentences[id.index()].set(vector.into_boxed_slice());
             }
         }
-        Ok(missing.len())
+        Ok(())
     }
 
     /// The cosine of `question` with each of `sentences`, in their order.
@@ -47,13 +57,8 @@ impl Reranker {
             sentences.iter().copied().filter(|id| self.sentences[id.index()].get().is_none()).collect();
         missing.sort_unstable();
         missing.dedup();
-        let texts: Vec<&str> = std::iter::once(question).chain(missing.iter().map(|&id| corpus.text(id))).collect();
-        let mut vectors = self.model.embed(&texts)?.into_iter();
-        let asked = vectors.next().unwrap_or_default();
-        for (id, vector) in missing.into_iter().zip(vectors) {
-            // Another question may have set it meanwhile: the same text gives the same vector.
-            let _ = self.sentences[id.index()].set(vector.into_boxed_slice());
-        }
+        let asked = self.model.embed(&[question])?.into_iter().next().unwrap_or_default();
+        self.embed(corpus, &missing)?;
         Ok(sentences
             .iter()
             .map(|id| self.sentences[id.index()].get().map_or(0.0, |v| semantic::cosine(&asked, v)))

@@ -76,7 +76,7 @@ pub async fn search(
     limit: Option<u8>,
 ) -> Result<(), Error> {
     let engine = &ctx.data().engine();
-    let results = engine.search(&query, MAX_SEARCH)?;
+    let results = super::request::answering(engine, || engine.search(&query, MAX_SEARCH))?;
     let reply = render::search(engine.version(), &results, 0, usize::from(limit.unwrap_or(5).clamp(1, 10)));
     send(ctx, engine, reply, None).await
 }

@@ -307,7 +307,7 @@ pub fn respond_to_click(
         }
         Action::Search { page, per_page } => {
             let query = render::query_of(description).ok_or_else(expired)?;
-            let results = engine.search(&query, MAX_SEARCH)?;
+            let results = super::request::answering(engine, || engine.search(&query, MAX_SEARCH))?;
             Ok(Click::Update(render::search(engine.version(), &results, page, per_page)))
         }
         Action::Share => shared(message).map(Click::Post).ok_or_else(|| expired().into()),

@@ -87,8 +87,11 @@ impl LiveEngine {
             let engine = Engine::with_corpus(corpus, &index_dir)?;
             let Some(model) = transformer else { return Ok(Some(engine)) };
             let engine = engine.with_transformer(model);
-            // The engine in service answers meanwhile; the new one starts warm.
-            engine.warm_transformer()?;
+            // The engine in service answers meanwhile, so the new one can start warm; if it
+            // cannot, its questions compute the vectors they need.
+            if let Err(err) = engine.warm_transformer() {
+                tracing::warn!(error = %format!("{err:#}"), "sentence vectors are computed as questions need them");
+            }
             Ok(Some(engine))
         })
         .await

@@ -27,8 +27,12 @@ pub enum ModelError {
     Read { path: PathBuf, source: std::io::Error },
     #[error("{} is not a BERT model's config.json: {source}", path.display())]
     Config { path: PathBuf, source: serde_json::Error },
-    #[error("{} has no WordPiece vocabulary with [CLS], [SEP] and [UNK]", path.display())]
+    #[error("{} has no WordPiece vocabulary with [CLS], [SEP] and [UNK] that fits the model", path.display())]
     Vocabulary { path: PathBuf },
+    #[error("{} is not a tokenizer.json: {source}", path.display())]
+    Tokenizer { path: PathBuf, source: serde_json::Error },
+    #[error("{}: the model must take inputs of at least 2 pieces", path.display())]
+    TooShort { path: PathBuf },
     #[error("cannot load the model's weights from {}: {source}", path.display())]
     Weights { path: PathBuf, source: candle_core::Error },
 }
@@ -69,14 +73,21 @@ impl Transformer {
         let config_path = dir.join("config.json");
         let config: Config = serde_json::from_str(&read(&config_path)?)
             .map_err(|source| ModelError::Config { path: config_path.clone(), source })?;
+        if config.max_position_embeddings < 2 {
+            return Err(ModelError::TooShort { path: config_path });
+        }
         let tokenizer_path = dir.join("tokenizer.json");
         let tokenizer: TokenizerFile = serde_json::from_str(&read(&tokenizer_path)?)
-            .map_err(|_| ModelError::Vocabulary { path: tokenizer_path.clone() })?;
+            .map_err(|source| ModelError::Tokenizer { path: tokenizer_path.clone(), source })?;
         let vocab = tokenizer.model.vocab;
         let special = |piece: &str| vocab.get(piece).copied();
         let (Some(cls), Some(sep), Some(unk)) = (special("[CLS]"), special("[SEP]"), special("[UNK]")) else {
             return Err(ModelError::Vocabulary { path: tokenizer_path });
         };
+        // A piece the model has no row for would fail every question, not just this load.
+        if vocab.values().any(|&id| id as usize >= config.vocab_size) {
+            return Err(ModelError::Vocabulary { path: tokenizer_path });
+        }
         let weights_path = dir.join("model.safetensors");
         if !weights_path.is_file() {
             return Err(ModelError::Read {
@@ -112,7 +123,7 @@ impl Transformer {
         let ids = Tensor::from_vec(ids, shape, &Device::Cpu)?;
         let mask = Tensor::from_vec(mask, shape, &Device::Cpu)?;
         let hidden = self.model.forward(&ids, &ids.zeros_like()?, Some(&mask))?;
-        // Mean over the real pieces only, then unit length.
+        // Padding must not count: a text's vector is the same alone or in any batch.
         let weights = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
         let summed = hidden.broadcast_mul(&weights)?.sum(1)?;
         let mean = summed.broadcast_div(&weights.sum(1)?)?;

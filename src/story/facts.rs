@@ -86,23 +86,25 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Date, r"(?-u:\b)(?:(?:early|late|mid|mid-|the end of|the start of)\s?)?(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?:\s\d{4})?|May\s\d{4})(?-u:\b)".to_string()),
         (Kind::Date, r"(?:(?-u:\b)(?:in|since|until|by|from|last|next|this|early|late|mid-)\s)May(?-u:\b)".to_string()),
         (Kind::Date, r"(?-u:\b)(?:\d{1,2}[:.]\d{2}\s?(?:am|pm|GMT|BST|UTC)?|\d{4}\s(?:GMT|BST|UTC))(?-u:\b)".to_string()),
-        (Kind::Year, r"(?i)(?-u:\b)between\s(?:1[89]\d\d|20\d\d)\sand\s(?:1[89]\d\d|20\d\d)(?-u:\b)".to_string()),
+        (Kind::Year, r"(?-u:\b)[Bb]etween (?:1[89]\d\d|20\d\d) and (?:1[89]\d\d|20\d\d)(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)(?:\s?[-–/]\s?(?:1[89]\d\d|20\d\d|\d\d))?s?(?-u:\b)".to_string()),
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?:\s(?:morning|afternoon|evening|night))?(?-u:\b)")),
         // Spans relative to the story's date, with a count or not ("the next five years",
         // "recent months", "three decades ago", "in a month", "the autumn", "the new year").
         (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)".to_string()),
-        // Multiples and fractions ("two and a half times", "more than twice as many",
-        // "around a quarter"); a fraction only with a qualifier ("half" alone is too common).
-        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}|{NUMBER_PATTERN}|one)(?:\sand\sa\shalf)?\stimes(?-u:\b)")),
-        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)twice\sas\s(?:many|much)(?-u:\b)")),
-        (Kind::Count, r"(?i)(?-u:\b)(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )(?:a\s(?:quarter|third|fifth|tenth)|half|two[- ]thirds|three[- ]quarters)(?-u:\b)".to_string()),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
         // A range or a share of counts ("10 or 11", "20 or 30 years", "two out of their 12",
         // "16 of the 21"), and large round counts ("one million", "tens of thousands").
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}|{NUMBER_PATTERN})\s(?:or|to)\s(?:{n}|{NUMBER_PATTERN})(?:\s[a-z]+s)?(?-u:\b)")),
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}|{NUMBER_PATTERN})\s(?:out\s)?of\s(?:the\s|their\s|its\s)?(?:{n}|{NUMBER_PATTERN})(?-u:\b)")),
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:one\s(?:hundred|thousand|million|billion)|(?:tens|hundreds)\sof\s(?:thousands|millions))(?:\s[a-z]+s)?(?-u:\b)")),
+        // Multiples and fractions ("two and a half times", "more than twice as many",
+        // "around a quarter of"), after the ranges so that "two or three times" stays one; a
+        // fraction only with a qualifier before it and "of" or "the" after it ("half" alone,
+        // "only half joking" and "about a third party" are no amounts).
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}|{NUMBER_PATTERN}|one)(?:\sand\sa\shalf)?\s(?-i:times)(?-u:\b)")),
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)twice\sas\s(?:many|much)(?-u:\b)")),
+        (Kind::Count, r"(?i)(?-u:\b)(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )(?:a\s(?:quarter|third|fifth|tenth)|half|two[- ]thirds|three[- ]quarters)\s(?:of|the)(?-u:\b)".to_string()),
         // A number with the plural noun it counts ("twenty years"), else the number alone.
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})\s(?:[a-z]+\s)?[a-z]+s(?-u:\b)")),
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})(?:\s(?:times|out of \d+|of the \d+))?(?-u:\b)")),
@@ -132,7 +134,7 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
             let mut taken: Vec<Range<usize>> = Vec::new();
             for (kind, re) in PATTERNS.iter() {
                 for m in re.find_iter(sentence) {
-                    let value = span.start + m.start()..span.start + m.end();
+                    let value = without_link(&doc.text, span.start + m.start()..span.start + m.end());
                     if taken.iter().any(|t| t.start < value.end && value.start < t.end)
                         || (*kind == Kind::Count && is_change(&doc.text, &value))
                     {
@@ -184,6 +186,16 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
         out.extend(doc_facts);
     }
     out
+}
+
+/// A fraction is matched with the "of" or "the" that shows it is one ("around a quarter of
+/// the company"); the value is the fraction alone.
+fn without_link(text: &str, value: Range<usize>) -> Range<usize> {
+    let written = &text[value.clone()];
+    match [" of", " the"].iter().find(|link| written.ends_with(*link)) {
+        Some(link) => value.start..value.end - link.len(),
+        None => value,
+    }
 }
 
 /// "fell from 7,613 to 6,630": two values, not a range of one.
@@ -395,17 +407,21 @@ mod tests {
         assert_eq!(values[0].0, "between 2002 and 2003");
         assert_eq!(values[0].1, Kind::Year);
         assert_eq!(values[1].0, "2004");
-        assert!(values[0].2.is_some_and(|r| r.contains("2002")), "{values:?}");
+        assert_eq!(values[0].2, Some("2002-2003"), "{values:?}");
     }
 
     #[test]
     fn multiples_and_qualified_fractions_are_amounts_but_half_alone_is_not() {
         let got = facts_of(
             "The UK pays two and a half times more. Sales are more than twice as many. \
-                            Around a quarter of pupils quit. Half the team stayed.",
+             Around a quarter of pupils quit. Half the team stayed. He was only half joking \
+             about a third party. It costs two or three times more.",
         );
         let values: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert_eq!(values, ["two and a half times", "more than twice as many", "Around a quarter"]);
+        assert_eq!(
+            values,
+            ["two and a half times", "more than twice as many", "Around a quarter", "two or three times"]
+        );
     }
 
     #[test]

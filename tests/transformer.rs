@@ -156,6 +156,11 @@ fn a_config_too_short_for_any_input_or_a_vocabulary_larger_than_the_model_is_ref
     let err = Transformer::load(dir.path()).err().ok_or_else(|| anyhow::anyhow!("an oversized vocabulary loaded"))?;
     assert!(err.to_string().contains("fits the model"), "{err}");
 
+    let cased = r#"{"normalizer": {"type": "BertNormalizer", "lowercase": false}, "model": {"vocab": {"[CLS]": 2}}}"#;
+    std::fs::write(&tokenizer, cased)?;
+    let err = Transformer::load(dir.path()).err().ok_or_else(|| anyhow::anyhow!("a cased model loaded"))?;
+    assert!(err.to_string().contains("cased model"), "{err}");
+
     std::fs::write(&tokenizer, "{\"model\": ")?;
     let err = Transformer::load(dir.path()).err().ok_or_else(|| anyhow::anyhow!("a cut tokenizer loaded"))?;
     assert!(err.to_string().contains("is not a tokenizer.json"), "{err}");

@@ -5,7 +5,8 @@
 //! The folder holds what the model's packages ship: `config.json` (BERT's settings),
 //! `model.safetensors` (the weights) and `tokenizer.json` (the WordPiece vocabulary). A text's
 //! vector is the model's mean-pooled last hidden state, normalised, as sentence-transformers
-//! computes it.
+//! computes it. Texts are split by the same uncased BERT tokenizer as the static table's, so
+//! only uncased models (as all-MiniLM-L6-v2) are accepted.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -33,6 +34,8 @@ pub enum ModelError {
     Tokenizer { path: PathBuf, source: serde_json::Error },
     #[error("{}: the model must take inputs of at least 2 pieces", path.display())]
     TooShort { path: PathBuf },
+    #[error("{}: a cased model; storybot reads texts in lower case, for uncased models", path.display())]
+    Cased { path: PathBuf },
     #[error("cannot load the model's weights from {}: {source}", path.display())]
     Weights { path: PathBuf, source: candle_core::Error },
 }
@@ -56,6 +59,12 @@ impl std::fmt::Debug for Transformer {
 #[derive(serde::Deserialize)]
 struct TokenizerFile {
     model: TokenizerModel,
+    normalizer: Option<Normalizer>,
+}
+
+#[derive(serde::Deserialize)]
+struct Normalizer {
+    lowercase: Option<bool>,
 }
 
 #[derive(serde::Deserialize)]
@@ -79,6 +88,9 @@ impl Transformer {
         let tokenizer_path = dir.join("tokenizer.json");
         let tokenizer: TokenizerFile = serde_json::from_str(&read(&tokenizer_path)?)
             .map_err(|source| ModelError::Tokenizer { path: tokenizer_path.clone(), source })?;
+        if tokenizer.normalizer.and_then(|n| n.lowercase) == Some(false) {
+            return Err(ModelError::Cased { path: tokenizer_path });
+        }
         let vocab = tokenizer.model.vocab;
         let special = |piece: &str| vocab.get(piece).copied();
         let (Some(cls), Some(sep), Some(unk)) = (special("[CLS]"), special("[SEP]"), special("[UNK]")) else {

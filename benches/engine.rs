@@ -27,6 +27,23 @@ fn questions(root: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Per-question latencies over `rounds` passes of `questions`, after one warm-up pass, sorted.
+fn latencies(engine: &Engine, questions: &[String], rounds: usize) -> Vec<Duration> {
+    for q in questions {
+        engine.ask(q, 3).unwrap();
+    }
+    let mut samples = Vec::new();
+    for _ in 0..rounds {
+        for q in questions {
+            let t = Instant::now();
+            std::hint::black_box(engine.ask(q, 3).unwrap());
+            samples.push(t.elapsed());
+        }
+    }
+    samples.sort();
+    samples
+}
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let questions = questions(root);
@@ -34,19 +51,7 @@ fn main() {
     let engine = Engine::in_memory(Corpus::load_dir(&corpus_dir).unwrap()).unwrap();
 
     // Latency of one question, in process: analysis, search, ranking, highlights, citation.
-    for q in &questions {
-        engine.ask(q, 3).unwrap();
-    }
-    let mut samples = Vec::new();
-    for _ in 0..200 {
-        for q in &questions {
-            let t = Instant::now();
-            let answers = engine.ask(q, 3).unwrap();
-            std::hint::black_box(&answers);
-            samples.push(t.elapsed());
-        }
-    }
-    samples.sort();
+    let samples = latencies(&engine, &questions, 200);
     println!(
         "ask (in process, {} questions x 200): p50 {:?}  p99 {:?}",
         questions.len(),
@@ -126,28 +131,17 @@ fn main() {
     // With the optional transformer, when a model folder is given.
     if let Some(dir) = std::env::var_os("STORYBOT_MODEL_DIR").filter(|d| !d.is_empty()) {
         let model = std::sync::Arc::new(storybot::semantic::Transformer::load(Path::new(&dir)).unwrap());
+        let with_model =
+            || Engine::in_memory(Corpus::load_dir(&corpus_dir).unwrap()).unwrap().with_transformer(Some(model.clone()));
         let first: Vec<Duration> = (0..5)
             .map(|_| {
-                let engine =
-                    Engine::in_memory(Corpus::load_dir(&corpus_dir).unwrap()).unwrap().with_transformer(model.clone());
+                let engine = with_model();
                 let t = Instant::now();
                 std::hint::black_box(engine.ask(&questions[0], 3).unwrap());
                 t.elapsed()
             })
             .collect();
-        let engine = Engine::in_memory(Corpus::load_dir(&corpus_dir).unwrap()).unwrap().with_transformer(model);
-        for q in &questions {
-            engine.ask(q, 3).unwrap();
-        }
-        let mut samples = Vec::new();
-        for _ in 0..10 {
-            for q in &questions {
-                let t = Instant::now();
-                std::hint::black_box(engine.ask(q, 3).unwrap());
-                samples.push(t.elapsed());
-            }
-        }
-        samples.sort();
+        let samples = latencies(&with_model(), &questions, 10);
         println!(
             "with the transformer: first question on a new engine {:?}; then p50 {:?}  p99 {:?}",
             median(first),

@@ -8,7 +8,7 @@ use candle_core::{DType, Device, Tensor};
 use candle_nn::{VarBuilder, VarMap};
 use candle_transformers::models::bert::{BertModel, Config};
 use storybot::answer::Engine;
-use storybot::corpus::Corpus;
+use storybot::corpus::{Corpus, Source};
 use storybot::semantic::Transformer;
 
 use crate::common::{self, Workspace};
@@ -59,6 +59,12 @@ fn tiny_model(dir: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An in-memory engine on [`STORY`], reranking with `model` when there is one.
+fn ferry_engine(model: Option<Arc<Transformer>>) -> anyhow::Result<Engine> {
+    let source = Source { path: "corpus/ferry.txt".into(), bytes: STORY.as_bytes().to_vec() };
+    Ok(Engine::in_memory(Corpus::from_sources(vec![source])?)?.with_transformer(model))
+}
+
 fn loaded() -> anyhow::Result<(tempfile::TempDir, Arc<Transformer>)> {
     let dir = tempfile::tempdir()?;
     tiny_model(dir.path())?;
@@ -101,11 +107,9 @@ fn words_outside_the_vocabulary_and_overlong_texts_are_embedded_without_error() 
 #[test]
 fn the_engine_reranks_with_the_transformer_and_still_answers_with_verbatim_sentences() -> anyhow::Result<()> {
     let (_dir, model) = loaded()?;
-    let corpus_dir = tempfile::tempdir()?;
-    std::fs::write(corpus_dir.path().join("ferry.txt"), STORY)?;
-    let plain = Engine::in_memory(Corpus::load_dir(corpus_dir.path())?)?;
+    let plain = ferry_engine(None)?;
     assert!(plain.transformer().is_none());
-    let engine = Engine::in_memory(Corpus::load_dir(corpus_dir.path())?)?.with_transformer(model);
+    let engine = ferry_engine(Some(model))?;
     assert!(engine.transformer().is_some());
     let (_, ranked) = engine.explain("How many cars did the ferry carry?")?;
     assert!(ranked.iter().any(|r| r.signals.transformer != 0.0), "no candidate got the transformer's cosine");
@@ -120,14 +124,11 @@ fn the_engine_reranks_with_the_transformer_and_still_answers_with_verbatim_sente
 #[test]
 fn warming_computes_each_sentence_once_and_changes_no_answer() -> anyhow::Result<()> {
     let (_dir, model) = loaded()?;
-    let corpus_dir = tempfile::tempdir()?;
-    std::fs::write(corpus_dir.path().join("ferry.txt"), STORY)?;
-    let open = || -> anyhow::Result<Engine> { Engine::in_memory(Corpus::load_dir(corpus_dir.path())?) };
-    assert_eq!(open()?.warm_transformer()?, 0, "without a transformer there is nothing to warm");
-    let warm = open()?.with_transformer(model.clone());
+    assert_eq!(ferry_engine(None)?.warm_transformer()?, 0, "without a transformer there is nothing to warm");
+    let warm = ferry_engine(Some(model.clone()))?;
     assert_eq!(warm.warm_transformer()?, 3);
     assert_eq!(warm.warm_transformer()?, 0, "a sentence is embedded once");
-    let cold = open()?.with_transformer(model);
+    let cold = ferry_engine(Some(model))?;
     let question = "When did the ferry leave?";
     let signals = |engine: &Engine| -> anyhow::Result<Vec<_>> {
         Ok(engine.explain(question)?.1.iter().map(|r| (r.sentence, r.signals.transformer)).collect())

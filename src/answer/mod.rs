@@ -129,10 +129,11 @@ impl Engine {
         Engine { corpus, index, aliases, analyzer, stems, people, vectors, names, reranker: None }
     }
 
-    /// Reranks with `model`'s vectors too, and with the parameters fitted with them.
+    /// Reranks with `model`'s vectors too, and with the parameters fitted with them; `None`
+    /// keeps the static ranking.
     #[must_use]
-    pub fn with_transformer(mut self, model: Arc<semantic::Transformer>) -> Engine {
-        self.reranker = Some(reranker::Reranker::new(model, &self.corpus));
+    pub fn with_transformer(mut self, model: Option<Arc<semantic::Transformer>>) -> Engine {
+        self.reranker = model.map(|m| reranker::Reranker::new(m, &self.corpus));
         self
     }
 

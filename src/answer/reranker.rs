@@ -29,23 +29,25 @@ impl Reranker {
     /// # Errors
     /// From the model's computation.
     pub fn warm(&self, corpus: &Corpus) -> anyhow::Result<usize> {
-        let missing: Vec<SentenceId> =
-            corpus.sentence_ids().filter(|id| self.sentences[id.index()].get().is_none()).collect();
-        self.embed(corpus, &missing)?;
-        Ok(missing.len())
+        self.embed_missing(corpus, corpus.sentence_ids())
     }
 
-    /// Computes and keeps the vectors of `sentences`, [`BATCH`] at a time (a batch's cost
-    /// grows with its longest sentence, and its memory with its size).
-    fn embed(&self, corpus: &Corpus, sentences: &[SentenceId]) -> anyhow::Result<()> {
-        for chunk in sentences.chunks(BATCH) {
+    /// Computes and keeps the vectors of those of `sentences` not yet computed, [`BATCH`] at a
+    /// time (a batch's cost grows with its longest sentence, and its memory with its size);
+    /// returns how many it computed.
+    fn embed_missing(&self, corpus: &Corpus, sentences: impl IntoIterator<Item = SentenceId>) -> anyhow::Result<usize> {
+        let mut missing: Vec<SentenceId> =
+            sentences.into_iter().filter(|id| self.sentences[id.index()].get().is_none()).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        for chunk in missing.chunks(BATCH) {
             let texts: Vec<&str> = chunk.iter().map(|&id| corpus.text(id)).collect();
             for (id, vector) in chunk.iter().zip(self.model.embed(&texts)?) {
                 // Another question may have set it meanwhile: the same text gives the same vector.
                 let _ = self.sentences[id.index()].set(vector.into_boxed_slice());
             }
         }
-        Ok(())
+        Ok(missing.len())
     }
 
     /// The cosine of `question` with each of `sentences`, in their order.
@@ -53,12 +55,8 @@ impl Reranker {
     /// # Errors
     /// From the model's computation.
     pub fn cosines(&self, corpus: &Corpus, question: &str, sentences: &[SentenceId]) -> anyhow::Result<Vec<f32>> {
-        let mut missing: Vec<SentenceId> =
-            sentences.iter().copied().filter(|id| self.sentences[id.index()].get().is_none()).collect();
-        missing.sort_unstable();
-        missing.dedup();
         let asked = self.model.embed(&[question])?.into_iter().next().unwrap_or_default();
-        self.embed(corpus, &missing)?;
+        self.embed_missing(corpus, sentences.iter().copied())?;
         Ok(sentences
             .iter()
             .map(|id| self.sentences[id.index()].get().map_or(0.0, |v| semantic::cosine(&asked, v)))

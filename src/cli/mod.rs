@@ -247,11 +247,7 @@ async fn shutdown_signal() {
 }
 
 fn open(paths: &Paths) -> anyhow::Result<Engine> {
-    let engine = Engine::open(&paths.corpus, &paths.index)?;
-    Ok(match transformer(paths)? {
-        Some(model) => engine.with_transformer(model),
-        None => engine,
-    })
+    Ok(Engine::open(&paths.corpus, &paths.index)?.with_transformer(transformer(paths)?))
 }
 
 /// The transformer `--model` names, loaded; `None` without one.

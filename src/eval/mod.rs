@@ -137,10 +137,7 @@ fn open(folder: &Path, line: usize, transformer: Option<&Arc<Transformer>>) -> a
     }
     let corpus = Corpus::load_dir(folder).map_err(|e| UserError::new(format!("{e:#}")))?;
     let engine = Engine::in_memory(corpus).with_context(|| format!("cannot index {}", folder.display()))?;
-    Ok(match transformer {
-        Some(model) => engine.with_transformer(Arc::clone(model)),
-        None => engine,
-    })
+    Ok(engine.with_transformer(transformer.cloned()))
 }
 
 /// The non-blank, non-`#` lines of an evaluation file, each parsed by `parse` and returned with

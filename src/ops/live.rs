@@ -84,9 +84,7 @@ impl LiveEngine {
             if corpus.fingerprint == serving {
                 return Ok(None);
             }
-            let engine = Engine::with_corpus(corpus, &index_dir)?;
-            let Some(model) = transformer else { return Ok(Some(engine)) };
-            let engine = engine.with_transformer(model);
+            let engine = Engine::with_corpus(corpus, &index_dir)?.with_transformer(transformer);
             // The engine in service answers meanwhile, so the new one can start warm; if it
             // cannot, its questions compute the vectors they need.
             if let Err(err) = engine.warm_transformer() {

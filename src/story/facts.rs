@@ -67,6 +67,8 @@ const QUALIFIER: &str =
     r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )?";
 /// Currencies written after the number ("354bn roubles", "1.5m euros").
 const CURRENCIES: &str = "dollars|euros|pounds|roubles|rubles|yen|yuan|rupees|francs|pence";
+/// The counts a span relative to the story's date is written with ("the next five years").
+const SMALL_COUNTS: &str = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 /// Numbers written as words, from which counts are made ("eleven", "three million").
 const NUMBER_PATTERN: &str = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|a million|a dozen|hundreds|thousands|millions|billions|dozens)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*";
 
@@ -91,7 +93,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?:\s(?:morning|afternoon|evening|night))?(?-u:\b)")),
         // Spans relative to the story's date, with a count or not ("the next five years",
         // "recent months", "three decades ago", "in a month", "the autumn", "the new year").
-        (Kind::Relative, r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)".to_string()),
+        (Kind::Relative, format!(r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|\d+|{SMALL_COUNTS})\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)")),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
         // A range or a share of counts ("10 or 11", "20 or 30 years", "two out of their 12",
         // "16 of the 21"), and large round counts ("one million", "tens of thousands").
@@ -118,9 +120,16 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 /// date it is also an amount of time ("the next five years" states both when and how long).
 /// "A few weeks" or "one year" state no number worth listing.
 static DURATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    let numbers = "\\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{numbers})\s(?:days|weeks|months|years|decades)(?-u:\b)")).ok()
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:\d+|{SMALL_COUNTS})\s(?:days|weeks|months|years|decades)(?-u:\b)")).ok()
 });
+
+/// The duration a relative span states, as an amount of its own.
+fn duration_in(text: &str, sentence: &Range<usize>, id: SentenceId, relative: &Range<usize>) -> Option<Fact> {
+    let found = DURATION.as_ref()?.find(&text[relative.clone()])?;
+    let span = relative.start + found.start()..relative.start + found.end();
+    let measures = Measures::Phrase(measured(text, sentence.clone(), span.clone(), Kind::Count));
+    Some(Fact { sentence: id, span, kind: Kind::Count, measures, resolved: None })
+}
 
 /// Every fact of the corpus, in story order.
 pub fn all(corpus: &Corpus) -> Vec<Fact> {
@@ -147,18 +156,7 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                     let resolved = date.and_then(|date| resolve(*kind, &doc.text[value.clone()], date));
                     let measures = Measures::Phrase(measured(&doc.text, span.clone(), value.clone(), *kind));
                     if *kind == Kind::Relative {
-                        if let Some(d) = DURATION.as_ref().and_then(|re| re.find(&doc.text[value.clone()])) {
-                            let duration = value.start + d.start()..value.start + d.end();
-                            let measures =
-                                Measures::Phrase(measured(&doc.text, span.clone(), duration.clone(), Kind::Count));
-                            doc_facts.push(Fact {
-                                sentence: id,
-                                span: duration,
-                                kind: Kind::Count,
-                                measures,
-                                resolved: None,
-                            });
-                        }
+                        doc_facts.extend(duration_in(&doc.text, &span, id, &value));
                     }
                     doc_facts.push(Fact { sentence: id, span: value, kind: *kind, measures, resolved });
                 }

@@ -117,8 +117,10 @@ pub fn attribute(
         let (speaker, cue) = match named {
             Some((s, cue)) => (Some(s), Some(cue)),
             None => {
-                let run_on = last.as_ref().filter(|l| l.2 + 1 >= paragraphs[*i]);
-                (run_on.map(|l| l.0.clone()), None)
+                // A source the narration reports since the last quotation takes the run over.
+                let narrated = reader.narrated_source(last.as_ref().map_or(0, |l| l.1), q.start);
+                let run_on = last.as_ref().filter(|l| l.2 + 1 >= paragraphs[*i]).map(|l| l.0.clone());
+                (narrated.map(|n| n.0).or(run_on), None)
             }
         };
         if let Some(s) = &speaker {
@@ -378,14 +380,10 @@ impl Reader<'_> {
         if let Some(pronoun) = lower.last().filter(|w| matches!(w.as_str(), "he" | "she")) {
             return self.pronoun(pronoun, salient).map(|s| (s, last));
         }
-        let unnamed_head = lower.iter().position(|w| UNNAMED_SOURCES.contains(&w.as_str()));
         let indefinite = INDEFINITE.contains(&lower[0].as_str());
         // "a spokesman for Michael Howard" is the spokesman, not Michael Howard.
-        if let Some(h) = unnamed_head {
-            let governs = lower.get(h + 1).is_none_or(|n| PREPOSITIONS.contains(&n.as_str()));
-            if governs || indefinite {
-                return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
-            }
+        if is_unnamed_source(&lower) {
+            return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
         }
         for (k, w) in ws.iter().enumerate().rev() {
             let governed = k > 0 && PREPOSITIONS.contains(&lower[k - 1].as_str());
@@ -436,6 +434,13 @@ impl Reader<'_> {
         if let Some(holder) = recent(&|m| holders.contains(&m.entity)) {
             return Some(holder);
         }
+        // "Irons … said he had wondered. "…," the British actor said": someone who became
+        // the subject since the last speaker spoke is who the role points back to.
+        let since = salient.last.map_or(0, |l| l.1);
+        let subject_since = recent(&|m| m.span.start >= since && self.is_named_person(m.entity) && self.is_subject(m));
+        if salient.last.is_some() && subject_since.is_some() {
+            return subject_since;
+        }
         match salient.last {
             Some((Speaker::Entity(e), _)) if self.is_person(*e) => Some(*e),
             // "Tony Blair has dismissed reports he told Gordon Brown … "…," the prime minister
@@ -474,10 +479,12 @@ impl Reader<'_> {
             .rev()
             .filter(|m| m.span.start >= since && m.span.end <= salient.at && !self.in_quote(m.span.start))
             .filter(|m| self.is_subject(m))
-            .map(|m| Speaker::Entity(m.entity))
-            .find(|s| fits(s));
-        if named_since.is_some() {
-            return named_since;
+            .map(|m| (Speaker::Entity(m.entity), m.span.start))
+            .find(|s| fits(&s.0));
+        // "…, the spokesman said. "…," he added": a source the narration reports since then.
+        let narrated = self.narrated_source(since, salient.at).filter(|s| fits(&s.0));
+        if let Some((s, _)) = [named_since, narrated].into_iter().flatten().max_by_key(|s| s.1) {
+            return Some(s);
         }
         // "Those allegations were put to Wenger. At first he said…": when the sentence before
         // names one fitting person and not the last speaker, it is about that person.
@@ -496,6 +503,23 @@ impl Reader<'_> {
             .filter(|m| m.span.end <= salient.at && !self.in_quote(m.span.start))
             .map(|m| Speaker::Entity(m.entity))
             .find(|s| fits(s) && word != "it")
+    }
+
+    /// The last unnamed source that narration between `since` and `at` reports speaking ("A
+    /// spokeswoman for the office said it was …"), and where its verb is.
+    fn narrated_source(&self, since: usize, at: usize) -> Option<(Speaker, usize)> {
+        let sentences = self.sentences.iter().filter(|s| s.end > since && s.start < at);
+        sentences.rev().find_map(|s| {
+            let verbs = words(self.text, s.start.max(since)..s.end.min(at))
+                .into_iter()
+                .filter(|w| !self.in_quote(w.start) && is_speech_verb(&self.text[w.clone()]));
+            verbs.rev().find_map(|verb| {
+                let subject = clause_start(self.text, s.start, verb.start)..verb.start;
+                let piece = comma_pieces(self.text, subject).into_iter().rfind(|p| !p.is_empty())?;
+                let lower: Vec<String> = words(self.text, piece.clone()).iter().map(|w| self.word(w)).collect();
+                is_unnamed_source(&lower).then_some((Speaker::Unnamed(piece), verb.start))
+            })
+        })
     }
 
     /// The one person (fitting `fits`) named outside quotes in `range`.
@@ -625,6 +649,16 @@ fn clause_start(text: &str, from: usize, at: usize) -> usize {
     start
 }
 
+/// Whether a phrase (lower-cased words) is a source the text leaves unnamed: "a spokesman for
+/// Michael Howard" (the spokesman, not Michael Howard), "the spokeswoman", "an official".
+fn is_unnamed_source(lower: &[String]) -> bool {
+    let Some(h) = lower.iter().position(|w| UNNAMED_SOURCES.contains(&w.as_str())) else {
+        return false;
+    };
+    lower.get(h + 1).is_none_or(|n| PREPOSITIONS.contains(&n.as_str()))
+        || lower.first().is_some_and(|w| INDEFINITE.contains(&w.as_str()))
+}
+
 /// A phrase split at its commas, each piece trimmed.
 fn comma_pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -739,6 +773,36 @@ mod tests {
     fn the_second_quote_after_he_said_is_the_same_speaker() {
         let r = read("Tom Reid spoke first. \"It was wrong,\" he said. \"There is some truth in it.\"");
         assert_eq!(speakers(&r), [said("It was wrong,", "Tom Reid"), said("There is some truth in it.", "Tom Reid")]);
+    }
+
+    #[test]
+    fn a_pronoun_after_narration_reporting_an_unnamed_source_is_that_source() {
+        let r = read(
+            "Mr Tom Reid said: \"It is unlawful.\" A spokeswoman for the office said it was looking at one complaint. \"We are investigating,\" she said.",
+        );
+        assert_eq!(
+            speakers(&r),
+            [said("It is unlawful.", "Tom Reid"), said("We are investigating,", "A spokeswoman for the office")]
+        );
+    }
+
+    #[test]
+    fn a_quotation_without_a_cue_goes_to_the_source_the_narration_reported_since_the_last_one() {
+        let r = read(
+            "\"It is wrong,\" said Tom Reid. Later, that was not what was happening, the spokesman said.\n\n\"The powers are aimed at suspects.\" The row went on.",
+        );
+        assert_eq!(
+            speakers(&r),
+            [said("It is wrong,", "Tom Reid"), said("The powers are aimed at suspects.", "the spokesman")]
+        );
+    }
+
+    #[test]
+    fn a_role_after_someone_became_the_subject_is_that_person_not_the_last_speaker() {
+        let r = read(
+            "\"It is busy,\" said spokeswoman Christine Rush. Jeremy Irons, whose film is in competition, said he had wondered whether to come. \"I questioned it,\" the British actor said.",
+        );
+        assert_eq!(speakers(&r), [said("It is busy,", "Christine Rush"), said("I questioned it,", "Jeremy Irons")]);
     }
 
     #[test]

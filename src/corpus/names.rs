@@ -16,7 +16,7 @@ use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
-use crate::words::titles::{TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
+use crate::words::titles::{NAME_PARTICLES, TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
 pub fn is_title(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -215,6 +215,13 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
             || ws.get(k + 1).is_some_and(|n| adjacent(text, &w, n) && name_like(n));
         let usable = name_like(&w) && proven;
         let continues = current.last().is_some_and(|last| adjacent(text, last, &w));
+        // "Ruud van Nistelrooy": a particle between two capitalised words joins them.
+        let particle = NAME_PARTICLES.contains(&word)
+            && ws.get(k + 1).is_some_and(|n| adjacent(text, &w, n) && name_like(n) && !is_title(&text[n.clone()]));
+        if continues && particle {
+            current.push(word_span);
+            continue;
+        }
         if usable && (current.is_empty() || continues) {
             current.push(word_span);
         } else {

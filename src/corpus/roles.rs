@@ -49,7 +49,8 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
         };
         let mut roles = Vec::new();
         let listed = list.take().filter(|(end, _)| continues_list(text, *end, m.span.start)).map(|(_, role)| role);
-        let before = title_before(text, sentence.start, m);
+        let before =
+            title_before(text, sentence.start, m).or_else(|| title_and_complement_before(text, sentence.start, m));
         if let Some(role) = listed.filter(|_| before.is_none()) {
             roles.push(role.clone());
             list = Some((m.span.end, role));
@@ -215,6 +216,41 @@ fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<
     Some(first..head.end)
 }
 
+/// A title with its complement right before the name, without a comma ("director of telecoms
+/// research Tony Lavender", "head of global research Anna Lee"): at most
+/// [`MAX_COMPLEMENT_WORDS`] words after the opener, none a verb or a clause word.
+fn title_and_complement_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize>> {
+    let mut next_start = name_start(text, sentence_start, m);
+    let mut joined: Vec<Range<usize>> = Vec::new();
+    for w in words(text, sentence_start..next_start).into_iter().rev() {
+        if w.end + 1 != next_start || text[w.end..next_start] != *" " {
+            break;
+        }
+        next_start = w.start;
+        joined.insert(0, w);
+    }
+    let lower: Vec<String> = joined.iter().map(|w| text[w.clone()].to_lowercase()).collect();
+    let last = joined.len().checked_sub(1)?;
+    let opener = (1..last)
+        .rev()
+        .take(MAX_COMPLEMENT_WORDS)
+        .find(|&k| COMPLEMENT_OPENERS.contains(&lower[k].as_str()) && is_role_word(&text[joined[k - 1].clone()]))?;
+    let complement = &lower[opener + 1..];
+    if complement.iter().any(|w| {
+        SPEECH_VERBS.contains(&w.as_str())
+            || CLAUSE_WORDS.contains(&w.as_str())
+            || COMPLEMENT_OPENERS.contains(&w.as_str())
+    }) {
+        return None;
+    }
+    let mut start = opener - 1;
+    while start > 0 && qualifies(text, &joined[start - 1]) {
+        start -= 1;
+    }
+    let role = joined[start].start..joined[last].end;
+    (text[role.clone()].chars().count() <= MAX_ROLE_CHARS).then_some(role)
+}
+
 /// An apposition before a name, set off by a comma ("its founder, Mikhail Khodorkovsky",
 /// "shadow chief secretary to the Treasury, George Osborne"): a title or kind of person, the
 /// words that qualify it before, and a complement after it that opens with a preposition. Not
@@ -349,6 +385,16 @@ mod tests {
         assert_eq!(roles_of(text, "Jonathan Kaplan"), ["referee"]);
         assert_eq!(roles_of(text, "Andy Robinson"), ["England coach"]);
         assert!(roles_of(text, "Ross Walker").is_empty());
+    }
+
+    #[test]
+    fn a_title_with_its_complement_right_before_a_name_is_a_role() {
+        assert_eq!(
+            roles_of("\"It starts now,\" director of telecoms research Tony Lavender said.", "Tony Lavender"),
+            ["director of telecoms research"]
+        );
+        assert_eq!(roles_of("They met head of global research Anna Lee.", "Anna Lee"), ["head of global research"]);
+        assert!(roles_of("He spoke to a crowd of supporters Tony Lavender.", "Tony Lavender").is_empty());
     }
 
     #[test]

@@ -35,3 +35,9 @@ pub const FEMALE_TITLES: &[&str] =
 
 /// Titles that say how to address someone without showing their sex.
 pub const UNGENDERED_HONORIFICS: &[&str] = &["dr", "prof"];
+
+/// Lower-case particles inside a surname ("Ruud van Nistelrooy", "Charles de Gaulle",
+/// "Leonardo da Vinci"): between two capitalised words they belong to the name.
+pub const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "du", "des", "da", "di", "del", "della", "dos", "la", "le", "bin", "ibn", "ter",
+];

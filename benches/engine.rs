@@ -78,6 +78,25 @@ fn main() {
     let batch = median(runs);
     println!("batch ask --json (in process): {:.0} questions/s", 20_000.0 / batch.as_secs_f64());
 
+    // Loading the story with all extraction (sentences, names, roles, quotes and speakers),
+    // after a first load has paid the word lists' and patterns' one-time set-up.
+    let words = std::fs::read_dir(&corpus_dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap().split_whitespace().count())
+        .sum::<usize>();
+    let load = median(
+        (0..21)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(Corpus::load_dir(&corpus_dir).unwrap());
+                t.elapsed()
+            })
+            .collect(),
+    );
+    println!("corpus load with extraction ({words} words): {load:?}");
+
     // Building the story's index from scratch, in memory and on disk.
     let build_ram = median(
         (0..9)
@@ -124,6 +143,8 @@ fn main() {
         let version = median((0..21).map(|_| run(&["--version"])).collect());
         let ask = median((0..21).map(|_| run(&["ask", "How big is Project Stargate?"])).collect());
         println!("process: --version {version:?}, ask {ask:?} ({:.1}x)", ask.as_secs_f64() / version.as_secs_f64());
+        let quotes = median((0..21).map(|_| run(&["quotes"])).collect());
+        println!("process: quotes {quotes:?} ({:.1}x --version)", quotes.as_secs_f64() / version.as_secs_f64());
     } else {
         println!("process: build the release binary first (cargo build --release) to measure start-up");
     }

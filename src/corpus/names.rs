@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::mention::Mention;
-use super::tokens::{adjacent, without_possessive, words};
+use super::tokens::{adjacent, is_owner, without_possessive, words};
 use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
@@ -124,11 +124,20 @@ fn owner_of(name: &str, multi: &[String], solo_uses: &mut HashSet<String>) -> St
 /// person when a lone surname stood for it, it starts with a first name, or a lowercase
 /// title stands before it.
 fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_uses: &HashSet<String>) {
+    // "the Royal Ballet", "a "Marshall Plan"", "in Hong Kong": an article, or "in" before a
+    // name not possessive, never stands before a person's name, whatever its first word; nor
+    // before its plural ("the Golden Kinnarees" and "the festival's Golden Kinnaree awards").
+    let not_person: HashSet<String> =
+        (0..entities.len()).filter(|&i| after_article(text, mentions, i)).map(|i| entities[i].name.clone()).collect();
     for (i, e) in entities.iter_mut().enumerate() {
         if e.listed || e.kind.is_some() {
             continue;
         }
-        e.kind = kind_from_words(&e.name)
+        e.kind = kind_from_words(&e.name);
+        if e.kind.is_some() || not_person.contains(&e.name) || not_person.contains(&format!("{}s", e.name)) {
+            continue;
+        }
+        e.kind = None
             .or_else(|| solo_uses.contains(&e.name).then_some(EntityKind::Person))
             .or_else(|| starts_with_first_name(&e.name).then_some(EntityKind::Person))
             .or_else(|| role_marks_person(text, mentions, i).then_some(EntityKind::Person));
@@ -313,6 +322,20 @@ fn kind_from_words(name: &str) -> Option<EntityKind> {
     None
 }
 
+/// Whether "the", "a" or "an" stands right before some mention of the entity (a quote mark
+/// between them aside), or "in" before one that is not possessive ("in Germany", not "faith in
+/// Blair's plan").
+fn after_article(text: &str, mentions: &[Mention], entity: usize) -> bool {
+    mentions.iter().filter(|m| m.entity == entity).any(|m| {
+        let before = text[..m.span.start].trim_end_matches(['"', '“', '‘', '\'']);
+        let Some(before) = before.strip_suffix(' ') else {
+            return false;
+        };
+        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
+        matches!(word.as_str(), "the" | "a" | "an") || (word == "in" && !is_owner(text, m.span.end))
+    })
+}
+
 /// Whether a lowercase title stands right before some mention of the entity ("councillor Tom
 /// Becker").
 fn role_marks_person(text: &str, mentions: &[Mention], entity: usize) -> bool {
@@ -393,9 +416,26 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_an_article_or_in_is_no_person_even_with_a_first_name_and_neither_is_its_singular() {
+        let got = found(
+            "Dancers at the Royal Ballet met Ms Ann Lee. She won the festival's Golden Kinnaree award. The Golden Kinnarees go to films shown in Hong Kong. Lee has faith in Christian Doe's plan.",
+        );
+        let person = |name: &str| got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person"));
+        assert!(!person("Royal Ballet") && !person("Golden Kinnaree") && !person("Hong Kong"), "{got:?}");
+        assert!(person("Ann Lee") && person("Christian Doe"), "{got:?}");
+    }
+
+    #[test]
+    fn a_particle_inside_a_surname_belongs_to_the_name() {
+        let got = found("United striker Ruud van Nistelrooy scored. Later van Nistelrooy left.");
+        assert!(got.iter().any(|g| g.0 == "Ruud van Nistelrooy" && g.3 == ["United striker"]), "{got:?}");
+    }
+
+    #[test]
     fn organisation_words_make_organisations() {
-        let got = found("The Harbor Ferry Company sued the Harbor City council.");
+        let got = found("The Harbor Ferry Company sued the Harbor City council. Gateshead's Sage Centre was full.");
         assert!(got.contains(&("Harbor Ferry Company".into(), Some("organisation".into()), vec![], vec![])), "{got:?}");
         assert!(got.contains(&("Harbor City".into(), Some("place".into()), vec![], vec![])), "{got:?}");
+        assert!(got.contains(&("Sage Centre".into(), Some("place".into()), vec![], vec![])), "{got:?}");
     }
 }

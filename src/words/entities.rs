@@ -16,5 +16,6 @@ pub const ORGANISATION_WORDS: &[&str] = &[
 pub const PLACE_WORDS: &[&str] = &[
     "city", "county", "street", "avenue", "road", "river", "island", "islands", "valley",
     "lake", "mountain", "mountains", "bay", "harbor", "harbour", "park", "square", "province", "kingdom",
-    "republic",
+    "republic", "centre", "center", "stadium", "arena", "airport", "station", "hospital", "museum", "theatre",
+    "theater", "gallery", "cathedral", "palace", "hotel", "prison",
 ];

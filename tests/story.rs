@@ -271,6 +271,8 @@ fn a_different_story_without_any_listed_names_or_quotes_is_read_by_the_same_rule
         ("15 percent", facts::Kind::Percent, None),
         ("2023", facts::Kind::Year, Some("2023")),
         ("2026", facts::Kind::Year, Some("2026")),
+        // A span of time says how long, not when: the timeline leaves it out.
+        ("within a decade", facts::Kind::Duration, None),
     ];
     let expected: Vec<(String, facts::Kind, Option<String>)> =
         expected.into_iter().map(|(v, k, r)| (v.to_string(), k, r.map(str::to_string))).collect();

@@ -13,7 +13,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::bytes::Regex;
 
 use super::attribution::{Found, Speaker};
 use super::gender::is_first_name;
@@ -303,19 +303,20 @@ fn fronted(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize
 }
 
 // Appositions after a name: "(Apple)", ", who—I remind you—is a White House advisor",
-// ", a former accountant,", ", who chairs the transport committee,". Unbounded repeats (the
-// length is checked after matching): a bounded repeat of a Unicode class compiles to one copy
-// per repetition, which made loading a corpus many times slower.
+// ", a former accountant,", ", who chairs the transport committee,". Byte patterns with ASCII
+// classes, matched on the text's bytes: every process that loads a corpus builds them, and
+// Unicode classes took most of that time. Their matches end before an ASCII mark, a dash or
+// the end, so on a character boundary. Unbounded repeats: the length is checked after.
 static AFTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"^\s*\((\p{Lu}[^()]*)\)",
-        r"^,\s*who\s*(?:—|–|--)[^—–]*(?:—|–|--)\s*(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:[,.;:—–]|$)",
-        r"^,\s*who\s+(?:is|was)\s+((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:[,.;:—–]|$)",
-        r"^,\s*(?:\d+,\s*)?((?:a|an|the)\s[^,.;:—–()“”]+?)\s*(?:,|\.|;|$)",
-        r"^,\s*(who\s[^,.;:—–()“”]+?)\s*,",
+        r"^\s*\(((?:[A-Z]|\xC3[\x80-\x9E])[^()]*)\)".to_string(),
+        format!(r"^,\s*who\s*(?:{DASH}|--){NOT_DASH}*(?:{DASH}|--)\s*(?:is|was)\s+((?:a|an|the)\s{NOT_STOP}+?)\s*(?:[,.;:]|{DASH}|$)"),
+        format!(r"^,\s*who\s+(?:is|was)\s+((?:a|an|the)\s{NOT_STOP}+?)\s*(?:[,.;:]|{DASH}|$)"),
+        format!(r"^,\s*(?:[0-9]+,\s*)?((?:a|an|the)\s{NOT_STOP}+?)\s*(?:,|\.|;|$)"),
+        format!(r"^,\s*(who\s{NOT_STOP}+?)\s*,"),
     ]
     .iter()
-    .filter_map(|p| Regex::new(p).ok())
+    .filter_map(|p| Regex::new(&format!("(?-u){p}")).ok())
     .collect()
 });
 
@@ -323,11 +324,20 @@ static AFTER: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// comma, a stop, a bracket or the speech verb after it (", Plaid Cymru health spokesman
 /// said").
 static BARE_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r#"^,\s*(?:\d+,\s*)?([^,.;:—–()“”"]+?)(?:\s*(?:[,.;:(]|$)|\s+(?:said|says|told|added|adds|warned|insisted)\b)"#,
-    )
+    Regex::new(&format!(
+        r#"(?-u)^,\s*(?:[0-9]+,\s*)?({NOT_STOP_OR_QUOTE}+?)(?:\s*(?:[,.;:(]|$)|\s+(?:said|says|told|added|adds|warned|insisted)\b)"#
+    ))
     .ok()
 });
+
+/// "—" or "–" in UTF-8.
+const DASH: &str = r"\xE2\x80[\x93\x94]";
+/// A character that is not "—" or "–", byte by byte (both are E2 80 9x).
+const NOT_DASH: &str = r"(?:[^\xE2]|\xE2(?:[^\x80]|\x80[^\x93\x94]))";
+/// A character that is none of , . ; : ( ) — – “ ” (the last four are E2 80 9x).
+const NOT_STOP: &str = r"(?:[^,.;:()\xE2]|\xE2(?:[^\x80]|\x80[^\x93\x94\x9C\x9D]))";
+/// The same, nor a straight double quote.
+const NOT_STOP_OR_QUOTE: &str = r#"(?:[^,.;:()"\xE2]|\xE2(?:[^\x80]|\x80[^\x93\x94\x9C\x9D]))"#;
 
 /// The apposition right after a mention. A bare one is a role when it holds a title or a kind
 /// of person and names no other person (", Gordon Brown and the chancellor" is a list).
@@ -339,14 +349,16 @@ fn after(
     mentions: &[Mention],
 ) -> Option<Range<usize>> {
     let rest = &text[m.span.end..sentence_end];
-    let group = AFTER.iter().find_map(|re| re.captures(rest).and_then(|c| c.get(1))).or_else(|| {
-        let group = BARE_AFTER.as_ref()?.captures(rest)?.get(1)?;
-        let span = m.span.end + group.start()..m.span.end + group.end();
-        let has_role = group.as_str().split([' ', '-']).any(is_role_word);
+    let matched = |re: &Regex| re.captures(rest.as_bytes()).and_then(|c| c.get(1)).map(|g| g.range());
+    let group = AFTER.iter().find_map(matched).or_else(|| {
+        let group = BARE_AFTER.as_ref().and_then(matched)?;
+        let span = m.span.end + group.start..m.span.end + group.end;
+        let group = rest.get(group)?;
+        let has_role = group.split([' ', '-']).any(is_role_word);
         // ", aides said," and ", friends say,": a source of the sentence, not an apposition.
-        let plural = is_plural_person_noun(group.as_str().rsplit(' ').next().unwrap_or_default());
+        let plural = is_plural_person_noun(group.rsplit(' ').next().unwrap_or_default());
         // ", and SoftBank CEO Masayoshi Son": the next item of a list, not an apposition.
-        let listed = ["and ", "or ", "but ", "while "].iter().any(|c| group.as_str().starts_with(c));
+        let listed = ["and ", "or ", "but ", "while "].iter().any(|c| group.starts_with(c));
         // An owner is not a second person (", Christian Aid's head of Trade Policy,"); a name
         // right after a role is the next item of a list ("Sony, rival Microsoft and Nintendo").
         let inside = &mentions[mentions.partition_point(|o| o.span.start < span.start)..];
@@ -357,15 +369,16 @@ fn after(
                 .is_some_and(|w| w.end + 1 == o.span.start && is_role_word(&text[w.clone()]));
             after_role || (!owner && entities[o.entity].kind == Some(EntityKind::Person))
         });
-        (has_role && !listed && !names_another && !plural).then_some(group)
+        (has_role && !listed && !names_another && !plural).then_some(span.start - m.span.end..span.end - m.span.end)
     })?;
-    let span = m.span.end + group.start()..m.span.end + group.end();
-    (group.as_str().chars().count() <= MAX_ROLE_CHARS).then_some(span)
+    let span = m.span.end + group.start..m.span.end + group.end;
+    (text.get(span.clone())?.chars().count() <= MAX_ROLE_CHARS).then_some(span)
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::names::find;
+    use super::{AFTER, BARE_AFTER};
 
     /// Each person found with the roles the text gives them.
     fn roles(text: &str) -> Vec<(String, Vec<String>)> {
@@ -385,6 +398,20 @@ mod tests {
         assert_eq!(roles_of(text, "Jonathan Kaplan"), ["referee"]);
         assert_eq!(roles_of(text, "Andy Robinson"), ["England coach"]);
         assert!(roles_of(text, "Ross Walker").is_empty());
+    }
+
+    #[test]
+    fn every_apposition_pattern_builds_and_reads_dashes_and_curly_quotes() {
+        assert_eq!(AFTER.len(), 5);
+        assert!(BARE_AFTER.is_some());
+        assert_eq!(
+            roles_of(
+                "Critics spoke. Tom Becker, who—I remind you—is a White House adviser, left. Becker smiled.",
+                "Tom Becker"
+            ),
+            ["a White House adviser"]
+        );
+        assert_eq!(roles_of("Ann Lee (Élysée aide) left. Lee smiled.", "Ann Lee"), ["Élysée aide"]);
     }
 
     #[test]

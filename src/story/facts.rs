@@ -33,11 +33,13 @@ pub enum Kind {
     Date,
     Weekday,
     Relative,
+    /// A span of time that says how long, not when ("over a decade", "within a year").
+    Duration,
 }
 
 impl Kind {
     pub fn is_time(self) -> bool {
-        matches!(self, Kind::Year | Kind::Date | Kind::Weekday | Kind::Relative)
+        matches!(self, Kind::Year | Kind::Date | Kind::Weekday | Kind::Relative | Kind::Duration)
     }
 }
 
@@ -91,10 +93,11 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Year, r"(?-u:\b)[Bb]etween (?:1[89]\d\d|20\d\d) and (?:1[89]\d\d|20\d\d)(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)(?:\s?[-–/]\s?(?:1[89]\d\d|20\d\d|\d\d))?s?(?-u:\b)".to_string()),
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?:\s(?:morning|afternoon|evening|night))?(?-u:\b)")),
+        // Spans of time, before the relative spans that would take their last words.
+        (Kind::Duration, r"(?i)(?-u:\b)(?:over|within|in\sthe\sspace\sof)\s(?:a|an|one)\s(?:week|month|year|decade|century)(?-u:\b)".to_string()),
         // Spans relative to the story's date, with a count or not ("the next five years",
-        // "recent months", "three decades ago", "in a month", "the autumn", "the new year"),
-        // and spans of time ("over a decade", "in the space of one year").
-        (Kind::Relative, format!(r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|\d+|{SMALL_COUNTS})\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:over|within|in\sthe\sspace\sof)\s(?:a|an|one)\s(?:week|month|year|decade|century)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)")),
+        // "recent months", "three decades ago", "in a month", "the autumn", "the new year").
+        (Kind::Relative, format!(r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|\d+|{SMALL_COUNTS})\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)")),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
         // A range or a share of counts ("10 or 11", "20 or 30 years", "two out of their 12",
         // "16 of the 21"), and large round counts ("one million", "tens of thousands").
@@ -210,7 +213,7 @@ fn resolve(kind: Kind, written: &str, story: Date) -> Option<Resolved> {
         Kind::Date => dates::day_of_month(written, story),
         Kind::Weekday => dates::weekday(written, story),
         Kind::Relative => dates::relative(written, story),
-        Kind::Money | Kind::Percent | Kind::Count => None,
+        Kind::Money | Kind::Percent | Kind::Count | Kind::Duration => None,
     }
 }
 
@@ -302,7 +305,7 @@ pub fn about<'a>(engine: &crate::Engine, facts: &'a [Fact], terms: &str) -> anyh
         (["money", "dollar", "cost", "price", "spent", "amount"].as_slice(), [Kind::Money].as_slice()),
         (
             ["date", "when", "time", "day", "year"].as_slice(),
-            [Kind::Year, Kind::Date, Kind::Weekday, Kind::Relative].as_slice(),
+            [Kind::Year, Kind::Date, Kind::Weekday, Kind::Relative, Kind::Duration].as_slice(),
         ),
         (["percent", "share"].as_slice(), [Kind::Percent].as_slice()),
         (["count", "number", "how many"].as_slice(), [Kind::Count].as_slice()),
@@ -400,13 +403,13 @@ mod tests {
     }
 
     #[test]
-    fn a_span_of_time_is_a_date_without_a_day_it_resolves_to() {
+    fn a_span_of_time_is_a_duration_without_a_day_it_resolves_to() {
         let got =
             facts_of("+++\ndate = \"2005-01-03\"\n+++\nAid rises over a decade. Sales fell in the space of one year.");
         let values: Vec<(&str, Kind, Option<&str>)> = got.iter().map(|g| (g.0.as_str(), g.1, g.3.as_deref())).collect();
         assert_eq!(
             values,
-            [("over a decade", Kind::Relative, None), ("in the space of one year", Kind::Relative, None)]
+            [("over a decade", Kind::Duration, None), ("in the space of one year", Kind::Duration, None)]
         );
     }
 

@@ -19,34 +19,32 @@ fn listed(word: &str) -> bool {
 /// "spokesmen"), written with or without its hyphen ("full-back") or by its last part
 /// ("goal-kickers").
 pub fn is_person_noun(word: &str) -> bool {
-    forms(word).iter().any(|f| singulars(f).any(|s| listed(&s)))
+    let lower = word.to_lowercase();
+    forms(&lower, |f| listed(f) || plural_of_listed(f))
 }
 
 /// Whether `word` is the plural of a kind of person ("tycoons", "sons"), not a singular that
 /// ends like one ("boss").
 pub fn is_plural_person_noun(word: &str) -> bool {
-    let forms = forms(word);
-    !forms.iter().any(|f| listed(f)) && forms.iter().any(|f| singulars(f).skip(1).any(|s| listed(&s)))
-}
-
-/// The word in lower case, without a leading "ex-", without its hyphens, and its last
-/// hyphenated part.
-fn forms(word: &str) -> Vec<String> {
     let lower = word.to_lowercase();
-    let word = lower.trim_start_matches("ex-");
-    let mut out = vec![word.to_string(), word.replace('-', "")];
-    if let Some((_, last)) = word.rsplit_once('-').filter(|(_, l)| l.len() > 2) {
-        out.push(last.to_string());
-    }
-    out
+    !forms(&lower, listed) && forms(&lower, plural_of_listed)
 }
 
-/// The word and the singulars it may be the plural of.
-fn singulars(word: &str) -> impl Iterator<Item = String> + '_ {
-    let plural = |suffix: &str, singular: &str| word.strip_suffix(suffix).map(|stem| format!("{stem}{singular}"));
-    [Some(word.to_string()), plural("s", ""), plural("es", ""), plural("ies", "y"), plural("men", "man")]
-        .into_iter()
-        .flatten()
+/// Whether `test` holds for the word (in lower case) without a leading "ex-", without its
+/// hyphens, or for its last hyphenated part.
+fn forms(lower: &str, test: impl Fn(&str) -> bool) -> bool {
+    let word = lower.trim_start_matches("ex-");
+    test(word)
+        || (word.contains('-') && test(&word.replace('-', "")))
+        || word.rsplit_once('-').is_some_and(|(_, last)| last.len() > 2 && test(last))
+}
+
+/// Whether the word is the plural of a listed one ("tycoons", "boxes", "parties", "spokesmen").
+fn plural_of_listed(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(listed)
+        || word.strip_suffix("es").is_some_and(listed)
+        || word.strip_suffix("ies").is_some_and(|stem| listed(&format!("{stem}y")))
+        || word.strip_suffix("men").is_some_and(|stem| listed(&format!("{stem}man")))
 }
 
 #[cfg(test)]

@@ -53,9 +53,9 @@ fn json_lines_are_scored_per_corpus_folder_and_misses_name_their_line() {
     let questions = ws.dir.path().join("questions.jsonl");
     std::fs::write(
         &questions,
-        "{\"corpus\": \"harbour\", \"q\": \"How much will the new boat cost?\", \"gold\": [\"$12 million\"]}\n\
+        "{\"corpus\": \"harbour\", \"q\": \"How much will the new boat cost?\", \"gold\": [\"$12 million\"], \"type\": \"amount\"}\n\
          {\"corpus\": \"harbour\", \"q\": \"What cracked during the storm?\", \"gold\": [\"The wall cracked\"]}\n\
-         {\"corpus\": \"harbour\", \"q\": \"Who won the Super Bowl in 1998?\", \"gold\": [], \"impossible\": true}\n",
+         {\"corpus\": \"harbour\", \"q\": \"Who won the Super Bowl in 1998?\", \"gold\": [], \"impossible\": true, \"type\": \"unanswerable\"}\n",
     )
     .unwrap();
     let report = eval_json(&ws, &[questions.to_str().unwrap(), "--misses"]);
@@ -66,6 +66,12 @@ fn json_lines_are_scored_per_corpus_folder_and_misses_name_their_line() {
     assert_eq!(rate(&rows[0], "storybot", "hit1"), 1.0, "{report}");
     assert_eq!(rows[0]["storybot"]["counts"]["abstained"], 1, "the off-topic question gets no answer: {report}");
     assert_eq!(rows[0]["bm25"]["counts"]["hit1"], 2, "plain BM25 is scored on the same questions: {report}");
+    let types = report["types"].as_array().unwrap();
+    let names: Vec<&str> = types.iter().map(|t| t["type"].as_str().unwrap()).collect();
+    assert_eq!(names, ["amount", "unanswerable"], "each type the file names gets its row, in order: {report}");
+    assert_eq!(types[0]["storybot"]["counts"]["answerable"], 1);
+    assert_eq!(types[0]["storybot"]["counts"]["hit1"], 1, "{report}");
+    assert_eq!(types[1]["storybot"]["counts"]["abstained"], 1, "{report}");
 }
 
 #[test]

@@ -18,6 +18,9 @@ pub struct Case {
     pub gold: Vec<String>,
     /// Where the case was read, for messages.
     pub line: usize,
+    /// What the question asks for, when the file says (`type` of a JSON line: "amount",
+    /// "who_said", …): the report gives each its own figures.
+    pub kind: Option<String>,
 }
 
 impl Case {
@@ -57,7 +60,7 @@ fn text_case(line: &str) -> Result<Case, String> {
         return Err("expected `split | question | phrase` (three fields separated by ` | `)".into());
     };
     let gold = if *phrases == "-" { Vec::new() } else { phrases.split(" || ").map(str::to_string).collect() };
-    checked(Case { corpus: None, question: question.to_string(), gold, line: 0 })
+    checked(Case { corpus: None, question: question.to_string(), gold, line: 0, kind: None })
 }
 
 #[derive(Deserialize)]
@@ -68,6 +71,8 @@ struct JsonCase {
     #[serde(default)]
     gold: Vec<String>,
     impossible: Option<bool>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
 }
 
 fn json_case(line: &str, corpora: &Path) -> Result<Case, String> {
@@ -81,7 +86,8 @@ fn json_case(line: &str, corpora: &Path) -> Result<Case, String> {
         Some(false) if raw.gold.is_empty() => return Err("is answerable but lists no gold answer".into()),
         _ => {}
     }
-    checked(Case { corpus: Some(corpora.join(name)), question: raw.q, gold: raw.gold, line: 0 })
+    let kind = raw.kind.filter(|k| !k.trim().is_empty());
+    checked(Case { corpus: Some(corpora.join(name)), question: raw.q, gold: raw.gold, line: 0, kind })
 }
 
 fn checked(case: Case) -> Result<Case, String> {
@@ -139,6 +145,7 @@ mod tests {
         assert_eq!(cases[0].corpus.as_deref(), Some(Path::new("corpora/Rhine")));
         assert_eq!(cases[1].corpus.as_deref(), Some(Path::new("corpora/bbc-1")));
         assert!(!cases[1].answerable());
+        assert_eq!((cases[0].kind.as_deref(), cases[1].kind.as_deref()), (None, Some("who")));
         Ok(())
     }
 
@@ -167,7 +174,8 @@ mod tests {
 
     #[test]
     fn answers_match_regardless_of_case_quote_style_and_spacing() {
-        let case = Case { corpus: None, question: "q".into(), gold: vec!["Don't  \"stop\"".into()], line: 1 };
+        let case =
+            Case { corpus: None, question: "q".into(), gold: vec!["Don't  \"stop\"".into()], line: 1, kind: None };
         assert!(case.answered_by("He said: “DON’T “stop”” now."));
         assert!(!case.answered_by("He said go."));
     }

@@ -72,7 +72,7 @@ fn dialogue(line: &str, corpora: &Path) -> Result<Dialogue, String> {
         .into_iter()
         .map(|t| match t.q.trim().is_empty() || t.gold.is_empty() || t.gold.iter().any(|g| g.trim().is_empty()) {
             true => Err("every turn needs a question and a gold phrase".to_string()),
-            false => Ok(Case { corpus: corpus.clone(), question: t.q, gold: t.gold, line: 0 }),
+            false => Ok(Case { corpus: corpus.clone(), question: t.q, gold: t.gold, line: 0, kind: None }),
         })
         .collect::<Result<_, _>>()?;
     Ok(Dialogue { split: raw.split, corpus, turns })

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 
 pub use cases::Case;
-pub use report::{Miss, Report, Row};
+pub use report::{Miss, Outcome, Report, Row};
 pub use score::{Rates, Tally};
 
 use crate::answer::Engine;
@@ -48,7 +48,10 @@ pub fn run(
         let engine = open(&folder, group[0].line, transformer)?;
         let mut row = Row { corpus: corpus_name(&folder), ..Row::default() };
         for case in group {
-            judge(&engine, case, &mut row)?;
+            let outcome = judge(&engine, case, &mut row)?;
+            if let Some(kind) = &case.kind {
+                report.add_kind(kind, case.answerable(), &outcome);
+            }
             if let Some(out) = signals.as_deref_mut() {
                 dump_signals(&engine, case, &row.corpus, out)?;
             }
@@ -59,14 +62,14 @@ pub fn run(
     Ok(report)
 }
 
-fn judge(engine: &Engine, case: &Case, row: &mut Row) -> anyhow::Result<()> {
+fn judge(engine: &Engine, case: &Case, row: &mut Row) -> anyhow::Result<Outcome> {
     let answers = engine.ask(&case.question, DEPTH)?;
     let texts: Vec<&str> = answers.answers.iter().map(|a| engine.corpus().text(a.sentence())).collect();
     let rank = texts.iter().position(|t| case.answered_by(t));
-    row.storybot.add(case.answerable(), !texts.is_empty(), rank);
     let plain = engine.plain_bm25(&case.question, DEPTH)?;
     let plain_rank = plain.iter().position(|&id| case.answered_by(engine.corpus().text(id)));
-    row.bm25.add(case.answerable(), !plain.is_empty(), plain_rank);
+    let outcome = Outcome { answered: !texts.is_empty(), rank, plain_answered: !plain.is_empty(), plain_rank };
+    outcome.add_to(row, case.answerable());
     let right = if case.answerable() { rank == Some(0) } else { texts.is_empty() };
     if !right {
         row.misses.push(Miss {
@@ -77,7 +80,7 @@ fn judge(engine: &Engine, case: &Case, row: &mut Row) -> anyhow::Result<()> {
             got: texts.first().map(|t| t.to_string()),
         });
     }
-    Ok(())
+    Ok(outcome)
 }
 
 /// One JSON line with every candidate's signals and whether it holds a gold phrase: what

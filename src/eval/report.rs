@@ -43,14 +43,44 @@ impl fmt::Display for Miss {
     }
 }
 
-/// Every corpus's figures and the total.
+/// How one question went, for the engine and for plain BM25.
+#[derive(Debug, Clone, Copy)]
+pub struct Outcome {
+    pub answered: bool,
+    /// Where the first right answer stood among those scored.
+    pub rank: Option<usize>,
+    pub plain_answered: bool,
+    pub plain_rank: Option<usize>,
+}
+
+impl Outcome {
+    pub fn add_to(&self, row: &mut Row, answerable: bool) {
+        row.storybot.add(answerable, self.answered, self.rank);
+        row.bm25.add(answerable, self.plain_answered, self.plain_rank);
+    }
+}
+
+/// Every corpus's figures, the total, and the figures of each kind of question the file
+/// names (in the order they first appear).
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub corpora: Vec<Row>,
     pub overall: Row,
+    pub kinds: Vec<Row>,
 }
 
 impl Report {
+    pub fn add_kind(&mut self, kind: &str, answerable: bool, outcome: &Outcome) {
+        let at = match self.kinds.iter().position(|r| r.corpus == kind) {
+            Some(at) => at,
+            None => {
+                self.kinds.push(Row { corpus: kind.to_string(), ..Row::default() });
+                self.kinds.len() - 1
+            }
+        };
+        outcome.add_to(&mut self.kinds[at], answerable);
+    }
+
     pub fn add(&mut self, row: Row) {
         self.overall.corpus = "overall".into();
         self.overall.storybot.merge(&row.storybot);
@@ -71,10 +101,21 @@ impl Report {
             }
             v
         };
-        serde_json::json!({
+        let mut out = serde_json::json!({
             "corpora": self.corpora.iter().map(row).collect::<Vec<_>>(),
             "overall": row(&self.overall),
-        })
+        });
+        if !self.kinds.is_empty() {
+            let kinds = self.kinds.iter().map(|k| {
+                serde_json::json!({
+                    "type": k.corpus,
+                    "storybot": {"counts": k.storybot, "rates": k.storybot.rates()},
+                    "bm25": {"counts": k.bm25, "rates": k.bm25.rates()},
+                })
+            });
+            out["types"] = kinds.collect();
+        }
+        out
     }
 
     /// The misses, one block each, for `--misses`.
@@ -91,31 +132,47 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let width = self.corpora.iter().map(|r| r.corpus.chars().count()).max().unwrap_or(0).max(7);
-        writeln!(
-            f,
-            "{:<width$}  {:>10}  {:>13}  {:>13}  {:>13}  {:>13}  {:>13}",
-            "corpus", "answerable", "hit@1 (BM25)", "hit@3 (BM25)", "MRR@3 (BM25)", "false abstain", "unans. abst."
-        )?;
+        let names = self.corpora.iter().chain(&self.kinds).map(|r| r.corpus.chars().count());
+        let width = names.max().unwrap_or(0).max(7);
+        header(f, "corpus", width)?;
         for row in self.corpora.iter().chain(std::iter::once(&self.overall)) {
             if self.corpora.len() == 1 && row.corpus == "overall" {
                 break;
             }
-            let (s, b) = (row.storybot.rates(), row.bm25.rates());
-            writeln!(
-                f,
-                "{:<width$}  {:>10}  {:>13}  {:>13}  {:>13}  {:>13}  {:>13}",
-                row.corpus,
-                row.storybot.answerable,
-                pair(s.hit1, b.hit1),
-                pair(s.hit3, b.hit3),
-                pair(s.mrr3, b.mrr3),
-                share(s.false_abstain),
-                abstained(&row.storybot),
-            )?;
+            line(f, row, width)?;
+        }
+        if !self.kinds.is_empty() {
+            writeln!(f)?;
+            header(f, "type", width)?;
+            for row in &self.kinds {
+                line(f, row, width)?;
+            }
         }
         Ok(())
     }
+}
+
+fn header(f: &mut fmt::Formatter<'_>, first: &str, width: usize) -> fmt::Result {
+    writeln!(
+        f,
+        "{:<width$}  {:>10}  {:>13}  {:>13}  {:>13}  {:>13}  {:>13}",
+        first, "answerable", "hit@1 (BM25)", "hit@3 (BM25)", "MRR@3 (BM25)", "false abstain", "unans. abst."
+    )
+}
+
+fn line(f: &mut fmt::Formatter<'_>, row: &Row, width: usize) -> fmt::Result {
+    let (s, b) = (row.storybot.rates(), row.bm25.rates());
+    writeln!(
+        f,
+        "{:<width$}  {:>10}  {:>13}  {:>13}  {:>13}  {:>13}  {:>13}",
+        row.corpus,
+        row.storybot.answerable,
+        pair(s.hit1, b.hit1),
+        pair(s.hit3, b.hit3),
+        pair(s.mrr3, b.mrr3),
+        share(s.false_abstain),
+        abstained(&row.storybot),
+    )
 }
 
 fn pair(ours: Option<f64>, anchor: Option<f64>) -> String {

@@ -178,6 +178,7 @@ impl<'a> Scoring<'a> {
             self.cache.tokens(self.corpus, id, analyzer).map(|(_, _, k)| self.concept_of(k)).collect();
         let quotes_named =
             self.speakers.as_ref().is_some_and(|names| sentence.speaker.as_ref().is_some_and(|s| names.contains(s)));
+        let carries = signals::carries(sentence, self.analysed.asks);
         Signals {
             bm25: candidate.retrieval / self.best_retrieval,
             bm25_raw: candidate.retrieval.max(0.0).ln_1p(),
@@ -186,11 +187,12 @@ impl<'a> Scoring<'a> {
             proximity: signals::proximity(&matched),
             semantic: candidate.cosine,
             semantic_gap: candidate.cosine - self.best_cosine,
-            carries: f32::from(u8::from(signals::carries(sentence, self.analysed.asks))),
+            carries: f32::from(u8::from(carries)),
             speaker: f32::from(u8::from(quotes_named)),
             missing: coverage.missing / self.unseen_idf,
             unseen: self.unseen,
             transformer: candidate.transformer,
+            carries_amount: f32::from(u8::from(carries && self.analysed.asks == Asks::Amount)),
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::corpus::Sentence;
 use crate::search::Asks;
 
 /// How many signals there are.
-pub const COUNT: usize = 12;
+pub const COUNT: usize = 13;
 
 /// The measurements of one candidate, each in 0..=1 unless noted.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -45,6 +45,9 @@ pub struct Signals {
     /// Cosine of the question's and the sentence's vectors from the transformer, when one is
     /// loaded (0 without).
     pub transformer: f32,
+    /// `carries` for a question that asks for an amount ("how much", "how many"), 0 for the
+    /// others: a stated amount answers those more surely than a date or a name answers theirs.
+    pub carries_amount: f32,
 }
 
 impl Signals {
@@ -63,6 +66,7 @@ impl Signals {
             self.missing,
             self.unseen,
             self.transformer,
+            self.carries_amount,
         ]
     }
 
@@ -79,6 +83,7 @@ impl Signals {
         "missing",
         "unseen",
         "transformer",
+        "carries_amount",
     ];
 }
 

@@ -206,17 +206,8 @@ fn warm_in_background(engine: Arc<Engine>) {
     if engine.transformer().is_none() {
         return;
     }
-    let spawned = std::thread::Builder::new().name("warm-transformer".into()).spawn(move || {
-        let started = std::time::Instant::now();
-        match engine.warm_transformer() {
-            Ok(sentences) => {
-                tracing::info!(sentences, elapsed_ms = started.elapsed().as_millis() as u64, "sentence vectors ready")
-            }
-            Err(err) => {
-                tracing::warn!(error = %format!("{err:#}"), "sentence vectors are computed as questions need them")
-            }
-        }
-    });
+    let spawned =
+        std::thread::Builder::new().name("warm-transformer".into()).spawn(move || crate::ops::live::warm(&engine));
     if let Err(err) = spawned {
         tracing::warn!(error = %err, "sentence vectors are computed as questions need them");
     }

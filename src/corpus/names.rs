@@ -137,10 +137,9 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
         if e.kind.is_some() || not_person.contains(&e.name) || not_person.contains(&format!("{}s", e.name)) {
             continue;
         }
-        e.kind = None
-            .or_else(|| solo_uses.contains(&e.name).then_some(EntityKind::Person))
-            .or_else(|| starts_with_first_name(&e.name).then_some(EntityKind::Person))
-            .or_else(|| role_marks_person(text, mentions, i).then_some(EntityKind::Person));
+        let person =
+            solo_uses.contains(&e.name) || starts_with_first_name(&e.name) || role_marks_person(text, mentions, i);
+        e.kind = person.then_some(EntityKind::Person);
     }
 }
 

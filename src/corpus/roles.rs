@@ -178,15 +178,11 @@ fn list_follows(text: &str, end: usize) -> bool {
 /// needs a list of names or that "as": "told reporters Mr Blair had" gives no role.
 fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize>> {
     let mut next_start = name_start(text, sentence_start, m);
-    let before = words(text, sentence_start..next_start);
+    let before = joined_words_before(text, sentence_start, next_start);
     let (mut first, mut head): (Option<usize>, Option<Range<usize>>) = (None, None);
     let mut after_as = false;
     for (k, w) in before.iter().enumerate().rev() {
         let word = &text[w.clone()];
-        let joined = w.end + 1 == next_start && text[w.end..next_start].chars().all(|c| c == ' ');
-        if !joined {
-            break;
-        }
         let plural_before = k > 0 && is_plural_person_noun(&text[before[k - 1].clone()]);
         if head.is_none() && !after_as && word == "as" && plural_before {
             after_as = true;
@@ -220,15 +216,7 @@ fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<
 /// research Tony Lavender", "head of global research Anna Lee"): at most
 /// [`MAX_COMPLEMENT_WORDS`] words after the opener, none a verb or a clause word.
 fn title_and_complement_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize>> {
-    let mut next_start = name_start(text, sentence_start, m);
-    let mut joined: Vec<Range<usize>> = Vec::new();
-    for w in words(text, sentence_start..next_start).into_iter().rev() {
-        if w.end + 1 != next_start || text[w.end..next_start] != *" " {
-            break;
-        }
-        next_start = w.start;
-        joined.insert(0, w);
-    }
+    let joined = joined_words_before(text, sentence_start, name_start(text, sentence_start, m));
     let lower: Vec<String> = joined.iter().map(|w| text[w.clone()].to_lowercase()).collect();
     let last = joined.len().checked_sub(1)?;
     let opener = (1..last)
@@ -249,6 +237,20 @@ fn title_and_complement_before(text: &str, sentence_start: usize, m: &Mention) -
     }
     let role = joined[start].start..joined[last].end;
     (text[role.clone()].chars().count() <= MAX_ROLE_CHARS).then_some(role)
+}
+
+/// The words right before `end`, each one space from the next: the phrase a role before a
+/// name can be read from (a comma or any other mark ends it).
+fn joined_words_before(text: &str, sentence_start: usize, end: usize) -> Vec<Range<usize>> {
+    let all = words(text, sentence_start..end);
+    let mut next_start = end;
+    let joined = all.iter().rev().take_while(|w| {
+        let joined = w.end + 1 == next_start && &text[w.end..next_start] == " ";
+        next_start = w.start;
+        joined
+    });
+    let from = all.len() - joined.count();
+    all[from..].to_vec()
 }
 
 /// An apposition before a name, set off by a comma ("its founder, Mikhail Khodorkovsky",
@@ -351,9 +353,9 @@ fn after(
     let rest = &text[m.span.end..sentence_end];
     let matched = |re: &Regex| re.captures(rest.as_bytes()).and_then(|c| c.get(1)).map(|g| g.range());
     let group = AFTER.iter().find_map(matched).or_else(|| {
-        let group = BARE_AFTER.as_ref().and_then(matched)?;
-        let span = m.span.end + group.start..m.span.end + group.end;
-        let group = rest.get(group)?;
+        let range = BARE_AFTER.as_ref().and_then(matched)?;
+        let span = m.span.end + range.start..m.span.end + range.end;
+        let group = rest.get(range.clone())?;
         let has_role = group.split([' ', '-']).any(is_role_word);
         // ", aides said," and ", friends say,": a source of the sentence, not an apposition.
         let plural = is_plural_person_noun(group.rsplit(' ').next().unwrap_or_default());
@@ -369,7 +371,7 @@ fn after(
                 .is_some_and(|w| w.end + 1 == o.span.start && is_role_word(&text[w.clone()]));
             after_role || (!owner && entities[o.entity].kind == Some(EntityKind::Person))
         });
-        (has_role && !listed && !names_another && !plural).then_some(span.start - m.span.end..span.end - m.span.end)
+        (has_role && !listed && !names_another && !plural).then_some(range)
     })?;
     let span = m.span.end + group.start..m.span.end + group.end;
     (text.get(span.clone())?.chars().count() <= MAX_ROLE_CHARS).then_some(span)

@@ -90,10 +90,11 @@ fn dump_signals(engine: &Engine, case: &Case, corpus: &str, out: &mut dyn Write)
     let candidates: Vec<serde_json::Value> = ranked
         .iter()
         .map(|r| {
+            let text = engine.corpus().text(r.sentence);
             serde_json::json!({
                 "sentence": r.sentence.index(),
-                "text": engine.corpus().text(r.sentence),
-                "gold": case.answered_by(engine.corpus().text(r.sentence)),
+                "text": text,
+                "gold": case.answered_by(text),
                 "signals": r.signals.to_vec(),
             })
         })

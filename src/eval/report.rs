@@ -71,14 +71,12 @@ pub struct Report {
 
 impl Report {
     pub fn add_kind(&mut self, kind: &str, answerable: bool, outcome: &Outcome) {
-        let at = match self.kinds.iter().position(|r| r.corpus == kind) {
-            Some(at) => at,
-            None => {
-                self.kinds.push(Row { corpus: kind.to_string(), ..Row::default() });
-                self.kinds.len() - 1
-            }
-        };
-        outcome.add_to(&mut self.kinds[at], answerable);
+        if !self.kinds.iter().any(|r| r.corpus == kind) {
+            self.kinds.push(Row { corpus: kind.to_string(), ..Row::default() });
+        }
+        if let Some(row) = self.kinds.iter_mut().find(|r| r.corpus == kind) {
+            outcome.add_to(row, answerable);
+        }
     }
 
     pub fn add(&mut self, row: Row) {
@@ -90,12 +88,15 @@ impl Report {
 
     /// The report as JSON, with rates beside the counts; misses only when asked for.
     pub fn to_json(&self, misses: bool) -> serde_json::Value {
-        let row = |r: &Row| {
-            let mut v = serde_json::json!({
-                "corpus": r.corpus,
+        let figures = |name: &str, r: &Row| {
+            serde_json::json!({
+                name: r.corpus,
                 "storybot": {"counts": r.storybot, "rates": r.storybot.rates()},
                 "bm25": {"counts": r.bm25, "rates": r.bm25.rates()},
-            });
+            })
+        };
+        let row = |r: &Row| {
+            let mut v = figures("corpus", r);
             if misses {
                 v["misses"] = serde_json::json!(r.misses);
             }
@@ -106,14 +107,7 @@ impl Report {
             "overall": row(&self.overall),
         });
         if !self.kinds.is_empty() {
-            let kinds = self.kinds.iter().map(|k| {
-                serde_json::json!({
-                    "type": k.corpus,
-                    "storybot": {"counts": k.storybot, "rates": k.storybot.rates()},
-                    "bm25": {"counts": k.bm25, "rates": k.bm25.rates()},
-                })
-            });
-            out["types"] = kinds.collect();
+            out["types"] = self.kinds.iter().map(|k| figures("type", k)).collect();
         }
         out
     }

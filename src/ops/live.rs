@@ -19,6 +19,23 @@ use crate::answer::Engine;
 /// or a copy of several files is one change, not many.
 pub const SETTLE: Duration = Duration::from_millis(500);
 
+/// Computes the transformer's sentence vectors of `engine` (nothing without a transformer),
+/// saying in the log how it went; if it fails, questions compute the vectors they need.
+pub fn warm(engine: &Engine) {
+    if engine.transformer().is_none() {
+        return;
+    }
+    let started = Instant::now();
+    match engine.warm_transformer() {
+        Ok(sentences) => {
+            tracing::info!(sentences, elapsed_ms = started.elapsed().as_millis() as u64, "sentence vectors ready")
+        }
+        Err(err) => {
+            tracing::warn!(error = %format!("{err:#}"), "sentence vectors are computed as questions need them")
+        }
+    }
+}
+
 /// The engine in service.
 pub struct LiveEngine {
     current: ArcSwap<Engine>,
@@ -85,11 +102,8 @@ impl LiveEngine {
                 return Ok(None);
             }
             let engine = Engine::with_corpus(corpus, &index_dir)?.with_transformer(transformer);
-            // The engine in service answers meanwhile, so the new one can start warm; if it
-            // cannot, its questions compute the vectors they need.
-            if let Err(err) = engine.warm_transformer() {
-                tracing::warn!(error = %format!("{err:#}"), "sentence vectors are computed as questions need them");
-            }
+            // The engine in service answers meanwhile, so the new one can start warm.
+            warm(&engine);
             Ok(Some(engine))
         })
         .await

@@ -41,6 +41,11 @@ impl Kind {
     pub fn is_time(self) -> bool {
         matches!(self, Kind::Year | Kind::Date | Kind::Weekday | Kind::Relative | Kind::Duration)
     }
+
+    /// A time that says when, which a timeline can place ("within a decade" says how long).
+    pub fn says_when(self) -> bool {
+        self.is_time() && self != Kind::Duration
+    }
 }
 
 /// One stated value.

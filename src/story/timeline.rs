@@ -52,8 +52,7 @@ fn doc_events(corpus: &Corpus, doc: &Document, all_facts: &[Fact]) -> Vec<Event>
     let mut dated: Vec<Event> = Vec::new();
     let mut undated: Vec<Event> = Vec::new();
     for id in doc.sentence_ids() {
-        // "within a decade" says how long, not when.
-        let time = all_facts.iter().find(|f| f.sentence == id && f.kind.is_time() && f.kind != facts::Kind::Duration);
+        let time = all_facts.iter().find(|f| f.sentence == id && f.kind.says_when());
         let event = match time {
             Some(fact) => Some(reading.stated(id, fact)),
             None => reading.unstated(corpus, doc, id),

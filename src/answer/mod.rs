@@ -218,7 +218,7 @@ impl Engine {
         ranked.retain(|r| !exclude.contains(&r.sentence));
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
-        let mut selected = rank::select(ranked, &analysed, self.params());
+        let mut selected = rank::select(ranked, &analysed, self.params(), &self.corpus);
         // After the decision: the lift reorders answers, it never makes the engine answer.
         focus::lift(near, &mut selected);
         let answers = self.answers(selected, &analysed, top.clamp(1, MAX_TOP));

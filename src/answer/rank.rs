@@ -197,9 +197,11 @@ impl<'a> Scoring<'a> {
     }
 }
 
-/// Keeps the candidates that answer: none when the best one is unlikely to.
-pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed, params: &model::Params) -> Vec<Ranked> {
+/// Keeps the candidates that answer: none when the best one is unlikely to, or cannot (it
+/// states no number and the question asks how many, how much or what year).
+pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed, params: &model::Params, corpus: &Corpus) -> Vec<Ranked> {
     match ranked.first() {
+        Some(best) if analysed.needs_number && !corpus.sentence(best.sentence).features.number => Vec::new(),
         Some(best) if params.answers(best.score, &best.signals, analysed.names_the_unknown()) => {
             ranked.retain(|r| r.score >= params.further_threshold);
             ranked

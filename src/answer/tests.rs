@@ -167,3 +167,18 @@ fn a_question_naming_something_the_story_never_mentions_gets_no_answer() -> anyh
     assert!(named_and_known.is_some_and(|s| s.contains("Masayoshi Son")));
     Ok(())
 }
+
+#[test]
+fn a_how_many_question_goes_unanswered_when_the_best_sentence_states_no_number() -> anyhow::Result<()> {
+    let e = engine()?;
+    assert_eq!(best(&e, "How many critics wanted the harbour wall fixed?")?, None);
+    assert_eq!(
+        best(&e, "How many councillors voted for the ferry?")?.as_deref(),
+        Some("The council of Port Avery voted 7-2 on Monday to buy a new electric ferry.")
+    );
+    assert_eq!(
+        best(&e, "What did critics want done with the harbour wall?")?.as_deref(),
+        Some("Critics said the money should fix the harbour wall instead.")
+    );
+    Ok(())
+}

@@ -6,11 +6,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::words::calendar;
+use crate::words::numbers::{NUMBER_WORDS, QUANTITY_WORDS};
 
 /// Kinds of information a sentence can carry (and a question can ask for).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Features {
     pub amount: bool,
+    /// States a number, in digits or in words: what answers "how many" or "what year".
+    pub number: bool,
     pub date: bool,
     pub place: bool,
     pub person: bool,
@@ -27,6 +30,11 @@ static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
+static NUMBER: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let words: Vec<&str> = NUMBER_WORDS.iter().chain(QUANTITY_WORDS).copied().filter(|w| *w != "one").collect();
+    Regex::new(&format!(r"(?-u)[0-9]|(?i-u)\b(?:{})\b", words.join("|"))).ok()
+});
+
 static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     let (days, months) = (calendar::weekday_pattern(), calendar::month_pattern());
     Regex::new(&format!(
@@ -39,6 +47,7 @@ static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 pub fn detect(sentence: &str) -> Features {
     Features {
         amount: AMOUNT.as_ref().is_some_and(|r| r.is_match(sentence)),
+        number: NUMBER.as_ref().is_some_and(|r| r.is_match(sentence)),
         date: DATE.as_ref().is_some_and(|r| r.is_match(sentence)),
         quote: sentence.contains('“') || sentence.matches('"').count() >= 2,
         ..Features::default()
@@ -51,7 +60,7 @@ mod tests {
 
     #[test]
     fn both_patterns_compile() {
-        assert!(AMOUNT.is_some() && DATE.is_some());
+        assert!(AMOUNT.is_some() && NUMBER.is_some() && DATE.is_some());
     }
 
     #[test]
@@ -65,6 +74,15 @@ mod tests {
         assert!(detect("The strike involves 180,000 workers.").amount);
         assert!(!detect("It happened in 2025.").amount);
         assert!(!detect("Musk left OpenAI to do his own thing.").amount);
+    }
+
+    #[test]
+    fn digits_and_number_words_state_a_number_but_one_alone_does_not() {
+        assert!(detect("only four of the 12 were convicted").number);
+        assert!(detect("The club has twice been fined.").number);
+        assert!(detect("It happened in 2025.").number);
+        assert!(!detect("No one knows which one of them left.").number);
+        assert!(!detect("Hundredth anniversaries aside, nothing was said.").number);
     }
 
     #[test]

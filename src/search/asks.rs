@@ -54,12 +54,32 @@ pub fn asks(words: &[String]) -> (Asks, Vec<usize>) {
     (Asks::Anything, filler)
 }
 
+/// Whether only a sentence stating a number can answer the question: it asks how many, how
+/// much, or what or which year.
+pub fn needs_number(words: &[String]) -> bool {
+    words.windows(2).any(|w| match (w[0].as_str(), w[1].as_str()) {
+        ("how", next) => matches!(next, "many" | "much"),
+        ("what" | "which", next) => next == "year",
+        _ => false,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn words(q: &str) -> Vec<String> {
         q.split_whitespace().map(str::to_lowercase).collect()
+    }
+
+    #[test]
+    fn how_many_how_much_and_what_year_need_a_number_but_how_big_and_when_do_not() {
+        assert!(needs_number(&words("of those convicted, how many were muslim?")));
+        assert!(needs_number(&words("How much did it cost")));
+        assert!(needs_number(&words("In which year did he retire")));
+        assert!(!needs_number(&words("How big is Project Stargate")));
+        assert!(!needs_number(&words("When did he retire")));
+        assert!(!needs_number(&words("What is the amount of land")));
     }
 
     #[test]

@@ -110,6 +110,8 @@ impl Concept {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysed {
     pub asks: Asks,
+    /// Only a sentence stating a number answers ("how many", "what year").
+    pub needs_number: bool,
     pub concepts: Vec<Concept>,
 }
 
@@ -184,7 +186,7 @@ pub fn analyse(
             concepts.push(concept);
         }
     }
-    Ok(Analysed { asks, concepts })
+    Ok(Analysed { asks, needs_number: asks::needs_number(&lower), concepts })
 }
 
 /// Sentences holding the stem, or quoting someone whose name has it.

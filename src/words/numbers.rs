@@ -8,3 +8,9 @@ pub const NUMBER_WORDS: &[&str] = &[
     "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
     "trillion", "half", "dozen", "hundreds", "thousands", "millions", "billions", "dozens",
 ];
+
+/// Words that state a quantity without being a number. With [`NUMBER_WORDS`] except "one"
+/// (a pronoun as often: "no one", "one of them"), they are how a sentence written in words
+/// answers "how many".
+pub const QUANTITY_WORDS: &[&str] =
+    &["quarter", "twice", "double", "triple", "single", "both", "once", "several", "none", "couple", "pair"];

@@ -339,7 +339,12 @@ async fn healthz_waits_for_every_shard_and_metrics_count_requests_reconnects_and
     fake.drop_connection();
     fake.payload_after(payloads, 6, WAIT).await;
 
-    let metrics = wait_for(&addr, "/metrics", |_, m| metric(m, "storybot_gateway_reconnects_total") >= 1.0).await;
+    // A request's duration is observed after its reply is sent: wait for it as well.
+    let metrics = wait_for(&addr, "/metrics", |_, m| {
+        metric(m, "storybot_gateway_reconnects_total") >= 1.0
+            && metric(m, "storybot_request_duration_seconds_count{kind=\"command\"}") >= 4.0
+    })
+    .await;
     let m = |series: &str| metric(&metrics, series);
     assert_eq!(m("storybot_commands_total{command=\"ask\"}"), 2.0, "{metrics}");
     assert_eq!(m("storybot_commands_total{command=\"search\"}"), 1.0);

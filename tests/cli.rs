@@ -90,6 +90,15 @@ fn without_a_question_ask_answers_each_line_of_stdin() {
 }
 
 #[test]
+fn a_how_much_question_is_answered_by_a_sentence_stating_a_number_over_one_sharing_more_words() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["ask", "--json", "--top", "1", "How much did Musk pay for Twitter?"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let answer = json_lines(&stdout(&out))[0]["answers"][0]["answer"].as_str().unwrap_or_default().to_string();
+    assert!(answer.contains("$44 billion"), "{answer}");
+}
+
+#[test]
 fn a_bad_line_in_a_batch_is_reported_in_place_and_the_batch_goes_on() {
     let ws = Workspace::with_shipped_story();
     let long = "why ".repeat(400);

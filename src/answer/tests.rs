@@ -63,13 +63,13 @@ fn an_alias_finds_the_person_and_a_pronoun_sentence_is_found_through_its_neighbo
 }
 
 #[test]
-fn a_when_question_needs_a_sentence_that_states_a_time() -> anyhow::Result<()> {
+fn a_when_question_is_answered_by_the_sentence_that_states_a_time() -> anyhow::Result<()> {
     let e = engine()?;
     assert_eq!(
         best(&e, "When did the council vote?")?.as_deref(),
         Some("The council of Port Avery voted 7-2 on Monday to buy a new electric ferry.")
     );
-    assert_eq!(best(&e, "When did the critics speak?")?, None, "no sentence about critics states a time");
+    assert_eq!(best(&e, "When was the wall damaged?")?.as_deref(), Some("The wall cracked during the January storm."));
     Ok(())
 }
 
@@ -169,7 +169,7 @@ fn a_question_naming_something_the_story_never_mentions_gets_no_answer() -> anyh
 }
 
 #[test]
-fn a_how_many_question_goes_unanswered_when_the_best_sentence_states_no_number() -> anyhow::Result<()> {
+fn a_how_many_question_goes_unanswered_when_neither_best_sentence_states_a_number() -> anyhow::Result<()> {
     let e = engine()?;
     assert_eq!(best(&e, "How many critics wanted the harbour wall fixed?")?, None);
     assert_eq!(

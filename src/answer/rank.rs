@@ -8,7 +8,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use super::model;
 use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
-use crate::corpus::{Corpus, EntityKind, SentenceId};
+use crate::corpus::{states_number, Corpus, EntityKind, SentenceId};
 use crate::search::{Analysed, Asks};
 use crate::words::grammar::PRONOUNS;
 
@@ -207,8 +207,8 @@ impl<'a> Scoring<'a> {
 /// candidates that states a number, or not at all.
 pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed, params: &model::Params, corpus: &Corpus) -> Vec<Ranked> {
     if analysed.needs_number {
-        let states_number = |r: &Ranked| corpus.sentence(r.sentence).features.number;
-        match ranked.iter().take(NUMBER_REACH).position(states_number) {
+        let states = |r: &Ranked| states_number(corpus.text(r.sentence));
+        match ranked.iter().take(NUMBER_REACH).position(states) {
             Some(i) => ranked[..=i].rotate_right(1),
             None => return Vec::new(),
         }

@@ -8,7 +8,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use super::model;
 use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
-use crate::corpus::{states_number, Corpus, EntityKind, SentenceId};
+use crate::corpus::{self, Corpus, EntityKind, SentenceId};
 use crate::search::{Analysed, Asks};
 use crate::words::grammar::PRONOUNS;
 
@@ -69,7 +69,8 @@ pub fn score(
         .iter()
         .map(|candidate| {
             let signals = scoring.signals(candidate, analyzer);
-            Ranked { sentence: candidate.sentence, score: params.score(&signals), coverage: signals.near, signals }
+            let score = params.score(&scoring.lifted(candidate.sentence, signals));
+            Ranked { sentence: candidate.sentence, score, coverage: signals.near, signals }
         })
         .collect();
     sort(&mut ranked);
@@ -175,6 +176,17 @@ impl<'a> Scoring<'a> {
         sums
     }
 
+    /// The signals a candidate is ranked by: for a question asking for a figure, a sentence
+    /// stating one carries what it asks ("17 people" for "how many", which the amount pattern
+    /// leaves out). Only the ranking sees this; the answer decision was fitted without it.
+    fn lifted(&self, id: SentenceId, mut signals: Signals) -> Signals {
+        if signals.carries == 0.0 && self.analysed.figure.is_some_and(|f| corpus::states(f, self.corpus.text(id))) {
+            signals.carries = 1.0;
+            signals.carries_amount = f32::from(u8::from(self.analysed.asks == Asks::Amount));
+        }
+        signals
+    }
+
     fn signals(&self, candidate: &Candidate, analyzer: &mut TextAnalyzer) -> Signals {
         let id = candidate.sentence;
         let sentence = self.corpus.sentence(id);
@@ -206,15 +218,15 @@ impl<'a> Scoring<'a> {
 /// how many, how much or what year is answered by the best of the first [`NUMBER_REACH`]
 /// candidates that states a number, or not at all.
 pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed, params: &model::Params, corpus: &Corpus) -> Vec<Ranked> {
-    if analysed.needs_number {
-        let states = |r: &Ranked| states_number(corpus.text(r.sentence));
+    if let Some(figure) = analysed.figure {
+        let states = |r: &Ranked| corpus::states(figure, corpus.text(r.sentence));
         match ranked.iter().take(NUMBER_REACH).position(states) {
             Some(i) => ranked[..=i].rotate_right(1),
             None => return Vec::new(),
         }
     }
     match ranked.first() {
-        Some(best) if params.answers(best.score, &best.signals, analysed.names_the_unknown()) => {
+        Some(best) if params.answers(params.score(&best.signals), &best.signals, analysed.names_the_unknown()) => {
             // The best answers whatever its score; a number's sentence may have moved up to it.
             let further = ranked.split_off(1);
             ranked.extend(further.into_iter().filter(|r| r.score >= params.further_threshold));

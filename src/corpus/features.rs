@@ -36,16 +36,42 @@ static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     .ok()
 });
 
-/// Whether a sentence states a number, in digits or in words: what answers "how many" or "what
-/// year". Read when a question asks, not at load, so that loading a corpus builds no pattern
-/// for it.
-pub fn states_number(sentence: &str) -> bool {
-    let is_number_word = |w: &&str| {
-        let listed = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(w));
-        !w.eq_ignore_ascii_case("one") && (listed(NUMBER_WORDS) || listed(QUANTITY_WORDS))
-    };
-    sentence.bytes().any(|b| b.is_ascii_digit())
-        || sentence.split(|c: char| !c.is_alphanumeric()).any(|w| is_number_word(&w))
+/// A figure a question can ask for, which only a sentence stating one answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    /// "how many", "how much": a count or an amount, not a year.
+    Quantity,
+    /// "what year", "which year".
+    Year,
+}
+
+/// Whether a sentence states the figure a question asks for: a year in digits for "what year";
+/// for "how many" a number in digits that is not a year, or in words. Read when a question
+/// asks, not at load, so that loading a corpus builds no pattern for it.
+pub fn states(figure: Figure, sentence: &str) -> bool {
+    let words = sentence.split(|c: char| !c.is_alphanumeric());
+    match figure {
+        Figure::Year => sentence.bytes().any(|b| b.is_ascii_digit()),
+        Figure::Quantity => words.into_iter().any(|w| is_number_word(w) || (starts_with_digit(w) && !is_year(w))),
+    }
+}
+
+fn starts_with_digit(word: &str) -> bool {
+    word.bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
+/// "1998", "2022", "1990s".
+fn is_year(word: &str) -> bool {
+    let digits = word.strip_suffix('s').unwrap_or(word);
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && (digits.starts_with("20") || digits.starts_with('1') && digits.as_bytes()[1] >= b'5')
+}
+
+/// A number in words ("four", "twice", "several"), but not "one": a pronoun as often.
+fn is_number_word(word: &str) -> bool {
+    let listed = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(word));
+    !word.eq_ignore_ascii_case("one") && (listed(NUMBER_WORDS) || listed(QUANTITY_WORDS))
 }
 
 /// Features found by patterns alone; people and places come from the corpus's entities.
@@ -81,13 +107,18 @@ mod tests {
     }
 
     #[test]
-    fn digits_and_number_words_state_a_number_but_one_alone_does_not() {
-        assert!(states_number("only four of the 12 were convicted"));
-        assert!(states_number("The club has twice been fined."));
-        assert!(states_number("It happened in 2025."));
-        assert!(states_number("Several hundred came."));
-        assert!(!states_number("No one knows which one of them left."));
-        assert!(!states_number("Hundredth anniversaries aside, nothing was said."));
+    fn digits_and_number_words_state_a_quantity_but_a_year_or_one_alone_does_not() {
+        let quantity = |s| states(Figure::Quantity, s);
+        assert!(quantity("only four of the 12 were convicted"));
+        assert!(quantity("The club has twice been fined."));
+        assert!(quantity("Several hundred came."));
+        assert!(quantity("The 1990s cost 3,000 jobs."));
+        assert!(!quantity("It happened in 2025."));
+        assert!(!quantity("Prices rose in the 1990s."));
+        assert!(!quantity("No one knows which one of them left."));
+        assert!(!quantity("Hundredth anniversaries aside, nothing was said."));
+        assert!(states(Figure::Year, "It happened in 2025."));
+        assert!(!states(Figure::Year, "It happened last spring."));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! wording with the question words of [`crate::words::questions`] and
 //! [`crate::words::speech`].
 
+use crate::corpus::Figure;
 use crate::words::questions::{AMOUNT_WORDS, DATE_WORDS, HOW_AMOUNT, HOW_TIME};
 use crate::words::speech::QUOTE_WORDS;
 
@@ -54,13 +55,12 @@ pub fn asks(words: &[String]) -> (Asks, Vec<usize>) {
     (Asks::Anything, filler)
 }
 
-/// Whether only a sentence stating a number can answer the question: it asks how many, how
-/// much, or what or which year.
-pub fn needs_number(words: &[String]) -> bool {
-    words.windows(2).any(|w| match (w[0].as_str(), w[1].as_str()) {
-        ("how", next) => matches!(next, "many" | "much"),
-        ("what" | "which", next) => next == "year",
-        _ => false,
+/// The figure the question asks for, if its wording asks for one.
+pub fn figure(words: &[String]) -> Option<Figure> {
+    words.windows(2).find_map(|w| match (w[0].as_str(), w[1].as_str()) {
+        ("how", "many" | "much") => Some(Figure::Quantity),
+        ("what" | "which", "year") => Some(Figure::Year),
+        _ => None,
     })
 }
 
@@ -73,13 +73,13 @@ mod tests {
     }
 
     #[test]
-    fn how_many_how_much_and_what_year_need_a_number_but_how_big_and_when_do_not() {
-        assert!(needs_number(&words("of those convicted, how many were muslim?")));
-        assert!(needs_number(&words("How much did it cost")));
-        assert!(needs_number(&words("In which year did he retire")));
-        assert!(!needs_number(&words("How big is Project Stargate")));
-        assert!(!needs_number(&words("When did he retire")));
-        assert!(!needs_number(&words("What is the amount of land")));
+    fn how_many_and_how_much_ask_for_a_quantity_what_year_for_a_year_how_big_and_when_for_neither() {
+        assert_eq!(figure(&words("of those convicted, how many were muslim?")), Some(Figure::Quantity));
+        assert_eq!(figure(&words("How much did it cost")), Some(Figure::Quantity));
+        assert_eq!(figure(&words("In which year did he retire")), Some(Figure::Year));
+        assert_eq!(figure(&words("How big is Project Stargate")), None);
+        assert_eq!(figure(&words("When did he retire")), None);
+        assert_eq!(figure(&words("What is the amount of land")), None);
     }
 
     #[test]

@@ -23,7 +23,7 @@ pub use aliases::AliasTable;
 pub use asks::Asks;
 use normalise::normalise;
 
-use crate::corpus::SentenceId;
+use crate::corpus::{Figure, SentenceId};
 use crate::index::StoryIndex;
 use crate::words::questions::STOP_WORDS;
 
@@ -110,8 +110,9 @@ impl Concept {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Analysed {
     pub asks: Asks,
-    /// Only a sentence stating a number answers ("how many", "what year").
-    pub needs_number: bool,
+    /// The figure the question asks for ("how many", "what year"): only a sentence stating one
+    /// answers.
+    pub figure: Option<Figure>,
     pub concepts: Vec<Concept>,
 }
 
@@ -186,7 +187,7 @@ pub fn analyse(
             concepts.push(concept);
         }
     }
-    Ok(Analysed { asks, needs_number: asks::needs_number(&lower), concepts })
+    Ok(Analysed { asks, figure: asks::figure(&lower), concepts })
 }
 
 /// Sentences holding the stem, or quoting someone whose name has it.

@@ -27,9 +27,13 @@ Critics said the money should fix the harbour wall instead. The wall cracked dur
 ";
 
 fn engine() -> anyhow::Result<Engine> {
+    engine_of("harbour", HARBOUR)
+}
+
+fn engine_of(name: &str, story: &str) -> anyhow::Result<Engine> {
     let corpus = Corpus::from_sources(vec![Source {
-        path: PathBuf::from("corpus/harbour.txt"),
-        bytes: HARBOUR.as_bytes().to_vec(),
+        path: PathBuf::from(format!("corpus/{name}.txt")),
+        bytes: story.as_bytes().to_vec(),
     }])?;
     Engine::in_memory(corpus)
 }
@@ -179,6 +183,20 @@ fn a_how_many_question_goes_unanswered_when_neither_best_sentence_states_a_numbe
     assert_eq!(
         best(&e, "What did critics want done with the harbour wall?")?.as_deref(),
         Some("Critics said the money should fix the harbour wall instead.")
+    );
+    Ok(())
+}
+
+#[test]
+fn a_how_many_question_prefers_a_sentence_stating_a_count_to_one_stating_a_percentage() -> anyhow::Result<()> {
+    let story = "+++\ntitle = \"Town library plans\"\ndate = \"2024-05-01\"\n+++\n\
+        The council wants a new library beside the town hall. Attendance at the library meetings \
+        rose by 20% this spring, the council said.\n\n\
+        At the last library meeting, only 40 residents came. The rest of the town seems to like the plan.\n";
+    let e = engine_of("town", story)?;
+    assert_eq!(
+        best(&e, "How many residents came to the library meetings this spring?")?.as_deref(),
+        Some("At the last library meeting, only 40 residents came.")
     );
     Ok(())
 }

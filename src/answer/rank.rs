@@ -8,7 +8,7 @@ use tantivy::tokenizer::TextAnalyzer;
 use super::model;
 use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
-use crate::corpus::{self, Corpus, EntityKind, SentenceId};
+use crate::corpus::{self, Corpus, EntityKind, Figure, SentenceId};
 use crate::search::{Analysed, Asks};
 use crate::words::grammar::PRONOUNS;
 
@@ -176,11 +176,15 @@ impl<'a> Scoring<'a> {
         sums
     }
 
-    /// The signals a candidate is ranked by: for a question asking for a figure, a sentence
-    /// stating one carries what it asks ("17 people" for "how many", which the amount pattern
-    /// leaves out). Only the ranking sees this; the answer decision was fitted without it.
+    /// The signals a candidate is ranked by: for a "how many" question, a sentence stating a
+    /// count carries what it asks ("only four of the 12", which the amount pattern leaves out;
+    /// "how much" is money or a share, which it reads). Only the ranking sees this; the answer
+    /// decision was fitted without it.
     fn lifted(&self, id: SentenceId, mut signals: Signals) -> Signals {
-        if signals.carries == 0.0 && self.analysed.figure.is_some_and(|f| corpus::states(f, self.corpus.text(id))) {
+        if signals.carries == 0.0
+            && self.analysed.figure == Some(Figure::Count)
+            && corpus::states(Figure::Count, self.corpus.text(id))
+        {
             signals.carries = 1.0;
             signals.carries_amount = f32::from(u8::from(self.analysed.asks == Asks::Amount));
         }

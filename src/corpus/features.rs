@@ -39,8 +39,10 @@ static DATE: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// A figure a question can ask for, which only a sentence stating one answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Figure {
-    /// "how many", "how much": a count or an amount, not a year.
-    Quantity,
+    /// "how many": a count, not a year.
+    Count,
+    /// "how much": an amount, not a year.
+    Amount,
     /// "what year", "which year".
     Year,
 }
@@ -52,7 +54,9 @@ pub fn states(figure: Figure, sentence: &str) -> bool {
     let words = sentence.split(|c: char| !c.is_alphanumeric());
     match figure {
         Figure::Year => sentence.bytes().any(|b| b.is_ascii_digit()),
-        Figure::Quantity => words.into_iter().any(|w| is_number_word(w) || (starts_with_digit(w) && !is_year(w))),
+        Figure::Count | Figure::Amount => {
+            words.into_iter().any(|w| is_number_word(w) || (starts_with_digit(w) && !is_year(w)))
+        }
     }
 }
 
@@ -108,7 +112,7 @@ mod tests {
 
     #[test]
     fn digits_and_number_words_state_a_quantity_but_a_year_or_one_alone_does_not() {
-        let quantity = |s| states(Figure::Quantity, s);
+        let quantity = |s| states(Figure::Count, s);
         assert!(quantity("only four of the 12 were convicted"));
         assert!(quantity("The club has twice been fined."));
         assert!(quantity("Several hundred came."));

@@ -58,7 +58,8 @@ pub fn asks(words: &[String]) -> (Asks, Vec<usize>) {
 /// The figure the question asks for, if its wording asks for one.
 pub fn figure(words: &[String]) -> Option<Figure> {
     words.windows(2).find_map(|w| match (w[0].as_str(), w[1].as_str()) {
-        ("how", "many" | "much") => Some(Figure::Quantity),
+        ("how", "many") => Some(Figure::Count),
+        ("how", "much") => Some(Figure::Amount),
         ("what" | "which", "year") => Some(Figure::Year),
         _ => None,
     })
@@ -74,8 +75,8 @@ mod tests {
 
     #[test]
     fn how_many_and_how_much_ask_for_a_quantity_what_year_for_a_year_how_big_and_when_for_neither() {
-        assert_eq!(figure(&words("of those convicted, how many were muslim?")), Some(Figure::Quantity));
-        assert_eq!(figure(&words("How much did it cost")), Some(Figure::Quantity));
+        assert_eq!(figure(&words("of those convicted, how many were muslim?")), Some(Figure::Count));
+        assert_eq!(figure(&words("How much did it cost")), Some(Figure::Amount));
         assert_eq!(figure(&words("In which year did he retire")), Some(Figure::Year));
         assert_eq!(figure(&words("How big is Project Stargate")), None);
         assert_eq!(figure(&words("When did he retire")), None);

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::words::calendar;
-use crate::words::numbers::{NUMBER_WORDS, QUANTITY_WORDS};
+use crate::words::numbers::{is_number_word, QUANTITY_WORDS};
 
 /// Kinds of information a sentence can carry (and a question can ask for).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,12 +51,11 @@ pub enum Figure {
 /// for "how many" a number in digits that is not a year, or in words. Read when a question
 /// asks, not at load, so that loading a corpus builds no pattern for it.
 pub fn states(figure: Figure, sentence: &str) -> bool {
-    let words = sentence.split(|c: char| !c.is_alphanumeric());
     match figure {
         Figure::Year => sentence.bytes().any(|b| b.is_ascii_digit()),
-        Figure::Count | Figure::Amount => {
-            words.into_iter().any(|w| is_number_word(w) || (starts_with_digit(w) && !is_year(w)))
-        }
+        Figure::Count | Figure::Amount => sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| states_quantity_in_words(w) || (starts_with_digit(w) && !is_year(w))),
     }
 }
 
@@ -72,10 +71,10 @@ fn is_year(word: &str) -> bool {
         && (digits.starts_with("20") || digits.starts_with('1') && digits.as_bytes()[1] >= b'5')
 }
 
-/// A number in words ("four", "twice", "several"), but not "one": a pronoun as often.
-fn is_number_word(word: &str) -> bool {
-    let listed = |list: &[&str]| list.iter().any(|n| n.eq_ignore_ascii_case(word));
-    !word.eq_ignore_ascii_case("one") && (listed(NUMBER_WORDS) || listed(QUANTITY_WORDS))
+/// A quantity in words ("four", "twice", "several"), but not "one": a pronoun as often.
+fn states_quantity_in_words(word: &str) -> bool {
+    (is_number_word(word) && !word.eq_ignore_ascii_case("one"))
+        || QUANTITY_WORDS.iter().any(|q| q.eq_ignore_ascii_case(word))
 }
 
 /// Features found by patterns alone; people and places come from the corpus's entities.

@@ -141,7 +141,7 @@ fn qualifies(text: &str, w: &Range<usize>) -> bool {
         || modifies_title(word)
         || without_possessive(text, w.clone()) != *w
         || lower.chars().all(|c| c.is_ascii_digit())
-        || crate::story::facts::is_number_word(&lower)
+        || crate::words::numbers::is_number_word(&lower)
         || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower.as_str()))
 }
 

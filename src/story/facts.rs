@@ -15,12 +15,7 @@ use crate::corpus::tokens::words;
 use crate::corpus::{Corpus, SentenceId};
 use crate::words::calendar;
 use crate::words::grammar::{DETERMINERS, PHRASE_STOPS};
-use crate::words::numbers::NUMBER_WORDS;
-
-/// Words that are numbers ("seven", "million"), for matching values written in words.
-pub fn is_number_word(word: &str) -> bool {
-    NUMBER_WORDS.contains(&word.to_lowercase().as_str())
-}
+use crate::words::numbers::is_number_word;
 
 /// What kind of value a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]

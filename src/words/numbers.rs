@@ -9,6 +9,11 @@ pub const NUMBER_WORDS: &[&str] = &[
     "trillion", "half", "dozen", "hundreds", "thousands", "millions", "billions", "dozens",
 ];
 
+/// Whether a word (any case) is one of [`NUMBER_WORDS`].
+pub fn is_number_word(word: &str) -> bool {
+    NUMBER_WORDS.iter().any(|n| n.eq_ignore_ascii_case(word))
+}
+
 /// Words that state a quantity without being a number. With [`NUMBER_WORDS`] except "one"
 /// (a pronoun as often: "no one", "one of them"), they are how a sentence written in words
 /// answers "how many".

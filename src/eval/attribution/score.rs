@@ -150,7 +150,7 @@ fn people(corpus: &Corpus, gold: &Article, s: &mut Scores) {
 fn numbers(value: &str) -> Vec<String> {
     value
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()) || crate::story::facts::is_number_word(w))
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()) || crate::words::numbers::is_number_word(w))
         .map(str::to_lowercase)
         .collect()
 }

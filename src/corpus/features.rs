@@ -48,15 +48,46 @@ pub enum Figure {
 }
 
 /// Whether a sentence states the figure a question asks for: a year in digits for "what year";
-/// for "how many" a number in digits that is not a year, or in words. Read when a question
+/// for "how much" a number in digits that is not a year, or in words; for "how many" the same
+/// but for percentages and ranks ("8%", "4th"). Read when a question
 /// asks, not at load, so that loading a corpus builds no pattern for it.
 pub fn states(figure: Figure, sentence: &str) -> bool {
     match figure {
         Figure::Year => sentence.bytes().any(|b| b.is_ascii_digit()),
-        Figure::Count | Figure::Amount => sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| states_quantity_in_words(w) || (starts_with_digit(w) && !is_year(w))),
+        Figure::Amount => words(sentence).any(|(w, _)| states_quantity_in_words(w) || is_number(w)),
+        Figure::Count => words(sentence)
+            .any(|(w, after)| states_quantity_in_words(w) || (is_number(w) && !is_ordinal(w) && !is_share(after))),
     }
+}
+
+/// The words of a sentence, each with the text after it.
+fn words(sentence: &str) -> impl Iterator<Item = (&str, &str)> {
+    sentence
+        .split_inclusive(|c: char| !c.is_alphanumeric())
+        .scan(0, move |at, piece| {
+            let start = *at;
+            *at += piece.len();
+            let word = piece.trim_end_matches(|c: char| !c.is_alphanumeric());
+            Some((word, &sentence[start + word.len()..]))
+        })
+        .filter(|(w, _)| !w.is_empty())
+}
+
+/// A number in digits that is not a year.
+fn is_number(word: &str) -> bool {
+    starts_with_digit(word) && !is_year(word)
+}
+
+/// "4th", "21st": a rank, not a count.
+fn is_ordinal(word: &str) -> bool {
+    ["st", "nd", "rd", "th"].iter().any(|s| word.ends_with(s))
+}
+
+/// A percentage: a share of something, not how many of it.
+fn is_share(after: &str) -> bool {
+    let after = after.trim_start();
+    after.starts_with('%')
+        || ["per cent", "percent"].iter().any(|p| after.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p)))
 }
 
 fn starts_with_digit(word: &str) -> bool {
@@ -122,6 +153,16 @@ mod tests {
         assert!(!quantity("Hundredth anniversaries aside, nothing was said."));
         assert!(states(Figure::Year, "It happened in 2025."));
         assert!(!states(Figure::Year, "It happened last spring."));
+    }
+
+    #[test]
+    fn a_percentage_or_a_rank_states_an_amount_but_no_count() {
+        for sentence in ["Prices fell by about 8% from April.", "Sales rose 300 per cent.", "a 4th German Reich"] {
+            assert!(!states(Figure::Count, sentence), "{sentence}");
+        }
+        assert!(states(Figure::Amount, "Prices fell by about 8% from April."));
+        assert!(states(Figure::Count, "Some 8 customers of 300 left, 2% of the total."));
+        assert!(states(Figure::Count, "As many as 27 million jobs could be lost."));
     }
 
     #[test]

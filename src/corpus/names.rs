@@ -101,13 +101,16 @@ fn add_found(text: &str, found: &[Found], entities: &mut Vec<Entity>, mentions: 
 /// starts with it when it is a first name ("UK" is not "UK Muslims"); else itself. Records
 /// in `solo_uses` a longer name whose surname stood alone.
 fn owner_of(name: &str, multi: &[String], solo_uses: &mut HashSet<String>) -> String {
-    let owners: Vec<&String> = multi
+    let mut owners: Vec<&String> = multi
         .iter()
         .filter(|m| {
             m.split(' ').next_back() == Some(name)
                 || (m.split(' ').next() == Some(name) && super::gender::is_first_name(name))
         })
         .collect();
+    // A full name found twice is still one owner.
+    owners.sort_unstable();
+    owners.dedup();
     match owners.as_slice() {
         [one] => {
             // "Muslims" joining "UK Muslims" does not make a person of it.
@@ -404,6 +407,13 @@ mod tests {
         assert_eq!(got[0].0, "Tom Becker");
         assert_eq!(got[0].1.as_deref(), Some("person"));
         assert_eq!(got[0].3, ["councillor", "a former accountant"]);
+    }
+
+    #[test]
+    fn a_lone_surname_joins_a_full_name_the_story_gives_more_than_once() {
+        let got = found("Gordon Brown spoke first. Later Brown left. Critics of Gordon Brown were loud.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Gordon Brown");
     }
 
     #[test]

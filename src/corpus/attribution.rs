@@ -381,8 +381,9 @@ impl Reader<'_> {
             return self.pronoun(pronoun, salient).map(|s| (s, last));
         }
         let indefinite = INDEFINITE.contains(&lower[0].as_str());
-        // "a spokesman for Michael Howard" is the spokesman, not Michael Howard.
-        if is_unnamed_source(&lower) {
+        // "a spokesman for Michael Howard" is the spokesman, not Michael Howard; "in a new
+        // report" is where something was said, not who said it.
+        if is_unnamed_source(&lower) && !PREPOSITIONS.contains(&lower[0].as_str()) {
             return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
         }
         for (k, w) in ws.iter().enumerate().rev() {
@@ -833,6 +834,14 @@ mod tests {
     fn a_role_names_the_person_who_holds_it() {
         let r = read("Home Secretary Charles Clarke visited. \"We will act,\" the home secretary said.");
         assert_eq!(speakers(&r), [said("We will act,", "Charles Clarke")]);
+    }
+
+    #[test]
+    fn where_something_was_said_is_not_who_said_it() {
+        let r = read(
+            "Christian Aid has called on firms not to simply \"cut and run\" but look after their workers, in a new report called Rags.",
+        );
+        assert_eq!(speakers(&r), [said("cut and run", "Christian Aid")]);
     }
 
     #[test]

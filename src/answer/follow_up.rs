@@ -80,7 +80,7 @@ fn read_unchecked(names: &Names, corpus: &Corpus, question: &str, earlier: &[Tur
         return Ok(Reading::as_written(question));
     };
     if let Some(phrase) = ellipsis(question, &words) {
-        return Ok(Reading::rewritten(context.swap(phrase, asked(last))));
+        return Ok(context.swap_into(phrase, last));
     }
     Ok(match context.resolve(question, &words) {
         Some(resolved) => resolved.reading(Vec::new()),
@@ -235,6 +235,21 @@ impl Context<'_> {
         out
     }
 
+    /// "and Putin?" after "what does Yukos say about that? (about: …)": the name swapped in
+    /// that turn's own question, whose "that" still stands for the question before; a turn
+    /// that names nobody, or a "that" standing for nothing, swaps in what was asked.
+    fn swap_into(&self, phrase: &str, last: &Turn) -> Reading {
+        if let Some(earlier) = &last.about {
+            let own = last.read.strip_suffix(&topic_of(earlier)).unwrap_or(&last.read).trim_end();
+            let adding = words_of(phrase).first().is_some_and(|w| ADDING.contains(&w.lower.as_str()));
+            if !adding && self.swap_target(phrase, own).is_some() {
+                let text = self.swap(phrase, own);
+                return Resolved { text, about: Some(earlier.clone()) }.reading(Vec::new());
+            }
+        }
+        Reading::rewritten(self.swap(phrase, asked(last)))
+    }
+
     /// "and Oracle?" after `earlier`: the earlier question with its name of the same kind (or
     /// its first name) swapped for `phrase`; its question words and `phrase` when it names
     /// nobody. A phrase that opens with a preposition ("and without the rebate?") adds to the
@@ -243,13 +258,8 @@ impl Context<'_> {
         if words_of(phrase).first().is_some_and(|w| ADDING.contains(&w.lower.as_str())) {
             return format!("{} {phrase}", earlier.trim_end_matches(['?', '.', '!', ' ']));
         }
-        let new_class = self.names.in_text(phrase).first().map(|n| self.names.get(n.known).class);
-        let named = self.names.in_text(earlier);
-        let same_kind = |n: &&names::Named| {
-            new_class.is_some_and(|c| matches!(c, Class::Person(_)) == self.names.get(n.known).is_person())
-        };
-        match named.iter().find(same_kind).or(named.first()) {
-            Some(target) => splice(earlier, &[(target.span.clone(), phrase.to_string())]),
+        match self.swap_target(phrase, earlier) {
+            Some(target) => splice(earlier, &[(target, phrase.to_string())]),
             None => {
                 let words = words_of(earlier);
                 let lead = lead_of(&words);
@@ -257,6 +267,16 @@ impl Context<'_> {
                 format!("{} {phrase}", &earlier[..end]).trim().to_string()
             }
         }
+    }
+
+    /// Where in `earlier` the name `phrase` stands in for is.
+    fn swap_target(&self, phrase: &str, earlier: &str) -> Option<Range<usize>> {
+        let new_class = self.names.in_text(phrase).first().map(|n| self.names.get(n.known).class);
+        let named = self.names.in_text(earlier);
+        let same_kind = |n: &&names::Named| {
+            new_class.is_some_and(|c| matches!(c, Class::Person(_)) == self.names.get(n.known).is_person())
+        };
+        named.iter().find(same_kind).or(named.first()).map(|n| n.span.clone())
     }
 }
 

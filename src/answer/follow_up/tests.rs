@@ -120,6 +120,19 @@ fn a_bare_follow_up_after_a_that_asks_what_that_stood_for() -> anyhow::Result<()
     Ok(())
 }
 
+#[test]
+fn and_a_name_after_a_that_naming_someone_swaps_into_that_question() -> anyhow::Result<()> {
+    let first = turn("How much will Northway bid for the tram?");
+    let that = read_after(std::slice::from_ref(&first), "what does Benson say about that?")?;
+    let said = again_turn(&that);
+    let other = read_after(&[first, said], "and Osei?")?;
+    assert_eq!(
+        other.shown.as_deref(),
+        Some("what does Osei say about that? (about: How much will Northway bid for the tram?)")
+    );
+    Ok(())
+}
+
 fn again_turn(reading: &Reading) -> Turn {
     Turn { read: reading.search.clone(), shown: Vec::new(), about: reading.about.clone() }
 }

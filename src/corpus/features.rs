@@ -49,8 +49,8 @@ pub enum Figure {
 
 /// Whether a sentence states the figure a question asks for: a year in digits for "what year";
 /// for "how much" a number in digits that is not a year, or in words; for "how many" the same
-/// but for percentages and ranks ("8%", "4th"). Read when a question
-/// asks, not at load, so that loading a corpus builds no pattern for it.
+/// but for percentages and ranks ("8%", "4th"). Read when a question asks, not at load, so
+/// that loading a corpus builds no pattern for it.
 pub fn states(figure: Figure, sentence: &str) -> bool {
     match figure {
         Figure::Year => sentence.bytes().any(|b| b.is_ascii_digit()),

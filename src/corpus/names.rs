@@ -75,7 +75,10 @@ fn add_found(text: &str, found: &[Found], entities: &mut Vec<Entity>, mentions: 
     let mut solo_uses: HashSet<String> = HashSet::new();
     for f in order {
         let name = text[f.span.clone()].to_string();
-        let owner = if f.words == 1 { owner_of(&name, &multi, &mut solo_uses) } else { name.clone() };
+        let owner = match f.words {
+            1 => owner_of(&name, &multi, &mut solo_uses),
+            _ => longer_owner(&name, &multi).unwrap_or_else(|| name.clone()),
+        };
         let entity = *by_name.entry(owner.clone()).or_insert_with(|| {
             entities.push(Entity {
                 name: owner.clone(),
@@ -95,6 +98,24 @@ fn add_found(text: &str, found: &[Found], entities: &mut Vec<Entity>, mentions: 
         mentions.push(Mention { span: f.span.clone(), entity });
     }
     solo_uses
+}
+
+/// For a surname that opens with a particle, the one longer name that ends with it in any
+/// case ("Van Nistelrooy" opening a sentence for "Ruud van Nistelrooy"); "Labour Party" does
+/// not join "Stevenage Labour Party".
+fn longer_owner(name: &str, multi: &[String]) -> Option<String> {
+    let first = name.split(' ').next().unwrap_or_default().to_lowercase();
+    if !NAME_PARTICLES.contains(&first.as_str()) {
+        return None;
+    }
+    let tail = format!(" {}", name.to_lowercase());
+    let mut owners: Vec<&String> = multi.iter().filter(|m| m.to_lowercase().ends_with(&tail)).collect();
+    owners.sort_unstable();
+    owners.dedup();
+    match owners.as_slice() {
+        [one] => Some((*one).clone()),
+        _ => None,
+    }
 }
 
 /// The name a lone word stands for: the one longer name found that ends with it, or that
@@ -438,6 +459,16 @@ mod tests {
     fn a_particle_inside_a_surname_belongs_to_the_name() {
         let got = found("United striker Ruud van Nistelrooy scored. Later van Nistelrooy left.");
         assert!(got.iter().any(|g| g.0 == "Ruud van Nistelrooy" && g.3 == ["United striker"]), "{got:?}");
+    }
+
+    #[test]
+    fn a_surname_whose_particle_opens_a_sentence_joins_the_full_name_but_a_shorter_organisation_does_not() {
+        let got = found(
+            "United striker Ruud van Nistelrooy scored. Van Nistelrooy left. The Labour Party met. The Stevenage Labour Party did not.",
+        );
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(names.contains(&"Ruud van Nistelrooy") && !names.contains(&"Van Nistelrooy"), "{got:?}");
+        assert!(names.contains(&"Labour Party") && names.contains(&"Stevenage Labour Party"), "{got:?}");
     }
 
     #[test]

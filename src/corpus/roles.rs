@@ -62,7 +62,10 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
         }
         roles.extend(after(text, sentence.end, m, entities, mentions));
         let entity = &mut entities[m.entity];
-        for role in roles {
+        // "the managing director of the International Federation": a phrase ending in "of the"
+        // names someone else's role in it, not its own.
+        for role in roles.into_iter().filter(|r| !FUNCTION_WORDS.contains(&last_word(text, r).to_lowercase().as_str()))
+        {
             if !entity.roles.iter().any(|r| text[r.clone()] == text[role.clone()]) {
                 entity.roles.push(role);
             }
@@ -424,6 +427,13 @@ mod tests {
         );
         assert_eq!(roles_of("They met head of global research Anna Lee.", "Anna Lee"), ["head of global research"]);
         assert!(roles_of("He spoke to a crowd of supporters Tony Lavender.", "Tony Lavender").is_empty());
+    }
+
+    #[test]
+    fn a_role_ending_in_of_the_is_someone_elses_not_the_organisations() {
+        let text = "Anne Weyman, chief executive of the Family Planning Association, said it was wrong.";
+        assert_eq!(roles_of(text, "Family Planning Association"), Vec::<String>::new());
+        assert_eq!(roles_of(text, "Anne Weyman"), ["chief executive of the Family Planning Association"]);
     }
 
     #[test]

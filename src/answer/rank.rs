@@ -199,7 +199,7 @@ impl<'a> Scoring<'a> {
             self.cache.tokens(self.corpus, id, analyzer).map(|(_, _, k)| self.concept_of(k)).collect();
         let quotes_named =
             self.speakers.as_ref().is_some_and(|names| sentence.speaker.as_ref().is_some_and(|s| names.contains(s)));
-        let carries = signals::carries(sentence, self.analysed.asks);
+        let carries = signals::carries(sentence, self.corpus.text(id), self.analysed.asks);
         Signals {
             bm25: candidate.retrieval / self.best_retrieval,
             bm25_raw: candidate.retrieval.max(0.0).ln_1p(),

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::corpus::Sentence;
+use crate::corpus::{states_amount, states_date, Sentence};
 use crate::search::Asks;
 
 /// How many signals there are.
@@ -87,12 +87,12 @@ impl Signals {
     ];
 }
 
-/// Whether the sentence holds the kind of information the question asks for.
-pub fn carries(sentence: &Sentence, asks: Asks) -> bool {
+/// Whether the sentence (`text`) holds the kind of information the question asks for.
+pub fn carries(sentence: &Sentence, text: &str, asks: Asks) -> bool {
     let f = sentence.features;
     match asks {
-        Asks::Amount => f.amount,
-        Asks::Date => f.date,
+        Asks::Amount => states_amount(text),
+        Asks::Date => states_date(text),
         Asks::Place => f.place,
         Asks::Person => f.person || sentence.speaker.is_some(),
         Asks::Quote => sentence.speaker.is_some() || f.quote,

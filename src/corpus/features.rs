@@ -8,19 +8,19 @@ use regex::Regex;
 use crate::words::calendar;
 use crate::words::numbers::{is_number_word, QUANTITY_WORDS};
 
-/// Kinds of information a sentence can carry (and a question can ask for).
+/// Kinds of information a sentence carries that loading reads (amounts and dates are read
+/// when a question asks for them: [`states_amount`], [`states_date`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Features {
-    pub amount: bool,
-    pub date: bool,
     pub place: bool,
     pub person: bool,
     pub quote: bool,
 }
 
 // Constant patterns: the tests below fail if one stops compiling, so a `None` never ships.
-// ASCII classes and boundaries (`(?-u)`): every process that loads a corpus builds these, and
-// Unicode ones take several times longer to build.
+// ASCII classes and boundaries (`(?-u)`): Unicode ones take several times longer to build.
+// Built on the first question that asks for an amount or a date, not at load: building them
+// was about half the work of a `quotes` or `who` process.
 static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(
         r"(?:\$|€|£|¥)(?-u:\s)?[0-9]|(?i-u)\b[0-9][0-9,.]*\s?(?:%|(?:percent|thousand|million|billion|trillion|dollars?|euros?|pounds?)\b)|\b[0-9]{1,3}(?:,[0-9]{3})+\b|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b",
@@ -108,14 +108,19 @@ fn states_quantity_in_words(word: &str) -> bool {
         || QUANTITY_WORDS.iter().any(|q| q.eq_ignore_ascii_case(word))
 }
 
-/// Features found by patterns alone; people and places come from the corpus's entities.
+/// Features found by the text alone; people and places come from the corpus's entities.
 pub fn detect(sentence: &str) -> Features {
-    Features {
-        amount: AMOUNT.as_ref().is_some_and(|r| r.is_match(sentence)),
-        date: DATE.as_ref().is_some_and(|r| r.is_match(sentence)),
-        quote: sentence.contains('“') || sentence.matches('"').count() >= 2,
-        ..Features::default()
-    }
+    Features { quote: sentence.contains('“') || sentence.matches('"').count() >= 2, ..Features::default() }
+}
+
+/// Whether a sentence states an amount: money, a percentage, a large count.
+pub fn states_amount(sentence: &str) -> bool {
+    AMOUNT.as_ref().is_some_and(|r| r.is_match(sentence))
+}
+
+/// Whether a sentence states a date: a year, a weekday or month, a relative time.
+pub fn states_date(sentence: &str) -> bool {
+    DATE.as_ref().is_some_and(|r| r.is_match(sentence))
 }
 
 #[cfg(test)]
@@ -129,15 +134,15 @@ mod tests {
 
     #[test]
     fn money_and_counts_are_amounts() {
-        assert!(detect("a $500 billion partnership").amount);
-        assert!(detect("He spent an estimated $250 million.").amount);
-        assert!(detect("Sales rose 12 percent.").amount);
+        assert!(states_amount("a $500 billion partnership"));
+        assert!(states_amount("He spent an estimated $250 million."));
+        assert!(states_amount("Sales rose 12 percent."));
         // A word boundary after "%" would need a letter next: "3.1%." and "3.1% of" are amounts.
-        assert!(detect("Inflation fell to 3.1%.").amount);
-        assert!(detect("About 40% of staff left").amount);
-        assert!(detect("The strike involves 180,000 workers.").amount);
-        assert!(!detect("It happened in 2025.").amount);
-        assert!(!detect("Musk left OpenAI to do his own thing.").amount);
+        assert!(states_amount("Inflation fell to 3.1%."));
+        assert!(states_amount("About 40% of staff left"));
+        assert!(states_amount("The strike involves 180,000 workers."));
+        assert!(!states_amount("It happened in 2025."));
+        assert!(!states_amount("Musk left OpenAI to do his own thing."));
     }
 
     #[test]
@@ -167,10 +172,10 @@ mod tests {
 
     #[test]
     fn years_weekdays_and_relative_times_are_dates() {
-        assert!(detect("bought back in 2022.").date);
-        assert!(detect("On Tuesday, Altman was at the White House").date);
-        assert!(detect("All of which is why the past week has been hilarious.").date);
-        assert!(!detect("Altman replied.").date);
+        assert!(states_date("bought back in 2022."));
+        assert!(states_date("On Tuesday, Altman was at the White House"));
+        assert!(states_date("All of which is why the past week has been hilarious."));
+        assert!(!states_date("Altman replied."));
     }
 
     #[test]

@@ -241,8 +241,7 @@ impl Context<'_> {
     fn swap_into(&self, phrase: &str, last: &Turn) -> Reading {
         if let Some(earlier) = &last.about {
             let own = last.read.strip_suffix(&topic_of(earlier)).unwrap_or(&last.read).trim_end();
-            let adding = words_of(phrase).first().is_some_and(|w| ADDING.contains(&w.lower.as_str()));
-            if !adding && self.swap_target(phrase, own).is_some() {
+            if !adds_to(phrase) && self.swap_target(phrase, own).is_some() {
                 let text = self.swap(phrase, own);
                 return Resolved { text, about: Some(earlier.clone()) }.reading(Vec::new());
             }
@@ -255,7 +254,7 @@ impl Context<'_> {
     /// nobody. A phrase that opens with a preposition ("and without the rebate?") adds to the
     /// earlier question instead.
     fn swap(&self, phrase: &str, earlier: &str) -> String {
-        if words_of(phrase).first().is_some_and(|w| ADDING.contains(&w.lower.as_str())) {
+        if adds_to(phrase) {
             return format!("{} {phrase}", earlier.trim_end_matches(['?', '.', '!', ' ']));
         }
         match self.swap_target(phrase, earlier) {
@@ -278,6 +277,12 @@ impl Context<'_> {
         };
         named.iter().find(same_kind).or(named.first()).map(|n| n.span.clone())
     }
+}
+
+/// Whether an "and X?" phrase opens with a preposition ("and without the rebate?"), which adds
+/// to the earlier question rather than standing in for a name in it.
+fn adds_to(phrase: &str) -> bool {
+    words_of(phrase).first().is_some_and(|w| ADDING.contains(&w.lower.as_str()))
 }
 
 /// Someone a turn was about.

@@ -60,7 +60,8 @@ pub fn states(figure: Figure, sentence: &str) -> bool {
     }
 }
 
-/// The words of a sentence, each with the text after it.
+/// The words of a sentence, each with the text after it. Split at hyphens too, unlike
+/// [`super::tokens::words`]: "two-thirds" and "five-year" state numbers.
 fn words(sentence: &str) -> impl Iterator<Item = (&str, &str)> {
     sentence
         .split_inclusive(|c: char| !c.is_alphanumeric())
@@ -113,7 +114,9 @@ pub fn detect(sentence: &str) -> Features {
     Features { quote: sentence.contains('“') || sentence.matches('"').count() >= 2, ..Features::default() }
 }
 
-/// Whether a sentence states an amount: money, a percentage, a large count.
+/// Whether a sentence states an amount as the "carries" signal reads it: money, a
+/// percentage, a large count (stricter than [`states`] with [`Figure::Amount`], for which any
+/// number that is not a year will do).
 pub fn states_amount(sentence: &str) -> bool {
     AMOUNT.as_ref().is_some_and(|r| r.is_match(sentence))
 }

@@ -68,7 +68,11 @@ fn found_names(text: &str, sentences: &[Range<usize>], listed: &[Mention]) -> Ve
 /// stand. Returns the full names that a lone surname stood for (which makes them people).
 fn add_found(text: &str, found: &[Found], entities: &mut Vec<Entity>, mentions: &mut Vec<Mention>) -> HashSet<String> {
     // Names seen whole elsewhere claim their lone surnames and first names.
-    let multi: Vec<String> = found.iter().filter(|f| f.words > 1).map(|f| text[f.span.clone()].to_string()).collect();
+    // Each longer name once, however often it stands: a name found twice is still one owner.
+    let mut multi: Vec<String> =
+        found.iter().filter(|f| f.words > 1).map(|f| text[f.span.clone()].to_string()).collect();
+    multi.sort_unstable();
+    multi.dedup();
     let mut by_name: HashMap<String, usize> = HashMap::new();
     let mut order: Vec<&Found> = found.iter().filter(|f| f.words > 1).collect();
     order.extend(found.iter().filter(|f| f.words == 1));
@@ -109,9 +113,7 @@ fn longer_owner(name: &str, multi: &[String]) -> Option<String> {
         return None;
     }
     let tail = format!(" {}", name.to_lowercase());
-    let mut owners: Vec<&String> = multi.iter().filter(|m| m.to_lowercase().ends_with(&tail)).collect();
-    owners.sort_unstable();
-    owners.dedup();
+    let owners: Vec<&String> = multi.iter().filter(|m| m.to_lowercase().ends_with(&tail)).collect();
     match owners.as_slice() {
         [one] => Some((*one).clone()),
         _ => None,
@@ -122,16 +124,13 @@ fn longer_owner(name: &str, multi: &[String]) -> Option<String> {
 /// starts with it when it is a first name ("UK" is not "UK Muslims"); else itself. Records
 /// in `solo_uses` a longer name whose surname stood alone.
 fn owner_of(name: &str, multi: &[String], solo_uses: &mut HashSet<String>) -> String {
-    let mut owners: Vec<&String> = multi
+    let owners: Vec<&String> = multi
         .iter()
         .filter(|m| {
             m.split(' ').next_back() == Some(name)
                 || (m.split(' ').next() == Some(name) && super::gender::is_first_name(name))
         })
         .collect();
-    // A full name found twice is still one owner.
-    owners.sort_unstable();
-    owners.dedup();
     match owners.as_slice() {
         [one] => {
             // "Muslims" joining "UK Muslims" does not make a person of it.

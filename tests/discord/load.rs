@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use super::fake::{self, bot_mention, user, FakeDiscord};
-use super::process::{log_of, rss_mib, serving, stop};
+use super::process::{log_of, serving, stop};
 use super::{assert_valid_requests, description};
 
 const USERS: usize = 200;
@@ -84,13 +84,12 @@ fn shown(body: &Value) -> String {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn two_hundred_users_at_once_are_each_answered_once_in_time_with_exact_cooldowns_and_flat_memory() {
+async fn two_hundred_users_at_once_are_each_answered_once_in_time_with_exact_cooldowns() {
     if !crate::common::slow_tests("the load test") {
         return;
     }
     // A cooldown far longer than the test: each user gets exactly one answer per round.
     let (fake, ws, mut child) = serving(Some("warn"), &[("STORYBOT_COOLDOWN_SECS", "3600")]).await;
-    let mut memory = Vec::new();
     for round in 0..3 {
         let mark = fake.mark();
         let sent = Instant::now();
@@ -122,12 +121,7 @@ async fn two_hundred_users_at_once_are_each_answered_once_in_time_with_exact_coo
         assert!(per_request.values().all(|&n| n == 1), "round {round}: a request was answered twice");
         assert_eq!(answers_per_user.len(), USERS, "round {round}: every user gets an answer");
         assert!(answers_per_user.values().all(|&n| n == 1), "round {round}: one answer per user per cooldown");
-        // Let the allocator settle before reading the memory.
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        memory.push(rss_mib(child.id()));
     }
-    let (second, third) = (memory[1], memory[2]);
-    assert!(third <= second * 1.1 + 2.0, "memory grows from burst to burst: {memory:?} MiB");
     assert!(stop(&mut child).await.success(), "{}", log_of(&ws));
     assert_valid_requests(&fake);
 }

@@ -1,4 +1,4 @@
-//! `storybot serve` as a process against the fake: starting, stopping, its log and memory.
+//! `storybot serve` as a process against the fake: starting, stopping and its log.
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -71,17 +71,6 @@ pub async fn serving(rust_log: Option<&str>, env: &[(&str, &str)]) -> (FakeDisco
 pub async fn stop(child: &mut Child) -> std::process::ExitStatus {
     sigterm(child);
     wait_exit(child, Duration::from_secs(20)).await
-}
-
-/// Resident memory of a process, in MiB.
-pub fn rss_mib(pid: u32) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let kib: f64 = status
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))
-        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0.0);
-    kib / 1024.0
 }
 
 /// Sends SIGTERM, as systemd or Docker would.

@@ -9,7 +9,8 @@ question set. Needs numpy.
 Weights: a softmax over each question's candidates (listwise), trained to put the
 gold-holding candidates first, with L2 regularisation. Thresholds: the best candidate must
 score ANSWER_THRESHOLD, chosen so that at most --false-abstain of the answerable training
-questions get no answer; further answers need FURTHER_THRESHOLD, chosen so that at most
+questions get no answer, and kept only if, cross-validated, the questions it refuses are more
+often unanswerable than answerable (otherwise the decision is off: -inf); further answers need FURTHER_THRESHOLD, chosen so that at most
 --further-loss of right answers at ranks 2 and 3 are dropped.
 
 Cross-validation: the corpora (articles) are split into two folds; weights and thresholds
@@ -196,11 +197,22 @@ def measure(questions, w, a, b, answer, more):
     }
 
 
+def refusals(questions, w, a, b, answer, more):
+    """How many of these questions the decision refuses: (answerable, unanswerable)."""
+    refused = [q["answerable"] for q in questions if q["candidates"] and decision(q, w, a, b) < answer]
+    return sum(refused), sum(not r for r in refused)
+
+
 def choose(train, args):
     w = refine(train, fit(train))
     a, b = fit_decision(train, w)
     answer, more = thresholds(train, w, a, b, args.false_abstain, args.further_loss)
     return w, a, b, answer, more
+
+
+def without_decision(model):
+    w, a, b, _, more = model
+    return w, a, b, -np.inf, more
 
 
 def report(label, questions, model):
@@ -225,19 +237,35 @@ def main():
     questions = load(args.signals + [a for a in args.adversarial if a not in args.signals])
     names = questions[0]["names"]
     print("cross-validated (chosen on one fold of articles, measured on the other):")
+    folds, wrong, right = [], 0, 0
     for held in (0, 1):
         train = [q for q in questions if fold_of(q["corpus"]) != held]
         test = [q for q in questions if fold_of(q["corpus"]) == held]
-        report(f"fold {held}", test, choose(train, args))
+        model = choose(train, args)
+        report(f"fold {held}", test, model)
+        answerable, unanswerable = refusals(test, *model)
+        wrong, right = wrong + answerable, right + unanswerable
+        folds.append((held, test, model))
+    # A refusal must be right more often than wrong on held-out articles, or the decision is off
+    # and only the rules (question about something else, no figure where one is asked) refuse.
+    keep = right > wrong
+    print(f"held-out refusals: {right} unanswerable, {wrong} answerable: decision {'kept' if keep else 'off'}")
+    if not keep:
+        for held, test, model in folds:
+            report(f"fold {held} (decision off)", test, without_decision(model))
     model = choose(questions, args)
+    if not keep:
+        model = without_decision(model)
     print("fitted on all (in-sample):")
     report("all", questions, model)
     w, a, b, answer, more = model
     print("\n// " + ", ".join(names))
     print("Params {")
     print(f"    weights: [{floats(w)}],")
-    print(f"    answer_weights: [{floats(a)}],")
-    print(f"    answer_threshold: {answer - b:.4f},")
+    if np.isfinite(answer):
+        print(f"    decision: Some(Decision {{ weights: [{floats(a)}], threshold: {answer - b:.4f} }}),")
+    else:
+        print("    decision: None,")
     print(f"    further_threshold: {more:.4f},")
     print("}")
 

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::words::calendar;
-use crate::words::numbers::{is_number_word, QUANTITY_WORDS};
+use crate::words::numbers::{is_number_word, CURRENCY_SYMBOLS, MONEY_WORDS, QUANTITY_WORDS};
 
 /// Kinds of information a sentence carries that loading reads (amounts and dates are read
 /// when a question asks for them: [`states_amount`], [`states_date`]).
@@ -43,13 +43,16 @@ pub enum Figure {
     Count,
     /// "how much": an amount, not a year.
     Amount,
+    /// "how much" with a word about money ("how much did it cost?"): money.
+    Money,
     /// "what year", "which year".
     Year,
 }
 
 /// Whether a sentence states the figure a question asks for: a year in digits for "what year";
 /// for "how much" a number in digits that is not a year, or in words; for "how many" the same
-/// but for percentages and ranks ("8%", "4th"). Read when a question asks, not at load, so
+/// but for percentages and ranks ("8%", "4th"); for money a currency or a scale ("$44
+/// billion", "£800m", "260.75bn roubles"). Read when a question asks, not at load, so
 /// that loading a corpus builds no pattern for it.
 pub fn states(figure: Figure, sentence: &str) -> bool {
     match figure {
@@ -57,6 +60,7 @@ pub fn states(figure: Figure, sentence: &str) -> bool {
         Figure::Amount => words(sentence).any(|(w, _)| states_quantity_in_words(w) || is_number(w)),
         Figure::Count => words(sentence)
             .any(|(w, after)| states_quantity_in_words(w) || (is_number(w) && !is_ordinal(w) && !is_share(after))),
+        Figure::Money => sentence.contains(CURRENCY_SYMBOLS) || words(sentence).any(|(w, _)| is_money_word(w)),
     }
 }
 
@@ -72,6 +76,13 @@ fn words(sentence: &str) -> impl Iterator<Item = (&str, &str)> {
             Some((word, &sentence[start + word.len()..]))
         })
         .filter(|(w, _)| !w.is_empty())
+}
+
+/// A currency or a scale, alone or after digits ("bn" in "260.75bn", "m" in "800m").
+fn is_money_word(word: &str) -> bool {
+    let unit = if starts_with_digit(word) { word.trim_start_matches(|c: char| c.is_ascii_digit()) } else { word };
+    MONEY_WORDS.iter().any(|m| m.eq_ignore_ascii_case(unit))
+        || (starts_with_digit(word) && unit.eq_ignore_ascii_case("m"))
 }
 
 /// A number in digits that is not a year.
@@ -171,6 +182,17 @@ mod tests {
         assert!(states(Figure::Amount, "Prices fell by about 8% from April."));
         assert!(states(Figure::Count, "Some 8 customers of 300 left, 2% of the total."));
         assert!(states(Figure::Count, "As many as 27 million jobs could be lost."));
+    }
+
+    #[test]
+    fn a_currency_or_a_scale_states_money_but_a_share_or_a_ratio_does_not() {
+        let money = |s| states(Figure::Money, s);
+        assert!(money("The $1.2 billion stadium opened in 2014."));
+        assert!(money("Baikal paid 260.75bn roubles."));
+        assert!(money("an offer that values the club at 800m"));
+        assert!(money("a fine of 500 euros"));
+        assert!(!money("CD album sales fell by 13.8%."));
+        assert!(!money("the UK pays two and a half times more than France"));
     }
 
     #[test]

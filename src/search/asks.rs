@@ -3,6 +3,7 @@
 //! [`crate::words::speech`].
 
 use crate::corpus::Figure;
+use crate::words::numbers::MONEY_ASKING;
 use crate::words::questions::{AMOUNT_WORDS, DATE_WORDS, HOW_AMOUNT, HOW_TIME};
 use crate::words::speech::QUOTE_WORDS;
 
@@ -55,10 +56,19 @@ pub fn asks(words: &[String]) -> (Asks, Vec<usize>) {
     (Asks::Anything, filler)
 }
 
-/// The figure the question asks for, if its wording asks for one.
+/// The figure the question asks for, if its wording asks for one: money for a "how much"
+/// about paying or worth, but not for a share or a comparison ("how much of the ticket
+/// money …", "how much more does the UK pay …": "14 times as much").
 pub fn figure(words: &[String]) -> Option<Figure> {
-    words.windows(2).find_map(|w| match (w[0].as_str(), w[1].as_str()) {
+    const SHARE_OR_COMPARISON: &[&str] = &["of", "more", "less"];
+    let about_money = words.iter().any(|w| MONEY_ASKING.contains(&w.as_str()));
+    words.windows(2).enumerate().find_map(|(i, w)| match (w[0].as_str(), w[1].as_str()) {
         ("how", "many") => Some(Figure::Count),
+        ("how", "much")
+            if about_money && words.get(i + 2).is_none_or(|next| !SHARE_OR_COMPARISON.contains(&next.as_str())) =>
+        {
+            Some(Figure::Money)
+        }
         ("how", "much") => Some(Figure::Amount),
         ("what" | "which", "year") => Some(Figure::Year),
         _ => None,
@@ -76,11 +86,21 @@ mod tests {
     #[test]
     fn how_many_and_how_much_ask_for_a_quantity_what_year_for_a_year_how_big_and_when_for_neither() {
         assert_eq!(figure(&words("of those convicted, how many were muslim?")), Some(Figure::Count));
-        assert_eq!(figure(&words("How much did it cost")), Some(Figure::Amount));
+        assert_eq!(figure(&words("How much water flows through it")), Some(Figure::Amount));
         assert_eq!(figure(&words("In which year did he retire")), Some(Figure::Year));
         assert_eq!(figure(&words("How big is Project Stargate")), None);
         assert_eq!(figure(&words("When did he retire")), None);
         assert_eq!(figure(&words("What is the amount of land")), None);
+    }
+
+    #[test]
+    fn how_much_about_paying_or_worth_asks_for_money_but_how_much_of_asks_for_a_share() {
+        assert_eq!(figure(&words("How much did it cost")), Some(Figure::Money));
+        assert_eq!(figure(&words("how much is the partnership worth")), Some(Figure::Money));
+        assert_eq!(figure(&words("how much of the ticket money goes to the fund")), Some(Figure::Amount));
+        assert_eq!(figure(&words("how much more does the uk pay than france")), Some(Figure::Amount));
+        assert_eq!(figure(&words("how much")), Some(Figure::Amount));
+        assert_eq!(figure(&words("much")), None);
     }
 
     #[test]

@@ -19,3 +19,25 @@ pub fn is_number_word(word: &str) -> bool {
 /// answers "how many".
 pub const QUANTITY_WORDS: &[&str] =
     &["quarter", "twice", "double", "triple", "single", "both", "once", "several", "none", "couple", "pair"];
+
+/// Words that make "how much" ask for money ("how much did it cost?", "how much money …"),
+/// not a share or a size ("how much of the river", "how much water").
+#[rustfmt::skip]
+pub const MONEY_ASKING: &[&str] = &[
+    "afford", "budget", "buy", "bought", "cash", "charge", "charged", "cost", "costs", "debt", "earn", "earned",
+    "earns", "fine", "fined", "fund", "funding", "invest", "invested", "money", "owe", "owed", "owes", "paid",
+    "pay", "pays", "price", "priced", "profit", "profits", "raise", "raised", "revenue", "revenues", "salary",
+    "sell", "sold", "spend", "spends", "spent", "worth",
+];
+
+/// Currency symbols: a sentence with one states money.
+pub const CURRENCY_SYMBOLS: &[char] = &['$', '£', '€', '¥', '₹', '₩', '₽'];
+
+/// Words that state money (any case): currencies, and the scales money is given in
+/// ("a $500 billion partnership", "260.75bn roubles").
+#[rustfmt::skip]
+pub const MONEY_WORDS: &[&str] = &[
+    "billion", "billions", "bn", "cent", "cents", "dollar", "dollars", "euro", "euros", "franc", "francs",
+    "million", "millions", "pence", "pound", "pounds", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees",
+    "trillion", "yen", "yuan",
+];

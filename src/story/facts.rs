@@ -154,9 +154,15 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                         continue;
                     }
                     taken.push(value.clone());
-                    if *kind == Kind::Count && names_something(&doc.text[value.clone()], &doc.text[value.end..]) {
-                        continue;
-                    }
+                    let value = match *kind == Kind::Count
+                        && names_something(&doc.text[value.clone()], &doc.text[value.end..])
+                    {
+                        true => match count_before_name(&doc.text, &value) {
+                            Some(count) => count,
+                            None => continue,
+                        },
+                        false => value,
+                    };
                     let resolved = date.and_then(|date| resolve(*kind, &doc.text[value.clone()], date));
                     let measures = Measures::Phrase(measured(&doc.text, span.clone(), value.clone(), *kind));
                     if *kind == Kind::Relative {
@@ -225,6 +231,13 @@ fn names_something(value: &str, after: &str) -> bool {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let is_number = |w: &str| w.split('-').all(is_number_word);
     words.windows(2).any(|pair| capitalised(pair[0]) && is_number(pair[0]) && capitalised(pair[1]))
+}
+
+/// "three Six Nations games": the count in lower case before a name that holds a number.
+fn count_before_name(text: &str, value: &Range<usize>) -> Option<Range<usize>> {
+    let first = text[value.clone()].split_whitespace().next()?;
+    let lower = first.chars().next().is_some_and(char::is_lowercase);
+    (lower && first.split('-').all(is_number_word)).then(|| value.start..value.start + first.len())
 }
 
 /// The phrase a value measures: the noun phrase right after it (or its "of …" phrase), else
@@ -365,11 +378,11 @@ mod tests {
     }
 
     #[test]
-    fn a_number_in_a_name_is_not_a_count() {
+    fn a_number_in_a_name_is_not_a_count_but_the_count_before_it_is() {
         let got =
             facts_of("England won three Six Nations games, Hare told BBC Radio Five Live. More than 40 MEPs agreed.");
         let values: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
-        assert_eq!(values, ["More than 40 MEPs"]);
+        assert_eq!(values, ["three", "More than 40 MEPs"], "the count before the name stays");
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::gender::{self, Gender};
 use super::mention::Mention;
+use super::names::starts_capitalised;
 use super::tokens::{inside, is_owner, quotations, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{AUXILIARIES, CLAUSE_WORDS, DEFINITE, INDEFINITE, PREPOSITIONS};
@@ -338,7 +339,18 @@ impl Reader<'_> {
                 return named;
             }
         }
-        pieces.iter().rev().find(|p| !p.is_empty()).and_then(|p| self.phrase_speaker(p.clone(), salient))
+        // "Health analyst Tony Beddow, from the Welsh Institute for Health and Social Care,
+        // called …": a piece after the first that opens with a preposition says where the
+        // speaker is from, and names no speaker.
+        let from_somewhere = |p: &Range<usize>| {
+            p.start > subject.start
+                && words(self.text, p.clone()).first().is_some_and(|w| PREPOSITIONS.contains(&self.word(w).as_str()))
+        };
+        pieces
+            .iter()
+            .rev()
+            .find(|p| !p.is_empty() && !from_somewhere(p))
+            .and_then(|p| self.phrase_speaker(p.clone(), salient))
     }
 
     /// The entity named at the start of a phrase, and where.
@@ -637,9 +649,16 @@ const MAX_SUBJECT_WORDS: usize = 16;
 /// word before it (commas are kept: they may set off an apposition).
 fn clause_start(text: &str, from: usize, at: usize) -> usize {
     let mut start = from;
-    for w in words(text, from..at) {
+    let ws = words(text, from..at);
+    for (i, w) in ws.iter().enumerate() {
         let word = text[w.clone()].to_lowercase();
-        if CLAUSE_WORDS.contains(&word.as_str()) {
+        // "the Welsh Institute for Health and Social Care": "and" between two capitalised
+        // words joins a name, it opens no clause.
+        let capitalised =
+            |j: Option<usize>| j.and_then(|j| ws.get(j)).is_some_and(|n| starts_capitalised(&text[n.clone()]));
+        let in_name =
+            matches!(word.as_str(), "and" | "or") && capitalised(i.checked_sub(1)) && capitalised(Some(i + 1));
+        if CLAUSE_WORDS.contains(&word.as_str()) && !in_name {
             start = w.end;
         }
     }
@@ -880,5 +899,13 @@ mod tests {
                       Peter Wenger after the game. At first he said only: \"Nothing happened.\"",
         );
         assert_eq!(speakers(&r), [said("It was wrong.", "Alex Ferguson"), said("Nothing happened.", "Peter Wenger")]);
+    }
+
+    #[test]
+    fn a_name_in_the_place_a_speaker_comes_from_is_not_the_speaker() {
+        let r = read(
+            "Health analyst Tony Beddow, from the Welsh Institute for Health and Social Care, called the new targets \"reasonably impressive\".",
+        );
+        assert_eq!(r.quotes(), [("reasonably impressive", Some("Tony Beddow".to_string()), false)]);
     }
 }

@@ -200,3 +200,19 @@ fn companies_in_a_list_are_not_each_others_roles() -> anyhow::Result<()> {
     assert!(roles.iter().all(|(_, r)| r.is_empty()), "{roles:?}");
     Ok(())
 }
+
+#[test]
+fn a_full_name_the_text_gives_as_a_speaker_is_a_person_even_without_a_known_first_name() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Waiting times\"\n+++\n\
+        The targets were published on Monday. For the Welsh Liberal Democrats, Kirsty Williams \
+        called the new target \"hugely unambitious\". Ministers disagreed.\n";
+    let corpus = Corpus::from_sources(vec![source("waits.txt", text)])?;
+    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    assert_eq!(kind("Kirsty Williams"), Some(EntityKind::Person));
+    assert_ne!(
+        kind("Welsh Liberal Democrats"),
+        Some(EntityKind::Person),
+        "an organisation that says nothing stays one"
+    );
+    Ok(())
+}

@@ -244,7 +244,10 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
             || known.contains(word)
             || is_title(word)
             || ws.get(k + 1).is_some_and(|n| adjacent(text, &w, n) && name_like(n));
-        let usable = name_like(&w) && proven;
+        // "Observes Mr Hadi:": a speech verb opening its clause is the verb of an inverted
+        // attribution, not a name.
+        let verb = initial && super::attribution::is_speech_verb(word);
+        let usable = name_like(&w) && proven && !verb;
         let continues = current.last().is_some_and(|last| adjacent(text, last, &w));
         // "Ruud van Nistelrooy": a particle between two capitalised words joins them.
         let particle = NAME_PARTICLES.contains(&word)
@@ -405,6 +408,13 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|g| g.0 == "Monday" || g.0 == "On" || g.0 == "Later"), "{got:?}");
+    }
+
+    #[test]
+    fn a_speech_verb_opening_an_inverted_attribution_is_no_name() {
+        let got = found("Jobs are scarce. Observes Mr Hadi: \"The rich get richer.\"");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(names, ["Hadi"], "the honorific is no part of the name");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
+use crate::words::organisation_nouns::is_organisation_noun;
 use crate::words::titles::{NAME_PARTICLES, TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
 pub fn is_title(word: &str) -> bool {
@@ -344,6 +345,10 @@ fn kind_from_words(name: &str) -> Option<EntityKind> {
     if words.len() > 1 && PLACE_WORDS.contains(&last.as_str()) {
         return Some(EntityKind::Place);
     }
+    // "Brookings Institution", "German Reich" (whose first word is also a first name).
+    if words.len() > 1 && is_organisation_noun(last) {
+        return Some(EntityKind::Organisation);
+    }
     None
 }
 
@@ -408,6 +413,14 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|g| g.0 == "Monday" || g.0 == "On" || g.0 == "Later"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_kind_of_organisation_is_one() {
+        let got = found("Analysts at the Brookings Institution agreed. He spoke of a 4th German Reich.");
+        for name in ["Brookings Institution", "German Reich"] {
+            assert!(got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("organisation")), "{name}: {got:?}");
+        }
     }
 
     #[test]

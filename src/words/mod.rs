@@ -13,6 +13,7 @@ pub mod events;
 pub mod follow_ups;
 pub mod grammar;
 pub mod numbers;
+pub mod organisation_nouns;
 pub mod person_nouns;
 pub mod questions;
 pub mod speech;

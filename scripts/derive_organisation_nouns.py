@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Derive storybot's list of nouns that name a kind of organisation
+(src/words/organisation_nouns.txt).
+
+Source: WordNet 3.0 (Princeton University, the WordNet 3.0 licence: use, copy, modify and
+distribute with its copyright notice kept), as shipped in Debian's package `wordnet-base`
+(files data.noun, index.noun, index.verb, index.adj, index.adv under /usr/share/wordnet).
+
+A word is kept when it is one word (letters and hyphens), one of its first two noun senses is
+organization.n.01 or a kind of it (a hyponym, followed transitively, instances left out)
+where WordNet does not write it in capitals (an acronym such as "DOE" or "UN", which are also
+surnames and words), and it is not more often a verb, an adjective or an adverb than a noun by
+WordNet's count of tagged senses. The rules read it to tell an organisation that speaks ("the Brookings
+Institution says") from a person whose first name they do not know.
+
+Usage:
+    apt-get download wordnet-base && dpkg -x wordnet-base_*.deb wn
+    python3 scripts/derive_organisation_nouns.py wn/usr/share/wordnet > src/words/organisation_nouns.txt
+
+The output is deterministic: the same input gives the same bytes.
+"""
+import os
+import re
+import sys
+
+from derive_person_nouns import index
+
+HEADER = """\
+# Nouns that name a kind of organisation ("institution", "alliance", "charity"), one per line.
+# Derived from WordNet 3.0 by scripts/derive_organisation_nouns.py, which says how.
+# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
+# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,
+# PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS
+# FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR
+# DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER
+# RIGHTS. The name of Princeton University or Princeton may not be used in advertising or
+# publicity pertaining to distribution of the software and/or database. Title to copyright
+# in this software, database and any associated documentation shall at all times remain with
+# Princeton University and LICENSEE agrees to preserve same.
+"""
+
+# organization.n.01 in WordNet 3.0.
+ORGANIZATION = "08008335"
+
+
+def organisation_synsets(wordnet):
+    """Offsets of organization.n.01 and every kind of it (hyponyms, not instances), each with
+    its words as WordNet writes them."""
+    hyponyms, written = {}, {}
+    with open(os.path.join(wordnet, "data.noun"), encoding="latin-1") as f:
+        for line in f:
+            if line.startswith("  "):
+                continue
+            fields = line.split(" ")
+            words = int(fields[3], 16)
+            written[fields[0]] = {fields[4 + 2 * i] for i in range(words)}
+            at = 4 + 2 * words
+            for i in range(int(fields[at])):
+                symbol, target = fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]
+                if symbol == "~":
+                    hyponyms.setdefault(fields[0], []).append(target)
+    out, todo = {}, [ORGANIZATION]
+    while todo:
+        offset = todo.pop()
+        if offset not in out:
+            out[offset] = written.get(offset, set())
+            todo.extend(hyponyms.get(offset, []))
+    return out
+
+
+def main():
+    wordnet = sys.argv[1]
+    organisation = organisation_synsets(wordnet)
+    nouns, verbs, adjectives = index(wordnet, "noun"), index(wordnet, "verb"), index(wordnet, "adj")
+    adverbs = index(wordnet, "adv")
+    kept = []
+    for lemma, (tagged, offsets) in nouns.items():
+        if not re.fullmatch(r"[a-z]+(-[a-z]+)*", lemma):
+            continue
+        spelled = lambda w: w.lower() == lemma and not w.isupper()
+        if not any(any(spelled(w) for w in organisation.get(o, ())) for o in offsets[:2]):
+            continue
+        more_often = lambda other: other.get(lemma, (0, []))[0] > tagged
+        if more_often(verbs) or more_often(adjectives) or more_often(adverbs):
+            continue
+        kept.append(lemma)
+    sys.stdout.write(HEADER)
+    for lemma in sorted(kept):
+        print(lemma)
+
+
+if __name__ == "__main__":
+    main()

@@ -23,22 +23,12 @@ import os
 import re
 import sys
 
-from derive_person_nouns import index
+from derive_person_nouns import WORDNET_NOTICE, index, more_often_not_a_noun
 
 HEADER = """\
-# Nouns that name a kind of organisation ("institution", "alliance", "charity"), one per line.
+# Nouns that name a kind of organisation ("institution", "charity", "union"), one per line.
 # Derived from WordNet 3.0 by scripts/derive_organisation_nouns.py, which says how.
-# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
-# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
-# REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,
-# PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS
-# FOR ANY PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR
-# DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER
-# RIGHTS. The name of Princeton University or Princeton may not be used in advertising or
-# publicity pertaining to distribution of the software and/or database. Title to copyright
-# in this software, database and any associated documentation shall at all times remain with
-# Princeton University and LICENSEE agrees to preserve same.
-"""
+""" + WORDNET_NOTICE
 
 # organization.n.01 in WordNet 3.0.
 ORGANIZATION = "08008335"
@@ -81,8 +71,7 @@ def main():
         spelled = lambda w: w.lower() == lemma and not w.isupper()
         if not any(any(spelled(w) for w in organisation.get(o, ())) for o in offsets[:2]):
             continue
-        more_often = lambda other: other.get(lemma, (0, []))[0] > tagged
-        if more_often(verbs) or more_often(adjectives) or more_often(adverbs):
+        if more_often_not_a_noun((verbs, adjectives, adverbs), lemma, tagged):
             continue
         kept.append(lemma)
     sys.stdout.write(HEADER)

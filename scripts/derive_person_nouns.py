@@ -22,9 +22,8 @@ import os
 import re
 import sys
 
-HEADER = """\
-# Nouns that name a kind of person ("referee", "tycoon", "journalist"), one per line.
-# Derived from WordNet 3.0 by scripts/derive_person_nouns.py, which says how.
+# WordNet's licence notice, which every list derived from it carries.
+WORDNET_NOTICE = """\
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
 # REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,
@@ -36,6 +35,11 @@ HEADER = """\
 # in this software, database and any associated documentation shall at all times remain with
 # Princeton University and LICENSEE agrees to preserve same.
 """
+
+HEADER = """\
+# Nouns that name a kind of person ("referee", "tycoon", "journalist"), one per line.
+# Derived from WordNet 3.0 by scripts/derive_person_nouns.py, which says how.
+""" + WORDNET_NOTICE
 
 PERSON_FILE = "18"
 
@@ -71,6 +75,12 @@ def index(wordnet, pos):
     return out
 
 
+def more_often_not_a_noun(wordnet_index, lemma, tagged):
+    """Whether WordNet tags `lemma` more often as a verb, an adjective or an adverb than as a
+    noun (`tagged` times): `wordnet_index` holds those three indexes."""
+    return any(other.get(lemma, (0, []))[0] > tagged for other in wordnet_index)
+
+
 def is_past_form(word, verbs):
     return word.endswith("ed") and any(stem in verbs for stem in (word[:-1], word[:-2]))
 
@@ -86,8 +96,7 @@ def main():
             continue
         if not any(o in person for o in offsets[:2]):
             continue
-        more_often = lambda other: other.get(lemma, (0, []))[0] > tagged
-        if more_often(verbs) or more_often(adjectives) or more_often(adverbs) or is_past_form(lemma, verbs):
+        if more_often_not_a_noun((verbs, adjectives, adverbs), lemma, tagged) or is_past_form(lemma, verbs):
             continue
         kept.append(lemma)
     sys.stdout.write(HEADER)

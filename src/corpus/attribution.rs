@@ -256,7 +256,12 @@ impl Reader<'_> {
         }
         let lower: Vec<String> = ws.iter().map(|w| self.word(w)).collect();
         let verb = lower.iter().take(MAX_SUBJECT_WORDS + 1).position(|w| is_speech_verb(w) || w == "according");
-        let verb = verb.filter(|&v| v <= MAX_PLAIN_SUBJECT_WORDS || self.text[ws[0].start..ws[v].start].contains(','));
+        // A longer subject when commas set off an apposition, or when a name ends it ("," the
+        // Washington-based independent think-tank The Brookings Institution says").
+        let named_last = |v: usize| v > 0 && self.mentions.iter().any(|m| m.span.end == ws[v - 1].end);
+        let verb = verb.filter(|&v| {
+            v <= MAX_PLAIN_SUBJECT_WORDS || self.text[ws[0].start..ws[v].start].contains(',') || named_last(v)
+        });
         let Some(v) = verb else {
             return lower
                 .first()
@@ -907,5 +912,13 @@ mod tests {
             "Health analyst Tony Beddow, from the Welsh Institute for Health and Social Care, called the new targets \"reasonably impressive\".",
         );
         assert_eq!(r.quotes(), [("reasonably impressive", Some("Tony Beddow".to_string()), false)]);
+    }
+
+    #[test]
+    fn a_long_subject_after_a_quotation_counts_when_a_name_ends_it() {
+        let r = read(
+            "Nobody knows. \"Estimates vary, but we estimate it to be 30%,\" the Washington-based independent think-tank The Brookings Institution says.",
+        );
+        assert_eq!(r.quotes()[0].1.as_deref(), Some("Brookings Institution"));
     }
 }

@@ -325,6 +325,9 @@ impl Reader<'_> {
         let named_piece = |p: &Range<usize>| {
             self.entity_at_start(p).filter(|(e, _)| self.is_named_person(*e)).map(|(e, at)| (Speaker::Entity(e), at))
         };
+        if let Some(subject) = self.participle_subject(cue) {
+            return Some(subject);
+        }
         if cue.inverted {
             // "said the festival's executive director, Craig Prater": the name wins.
             return pieces
@@ -356,6 +359,28 @@ impl Reader<'_> {
             .rev()
             .find(|p| !p.is_empty() && !from_somewhere(p))
             .and_then(|p| self.phrase_speaker(p.clone(), salient))
+    }
+
+    /// "Telecom analysts Ovum welcomed the move, saying BT had …": a speech verb in "-ing"
+    /// after a comma speaks for the subject of the clause before it, the first name there that
+    /// no preposition governs and that owns nothing.
+    fn participle_subject(&self, cue: &Cue) -> Option<(Speaker, Range<usize>)> {
+        let verb = words(self.text, cue.subject.end..self.text.len()).into_iter().next()?;
+        if cue.inverted
+            || !self.text[verb].ends_with("ing")
+            || !self.text[cue.subject.clone()].trim_end().ends_with(',')
+        {
+            return None;
+        }
+        let ws = words(self.text, cue.subject.clone());
+        let governed = |at: usize| {
+            ws.iter().take_while(|w| w.end <= at).last().is_some_and(|w| PREPOSITIONS.contains(&self.word(w).as_str()))
+        };
+        self.mentions
+            .iter()
+            .filter(|m| cue.subject.start <= m.span.start && m.span.end <= cue.subject.end)
+            .find(|m| self.speaker_kind(m.entity) && !governed(m.span.start) && !is_owner(self.text, m.span.end))
+            .map(|m| (Speaker::Entity(m.entity), m.span.clone()))
     }
 
     /// The entity named at the start of a phrase, and where.
@@ -920,5 +945,12 @@ mod tests {
             "Nobody knows. \"Estimates vary, but we estimate it to be 30%,\" the Washington-based independent think-tank The Brookings Institution says.",
         );
         assert_eq!(r.quotes()[0].1.as_deref(), Some("Brookings Institution"));
+    }
+
+    #[test]
+    fn a_speech_verb_in_ing_after_a_comma_speaks_for_the_subject_before_it() {
+        let r =
+            read("BT made an offer. Telecom analysts Ovum welcomed the move, saying BT had \"given a lot of ground\".");
+        assert_eq!(r.quotes()[0].1.as_deref(), Some("Ovum"));
     }
 }

@@ -365,9 +365,9 @@ impl Reader<'_> {
     /// after a comma speaks for the subject of the clause before it, the first name there that
     /// no preposition governs and that owns nothing.
     fn participle_subject(&self, cue: &Cue) -> Option<(Speaker, Range<usize>)> {
-        let verb = words(self.text, cue.subject.end..self.text.len()).into_iter().next()?;
+        let verb = self.text.get(cue.subject.end..)?.split_whitespace().next()?;
         if cue.inverted
-            || !self.text[verb].ends_with("ing")
+            || !verb.trim_end_matches(|c: char| !c.is_alphanumeric()).ends_with("ing")
             || !self.text[cue.subject.clone()].trim_end().ends_with(',')
         {
             return None;

@@ -30,7 +30,7 @@ impl Corpus {
         add_listed_roles(&file, &mut entities)?;
         let (mut sentences, found) = attribute(&file, &segments, &entities, &mentions, DocId::new(self.docs.len()));
         super::roles::add_cued_roles(&file.text, &found, &mut entities);
-        super::roles::add_speaking_people(&file.text, &found, &mut entities);
+        super::names::add_speaking_people(&file.text, &found, &mut entities);
         let mut quotes = found_quotes(&file, &found, &entities);
         apply_listed_quotes(&file, &mut quotes, &mut sentences)?;
         propagate_speakers(&quotes, &mut sentences);

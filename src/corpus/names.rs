@@ -10,6 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::attribution::{self, Speaker};
 use super::mention::Mention;
 use super::tokens::{adjacent, is_owner, without_possessive, words};
 use super::{contains_word, Entity, EntityKind};
@@ -167,6 +168,22 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
     }
 }
 
+/// "Kirsty Williams called the new target "hugely unambitious"": a name of two or more words
+/// whose kind nothing else gave (its first name is not in the list) is a person when the text
+/// names it in full as the speaker of a quotation.
+pub(super) fn add_speaking_people(text: &str, found: &[attribution::Found], entities: &mut [Entity]) {
+    for f in found {
+        let (Some(Speaker::Entity(e)), Some(cue)) = (&f.speaker, &f.cue) else {
+            continue;
+        };
+        let entity = &mut entities[*e];
+        let named_in_full = text[cue.clone()] == entity.name && entity.name.contains(' ');
+        if entity.kind.is_none() && !entity.listed && named_in_full {
+            entity.kind = Some(EntityKind::Person);
+        }
+    }
+}
+
 fn listed_mentions(text: &str, sentences: &[Range<usize>], entities: &[Entity]) -> Vec<Mention> {
     let mut forms: Vec<(&str, usize)> =
         entities.iter().enumerate().flat_map(|(i, e)| e.forms().map(move |f| (f, i))).collect();
@@ -247,7 +264,7 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
             || ws.get(k + 1).is_some_and(|n| adjacent(text, &w, n) && name_like(n));
         // "Observes Mr Hadi:": a speech verb opening its clause is the verb of an inverted
         // attribution, not a name.
-        let verb = initial && super::attribution::is_speech_verb(word);
+        let verb = initial && attribution::is_speech_verb(word);
         let usable = name_like(&w) && proven && !verb;
         let continues = current.last().is_some_and(|last| adjacent(text, last, &w));
         // "Ruud van Nistelrooy": a particle between two capitalised words joins them.

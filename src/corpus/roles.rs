@@ -124,22 +124,6 @@ pub(super) fn add_cued_roles(text: &str, found: &[Found], entities: &mut [Entity
     }
 }
 
-/// "Kirsty Williams called the new target "hugely unambitious"": a name of two or more words
-/// whose kind nothing else gave (its first name is not in the list) is a person when the text
-/// names it in full as the speaker of a quotation.
-pub(super) fn add_speaking_people(text: &str, found: &[Found], entities: &mut [Entity]) {
-    for f in found {
-        let (Some(Speaker::Entity(e)), Some(cue)) = (&f.speaker, &f.cue) else {
-            continue;
-        };
-        let entity = &mut entities[*e];
-        let named_in_full = text[cue.clone()] == entity.name && entity.name.contains(' ');
-        if entity.kind.is_none() && !entity.listed && named_in_full {
-            entity.kind = Some(EntityKind::Person);
-        }
-    }
-}
-
 /// A title, or a kind of person in lower case, names the role: not "Mr", and not a capitalised
 /// word that WordNet also files under people ("Oracle", "Amazon" are companies here).
 fn is_role_word(word: &str) -> bool {

@@ -1,4 +1,4 @@
-//! Numbers written as words.
+//! Numbers written as words, and the words of money.
 
 /// Words that are numbers ("seven", "million"), for matching values written in words.
 #[rustfmt::skip]

@@ -57,10 +57,14 @@ mod tests {
     const STORY: &str = "+++\ntitle = \"Waits cut\"\n+++\nHealth minister Jane Hewitt said: \"We have cut waits to 26 weeks. \"We are going further.\n\n\"Nobody will wait a year,\" she said. Campaigner Tom Reid said it was \"a stunt\".\n";
 
     fn folder(gold: &str) -> tempfile::TempDir {
+        folder_with(STORY, gold)
+    }
+
+    fn folder_with(text: &str, gold: &str) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let story = dir.path().join("corpora/waits");
         std::fs::create_dir_all(&story).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(story.join("waits.txt"), STORY).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(story.join("waits.txt"), text).unwrap_or_else(|e| panic!("{e}"));
         std::fs::write(dir.path().join("gold.jsonl"), gold).unwrap_or_else(|e| panic!("{e}"));
         dir
     }
@@ -77,6 +81,16 @@ mod tests {
         assert_eq!((o.people_recall.hits, o.roles.hits), (2, 1), "{:?}", o.problems);
         assert_eq!(o.amounts_recall.hits, 1, "{:?}", o.problems);
         assert!(report.to_string().contains("overall"));
+        Ok(())
+    }
+
+    #[test]
+    fn a_gold_quote_is_found_in_the_body_even_when_the_title_quotes_it_first() -> anyhow::Result<()> {
+        let story = "+++\ntitle = \"Waits 'a stunt' - Reid\"\n+++\nCampaigner Tom Reid said the cut was 'a stunt'.\n";
+        let gold = r#"{"id": "waits", "quotes": [{"text": "a stunt", "speaker": "Tom Reid", "kind": "partial"}]}"#;
+        let dir = folder_with(story, gold);
+        let o = run(&dir.path().join("gold.jsonl"), &dir.path().join("corpora"))?.overall;
+        assert_eq!((o.quotes_recall.hits, o.quotes_recall.total), (1, 1), "{:?}", o.problems);
         Ok(())
     }
 

@@ -23,10 +23,11 @@ pub fn article(engine: &Engine, gold: &Article, checks: Option<&Checks>) -> Scor
     s
 }
 
-/// Where the gold quote is: its `occurrence`-th place right after a quote mark (any place
-/// when none follows a mark).
-fn locate(text: &str, q: &GoldQuote) -> Option<Range<usize>> {
-    let places: Vec<usize> = text.match_indices(q.text.as_str()).map(|(i, _)| i).collect();
+/// Where the gold quote is in the story's body (not its front matter, whose title may quote
+/// it too: "UK rebate 'unjustified' - Chirac"): its `occurrence`-th place right after a quote
+/// mark (any place when none follows a mark).
+fn locate(text: &str, body: Range<usize>, q: &GoldQuote) -> Option<Range<usize>> {
+    let places: Vec<usize> = text[body.clone()].match_indices(q.text.as_str()).map(|(i, _)| body.start + i).collect();
     let after_mark: Vec<usize> =
         places.iter().copied().filter(|&i| text[..i].trim_end().ends_with(OPENING_MARKS)).collect();
     let pool = if after_mark.is_empty() { &places } else { &after_mark };
@@ -53,7 +54,7 @@ fn speaker_ok(system: &str, q: &GoldQuote) -> bool {
 fn quotes(corpus: &Corpus, gold: &Article, s: &mut Scores) {
     let doc = &corpus.docs[0];
     let located: Vec<(&GoldQuote, Option<Range<usize>>)> =
-        gold.quotes.iter().map(|q| (q, locate(&doc.text, q))).collect();
+        gold.quotes.iter().map(|q| (q, locate(&doc.text, doc.body.clone(), q))).collect();
     for (q, span) in located.iter().filter(|(q, _)| q.is_speech()) {
         let found = span.as_ref().and_then(|g| doc.quotes.iter().find(|f| same_span(&f.span, g)));
         s.quotes_recall.add(found.is_some());

@@ -20,10 +20,9 @@ Usage:
 The output is deterministic: the same input gives the same bytes.
 """
 import os
-import re
 import sys
 
-from derive_person_nouns import WORDNET_NOTICE, index, more_often_not_a_noun
+from derive_person_nouns import WORDNET_NOTICE, write_nouns
 
 HEADER = """\
 # Nouns that name a kind of organisation ("institution", "charity", "union"), one per line.
@@ -62,21 +61,11 @@ def organisation_synsets(wordnet):
 def main():
     wordnet = sys.argv[1]
     organisation = organisation_synsets(wordnet)
-    nouns, verbs, adjectives = index(wordnet, "noun"), index(wordnet, "verb"), index(wordnet, "adj")
-    adverbs = index(wordnet, "adv")
-    kept = []
-    for lemma, (tagged, offsets) in nouns.items():
-        if not re.fullmatch(r"[a-z]+(-[a-z]+)*", lemma):
-            continue
-        spelled = lambda w: w.lower() == lemma and not w.isupper()
-        if not any(any(spelled(w) for w in organisation.get(o, ())) for o in offsets[:2]):
-            continue
-        if more_often_not_a_noun((verbs, adjectives, adverbs), lemma, tagged):
-            continue
-        kept.append(lemma)
-    sys.stdout.write(HEADER)
-    for lemma in sorted(kept):
-        print(lemma)
+
+    def in_sense(lemma, offset):
+        return any(w.lower() == lemma and not w.isupper() for w in organisation.get(offset, ()))
+
+    write_nouns(wordnet, HEADER, in_sense)
 
 
 if __name__ == "__main__":

@@ -85,23 +85,30 @@ def is_past_form(word, verbs):
     return word.endswith("ed") and any(stem in verbs for stem in (word[:-1], word[:-2]))
 
 
-def main():
-    wordnet = sys.argv[1]
-    person = person_synsets(wordnet)
+def write_nouns(wordnet, header, in_sense, excluded=lambda lemma, verbs: False):
+    """Prints `header`, then in order the one-word nouns (letters and hyphens) one of whose
+    first two senses passes `in_sense(lemma, offset)`, leaving out those WordNet tags more
+    often as another part of speech and those `excluded(lemma, verbs)` rejects."""
     nouns, verbs, adjectives = index(wordnet, "noun"), index(wordnet, "verb"), index(wordnet, "adj")
     adverbs = index(wordnet, "adv")
     kept = []
     for lemma, (tagged, offsets) in nouns.items():
         if not re.fullmatch(r"[a-z]+(-[a-z]+)*", lemma):
             continue
-        if not any(o in person for o in offsets[:2]):
+        if not any(in_sense(lemma, o) for o in offsets[:2]):
             continue
-        if more_often_not_a_noun((verbs, adjectives, adverbs), lemma, tagged) or is_past_form(lemma, verbs):
+        if more_often_not_a_noun((verbs, adjectives, adverbs), lemma, tagged) or excluded(lemma, verbs):
             continue
         kept.append(lemma)
-    sys.stdout.write(HEADER)
+    sys.stdout.write(header)
     for lemma in sorted(kept):
         print(lemma)
+
+
+def main():
+    wordnet = sys.argv[1]
+    person = person_synsets(wordnet)
+    write_nouns(wordnet, HEADER, lambda lemma, offset: offset in person, is_past_form)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::words::calendar;
-use crate::words::numbers::{is_number_word, CURRENCY_SYMBOLS, MONEY_WORDS, QUANTITY_WORDS};
+use crate::words::numbers::{
+    currency_class, is_currency, is_number_word, CURRENCY_SYMBOLS, MONEY_SCALES, QUANTITY_WORDS,
+};
 
 /// Kinds of information a sentence carries that loading reads (amounts and dates are read
 /// when a question asks for them: [`states_amount`], [`states_date`]).
@@ -22,9 +24,10 @@ pub struct Features {
 // Built on the first question that asks for an amount or a date, not at load: building them
 // was about half the work of a `quotes` or `who` process.
 static AMOUNT: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\$|€|£|¥)(?-u:\s)?[0-9]|(?i-u)\b[0-9][0-9,.]*\s?(?:%|(?:percent|thousand|million|billion|trillion|dollars?|euros?|pounds?)\b)|\b[0-9]{1,3}(?:,[0-9]{3})+\b|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b",
-    )
+    Regex::new(&format!(
+        r"{}(?-u:\s)?[0-9]|(?i-u)\b[0-9][0-9,.]*\s?(?:%|(?:percent|thousand|million|billion|trillion|dollars?|euros?|pounds?)\b)|\b[0-9]{{1,3}}(?:,[0-9]{{3}})+\b|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b",
+        currency_class()
+    ))
     .ok()
 });
 
@@ -81,7 +84,8 @@ fn words(sentence: &str) -> impl Iterator<Item = (&str, &str)> {
 /// A currency or a scale, alone or after digits ("bn" in "260.75bn", "m" in "800m").
 fn is_money_word(word: &str) -> bool {
     let unit = if starts_with_digit(word) { word.trim_start_matches(|c: char| c.is_ascii_digit()) } else { word };
-    MONEY_WORDS.iter().any(|m| m.eq_ignore_ascii_case(unit))
+    is_currency(unit)
+        || MONEY_SCALES.iter().any(|m| m.eq_ignore_ascii_case(unit))
         || (starts_with_digit(word) && unit.eq_ignore_ascii_case("m"))
 }
 
@@ -191,6 +195,7 @@ mod tests {
         assert!(money("Baikal paid 260.75bn roubles."));
         assert!(money("an offer that values the club at 800m"));
         assert!(money("a fine of 500 euros"));
+        assert!(money("one dollar a day") && money("It costs 50 cents."), "a currency in either number");
         assert!(!money("CD album sales fell by 13.8%."));
         assert!(!money("the UK pays two and a half times more than France"));
     }

@@ -15,7 +15,7 @@ use crate::corpus::tokens::words;
 use crate::corpus::{Corpus, SentenceId};
 use crate::words::calendar;
 use crate::words::grammar::{DETERMINERS, PHRASE_STOPS};
-use crate::words::numbers::is_number_word;
+use crate::words::numbers::{currency_class, is_number_word, CURRENCIES, CURRENCY_SYMBOLS};
 
 /// What kind of value a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -67,8 +67,6 @@ pub enum Measures {
 const SCALE: &str = r"(?:\s?(?:thousand|million|billion|trillion|bn|[mk])(?-u:\b))?";
 const QUALIFIER: &str =
     r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )?";
-/// Currencies written after the number ("354bn roubles", "1.5m euros").
-const CURRENCIES: &str = "dollars|euros|pounds|roubles|rubles|yen|yuan|rupees|francs|pence";
 /// The counts a span relative to the story's date is written with ("the next five years").
 const SMALL_COUNTS: &str = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
 /// Numbers written as words, from which counts are made ("eleven", "three million").
@@ -80,9 +78,10 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let months = calendar::month_pattern();
     let days = calendar::weekday_pattern();
     let n = r"\d[\d,]*(?:\.\d+)?";
+    let (symbol, currencies) = (currency_class(), CURRENCIES.join("|"));
     [
-        (Kind::Money, format!(r"(?i){QUALIFIER}[$€£¥]\s?{n}(?:\s?(?:-|–|to)\s?[$€£¥]?{n})?{SCALE}")),
-        (Kind::Money, format!(r"(?i){QUALIFIER}(?-u:\b){n}\s?(?:million|billion|trillion|bn|m)?\s?(?:{CURRENCIES})(?-u:\b)")),
+        (Kind::Money, format!(r"(?i){QUALIFIER}{symbol}\s?{n}(?:\s?(?:-|–|to)\s?{symbol}?{n})?{SCALE}")),
+        (Kind::Money, format!(r"(?i){QUALIFIER}(?-u:\b){n}\s?(?:million|billion|trillion|bn|m)?\s?(?:{currencies})(?-u:\b)")),
         (Kind::Money, r"(?-u:\b)\d+(?:\.\d+)?p(?-u:\b)".to_string()),
         (Kind::Percent, format!(r"(?i){QUALIFIER}(?-u:\b){n}(?:\s?(?:-|–|to)\s?{n})?\s?(?:%|percent(?-u:\b)|per cent(?-u:\b)|percentage points?(?-u:\b))")),
         (Kind::Date, format!(r"(?-u:\b)(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?(?-u:\b)|(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s(?:{months})(?:\s\d{{4}})?(?-u:\b)")),
@@ -154,14 +153,10 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                         continue;
                     }
                     taken.push(value.clone());
-                    let value = match *kind == Kind::Count
-                        && names_something(&doc.text[value.clone()], &doc.text[value.end..])
-                    {
-                        true => match count_before_name(&doc.text, &value) {
-                            Some(count) => count,
-                            None => continue,
-                        },
-                        false => value,
+                    let in_name =
+                        *kind == Kind::Count && names_something(&doc.text[value.clone()], &doc.text[value.end..]);
+                    let Some(value) = (if in_name { count_before_name(&doc.text, &value) } else { Some(value) }) else {
+                        continue;
                     };
                     let resolved = date.and_then(|date| resolve(*kind, &doc.text[value.clone()], date));
                     let measures = Measures::Phrase(measured(&doc.text, span.clone(), value.clone(), *kind));
@@ -178,7 +173,7 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                 None => {
                     if let Some(sentence) = corpus.sentence_at(d, listed.span.start) {
                         let text = &doc.text[listed.span.clone()];
-                        let kind = if text.contains(['$', '€', '£', '¥']) { Kind::Money } else { Kind::Count };
+                        let kind = if text.contains(CURRENCY_SYMBOLS) { Kind::Money } else { Kind::Count };
                         doc_facts.push(Fact {
                             sentence,
                             span: listed.span.clone(),
@@ -229,15 +224,19 @@ fn names_something(value: &str, after: &str) -> bool {
     let next = after.strip_prefix(' ').and_then(|rest| rest.split_whitespace().next());
     let words: Vec<&str> = value.split_whitespace().chain(next).collect();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let is_number = |w: &str| w.split('-').all(is_number_word);
-    words.windows(2).any(|pair| capitalised(pair[0]) && is_number(pair[0]) && capitalised(pair[1]))
+    words.windows(2).any(|pair| capitalised(pair[0]) && in_number_words(pair[0]) && capitalised(pair[1]))
+}
+
+/// "seven", "twenty-five": a number written in words.
+fn in_number_words(word: &str) -> bool {
+    word.split('-').all(is_number_word)
 }
 
 /// "three Six Nations games": the count in lower case before a name that holds a number.
 fn count_before_name(text: &str, value: &Range<usize>) -> Option<Range<usize>> {
     let first = text[value.clone()].split_whitespace().next()?;
     let lower = first.chars().next().is_some_and(char::is_lowercase);
-    (lower && first.split('-').all(is_number_word)).then(|| value.start..value.start + first.len())
+    (lower && in_number_words(first)).then(|| value.start..value.start + first.len())
 }
 
 /// The phrase a value measures: the noun phrase right after it (or its "of …" phrase), else

@@ -18,3 +18,10 @@ pub mod person_nouns;
 pub mod questions;
 pub mod speech;
 pub mod titles;
+
+/// The words of a list file derived by a script (one a line, `#` lines for its source and
+/// licence). The files are sorted byte-wise (each list's test checks), so a lookup is a binary
+/// search and a process hashes nothing at start-up.
+fn sorted_list(file: &'static str) -> Vec<&'static str> {
+    file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+}

@@ -31,13 +31,23 @@ pub const MONEY_ASKING: &[&str] = &[
 ];
 
 /// Currency symbols: a sentence with one states money.
-pub const CURRENCY_SYMBOLS: &[char] = &['$', '£', '€', '¥', '₹', '₩', '₽'];
+pub const CURRENCY_SYMBOLS: &[char] = &['$', '€', '£', '¥'];
 
-/// Words that state money (any case): currencies, and the scales money is given in
-/// ("a $500 billion partnership", "260.75bn roubles").
-#[rustfmt::skip]
-pub const MONEY_WORDS: &[&str] = &[
-    "billion", "billions", "bn", "cent", "cents", "dollar", "dollars", "euro", "euros", "franc", "francs",
-    "million", "millions", "pence", "pound", "pounds", "rouble", "roubles", "ruble", "rubles", "rupee", "rupees",
-    "trillion", "yen", "yuan",
-];
+/// Currencies as written after a number ("354bn roubles", "1.5m euros"), in the plural; a
+/// singular is the same word without its "s" ("one dollar").
+pub const CURRENCIES: &[&str] =
+    &["dollars", "euros", "pounds", "roubles", "rubles", "yen", "yuan", "rupees", "francs", "pence", "cents"];
+
+/// The currency symbols as a regex class ("[$€£¥]"): each stands for itself inside brackets.
+pub fn currency_class() -> String {
+    format!("[{}]", CURRENCY_SYMBOLS.iter().collect::<String>())
+}
+
+/// Whether a word (any case) names a currency, in the plural or the singular.
+pub fn is_currency(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    CURRENCIES.iter().any(|c| *c == lower || c.strip_suffix('s') == Some(lower.as_str()))
+}
+
+/// The scales money is given in ("a $500 billion partnership", "260.75bn roubles").
+pub const MONEY_SCALES: &[&str] = &["billion", "billions", "bn", "million", "millions", "trillion"];

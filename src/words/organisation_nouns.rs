@@ -6,9 +6,8 @@
 use std::sync::LazyLock;
 
 /// The list, sorted (the file is, byte-wise; a test checks): looked up by binary search.
-static ORGANISATION_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("organisation_nouns.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
-});
+static ORGANISATION_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::sorted_list(include_str!("organisation_nouns.txt")));
 
 /// Whether `word` (any case) names a kind of organisation, in the singular or with a plural -s.
 pub fn is_organisation_noun(word: &str) -> bool {

@@ -7,9 +7,8 @@ use std::sync::LazyLock;
 
 /// The list, sorted (the file is, byte-wise; a test checks): looked up by binary search,
 /// which costs a process no hashing of 7,500 words at start-up.
-static PERSON_NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("person_nouns.txt").lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
-});
+static PERSON_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::sorted_list(include_str!("person_nouns.txt")));
 
 fn listed(word: &str) -> bool {
     PERSON_NOUNS.binary_search(&word).is_ok()

@@ -31,6 +31,9 @@ impl Corpus {
         let (mut sentences, found) = attribute(&file, &segments, &entities, &mentions, DocId::new(self.docs.len()));
         super::roles::add_cued_roles(&file.text, &found, &mut entities);
         super::names::add_speaking_people(&file.text, &found, &mut entities);
+        for sentence in &mut sentences {
+            sentence.features = features_of(&file, sentence.span.clone(), &entities, &mentions);
+        }
         let mut quotes = found_quotes(&file, &found, &entities);
         apply_listed_quotes(&file, &mut quotes, &mut sentences)?;
         propagate_speakers(&quotes, &mut sentences);
@@ -227,8 +230,9 @@ fn add_listed_roles(file: &Parsed, entities: &mut [Entity]) -> Result<(), Corpus
 }
 
 /// Every sentence labelled (direct quote, partial quote, reported speech or narration, with
-/// its speaker) and given its features, and every quotation the rules find. Needs the
-/// entities with all their roles and kinds, and every mention: after [`add_listed_roles`].
+/// its speaker), and every quotation the rules find. Needs the entities with all their roles
+/// and kinds, and every mention: after [`add_listed_roles`]. Features come after, once the
+/// speakers have settled the last kinds ([`features_of`]).
 fn attribute(
     file: &Parsed,
     segments: &Segments,
@@ -250,14 +254,13 @@ fn attribute(
             speaker: label.speaker.as_ref().map(|s| s.name(&file.text, entities)),
             kind: label.kind,
             source: label.source.clone(),
-            features: features_of(file, raw.span.clone(), entities, mentions),
+            features: Features::default(),
         })
         .collect();
     (sentences, found)
 }
 
-/// What a sentence's words show (amounts, dates, quotation marks), and whether it names a
-/// person or a place.
+/// What a sentence's words show (quotation marks), and whether it names a person or a place.
 fn features_of(file: &Parsed, span: Range<usize>, entities: &[Entity], mentions: &[Mention]) -> Features {
     let mut features = features::detect(&file.text[span.clone()]);
     let named = |kind: EntityKind| {

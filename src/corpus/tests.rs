@@ -209,6 +209,8 @@ fn a_full_name_the_text_gives_as_a_speaker_is_a_person_even_without_a_known_firs
     let corpus = Corpus::from_sources(vec![source("waits.txt", text)])?;
     let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
     assert_eq!(kind("Kirsty Williams"), Some(EntityKind::Person));
+    let naming = corpus.sentences.iter().find(|s| corpus.docs[0].text[s.span.clone()].contains("Kirsty"));
+    assert!(naming.is_some_and(|s| s.features.person), "the sentence naming her names a person");
     assert_ne!(
         kind("Welsh Liberal Democrats"),
         Some(EntityKind::Person),

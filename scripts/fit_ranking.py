@@ -10,8 +10,9 @@ Weights: a softmax over each question's candidates (listwise), trained to put th
 gold-holding candidates first, with L2 regularisation. Thresholds: the best candidate must
 score ANSWER_THRESHOLD, chosen so that at most --false-abstain of the answerable training
 questions get no answer, and kept only if, cross-validated, the questions it refuses are more
-often unanswerable than answerable (otherwise the decision is off: -inf); further answers need FURTHER_THRESHOLD, chosen so that at most
---further-loss of right answers at ranks 2 and 3 are dropped.
+often unanswerable than answerable (otherwise the decision is off: -inf); further answers
+need FURTHER_THRESHOLD, chosen so that at most --further-loss of right answers at ranks 2 and
+3 are dropped.
 
 Cross-validation: the corpora (articles) are split into two folds; weights and thresholds
 chosen on one fold are measured on the other, and both ways are printed. The shipped
@@ -154,6 +155,11 @@ def decision(q, w, a, b):
     return -np.inf if f is None else float(f @ a + b)
 
 
+def answers(q, w, a, b, answer):
+    """Whether the decision lets the best candidate answer (a question with none never is)."""
+    return len(q["y"]) > 0 and decision(q, w, a, b) >= answer
+
+
 def thresholds(questions, w, a, b, false_abstain, further_loss):
     tops, further = [], []
     for q in questions:
@@ -173,7 +179,7 @@ def measure(questions, w, a, b, answer, more):
     false_abs = unans = abst = 0
     for q in questions:
         s, y, _ = ranked(q, w)
-        answered = len(s) > 0 and decision(q, w, a, b) >= answer
+        answered = answers(q, w, a, b, answer)
         if not q["answerable"]:
             unans += 1
             abst += not answered
@@ -197,9 +203,11 @@ def measure(questions, w, a, b, answer, more):
     }
 
 
-def refusals(questions, w, a, b, answer, more):
-    """How many of these questions the decision refuses: (answerable, unanswerable)."""
-    refused = [q["answerable"] for q in questions if q["candidates"] and decision(q, w, a, b) < answer]
+def refusals(questions, model):
+    """How many of these questions, among those with candidates, the decision refuses:
+    (answerable, unanswerable)."""
+    w, a, b, answer, _ = model
+    refused = [q["answerable"] for q in questions if len(q["y"]) > 0 and not answers(q, w, a, b, answer)]
     return sum(refused), sum(not r for r in refused)
 
 
@@ -243,18 +251,17 @@ def main():
         test = [q for q in questions if fold_of(q["corpus"]) == held]
         model = choose(train, args)
         report(f"fold {held}", test, model)
-        answerable, unanswerable = refusals(test, *model)
+        answerable, unanswerable = refusals(test, model)
         wrong, right = wrong + answerable, right + unanswerable
         folds.append((held, test, model))
     # A refusal must be right more often than wrong on held-out articles, or the decision is off
     # and only the rules (question about something else, no figure where one is asked) refuse.
     keep = right > wrong
     print(f"held-out refusals: {right} unanswerable, {wrong} answerable: decision {'kept' if keep else 'off'}")
-    if not keep:
-        for held, test, model in folds:
-            report(f"fold {held} (decision off)", test, without_decision(model))
     model = choose(questions, args)
     if not keep:
+        for held, test, fold_model in folds:
+            report(f"fold {held} (decision off)", test, without_decision(fold_model))
         model = without_decision(model)
     print("fitted on all (in-sample):")
     report("all", questions, model)

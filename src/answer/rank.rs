@@ -219,8 +219,8 @@ impl<'a> Scoring<'a> {
 }
 
 /// Keeps the candidates that answer: none when the best one is unlikely to. A question asking
-/// how many, how much or what year is answered by the best of the first [`NUMBER_REACH`]
-/// candidates that states the figure, or not at all.
+/// how many, how much, what year or when is answered by the best of the first
+/// [`NUMBER_REACH`] candidates that states the figure, or not at all.
 pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed, params: &model::Params, corpus: &Corpus) -> Vec<Ranked> {
     if let Some(figure) = analysed.figure {
         let states = |r: &Ranked| corpus::states(figure, corpus.text(r.sentence));

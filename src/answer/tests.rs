@@ -212,3 +212,19 @@ fn a_how_many_question_prefers_a_sentence_stating_a_count_to_one_stating_a_perce
     );
     Ok(())
 }
+
+#[test]
+fn a_when_question_is_answered_by_a_sentence_placing_it_in_time_or_not_at_all() -> anyhow::Result<()> {
+    let story = "+++\ntitle = \"Bridge works\"\ndate = \"2024-05-01\"\n+++\n\
+        The old bridge over the river will close for repairs. Engineers found cracks in the bridge \
+        supports.\n\n\
+        Repairs to the bridge start in March, the council said.\n";
+    let e = engine_of("bridge", story)?;
+    assert_eq!(
+        best(&e, "When will the bridge repairs start?")?.as_deref(),
+        Some("Repairs to the bridge start in March, the council said.")
+    );
+    assert_eq!(best(&e, "When did engineers find cracks in the bridge?")?, None);
+    assert!(best(&e, "What did engineers find in the bridge?")?.is_some_and(|s| s.contains("cracks")));
+    Ok(())
+}

@@ -50,13 +50,16 @@ pub enum Figure {
     Money,
     /// "what year", "which year".
     Year,
+    /// "when …?": a time (a date, a year, a month, a weekday, "last week", "two centuries ago").
+    Time,
 }
 
 /// Whether a sentence states the figure a question asks for: a year in digits for "what year";
 /// for "how much" a number in digits that is not a year, or in words; for "how many" the same
 /// but for percentages and ranks ("8%", "4th"); for money a currency or a scale ("$44
-/// billion", "£800m", "260.75bn roubles"). Read when a question asks, not at load, so
-/// that loading a corpus builds no pattern for it.
+/// billion", "£800m", "260.75bn roubles"); for "when" a date, digits or a word placing it in
+/// time ("centuries ago", "in weeks", "until the empire fell"). Read when a question asks,
+/// not at load, so that loading a corpus builds no pattern for it.
 pub fn states(figure: Figure, sentence: &str) -> bool {
     match figure {
         Figure::Year => sentence.bytes().any(|b| b.is_ascii_digit()),
@@ -64,8 +67,35 @@ pub fn states(figure: Figure, sentence: &str) -> bool {
         Figure::Count => words(sentence)
             .any(|(w, after)| states_quantity_in_words(w) || (is_number(w) && !is_ordinal(w) && !is_share(after))),
         Figure::Money => sentence.contains(CURRENCY_SYMBOLS) || words(sentence).any(|(w, _)| is_money_word(w)),
+        Figure::Time => {
+            states_date(sentence)
+                || sentence.bytes().any(|b| b.is_ascii_digit())
+                || words(sentence).any(|(w, _)| TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w)))
+        }
     }
 }
+
+/// Words that place something in time without a date: an age, a span, or a time preposition
+/// ("after the war": "when" is answered by an event as often as by a year).
+const TIME_WORDS: &[&str] = &[
+    "century",
+    "centuries",
+    "decade",
+    "decades",
+    "ago",
+    "era",
+    "age",
+    "ages",
+    "until",
+    "after",
+    "before",
+    "since",
+    "during",
+    "days",
+    "weeks",
+    "months",
+    "years",
+];
 
 /// The words of a sentence, each with the text after it. Split at hyphens too, unlike
 /// [`super::tokens::words`]: "two-thirds" and "five-year" state numbers.
@@ -161,6 +191,16 @@ mod tests {
         assert!(states_amount("The strike involves 180,000 workers."));
         assert!(!states_amount("It happened in 2025."));
         assert!(!states_amount("Musk left OpenAI to do his own thing."));
+    }
+
+    #[test]
+    fn a_date_a_year_an_age_or_a_time_preposition_places_a_sentence_in_time() {
+        let time = |s| states(Figure::Time, s);
+        assert!(time("Repairs start in March."));
+        assert!(time("It was built in 1871."));
+        assert!(time("The Alps rose millions of years ago."));
+        assert!(time("The border held until the empire fell."));
+        assert!(!time("Engineers found cracks in the bridge supports."));
     }
 
     #[test]

@@ -61,6 +61,11 @@ pub fn asks(words: &[String]) -> (Asks, Vec<usize>) {
 /// money …", "how much more does the UK pay …": "14 times as much").
 pub fn figure(words: &[String]) -> Option<Figure> {
     const SHARE_OR_COMPARISON: &[&str] = &["of", "more", "less"];
+    const ASKING: &[&str] = &["what", "who", "whom", "whose", "which", "where", "how", "why"];
+    let opens_with_when = words.first().is_some_and(|w| w == "when" || w == "when's");
+    if opens_with_when && !words.iter().any(|w| ASKING.contains(&w.as_str())) {
+        return Some(Figure::Time);
+    }
     let about_money = words.iter().any(|w| MONEY_ASKING.contains(&w.as_str()));
     words.windows(2).enumerate().find_map(|(i, w)| match (w[0].as_str(), w[1].as_str()) {
         ("how", "many") => Some(Figure::Count),
@@ -84,12 +89,11 @@ mod tests {
     }
 
     #[test]
-    fn how_many_and_how_much_ask_for_a_quantity_what_year_for_a_year_how_big_and_when_for_neither() {
+    fn how_many_and_how_much_ask_for_a_quantity_what_year_for_a_year_and_how_big_for_none() {
         assert_eq!(figure(&words("of those convicted, how many were muslim?")), Some(Figure::Count));
         assert_eq!(figure(&words("How much water flows through it")), Some(Figure::Amount));
         assert_eq!(figure(&words("In which year did he retire")), Some(Figure::Year));
         assert_eq!(figure(&words("How big is Project Stargate")), None);
-        assert_eq!(figure(&words("When did he retire")), None);
         assert_eq!(figure(&words("What is the amount of land")), None);
     }
 
@@ -100,6 +104,14 @@ mod tests {
         assert_eq!(figure(&words("how much of the ticket money goes to the fund")), Some(Figure::Amount));
         assert_eq!(figure(&words("how much more does the uk pay than france")), Some(Figure::Amount));
         assert_eq!(figure(&words("how much")), Some(Figure::Amount));
+    }
+
+    #[test]
+    fn a_question_opening_with_when_asks_for_a_time_unless_it_asks_something_else_after_it() {
+        assert_eq!(figure(&words("When was the treaty signed")), Some(Figure::Time));
+        assert_eq!(figure(&words("when's the ireland game")), Some(Figure::Time));
+        assert_eq!(figure(&words("When a cell is eaten, what vesicle traps it")), None);
+        assert_eq!(figure(&words("What happened when the bridge closed")), None);
         assert_eq!(figure(&words("much")), None);
     }
 

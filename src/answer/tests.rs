@@ -228,3 +228,16 @@ fn a_when_question_is_answered_by_a_sentence_placing_it_in_time_or_not_at_all() 
     assert!(best(&e, "What did engineers find in the bridge?")?.is_some_and(|s| s.contains("cracks")));
     Ok(())
 }
+
+#[test]
+fn a_question_in_one_form_of_an_irregular_verb_finds_the_sentence_in_another() -> anyhow::Result<()> {
+    let story = "+++\ntitle = \"Club news\"\ndate = \"2024-05-01\"\n+++\n\
+        The club thanked the captain, and the club says the captain will be missed at the club.\n\n\
+        The captain left the club in May after a row with the board.\n";
+    let e = engine_of("club", story)?;
+    assert_eq!(
+        best(&e, "Why did the captain leave the club?")?.as_deref(),
+        Some("The captain left the club in May after a row with the board.")
+    );
+    Ok(())
+}

@@ -7,6 +7,7 @@
 //! fingerprint is also stored as the commit payload and checked on open. Anything that does
 //! not open cleanly (corrupt, foreign version, other corpus) is rebuilt.
 
+mod base_forms;
 mod rows;
 mod schema;
 mod stats;

@@ -63,13 +63,15 @@ pub fn words(text: &str) -> Vec<&str> {
     out
 }
 
-/// Word tokens, lowercased, accents folded and stemmed: the same for sentences and for
-/// questions, so "Músk" finds Musk and "cafe" finds café.
+/// Word tokens, lowercased, accents folded, irregular forms read as their base and stemmed:
+/// the same for sentences and for questions, so "Músk" finds Musk, "cafe" finds café and
+/// "leave" finds "left".
 pub fn analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .filter(super::base_forms::BaseForms)
         .filter(Stemmer::new(Language::English))
         .build()
 }

@@ -12,6 +12,7 @@ pub mod entities;
 pub mod events;
 pub mod follow_ups;
 pub mod grammar;
+pub mod irregular_forms;
 pub mod numbers;
 pub mod organisation_nouns;
 pub mod person_nouns;

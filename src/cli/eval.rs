@@ -20,13 +20,14 @@ pub struct EvalArgs {
     /// Print the figures as one JSON object
     #[arg(long)]
     pub json: bool,
-    /// Also list every question answered wrongly at rank 1, with what was expected
+    /// Also list every question answered wrongly at rank 1, with what was expected (with
+    /// --gold: every label missed and every false find, by article)
     #[arg(long)]
     pub misses: bool,
     /// Score the story commands instead (quotes, speakers, people, roles, amounts, dates, and
     /// whosaid/verify from a checks.jsonl beside it) against this file of labelled articles,
     /// one JSON line each, with their corpora under --corpora
-    #[arg(long, value_name = "FILE", conflicts_with = "misses")]
+    #[arg(long, value_name = "FILE")]
     pub gold: Option<PathBuf>,
     /// Score conversations instead: follow-up questions asked as turns of their conversation,
     /// beside the same questions asked alone (JSON lines, see tests/eval/conversations.jsonl),
@@ -45,7 +46,7 @@ pub fn run(paths: &Paths, args: &EvalArgs) -> anyhow::Result<()> {
             .unwrap_or_else(|| file.parent().map_or_else(|| PathBuf::from("corpora"), |p| p.join("corpora")))
     };
     if let Some(gold) = &args.gold {
-        return attribution(gold, &beside(gold), args.json);
+        return attribution(gold, &beside(gold), args);
     }
     if let Some(file) = &args.conversations {
         return conversations(paths, file, &beside(file), args);
@@ -114,13 +115,16 @@ fn print(
     Ok(out.flush()?)
 }
 
-fn attribution(gold: &std::path::Path, corpora: &std::path::Path, json: bool) -> anyhow::Result<()> {
+fn attribution(gold: &std::path::Path, corpora: &std::path::Path, args: &EvalArgs) -> anyhow::Result<()> {
     let report = eval::attribution::run(gold, corpora)?;
     let mut out = std::io::stdout().lock();
-    if json {
+    if args.json {
         serde_json::to_writer(&mut out, &report)?;
         writeln!(out)?;
     } else {
+        if args.misses {
+            write!(out, "{}", report.misses())?;
+        }
         write!(out, "{report}")?;
     }
     Ok(out.flush()?)

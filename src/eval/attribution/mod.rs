@@ -95,6 +95,20 @@ mod tests {
     }
 
     #[test]
+    fn the_misses_name_each_wrong_speaker_under_its_article_and_nothing_for_a_clean_one() -> anyhow::Result<()> {
+        let story = "+++\ntitle = \"Waits\"\n+++\nCampaigner Tom Reid said the cut was \"a stunt\".\n";
+        let people = r#""people": [{"name": "Tom Reid", "role": "Campaigner"}]"#;
+        let misses = |speaker: &str| -> anyhow::Result<String> {
+            let quote = format!(r#"{{"text": "a stunt", "speaker": "{speaker}", "kind": "partial"}}"#);
+            let dir = folder_with(story, &format!(r#"{{"id": "waits", "quotes": [{quote}], {people}}}"#));
+            Ok(run(&dir.path().join("gold.jsonl"), &dir.path().join("corpora"))?.misses())
+        };
+        assert_eq!(misses("Jane Hewitt")?, "waits\n  speaker \"Tom Reid\" should be \"Jane Hewitt\": \"a stunt\"\n");
+        assert_eq!(misses("Tom Reid")?, "");
+        Ok(())
+    }
+
+    #[test]
     fn a_malformed_gold_line_is_reported_with_its_file_and_line() {
         let dir = folder("{\"id\": \"waits\"}\n{not json\n");
         let err = run(&dir.path().join("gold.jsonl"), &dir.path().join("corpora")).err().map(|e| e.to_string());

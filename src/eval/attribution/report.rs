@@ -133,6 +133,22 @@ impl Report {
         self.overall.merge(&scores);
         self.articles.push((id.to_string(), scores));
     }
+
+    /// Every article's misses and false finds, one line each under the article's id; nothing
+    /// for an article without any.
+    pub fn misses(&self) -> String {
+        let mut out = String::new();
+        for (id, scores) in self.articles.iter().filter(|(_, s)| !s.problems.is_empty()) {
+            out.push_str(id);
+            out.push('\n');
+            for problem in &scores.problems {
+                out.push_str("  ");
+                out.push_str(problem);
+                out.push('\n');
+            }
+        }
+        out
+    }
 }
 
 impl fmt::Display for Report {

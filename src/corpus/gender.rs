@@ -40,8 +40,15 @@ pub fn is_first_name(word: &str) -> bool {
     lookup(&word.to_lowercase()).is_some()
 }
 
+/// A listed name, or a hyphenated one of two listed names ("jean-claude", "anne-marie"), which
+/// has a sex when both parts have the same one.
 fn lookup(name: &str) -> Option<Option<Gender>> {
-    FIRST_NAMES.binary_search_by(|(n, _)| (*n).cmp(name)).ok().map(|i| FIRST_NAMES[i].1)
+    let listed = |n: &str| FIRST_NAMES.binary_search_by(|(f, _)| (*f).cmp(n)).ok().map(|i| FIRST_NAMES[i].1);
+    listed(name).or_else(|| {
+        let (first, second) = name.split_once('-')?;
+        let (a, b) = (listed(first)?, listed(second)?);
+        Some(a.filter(|_| a == b))
+    })
 }
 
 /// The sex the title before a word shows ("Mr" → male).
@@ -90,5 +97,13 @@ mod tests {
         assert!(lookup("zxqv").is_none());
         assert!(FIRST_NAMES.len() > 5_000 && FIRST_NAMES.windows(2).all(|w| w[0].0 < w[1].0), "sorted for the search");
         assert!(is_first_name("Tony") && !is_first_name("Election"));
+    }
+
+    #[test]
+    fn a_hyphenated_first_name_of_two_listed_names_is_one_with_a_sex_only_when_both_agree() {
+        assert!(is_first_name("Jean-Claude") && is_first_name("Anne-Marie"));
+        assert_eq!(lookup("anne-marie"), Some(Some(Gender::Female)));
+        assert_eq!(lookup("jean-claude"), Some(None));
+        assert!(!is_first_name("Kilroy-Silk") && !is_first_name("Tony-Election"));
     }
 }

@@ -55,7 +55,7 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
             roles.push(role.clone());
             list = Some((m.span.end, role));
         } else if let Some(role) = before.or_else(|| fronted(text, sentence.start, m)) {
-            if is_plural_person_noun(last_word(text, &role)) {
+            if is_plural_person_noun(head_word(text, &role)) {
                 list = Some((m.span.end, role.clone()));
             }
             roles.push(role);
@@ -71,6 +71,14 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
             }
         }
     }
+}
+
+/// The head of a role: its last word before a complement ("dancers" in "16 principal dancers
+/// at the Royal Ballet"), else its last word.
+fn head_word<'t>(text: &'t str, role: &Range<usize>) -> &'t str {
+    let ws = words(text, role.clone());
+    let opener = ws.iter().skip(1).position(|w| COMPLEMENT_OPENERS.contains(&text[w.clone()].to_lowercase().as_str()));
+    opener.map_or_else(|| last_word(text, role), |k| &text[ws[k].clone()])
 }
 
 /// A name of no known kind followed by an apposition that holds a title is a person's ("Kaha
@@ -506,5 +514,12 @@ mod tests {
         assert_eq!(roles_of(text, "George Osborne"), ["shadow chief secretary to the Treasury"]);
         assert_eq!(roles_of(text, "Armstrong"), ["predecessor as Cabinet Secretary"]);
         assert!(roles_of(text, "Tom Smith").is_empty());
+    }
+
+    #[test]
+    fn a_plural_role_with_a_complement_set_off_by_dashes_goes_to_every_name_of_its_list() {
+        let text = "Only two of 16 principal dancers at the Royal Ballet - Darcey Bussell and Jonathan Cope - \
+                    are British.";
+        assert_eq!(roles_of(text, "Jonathan Cope"), ["16 principal dancers at the Royal Ballet"]);
     }
 }

@@ -179,7 +179,7 @@ impl Engine {
     /// # Errors
     /// A [`UserError`] for an empty or overlong question; anything else is internal.
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
-        self.ask_excluding(check_question(question)?, top, &[], &[])
+        self.ask_excluding(check_question(question)?, top, &[], &[], false)
     }
 
     /// Answers `question` as the next turn of `conversation`, reading pronouns and elliptical
@@ -194,7 +194,8 @@ impl Engine {
         conversation.align(self.version());
         let reading = follow_up::read(&self.names, &self.corpus, question, conversation.turns())?;
         let near = focus::Focus::of(conversation.turns()).map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
-        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude, &near)?;
+        let follows = !conversation.turns().is_empty();
+        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude, &near, follows)?;
         answers.question = question.to_string();
         answers.read_as = reading.shown;
         conversation.push(conversation::Turn {
@@ -206,19 +207,21 @@ impl Engine {
     }
 
     /// As [`Engine::ask`] for a checked question, never giving the sentences in `exclude`, and
-    /// preferring those `near` the conversation's last answer.
+    /// preferring those `near` the conversation's last answer; `follows`: the question is a
+    /// turn after an earlier one.
     fn ask_excluding(
         &self,
         question: &str,
         top: usize,
         exclude: &[SentenceId],
         near: &[SentenceId],
+        follows: bool,
     ) -> anyhow::Result<Answers> {
         let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), near)?;
         ranked.retain(|r| !exclude.contains(&r.sentence));
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
-        let mut selected = rank::select(ranked, &analysed, self.params(), &self.corpus);
+        let mut selected = rank::select(ranked, &analysed, self.params(), &self.corpus, follows);
         // After the decision: the lift reorders answers, it never makes the engine answer.
         focus::lift(near, &mut selected);
         let answers = self.answers(selected, &analysed, top.clamp(1, MAX_TOP));

@@ -221,7 +221,14 @@ impl<'a> Scoring<'a> {
 /// Keeps the candidates that answer: none when the best one is unlikely to. A question asking
 /// how many, how much, what year or when is answered by the best of the first
 /// [`NUMBER_REACH`] candidates that states the figure, or not at all.
-pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed, params: &model::Params, corpus: &Corpus) -> Vec<Ranked> {
+/// `follows`: the question is a turn after an earlier one ([`model::Topic::follows`]).
+pub fn select(
+    mut ranked: Vec<Ranked>,
+    analysed: &Analysed,
+    params: &model::Params,
+    corpus: &Corpus,
+    follows: bool,
+) -> Vec<Ranked> {
     if let Some(figure) = analysed.figure {
         let states = |r: &Ranked| corpus::states(figure, corpus.text(r.sentence));
         match ranked.iter().take(NUMBER_REACH).position(states) {
@@ -231,7 +238,7 @@ pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed, params: &model::Para
     }
     match ranked.first() {
         // The decision weighs the signals it was fitted on, without the ranking's lift.
-        Some(best) if params.answers(params.score(&best.signals), &best.signals, analysed.names_the_unknown()) => {
+        Some(best) if params.answers(params.score(&best.signals), &best.signals, topic(analysed, follows)) => {
             // The best answers whatever its score; a number's sentence may have moved up to it.
             let further = ranked.split_off(1);
             ranked.extend(further.into_iter().filter(|r| r.score >= params.further_threshold));
@@ -239,6 +246,10 @@ pub fn select(mut ranked: Vec<Ranked>, analysed: &Analysed, params: &model::Para
         }
         _ => Vec::new(),
     }
+}
+
+fn topic(analysed: &Analysed, follows: bool) -> model::Topic {
+    model::Topic { names_the_unknown: analysed.names_the_unknown(), unseen_words: analysed.unseen_words(), follows }
 }
 
 /// A person the corpus names, with the stems of each of their names.

@@ -126,6 +126,11 @@ impl Analysed {
     pub fn names_the_unknown(&self) -> bool {
         self.concepts.iter().any(|c| c.named && c.terms.is_empty())
     }
+
+    /// How many of the question's content words the story never uses.
+    pub fn unseen_words(&self) -> usize {
+        self.concepts.iter().filter(|c| c.terms.is_empty()).count()
+    }
 }
 
 /// A sentence and its retrieval score.

@@ -266,3 +266,16 @@ fn the_topic_of_a_contracted_question_starts_after_its_auxiliary() {
     assert_eq!(topic_of("What're they building?"), "they building");
     assert_eq!(topic_of("Who announced Project Stargate?"), "announced Project Stargate");
 }
+
+#[test]
+fn a_follow_up_in_words_the_story_never_uses_is_answered_in_its_conversation_not_refused() -> anyhow::Result<()> {
+    let engine = Engine::in_memory(corpus()?)?;
+    let question = "which vehicles make little noise?";
+    assert!(engine.ask(question, 1)?.answers.is_empty(), "asked alone, it is about something else");
+    let mut conversation = Conversation::new();
+    engine.ask_in(&mut conversation, "What will Ferrolink bid for the tram?", 1)?;
+    let next = engine.ask_in(&mut conversation, question, 1)?;
+    let best = next.answers.first().map(|a| engine.corpus().text(a.sentence()));
+    assert_eq!(best, Some("\"Our trams are cheaper and quieter,\" said Clara Osei."), "{next:?}");
+    Ok(())
+}

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::gender::{self, Gender};
 use super::mention::Mention;
-use super::names::starts_capitalised;
+use super::names::{is_honorific, starts_capitalised};
 use super::tokens::{inside, is_owner, quotations, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{AUXILIARIES, CLAUSE_WORDS, DEFINITE, INDEFINITE, PREPOSITIONS};
@@ -478,8 +478,12 @@ impl Reader<'_> {
             return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
         }
         for (k, w) in ws.iter().enumerate().rev() {
-            let governed = k > 0 && PREPOSITIONS.contains(&lower[k - 1].as_str());
             if let Some(m) = self.mentions.iter().find(|m| m.span.start <= w.start && w.start < m.span.end) {
+                // "According to Mr Peston the prime minister said": the preposition before the
+                // whole name (and its honorific) governs it, not the word before its last.
+                let opening = ws.iter().position(|x| x.start >= m.span.start).unwrap_or(k);
+                let before = lower[..opening].iter().rev().find(|x| !is_honorific(x));
+                let governed = before.is_some_and(|x| PREPOSITIONS.contains(&x.as_str()));
                 if governed || !self.speaker_kind(m.entity) {
                     continue;
                 }
@@ -1037,5 +1041,13 @@ mod tests {
         );
         let commission = "Islamic Human Rights Commission";
         assert_eq!(speakers(&r), [said("irresponsible", commission), said("outrageous", commission)]);
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_not_the_speaker_even_after_an_honorific() {
+        let r = read(
+            "Tony Blair spoke. \"We are united,\" Mr Blair said. According to Ms Ann Lee the prime minister said: \"Help me.\"",
+        );
+        assert_eq!(speakers(&r), [said("We are united,", "Tony Blair"), said("Help me.", "Tony Blair")]);
     }
 }

@@ -10,7 +10,7 @@
 //!   A closing "that" or "this" stands for what the earlier question asked about, which is
 //!   searched for beside the question ("who said that? (about: …)").
 //! - "and Oracle?", "what about Oracle?": the earlier question with its name of the same kind
-//!   swapped for the new one.
+//!   swapped for the new one; "and in 2003?" swaps its year (or month, or weekday).
 //! - "when?", "how much?" alone: the earlier question with the new question words; "what
 //!   for?" and "how come?" with "why".
 //! - "what else (did he say)?", "next", "tell me more": the same reading again (or the
@@ -35,6 +35,7 @@ use super::conversation::Turn;
 use crate::corpus::gender::Gender;
 use crate::corpus::Corpus;
 use crate::error::UserError;
+use crate::words::calendar::{MONTHS, WEEKDAYS};
 use crate::words::follow_ups::{
     ADDING, CONTINUE_FILLER, DEMONSTRATIVES, FEMALE, MALE, OBJECTS, PLURAL, POSSESSIVES, THING,
 };
@@ -254,6 +255,9 @@ impl Context<'_> {
     /// nobody. A phrase that opens with a preposition ("and without the rebate?") adds to the
     /// earlier question instead.
     fn swap(&self, phrase: &str, earlier: &str) -> String {
+        if let Some(swapped) = swap_time(phrase, earlier) {
+            return swapped;
+        }
         if adds_to(phrase) {
             return format!("{} {phrase}", earlier.trim_end_matches(['?', '.', '!', ' ']));
         }
@@ -277,6 +281,33 @@ impl Context<'_> {
         };
         named.iter().find(same_kind).or(named.first()).map(|n| n.span.clone())
     }
+}
+
+/// "and in 2003?" after "How much did the economy grow in 2004?": the earlier question with
+/// its year, month or weekday swapped for the phrase's of the same kind.
+fn swap_time(phrase: &str, earlier: &str) -> Option<String> {
+    let new = words_of(phrase).into_iter().find_map(|w| time_kind(phrase, &w).map(|k| (k, w)))?;
+    let old = words_of(earlier).into_iter().find(|w| time_kind(earlier, w) == Some(new.0))?;
+    Some(splice(earlier, &[(old.span, phrase[new.1.span].to_string())]))
+}
+
+/// Whether a word of `text` is a year ("2004"), a month or a weekday, and which; a month or
+/// weekday is capitalised ("may" and "march" are verbs too).
+fn time_kind(text: &str, word: &Word) -> Option<u8> {
+    let lower = word.lower.as_str();
+    let year = lower.len() == 4
+        && lower.bytes().all(|b| b.is_ascii_digit())
+        && (lower.starts_with("19") || lower.starts_with("20"));
+    if year {
+        return Some(0);
+    }
+    if !text[word.span.clone()].starts_with(char::is_uppercase) {
+        return None;
+    }
+    if MONTHS.iter().any(|(m, _)| *m == lower) {
+        return Some(1);
+    }
+    WEEKDAYS.iter().any(|(d, _)| *d == lower).then_some(2)
 }
 
 /// Whether an "and X?" phrase opens with a preposition ("and without the rebate?"), which adds

@@ -279,3 +279,16 @@ fn a_follow_up_in_words_the_story_never_uses_is_answered_in_its_conversation_not
     assert_eq!(best, Some("\"Our trams are cheaper and quieter,\" said Clara Osei."), "{next:?}");
     Ok(())
 }
+
+#[test]
+fn and_another_year_or_month_swaps_the_earlier_questions_own() -> anyhow::Result<()> {
+    let earlier = [turn("How much did the tram cost in 2004?")];
+    assert_eq!(read_after(&earlier, "and in 2003?")?, Reading::rewritten("How much did the tram cost in 2003?".into()));
+    // "may" is a verb here, not the month to swap.
+    let earlier = [turn("What may the council decide in June?")];
+    assert_eq!(
+        read_after(&earlier, "and in July?")?,
+        Reading::rewritten("What may the council decide in July?".into())
+    );
+    Ok(())
+}

@@ -1,0 +1,265 @@
+use super::super::{names, segment};
+use super::*;
+
+struct Read {
+    text: String,
+    labels: Vec<Label>,
+    found: Vec<Found>,
+    entities: Vec<Entity>,
+}
+
+fn read(text: &str) -> Read {
+    let sentences: Vec<Range<usize>> =
+        segment::split_sentences(text, 0..text.len()).into_iter().map(|s| s.span).collect();
+    let (entities, mentions) = names::find(text, &sentences, Vec::new());
+    let (labels, found) = attribute(text, &sentences, &entities, &mentions);
+    Read { text: text.to_string(), labels, found, entities }
+}
+
+impl Read {
+    fn quotes(&self) -> Vec<(&str, Option<String>, bool)> {
+        self.found
+            .iter()
+            .map(|f| {
+                (&self.text[f.span.clone()], f.speaker.as_ref().map(|s| s.name(&self.text, &self.entities)), f.direct)
+            })
+            .collect()
+    }
+}
+
+#[test]
+fn a_pronoun_after_a_quote_is_the_last_person_named_before_it() {
+    let r = read("Later, Jane Doe arrived at City Hall. “We are broke,” she said. Doe left.");
+    assert_eq!(r.quotes(), [("We are broke,", Some("Jane Doe".to_string()), true)]);
+    assert_eq!(r.labels[1].kind, Kind::DirectQuote);
+    assert_eq!(r.labels[0].kind, Kind::Narration);
+}
+
+#[test]
+fn a_speaker_after_the_verb_and_one_before_the_quote_are_both_found() {
+    let r = read(
+        "“It will fail,” said analyst Ann Lee. Then Bob Roe pointed out to Ann Lee that “it has not failed yet.” Roe smiled.",
+    );
+    assert_eq!(
+        r.quotes(),
+        [
+            ("It will fail,", Some("Ann Lee".to_string()), true),
+            ("it has not failed yet.", Some("Bob Roe".to_string()), true)
+        ]
+    );
+}
+
+#[test]
+fn a_quoted_phrase_inside_narration_is_a_partial_quote() {
+    let r = read("Bob Roe, posting that he had it “on good authority” that it was true, left. Roe smiled.");
+    assert_eq!(r.quotes(), [("on good authority", Some("Bob Roe".to_string()), false)]);
+    assert_eq!(r.labels[0].kind, Kind::PartialQuote);
+}
+
+#[test]
+fn according_to_and_verbs_with_that_are_reported_speech() {
+    let r = read("According to the city’s own report, ridership fell. Ann Lee replied that it would rise. Lee left.");
+    assert_eq!(r.labels[0].kind, Kind::Reported);
+    assert_eq!(&r.text[r.labels[0].source.clone().unwrap_or_default()], "the city’s own report");
+    assert_eq!(r.labels[1].kind, Kind::Reported);
+    assert_eq!(r.labels[1].speaker.as_ref().map(|s| s.name(&r.text, &r.entities)).as_deref(), Some("Ann Lee"));
+    assert_eq!(r.labels[2].kind, Kind::Narration);
+}
+
+fn speakers(r: &Read) -> Vec<(String, Option<String>)> {
+    r.quotes().into_iter().map(|(q, s, _)| (q.to_string(), s)).collect()
+}
+
+fn said(quote: &str, who: &str) -> (String, Option<String>) {
+    (quote.to_string(), Some(who.to_string()))
+}
+
+#[test]
+fn a_run_of_quotes_reopened_without_closing_keeps_its_speaker_across_paragraphs() {
+    let r = read(
+        "Health minister Jane Hewitt said: \"We have cut waits to 26 weeks. \"We are going further.\n\n\"Nobody will wait a year.\" The plan starts in March.",
+    );
+    assert_eq!(
+        speakers(&r),
+        [
+            said("We have cut waits to 26 weeks.", "Jane Hewitt"),
+            said("We are going further.", "Jane Hewitt"),
+            said("Nobody will wait a year.", "Jane Hewitt"),
+        ]
+    );
+}
+
+#[test]
+fn the_second_quote_after_he_said_is_the_same_speaker() {
+    let r = read("Tom Reid spoke first. \"It was wrong,\" he said. \"There is some truth in it.\"");
+    assert_eq!(speakers(&r), [said("It was wrong,", "Tom Reid"), said("There is some truth in it.", "Tom Reid")]);
+}
+
+#[test]
+fn a_pronoun_after_narration_reporting_an_unnamed_source_is_that_source() {
+    let r = read(
+        "Mr Tom Reid said: \"It is unlawful.\" A spokeswoman for the office said it was looking at one complaint. \"We are investigating,\" she said.",
+    );
+    assert_eq!(
+        speakers(&r),
+        [said("It is unlawful.", "Tom Reid"), said("We are investigating,", "A spokeswoman for the office")]
+    );
+}
+
+#[test]
+fn a_quotation_without_a_cue_goes_to_the_source_the_narration_reported_since_the_last_one() {
+    let r = read(
+        "\"It is wrong,\" said Tom Reid. Later, that was not what was happening, the spokesman said.\n\n\"The powers are aimed at suspects.\" The row went on.",
+    );
+    assert_eq!(
+        speakers(&r),
+        [said("It is wrong,", "Tom Reid"), said("The powers are aimed at suspects.", "the spokesman")]
+    );
+}
+
+#[test]
+fn a_role_after_someone_became_the_subject_is_that_person_not_the_last_speaker() {
+    let r = read(
+        "\"It is busy,\" said spokeswoman Christine Rush. Jeremy Irons, whose film is in competition, said he had wondered whether to come. \"I questioned it,\" the British actor said.",
+    );
+    assert_eq!(speakers(&r), [said("It is busy,", "Christine Rush"), said("I questioned it,", "Jeremy Irons")]);
+}
+
+#[test]
+fn a_pronoun_goes_to_the_person_of_its_sex_not_the_last_name() {
+    let r = read("Ms Anna Blears spoke. Campaigner Mark Shah accused Ms Blears of \"playing a card\". \"She is wrong,\" he said. \"We object,\" she said.");
+    let got = speakers(&r);
+    assert_eq!(got[1], said("She is wrong,", "Mark Shah"));
+    assert_eq!(got[2], said("We object,", "Anna Blears"));
+}
+
+#[test]
+fn a_spokesman_for_someone_is_the_spokesman_and_places_and_firms_are_not_speakers() {
+    let r = read(
+        "A spokesman for Michael Howard said: \"We disagree.\" Robert Jackson, MP for Wantage in Oxfordshire, said: \"It is fine.\" Ann Roe, chief economist at High Frequency Economics, said: \"Growth slowed.\" \"It is good,\" Mr Jackson told BBC News.",
+    );
+    assert_eq!(
+        speakers(&r),
+        [
+            said("We disagree.", "A spokesman for Michael Howard"),
+            said("It is fine.", "Robert Jackson"),
+            said("Growth slowed.", "Ann Roe"),
+            said("It is good,", "Robert Jackson"),
+        ]
+    );
+}
+
+#[test]
+fn a_role_names_the_person_who_holds_it() {
+    let r = read("Home Secretary Charles Clarke visited. \"We will act,\" the home secretary said.");
+    assert_eq!(speakers(&r), [said("We will act,", "Charles Clarke")]);
+}
+
+#[test]
+fn where_something_was_said_is_not_who_said_it() {
+    let r = read(
+        "Christian Aid has called on firms not to simply \"cut and run\" but look after their workers, in a new report called Rags.",
+    );
+    assert_eq!(speakers(&r), [said("cut and run", "Christian Aid")]);
+}
+
+#[test]
+fn an_organisation_speaks_when_it_is_the_subject() {
+    let r = read("The regulator Ofcom met. \"The plan is fair,\" the Ofcom board said. \"We agree,\" Ofcom said.");
+    assert_eq!(speakers(&r)[1], said("We agree,", "Ofcom"));
+}
+
+#[test]
+fn a_pronoun_after_a_sentence_about_someone_else_means_that_person() {
+    let r = read(
+        "Tom Baker said the plan was \"a disaster\". The claims were put to John Smith on Friday. He said: \"Nothing happened.\"",
+    );
+    assert_eq!(speakers(&r), [said("a disaster", "Tom Baker"), said("Nothing happened.", "John Smith")]);
+}
+
+#[test]
+fn a_name_before_an_apposition_that_opens_with_an_owner_is_the_speaker() {
+    let r = read(
+        "Christian Aid warned of this. \"Workers in Nepal will lose,\" Andrew Pendleton, Christian Aid's \
+                  head of Trade Policy, said.",
+    );
+    assert_eq!(speakers(&r), [said("Workers in Nepal will lose,", "Andrew Pendleton")]);
+}
+
+#[test]
+fn a_name_no_first_name_list_knows_is_a_person_when_a_titled_apposition_follows_it() {
+    let r = read("Analysts were wary. Kaha Kiknavelidze, analyst at Troika Dialog, said: \"I think it was made.\"");
+    assert_eq!(speakers(&r), [said("I think it was made.", "Kaha Kiknavelidze")]);
+}
+
+#[test]
+fn a_pronoun_after_an_opening_phrase_is_the_subject_of_the_speech_verb() {
+    let r = read(
+        "Alex Ferguson said on Saturday: \"It was wrong.\" The row went on. Those claims were put to \
+                  Peter Wenger after the game. At first he said only: \"Nothing happened.\"",
+    );
+    assert_eq!(speakers(&r), [said("It was wrong.", "Alex Ferguson"), said("Nothing happened.", "Peter Wenger")]);
+}
+
+#[test]
+fn a_name_in_the_place_a_speaker_comes_from_is_not_the_speaker() {
+    let r = read(
+        "Health analyst Tony Beddow, from the Welsh Institute for Health and Social Care, called the new targets \"reasonably impressive\".",
+    );
+    assert_eq!(r.quotes(), [("reasonably impressive", Some("Tony Beddow".to_string()), false)]);
+}
+
+#[test]
+fn a_long_subject_after_a_quotation_counts_when_a_name_ends_it() {
+    let r = read(
+        "Nobody knows. \"Estimates vary, but we estimate it to be 30%,\" the Washington-based independent think-tank The Brookings Institution says.",
+    );
+    assert_eq!(r.quotes()[0].1.as_deref(), Some("Brookings Institution"));
+}
+
+#[test]
+fn a_speech_verb_in_ing_after_a_comma_speaks_for_the_subject_before_it() {
+    let r = read("BT made an offer. Telecom analysts Ovum welcomed the move, saying BT had \"given a lot of ground\".");
+    assert_eq!(r.quotes()[0].1.as_deref(), Some("Ovum"));
+}
+
+#[test]
+fn a_relative_clause_between_a_speaker_and_the_speech_verb_leaves_the_speaker_theirs() {
+    let r = read(
+        "Bob Roe spoke first. Dance teacher Eve Trew, who has taught ballet for 48 years, told BBC News she had seen a \"vast\" change.",
+    );
+    assert_eq!(speakers(&r), [said("vast", "Eve Trew")]);
+}
+
+#[test]
+fn a_speech_verb_joined_by_and_speaks_for_the_names_opening_the_clause() {
+    let r = read(
+        "Gordon Brown spoke first. Oxfam senior policy adviser Max Lawson welcomed the statement and said ministers had \"passed the first hurdle\".",
+    );
+    assert_eq!(speakers(&r), [said("passed the first hurdle", "Max Lawson")]);
+}
+
+#[test]
+fn a_cue_ending_in_a_colon_introduces_the_next_quotation_not_a_phrase_quoted_before_it() {
+    let r = read(
+        "Ferguson and Wenger met. Reminded that Ferguson called him \"a disgrace\", Wenger added: \"I don't respond to anything.\"",
+    );
+    assert_eq!(speakers(&r), [said("a disgrace", "Ferguson"), said("I don't respond to anything.", "Wenger")]);
+}
+
+#[test]
+fn phrases_quoted_side_by_side_share_the_cue_after_the_last() {
+    let r = read(
+        "Hazel Blears spoke. Her comments have been described as \"irresponsible\" and \"outrageous\" by the Islamic Human Rights Commission.",
+    );
+    let commission = "Islamic Human Rights Commission";
+    assert_eq!(speakers(&r), [said("irresponsible", commission), said("outrageous", commission)]);
+}
+
+#[test]
+fn a_name_after_a_preposition_is_not_the_speaker_even_after_an_honorific() {
+    let r = read(
+        "Tony Blair spoke. \"We are united,\" Mr Blair said. According to Ms Ann Lee the prime minister said: \"Help me.\"",
+    );
+    assert_eq!(speakers(&r), [said("We are united,", "Tony Blair"), said("Help me.", "Tony Blair")]);
+}

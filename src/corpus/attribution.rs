@@ -15,6 +15,7 @@ use super::names::{is_honorific, starts_capitalised};
 use super::tokens::{inside, is_owner, quotations, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{AUXILIARIES, CLAUSE_WORDS, DEFINITE, INDEFINITE, PREPOSITIONS};
+use crate::words::organisation_nouns::is_organisation_noun;
 use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
 
 /// What a sentence is, as far as who is speaking goes.
@@ -498,6 +499,11 @@ impl Reader<'_> {
             return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
         }
         let definite = DEFINITE.contains(&lower[0].as_str());
+        // "the government said": an organisation the text leaves unnamed, not a role of
+        // someone's.
+        if definite && last.end > first.end && lower.last().is_some_and(|w| is_organisation_noun(w)) {
+            return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
+        }
         if definite && last.end > first.end {
             return self.by_role(&lower[1..], salient).map(|e| (Speaker::Entity(e), first.start..last.end));
         }

@@ -263,3 +263,12 @@ fn a_name_after_a_preposition_is_not_the_speaker_even_after_an_honorific() {
     );
     assert_eq!(speakers(&r), [said("We are united,", "Tony Blair"), said("Help me.", "Tony Blair")]);
 }
+
+#[test]
+fn an_organisation_the_text_leaves_unnamed_is_the_speaker_not_the_last_person_quoted() {
+    let r = read(
+        "\"We will appeal,\" said Ann Lee. In its new plan, the government said it was addressing \"the difficult issue\" of cost.",
+    );
+    let government = r.found.get(1).and_then(|f| f.speaker.as_ref()).map(|s| s.name(&r.text, &r.entities));
+    assert_eq!(government.as_deref(), Some("the government"));
+}

@@ -241,3 +241,14 @@ fn a_question_in_one_form_of_an_irregular_verb_finds_the_sentence_in_another() -
     );
     Ok(())
 }
+
+#[test]
+fn a_how_old_question_is_answered_by_a_sentence_with_a_number_or_not_at_all() -> anyhow::Result<()> {
+    let story = "+++\ntitle = \"Bridge works\"\ndate = \"2024-05-01\"\n+++\n\
+        The old bridge over the river is the pride of the old town. The old bridge needs repairs.\n\n\
+        Engineers say the bridge is 140 years old.\n";
+    let e = engine_of("bridge", story)?;
+    assert_eq!(best(&e, "How old is the bridge?")?.as_deref(), Some("Engineers say the bridge is 140 years old."));
+    assert_eq!(best(&e, "How old is the town?")?, None);
+    Ok(())
+}

@@ -58,7 +58,8 @@ pub fn asks(words: &[String]) -> (Asks, Vec<usize>) {
 
 /// The figure the question asks for, if its wording asks for one: money for a "how much"
 /// about paying or worth, but not for a share or a comparison ("how much of the ticket
-/// money …", "how much more does the UK pay …": "14 times as much").
+/// money …", "how much more does the UK pay …": "14 times as much"); a time for "when …?" and
+/// "how long"; an amount for "how old" and "how far".
 pub fn figure(words: &[String]) -> Option<Figure> {
     const SHARE_OR_COMPARISON: &[&str] = &["of", "more", "less"];
     const ASKING: &[&str] = &["what", "who", "whom", "whose", "which", "where", "how", "why"];
@@ -75,6 +76,8 @@ pub fn figure(words: &[String]) -> Option<Figure> {
             Some(Figure::Money)
         }
         ("how", "much") => Some(Figure::Amount),
+        ("how", "long") => Some(Figure::Time),
+        ("how", "old" | "far") => Some(Figure::Amount),
         ("what" | "which", "year") => Some(Figure::Year),
         _ => None,
     })
@@ -112,6 +115,13 @@ mod tests {
         assert_eq!(figure(&words("when's the ireland game")), Some(Figure::Time));
         assert_eq!(figure(&words("When a cell is eaten, what vesicle traps it")), None);
         assert_eq!(figure(&words("What happened when the bridge closed")), None);
+    }
+
+    #[test]
+    fn how_long_asks_for_a_time_and_how_old_or_how_far_for_an_amount() {
+        assert_eq!(figure(&words("How long has she taught ballet")), Some(Figure::Time));
+        assert_eq!(figure(&words("how old was she")), Some(Figure::Amount));
+        assert_eq!(figure(&words("How far is the depot")), Some(Figure::Amount));
         assert_eq!(figure(&words("much")), None);
     }
 

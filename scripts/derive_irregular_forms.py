@@ -42,7 +42,7 @@ def regular(form, base):
     if base.endswith("c"):
         stems.append(base + "k")
     stems.append(base + base[-1])
-    endings = ("s", "es", "ed", "d", "ing", "er", "est", "r", "st")
+    endings = ("s", "es", "ed", "d", "ing")
     return any(form == stem + ending for stem in stems for ending in endings)
 
 

@@ -33,7 +33,7 @@ use reading::{as_shown, asked, Resolved};
 
 use super::conversation::Turn;
 use crate::corpus::gender::Gender;
-use crate::corpus::Corpus;
+use crate::corpus::{is_year, Corpus};
 use crate::error::UserError;
 use crate::words::calendar::{MONTHS, WEEKDAYS};
 use crate::words::follow_ups::{
@@ -295,10 +295,7 @@ fn swap_time(phrase: &str, earlier: &str) -> Option<String> {
 /// weekday is capitalised ("may" and "march" are verbs too).
 fn time_kind(text: &str, word: &Word) -> Option<u8> {
     let lower = word.lower.as_str();
-    let year = lower.len() == 4
-        && lower.bytes().all(|b| b.is_ascii_digit())
-        && (lower.starts_with("19") || lower.starts_with("20"));
-    if year {
+    if is_year(lower) {
         return Some(0);
     }
     if !text[word.span.clone()].starts_with(char::is_uppercase) {

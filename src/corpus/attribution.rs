@@ -348,18 +348,11 @@ impl Reader<'_> {
     fn opening_names(&self, clause: Range<usize>) -> Option<Range<usize>> {
         let ws = words(self.text, clause.clone());
         let opening = ws.get(..ws.len().min(OPENING_WORDS))?;
-        let governed = |at: usize| {
-            opening
-                .iter()
-                .take_while(|w| w.end <= at)
-                .last()
-                .is_some_and(|w| PREPOSITIONS.contains(&self.word(w).as_str()))
-        };
         let end = self
             .mentions
             .iter()
             .filter(|m| opening.iter().any(|w| w.start == m.span.start))
-            .filter(|m| self.speaker_kind(m.entity) && !governed(m.span.start) && !is_owner(self.text, m.span.end))
+            .filter(|m| self.could_be_subject(opening, m))
             .map(|m| m.span.end)
             .max()?;
         Some(clause.start..end)
@@ -423,14 +416,24 @@ impl Reader<'_> {
             return None;
         }
         let ws = words(self.text, cue.subject.clone());
-        let governed = |at: usize| {
-            ws.iter().take_while(|w| w.end <= at).last().is_some_and(|w| PREPOSITIONS.contains(&self.word(w).as_str()))
-        };
         self.mentions
             .iter()
             .filter(|m| cue.subject.start <= m.span.start && m.span.end <= cue.subject.end)
-            .find(|m| self.speaker_kind(m.entity) && !governed(m.span.start) && !is_owner(self.text, m.span.end))
+            .find(|m| self.could_be_subject(&ws, m))
             .map(|m| (Speaker::Entity(m.entity), m.span.clone()))
+    }
+
+    /// Whether a preposition governs the name starting at `at`, among the words `ws`: the last
+    /// word before it, honorifics skipped ("According to Mr Peston the prime minister said").
+    fn governed(&self, ws: &[Range<usize>], at: usize) -> bool {
+        let before = ws.iter().rev().filter(|w| w.end <= at).map(|w| self.word(w)).find(|w| !is_honorific(w));
+        before.is_some_and(|w| PREPOSITIONS.contains(&w.as_str()))
+    }
+
+    /// Whether a mention among the words `ws` could be their clause's subject: a person or an
+    /// organisation that no preposition governs and that owns nothing ("Christian Aid's head").
+    fn could_be_subject(&self, ws: &[Range<usize>], m: &Mention) -> bool {
+        self.speaker_kind(m.entity) && !self.governed(ws, m.span.start) && !is_owner(self.text, m.span.end)
     }
 
     /// The entity named at the start of a phrase, and where.
@@ -480,12 +483,7 @@ impl Reader<'_> {
         }
         for (k, w) in ws.iter().enumerate().rev() {
             if let Some(m) = self.mentions.iter().find(|m| m.span.start <= w.start && w.start < m.span.end) {
-                // "According to Mr Peston the prime minister said": the preposition before the
-                // whole name (and its honorific) governs it, not the word before its last.
-                let opening = ws.iter().position(|x| x.start >= m.span.start).unwrap_or(k);
-                let before = lower[..opening].iter().rev().find(|x| !is_honorific(x));
-                let governed = before.is_some_and(|x| PREPOSITIONS.contains(&x.as_str()));
-                if governed || !self.speaker_kind(m.entity) {
+                if self.governed(&ws, m.span.start) || !self.speaker_kind(m.entity) {
                     continue;
                 }
                 // A company or place speaks only as the head of the phrase ("the BBC said").

@@ -70,32 +70,10 @@ pub fn states(figure: Figure, sentence: &str) -> bool {
         Figure::Time => {
             states_date(sentence)
                 || sentence.bytes().any(|b| b.is_ascii_digit())
-                || words(sentence).any(|(w, _)| TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w)))
+                || words(sentence).any(|(w, _)| calendar::TIME_WORDS.iter().any(|t| t.eq_ignore_ascii_case(w)))
         }
     }
 }
-
-/// Words that place something in time without a date: an age, a span, or a time preposition
-/// ("after the war": "when" is answered by an event as often as by a year).
-const TIME_WORDS: &[&str] = &[
-    "century",
-    "centuries",
-    "decade",
-    "decades",
-    "ago",
-    "era",
-    "age",
-    "ages",
-    "until",
-    "after",
-    "before",
-    "since",
-    "during",
-    "days",
-    "weeks",
-    "months",
-    "years",
-];
 
 /// The words of a sentence, each with the text after it. Split at hyphens too, unlike
 /// [`super::tokens::words`]: "two-thirds" and "five-year" state numbers.
@@ -141,7 +119,7 @@ fn starts_with_digit(word: &str) -> bool {
 }
 
 /// "1998", "2022", "1990s".
-fn is_year(word: &str) -> bool {
+pub fn is_year(word: &str) -> bool {
     let digits = word.strip_suffix('s').unwrap_or(word);
     digits.len() == 4
         && digits.bytes().all(|b| b.is_ascii_digit())

@@ -32,7 +32,7 @@ use sha2::{Digest, Sha256};
 
 pub use attribution::Kind;
 pub use entity::{Entity, EntityKind};
-pub use features::{states, states_amount, states_date, Features, Figure};
+pub use features::{is_year, states, states_amount, states_date, Features, Figure};
 pub use ids::{DocId, SentenceId};
 pub use mention::Mention;
 

@@ -77,8 +77,11 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
 /// at the Royal Ballet"), else its last word.
 fn head_word<'t>(text: &'t str, role: &Range<usize>) -> &'t str {
     let ws = words(text, role.clone());
-    let opener = ws.iter().skip(1).position(|w| COMPLEMENT_OPENERS.contains(&text[w.clone()].to_lowercase().as_str()));
-    opener.map_or_else(|| last_word(text, role), |k| &text[ws[k].clone()])
+    let opens_complement = |w: &Range<usize>| COMPLEMENT_OPENERS.contains(&text[w.clone()].to_lowercase().as_str());
+    match ws.windows(2).find(|pair| opens_complement(&pair[1])) {
+        Some(pair) => &text[pair[0].clone()],
+        None => last_word(text, role),
+    }
 }
 
 /// A name of no known kind followed by an apposition that holds a title is a person's ("Kaha

@@ -30,6 +30,14 @@ pub const WEEKDAYS: [(&str, Weekday); 7] = [
     ("sunday", Weekday::Sunday),
 ];
 
+/// Words that place something in time without a date: an age, a span, or a time preposition
+/// ("after the war": "when" is answered by an event as often as by a year).
+#[rustfmt::skip]
+pub const TIME_WORDS: &[&str] = &[
+    "century", "centuries", "decade", "decades", "ago", "era", "age", "ages", "until", "after", "before", "since",
+    "during", "days", "weeks", "months", "years",
+];
+
 /// Whether a lower-case word names a month or a weekday: a date, not a name.
 pub fn is_calendar_word(lower: &str) -> bool {
     MONTHS.iter().map(|(name, _)| *name).chain(WEEKDAYS.iter().map(|(name, _)| *name)).any(|name| name == lower)

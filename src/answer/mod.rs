@@ -222,6 +222,9 @@ impl Engine {
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
         let mut selected = rank::select(ranked, &analysed, self.params(), &self.corpus, follows);
+        if rank::asks_the_unheard(&self.corpus, &self.people, &analysed) {
+            selected.clear();
+        }
         // After the decision: the lift reorders answers, it never makes the engine answer.
         focus::lift(near, &mut selected);
         let answers = self.answers(selected, &analysed, top.clamp(1, MAX_TOP));

@@ -290,6 +290,25 @@ fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) 
     })
 }
 
+/// Whether the question asks what someone said and the story quotes none of the people it
+/// could mean ("What did Jeff Bezos say about Stargate?" of a story that names him but never
+/// quotes him or reports his words): the story does not say. The person must open the
+/// question's content, as its subject: in "What did the supporters club say about Glazer's
+/// offer?" Glazer is not the one asked about.
+pub fn asks_the_unheard(corpus: &Corpus, people: &[Person], analysed: &Analysed) -> bool {
+    let Some(subject) = analysed.concepts.first() else { return false };
+    if analysed.asks != Asks::Quote || corpus.docs.iter().all(|d| d.quotes.is_empty()) {
+        return false;
+    }
+    let keys: HashSet<u64> = subject.terms.iter().map(|t| stems::key(&t.stem)).collect();
+    let meant: HashSet<&str> = people
+        .iter()
+        .filter(|p| p.forms.iter().any(|f| f.iter().any(|k| keys.contains(k))))
+        .map(|p| p.name.as_str())
+        .collect();
+    !meant.is_empty() && !corpus.sentences.iter().any(|s| s.speaker.as_deref().is_some_and(|sp| meant.contains(sp)))
+}
+
 fn opens_with_pronoun(sentence: &str) -> bool {
     let first = sentence.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or_default();
     PRONOUNS.contains(&first.to_lowercase().as_str())

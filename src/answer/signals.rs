@@ -95,7 +95,7 @@ pub fn carries(sentence: &Sentence, text: &str, asks: Asks) -> bool {
         Asks::Date => states_date(text),
         Asks::Place => f.place,
         Asks::Person => f.person || sentence.speaker.is_some(),
-        Asks::Quote => sentence.speaker.is_some() || f.quote,
+        Asks::Quote | Asks::Speaker => sentence.speaker.is_some() || f.quote,
         Asks::Anything => false,
     }
 }

@@ -252,3 +252,16 @@ fn a_how_old_question_is_answered_by_a_sentence_with_a_number_or_not_at_all() ->
     assert_eq!(best(&e, "How old is the town?")?, None);
     Ok(())
 }
+
+#[test]
+fn what_someone_the_story_never_quotes_said_gets_no_answer() -> anyhow::Result<()> {
+    let story = HARBOUR.replace("[[quotes]]", "[[entities]]\nname = \"Omar Reyes\"\nkind = \"person\"\n\n[[quotes]]")
+        + "\nOmar Reyes, who runs the boatyard, watched the vote from the gallery.\n";
+    let e = engine_of("harbour", &story)?;
+    assert_eq!(best(&e, "What did Omar Reyes say about the ferry?")?, None, "Reyes is named but never quoted");
+    assert_eq!(
+        best(&e, "What did Whitfield say about the ferry?")?.as_deref(),
+        Some("“Our kids will ride this ferry for fifty years,” Mayor Dana Whitfield said.")
+    );
+    Ok(())
+}

@@ -14,7 +14,10 @@ pub enum Asks {
     Date,
     Place,
     Person,
+    /// What someone said ("What did Altman say about Musk?").
     Quote,
+    /// Who said something ("Who said they have no money?").
+    Speaker,
     #[default]
     Anything,
 }
@@ -42,7 +45,7 @@ pub fn asks(words: &[String]) -> (Asks, Vec<usize>) {
             "where" => return (Asks::Place, filler),
             "who" | "whom" | "whose" => {
                 let quote = words.iter().any(|w| QUOTE_WORDS.contains(&w.as_str()));
-                return (if quote { Asks::Quote } else { Asks::Person }, filler);
+                return (if quote { Asks::Speaker } else { Asks::Person }, filler);
             }
             _ => {}
         }
@@ -138,8 +141,9 @@ mod tests {
     }
 
     #[test]
-    fn who_said_asks_for_a_quote_and_who_alone_for_a_person() {
-        assert_eq!(asks(&words("who said they have no money")).0, Asks::Quote);
+    fn who_said_asks_for_a_speaker_what_said_for_a_quote_and_who_alone_for_a_person() {
+        assert_eq!(asks(&words("who said they have no money")).0, Asks::Speaker);
+        assert_eq!(asks(&words("what did musk say about it")).0, Asks::Quote);
         assert_eq!(asks(&words("who runs softbank")).0, Asks::Person);
         assert_eq!(asks(&words("where was altman")).0, Asks::Place);
         assert_eq!(asks(&words("why is it funny")).0, Asks::Anything);

@@ -23,8 +23,9 @@ pub const DENSE_CANDIDATES: usize = 5;
 pub const MIN_SECONDARY_COVERAGE: f32 = 0.3;
 /// A match found only in a neighbouring sentence counts this much.
 const CONTEXT_SHARE: f32 = 0.4;
-/// ...and this much when found in the sentence just before one that opens with a pronoun
-/// ("He’s currently suing…"): that neighbour names who the sentence is about.
+/// ...and this much when found in the sentence just before one that opens by referring back
+/// ("He’s currently suing…", "The game was played…"): that neighbour names who or what the
+/// sentence is about.
 const ANTECEDENT_SHARE: f32 = 0.8;
 
 /// How far down a question asking for a figure looks for a sentence stating one. Chosen on the
@@ -156,7 +157,7 @@ impl<'a> Scoring<'a> {
         let mut around: Vec<&[u64]> = Vec::new();
         let mut antecedent: &[u64] = &[];
         for n in corpus.neighbours(id) {
-            if Some(n) == id.prev() && opens_with_pronoun(corpus.text(id)) {
+            if Some(n) == id.prev() && opens_with_reference(corpus.text(id)) {
                 antecedent = cache.of(corpus, n, analyzer);
             } else {
                 around.push(cache.of(corpus, n, analyzer));
@@ -309,8 +310,15 @@ pub fn asks_the_unheard(corpus: &Corpus, people: &[Person], analysed: &Analysed)
     !meant.is_empty() && !corpus.sentences.iter().any(|s| s.speaker.as_deref().is_some_and(|sp| meant.contains(sp)))
 }
 
-fn opens_with_pronoun(sentence: &str) -> bool {
-    let first = sentence.split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or_default();
+/// Whether a sentence opens by referring back: with a pronoun ("He’s currently suing…") or
+/// with "the" and a common noun ("The game was played on February 7", after "Super Bowl 50
+/// was an American football game…"), not with a name ("The Broncos defeated…").
+fn opens_with_reference(sentence: &str) -> bool {
+    let mut words = sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or_default();
+    if first == "The" {
+        return words.next().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    }
     PRONOUNS.contains(&first.to_lowercase().as_str())
 }
 
@@ -342,4 +350,18 @@ pub fn highlights(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opens_with_reference;
+
+    #[test]
+    fn a_pronoun_or_the_before_a_common_noun_refers_back_and_the_before_a_name_does_not() {
+        assert!(opens_with_reference("He’s currently suing OpenAI."));
+        assert!(opens_with_reference("The game was played on February 7."));
+        assert!(!opens_with_reference("The Broncos defeated the Panthers."));
+        assert!(!opens_with_reference("Theirs was a long season."));
+        assert!(!opens_with_reference("Denver won."));
+    }
 }

@@ -21,7 +21,8 @@ pub struct Signals {
     /// Share of the question's content, weighted by idf, found in the sentence itself.
     pub own: f32,
     /// The same counting words found in the neighbouring sentences at a discount, and those
-    /// of the sentence before one that opens with a pronoun at a smaller one.
+    /// of the sentence before one that opens by referring back ("He…", "The game…") at a
+    /// smaller one.
     pub near: f32,
     /// How close together the matched words stand: matched concepts over the width of the
     /// shortest window holding them all.

@@ -265,3 +265,15 @@ fn what_someone_the_story_never_quotes_said_gets_no_answer() -> anyhow::Result<(
     );
     Ok(())
 }
+
+#[test]
+fn a_sentence_opening_with_the_and_a_common_noun_inherits_the_words_of_the_one_before() -> anyhow::Result<()> {
+    let story = "+++\ntitle = \"Ferries\"\n+++\nOne boat carries ninety passengers. Aurora will replace it soon.\n\n\
+                 Aurora is the oldest ferry in the fleet. The boat carries ninety passengers.\n";
+    let e = engine_of("ferries", story)?;
+    assert_eq!(
+        best(&e, "How many passengers does Aurora carry?")?.as_deref(),
+        Some("The boat carries ninety passengers.")
+    );
+    Ok(())
+}

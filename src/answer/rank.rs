@@ -280,11 +280,16 @@ fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) 
     if analysed.asks != Asks::Quote || corpus.docs.iter().all(|d| d.quotes.is_empty()) {
         return None;
     }
+    // A name may take several of the question's words ("annie walker"), each its own concept.
+    let keys_of = |concept: &crate::search::Concept| -> HashSet<u64> {
+        concept.terms.iter().map(|t| stems::key(&t.stem)).collect()
+    };
+    let said: HashSet<u64> = analysed.concepts.iter().flat_map(keys_of).collect();
     analysed.concepts.iter().find_map(|concept| {
-        let said: HashSet<u64> = concept.terms.iter().map(|t| stems::key(&t.stem)).collect();
+        let own = keys_of(concept);
         let named: HashSet<String> = people
             .iter()
-            .filter(|p| p.forms.iter().any(|f| f.iter().all(|k| said.contains(k))))
+            .filter(|p| p.forms.iter().any(|f| f.iter().any(|k| own.contains(k)) && f.iter().all(|k| said.contains(k))))
             .map(|p| p.name.clone())
             .collect();
         (!named.is_empty()).then_some(named)

@@ -277,3 +277,14 @@ fn a_sentence_opening_with_the_and_a_common_noun_inherits_the_words_of_the_one_b
     );
     Ok(())
 }
+
+#[test]
+fn a_name_of_two_words_typed_in_lower_case_still_finds_that_persons_quotes() -> anyhow::Result<()> {
+    let story = HARBOUR.replace("[[quotes]]", "[[entities]]\nname = \"Omar Reyes\"\nkind = \"person\"\n\n[[quotes]]")
+        + "\n“The harbour wall matters more than any ferry,” said boatyard owner Omar Reyes.\n";
+    let e = engine_of("harbour", &story)?;
+    let (_, ranked) = e.explain("what did omar reyes say about the harbour?")?;
+    let by_reyes = ranked.iter().find(|r| e.corpus().text(r.sentence).contains("wall matters"));
+    assert_eq!(by_reyes.map(|r| r.signals.speaker), Some(1.0), "{ranked:?}");
+    Ok(())
+}

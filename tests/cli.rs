@@ -63,6 +63,16 @@ fn a_question_the_story_cannot_answer_gets_an_empty_answer_list() {
 }
 
 #[test]
+fn asked_what_someone_the_story_never_quotes_said_the_answer_says_who() {
+    let ws = Workspace::with_shipped_story();
+    let out = ws.run(&["ask", "What did Jeff Bezos say about Stargate?"], None);
+    assert!(stdout(&out).contains("The story doesn't say: it names Jeff Bezos but never quotes them."), "{out:?}");
+    let out = ws.run(&["ask", "--json", "What did Jeff Bezos say about Stargate?"], None);
+    let line = &json_lines(&stdout(&out))[0];
+    assert_eq!((&line["answers"], &line["unquoted"]), (&serde_json::json!([]), &serde_json::json!("Jeff Bezos")));
+}
+
+#[test]
 fn human_output_shows_answer_context_and_source() {
     let ws = Workspace::with_shipped_story();
     let out = ws.run(&["ask", "Who", "runs", "SoftBank?"], None);

@@ -176,7 +176,7 @@ proptest! {
         let engine = story();
         if let Ok(answers) = engine.ask(&q, 3) {
             check_reply(&answer_reply(engine, &answers, rank, width))?;
-            check_reply(&render::no_answer(engine.version(), &q, &answers.closest))?;
+            check_reply(&render::no_answer(engine.version(), &q, answers.unquoted.as_deref(), &answers.closest))?;
         }
         if let Ok(results) = engine.search(&q, 50) {
             check_reply(&render::search(engine.version(), &results, rank, 5))?;

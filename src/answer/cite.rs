@@ -42,6 +42,9 @@ pub struct JsonAnswers<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub read_as: Option<&'a str>,
     pub answers: Vec<JsonAnswer<'a>>,
+    /// With no answer to what someone said: who, named in the story but never quoted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unquoted: Option<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,6 +102,7 @@ impl<'a> JsonAnswers<'a> {
                     source: JsonSource::of(&a.passage.source),
                 })
                 .collect(),
+            unquoted: answers.unquoted.as_deref(),
         }
     }
 }

@@ -72,6 +72,9 @@ pub struct Answers {
     /// How a follow-up was read ("what else did Elon Musk say?"), when [`Engine::ask_in`]
     /// rewrote it; front ends show it before the answers.
     pub read_as: Option<String>,
+    /// With no answer because the question asks what someone said and the story names them
+    /// but never quotes them: who ("Jeff Bezos"), for front ends to say so.
+    pub unquoted: Option<String>,
 }
 
 /// One answering sentence with what to show around it (one sentence of context each side).
@@ -222,7 +225,8 @@ impl Engine {
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
         let mut selected = rank::select(ranked, &analysed, self.params(), &self.corpus, follows);
-        if rank::asks_the_unheard(&self.corpus, &self.people, &analysed) {
+        let unquoted = rank::never_quoted(&self.corpus, &self.people, &analysed);
+        if unquoted.is_some() {
             selected.clear();
         }
         // After the decision: the lift reorders answers, it never makes the engine answer.
@@ -232,7 +236,7 @@ impl Engine {
             true => related.into_iter().map(|id| self.passage(id, 0, &analysed)).collect(),
             false => Vec::new(),
         };
-        Ok(Answers { question: question.to_string(), answers, closest, read_as: None })
+        Ok(Answers { question: question.to_string(), answers, closest, read_as: None, unquoted })
     }
 
     /// Sentence `sentence` as shown for `question`, with `width` sentences of context on each
@@ -257,7 +261,7 @@ impl Engine {
         let limit = limit.clamp(1, MAX_SEARCH);
         let (analysed, ranked) = self.candidates(query, limit, &[])?;
         let answers = self.answers(ranked, &analysed, limit);
-        Ok(Answers { question: query.to_string(), answers, closest: Vec::new(), read_as: None })
+        Ok(Answers { question: query.to_string(), answers, closest: Vec::new(), read_as: None, unquoted: None })
     }
 
     /// Every candidate sentence with its score and coverage, whether or not it would be

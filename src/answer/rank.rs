@@ -1,6 +1,6 @@
 //! Deciding which retrieved sentences answer, in what order, and what to highlight.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
 use tantivy::tokenizer::TextAnalyzer;
@@ -296,23 +296,27 @@ fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) 
     })
 }
 
-/// Whether the question asks what someone said and the story quotes none of the people it
-/// could mean ("What did Jeff Bezos say about Stargate?" of a story that names him but never
-/// quotes him or reports his words): the story does not say. The person must open the
-/// question's content, as its subject: in "What did the supporters club say about Glazer's
-/// offer?" Glazer is not the one asked about.
-pub fn asks_the_unheard(corpus: &Corpus, people: &[Person], analysed: &Analysed) -> bool {
-    let Some(subject) = analysed.concepts.first() else { return false };
+/// For a question asking what someone said when the story quotes none of the people it could
+/// mean ("What did Jeff Bezos say about Stargate?" of a story that names him but never quotes
+/// him or reports his words): the first of them by name. The story does not say. The person
+/// must open the question's content, as its subject: in "What did the supporters club say
+/// about Glazer's offer?" Glazer is not the one asked about.
+pub fn never_quoted(corpus: &Corpus, people: &[Person], analysed: &Analysed) -> Option<String> {
+    let subject = analysed.concepts.first()?;
     if analysed.asks != Asks::Quote || corpus.docs.iter().all(|d| d.quotes.is_empty()) {
-        return false;
+        return None;
     }
     let keys: HashSet<u64> = subject.terms.iter().map(|t| stems::key(&t.stem)).collect();
-    let meant: HashSet<&str> = people
+    let meant: BTreeSet<&str> = people
         .iter()
         .filter(|p| p.forms.iter().any(|f| f.iter().any(|k| keys.contains(k))))
         .map(|p| p.name.as_str())
         .collect();
-    !meant.is_empty() && !corpus.sentences.iter().any(|s| s.speaker.as_deref().is_some_and(|sp| meant.contains(sp)))
+    let quoted = corpus.sentences.iter().any(|s| s.speaker.as_deref().is_some_and(|sp| meant.contains(sp)));
+    if quoted {
+        return None;
+    }
+    meant.first().map(|name| (*name).to_string())
 }
 
 /// Whether a sentence opens by referring back: with a pronoun ("He’s currently suing…") or

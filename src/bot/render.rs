@@ -104,7 +104,7 @@ impl Embed {
 /// The first reply to a question: its best answer, or "the story doesn't say".
 pub fn answers(version: &str, answers: &Answers) -> Reply {
     let reply = match answers.answers.first() {
-        None => no_answer(version, &answers.question, &answers.closest),
+        None => no_answer(version, &answers.question, answers.unquoted.as_deref(), &answers.closest),
         Some(best) => {
             let ranked: Vec<SentenceId> = answers.answers.iter().map(Answer::sentence).collect();
             answer(&AnswerView {
@@ -192,9 +192,13 @@ pub fn answer(view: &AnswerView<'_>) -> Reply {
     Reply::embed(embed, buttons)
 }
 
-/// "The story doesn't say", with the closest passages when the engine found related ones.
-pub fn no_answer(version: &str, question: &str, closest: &[Passage]) -> Reply {
+/// "The story doesn't say" (and, for what someone said, that the story never quotes them),
+/// with the closest passages when the engine found related ones.
+pub fn no_answer(version: &str, question: &str, unquoted: Option<&str>, closest: &[Passage]) -> Reply {
     let mut description = format!("{}\n\nThe story doesn't say.", first_line(QUESTION_PREFIX, question));
+    if let Some(name) = unquoted {
+        description.push_str(&format!(" It names {} but never quotes them.", escape(name)));
+    }
     if !closest.is_empty() {
         description.push_str("\n\nClosest passages (they may not answer it):");
         for passage in closest {

@@ -179,7 +179,10 @@ pub(super) fn write_answers(out: &mut impl Write, answers: &Answers, json: bool,
         writeln!(out, "  Read as: {read_as}")?;
     }
     if answers.answers.is_empty() {
-        writeln!(out, "  The story doesn't say: no sentence in it answers this question.\n")?;
+        match &answers.unquoted {
+            Some(name) => writeln!(out, "  The story doesn't say: it names {name} but never quotes them.\n")?,
+            None => writeln!(out, "  The story doesn't say: no sentence in it answers this question.\n")?,
+        }
         return Ok(());
     }
     for a in &answers.answers {

@@ -190,6 +190,15 @@ async fn a_question_the_story_cannot_answer_says_so_plainly() {
 }
 
 #[tokio::test]
+async fn asked_what_someone_the_story_never_quotes_said_the_bot_says_who_it_never_quotes() {
+    let bot = start().await;
+    let reply = bot.run_command("ask", &[("question", json!("What did Jeff Bezos say about Stargate?"))]).await;
+    let text = description(&reply["data"]);
+    assert!(text.contains("The story doesn't say. It names Jeff Bezos but never quotes them."), "{text}");
+    bot.finish().await;
+}
+
+#[tokio::test]
 async fn an_unusable_question_gets_a_private_plain_message() {
     let bot = start().await;
     let reply = bot.run_command("ask", &[("question", json!("   "))]).await;

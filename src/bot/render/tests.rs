@@ -114,9 +114,20 @@ fn an_answer_built_by_hand_shows_the_question_the_sentence_its_matches_and_its_s
 }
 
 #[test]
+fn no_answer_about_someone_never_quoted_names_them_escaped() -> anyhow::Result<()> {
+    let reply = no_answer("0123abcd", "What did Reyes say?", Some("Omar *Reyes*"), &[]);
+    let description = &reply.embed.as_ref().context("an embed")?.description;
+    assert!(
+        description.ends_with("The story doesn't say. It names Omar \\*Reyes\\* but never quotes them."),
+        "{description}"
+    );
+    Ok(())
+}
+
+#[test]
 fn no_answer_built_by_hand_lists_the_closest_passages_it_was_given() -> anyhow::Result<()> {
     let near = passage("", &[("The ferry sailed.", false)], "");
-    let reply = no_answer("0123abcd", "Where did it go?", &[near]);
+    let reply = no_answer("0123abcd", "Where did it go?", None, &[near]);
     let description = &reply.embed.as_ref().context("an embed")?.description;
     assert!(description.contains("The story doesn't say."));
     assert!(
@@ -136,6 +147,7 @@ fn a_rewritten_follow_up_says_how_it_was_read_on_the_line_after_the_question() -
         answers: vec![answer],
         closest: Vec::new(),
         read_as: Some("what else did Elon *Musk* say?".into()),
+        unquoted: None,
     };
     let description = description_of(&answers)?;
     assert!(
@@ -155,8 +167,13 @@ fn a_rewritten_follow_up_says_how_it_was_read_on_the_line_after_the_question() -
 
 #[test]
 fn a_question_over_several_lines_is_shown_and_read_back_on_one() -> anyhow::Result<()> {
-    let answers =
-        Answers { question: "who runs\nSoftBank?".into(), answers: Vec::new(), closest: Vec::new(), read_as: None };
+    let answers = Answers {
+        question: "who runs\nSoftBank?".into(),
+        answers: Vec::new(),
+        closest: Vec::new(),
+        read_as: None,
+        unquoted: None,
+    };
     let description = description_of(&answers)?;
     assert!(description.starts_with("**Q:** who runs SoftBank?\n\n"), "{description}");
     assert_eq!(super::question_of(&description).as_deref(), Some("who runs SoftBank?"));

@@ -5,7 +5,7 @@ use std::io::{BufRead as _, IsTerminal as _, Write};
 
 use super::ColorChoice;
 use crate::answer::rank::Ranked;
-use crate::answer::{Answers, Conversation, Engine, JsonAnswers};
+use crate::answer::{Answers, Conversation, Engine, JsonAnswers, Passage};
 use crate::config::Paths;
 use crate::error::UserError;
 use crate::search::Analysed;
@@ -180,9 +180,11 @@ pub(super) fn write_answers(out: &mut impl Write, answers: &Answers, json: bool,
     }
     if answers.answers.is_empty() {
         match &answers.unquoted {
-            Some(name) => writeln!(out, "  The story doesn't say: it names {name} but never quotes them.\n")?,
-            None => writeln!(out, "  The story doesn't say: no sentence in it answers this question.\n")?,
+            Some(name) => writeln!(out, "  The story doesn't say: it names {name} but never quotes them.")?,
+            None => writeln!(out, "  The story doesn't say: no sentence in it answers this question.")?,
         }
+        write_closest(out, &answers.closest)?;
+        writeln!(out)?;
         return Ok(());
     }
     for a in &answers.answers {
@@ -197,6 +199,20 @@ pub(super) fn write_answers(out: &mut impl Write, answers: &Answers, json: bool,
         }
     }
     writeln!(out)?;
+    Ok(())
+}
+
+/// The passages still related to a question the story does not answer, as the bot lists them.
+fn write_closest(out: &mut impl Write, closest: &[Passage]) -> anyhow::Result<()> {
+    if closest.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  Closest passages (they may not answer it):")?;
+    for passage in closest {
+        let source = &passage.source;
+        writeln!(out, "  - {}", passage.text)?;
+        writeln!(out, "    {} ({} bytes {}..{})", source.label(), source.path, source.span.start, source.span.end)?;
+    }
     Ok(())
 }
 

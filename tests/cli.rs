@@ -73,6 +73,9 @@ fn asked_what_someone_the_story_never_quotes_said_the_answer_says_who() {
     let out = ws.run(&["ask", "--json", "What did Jeff Bezos say about Stargate?"], None);
     let line = &json_lines(&stdout(&out))[0];
     assert_eq!((&line["answers"], &line["unquoted"]), (&serde_json::json!([]), &serde_json::json!("Jeff Bezos")));
+    let near = &line["closest"][0];
+    assert!(near["text"].as_str().is_some_and(|t| t.starts_with("Every one of the tech CEOs")), "{line}");
+    assert_eq!(near["source"]["paragraph"], 4);
 }
 
 #[test]

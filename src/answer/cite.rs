@@ -45,6 +45,17 @@ pub struct JsonAnswers<'a> {
     /// With no answer to what someone said: who, named in the story but never quoted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unquoted: Option<&'a str>,
+    /// With no answer: passages still closely related (absent when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub closest: Vec<JsonPassage<'a>>,
+}
+
+/// A passage related to a question the story does not answer.
+#[derive(Debug, Serialize)]
+pub struct JsonPassage<'a> {
+    /// The sentence, verbatim: `path[start..end]`.
+    pub text: &'a str,
+    pub source: JsonSource<'a>,
 }
 
 #[derive(Debug, Serialize)]
@@ -103,6 +114,11 @@ impl<'a> JsonAnswers<'a> {
                 })
                 .collect(),
             unquoted: answers.unquoted.as_deref(),
+            closest: answers
+                .closest
+                .iter()
+                .map(|p| JsonPassage { text: &p.text, source: JsonSource::of(&p.source) })
+                .collect(),
         }
     }
 }

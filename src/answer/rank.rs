@@ -9,7 +9,7 @@ use super::model;
 use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
 use crate::corpus::{self, Corpus, EntityKind, Figure, SentenceId};
-use crate::search::{Analysed, Asks};
+use crate::search::{Analysed, Asks, Source};
 use crate::words::grammar::PRONOUNS;
 
 /// Sentences retrieved per question before re-ranking.
@@ -306,7 +306,10 @@ pub fn never_quoted(corpus: &Corpus, people: &[Person], analysed: &Analysed) -> 
     if analysed.asks != Asks::Quote || corpus.docs.iter().all(|d| d.quotes.is_empty()) {
         return None;
     }
-    let keys: HashSet<u64> = subject.terms.iter().map(|t| stems::key(&t.stem)).collect();
+    // The question's own word (or its spelling corrected), not what it stands for elsewhere:
+    // "the White House" is an alias of the Trump administration, not Donald Trump speaking.
+    let own = subject.terms.iter().filter(|t| t.source != Source::Alias);
+    let keys: HashSet<u64> = own.map(|t| stems::key(&t.stem)).collect();
     let meant: BTreeSet<&str> = people
         .iter()
         .filter(|p| p.forms.iter().any(|f| f.iter().any(|k| keys.contains(k))))

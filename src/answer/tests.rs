@@ -255,13 +255,20 @@ fn a_how_old_question_is_answered_by_a_sentence_with_a_number_or_not_at_all() ->
 
 #[test]
 fn what_someone_the_story_never_quotes_said_gets_no_answer() -> anyhow::Result<()> {
-    let story = HARBOUR.replace("[[quotes]]", "[[entities]]\nname = \"Omar Reyes\"\nkind = \"person\"\n\n[[quotes]]")
-        + "\nOmar Reyes, who runs the boatyard, watched the vote from the gallery.\n";
+    let people = "[[entities]]\nname = \"Omar Reyes\"\nkind = \"person\"\n\n\
+                  [[entities]]\nname = \"Reyes Boatyard\"\nkind = \"organisation\"\naliases = [\"Harbour Yard\"]\n\n[[quotes]]";
+    let story = HARBOUR.replace("[[quotes]]", people)
+        + "\nOmar Reyes, who runs the boatyard, watched the vote from the gallery. The yard will service the ferry.\n";
     let e = engine_of("harbour", &story)?;
     let asked = e.ask("What did Omar Reyes say about the ferry?", 3)?;
     assert!(asked.answers.is_empty(), "Reyes is named but never quoted: {asked:?}");
     assert_eq!(asked.unquoted.as_deref(), Some("Omar Reyes"));
     assert_eq!(e.ask("What did Whitfield say about the ferry?", 3)?.unquoted, None);
+    assert_eq!(
+        e.ask("What did Harbour Yard say about the ferry?", 3)?.unquoted,
+        None,
+        "an alias of the yard, not Reyes"
+    );
     assert_eq!(
         best(&e, "What did Whitfield say about the ferry?")?.as_deref(),
         Some("“Our kids will ride this ferry for fifty years,” Mayor Dana Whitfield said.")

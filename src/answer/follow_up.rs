@@ -291,20 +291,28 @@ fn swap_time(phrase: &str, earlier: &str) -> Option<String> {
     Some(splice(earlier, &[(old.span, phrase[new.1.span].to_string())]))
 }
 
+/// What kind of time a word names, for swapping one for another of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimeKind {
+    Year,
+    Month,
+    Weekday,
+}
+
 /// Whether a word of `text` is a year ("2004"), a month or a weekday, and which; a month or
 /// weekday is capitalised ("may" and "march" are verbs too).
-fn time_kind(text: &str, word: &Word) -> Option<u8> {
+fn time_kind(text: &str, word: &Word) -> Option<TimeKind> {
     let lower = word.lower.as_str();
     if is_year(lower) {
-        return Some(0);
+        return Some(TimeKind::Year);
     }
     if !text[word.span.clone()].starts_with(char::is_uppercase) {
         return None;
     }
     if MONTHS.iter().any(|(m, _)| *m == lower) {
-        return Some(1);
+        return Some(TimeKind::Month);
     }
-    WEEKDAYS.iter().any(|(d, _)| *d == lower).then_some(2)
+    WEEKDAYS.iter().any(|(d, _)| *d == lower).then_some(TimeKind::Weekday)
 }
 
 /// Whether an "and X?" phrase opens with a preposition ("and without the rebate?"), which adds

@@ -1,6 +1,6 @@
 //! Deciding which retrieved sentences answer, in what order, and what to highlight.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use tantivy::tokenizer::TextAnalyzer;
@@ -9,7 +9,7 @@ use super::model;
 use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
 use crate::corpus::{self, Corpus, EntityKind, Figure, SentenceId};
-use crate::search::{Analysed, Asks, Source};
+use crate::search::{Analysed, Asks, ConceptTerm, Source};
 use crate::words::grammar::PRONOUNS;
 
 /// Sentences retrieved per question before re-ranking.
@@ -257,10 +257,13 @@ fn topic(analysed: &Analysed, follows: bool) -> model::Topic {
 pub struct Person {
     pub name: String,
     forms: Vec<Box<[u64]>>,
+    /// Some sentence quotes them or reports their words.
+    quoted: bool,
 }
 
 /// The people (entities of kind `person`) of the corpus.
 pub fn people(corpus: &Corpus, analyzer: &mut TextAnalyzer) -> Vec<Person> {
+    let speakers: HashSet<&str> = corpus.sentences.iter().filter_map(|s| s.speaker.as_deref()).collect();
     corpus
         .docs
         .iter()
@@ -269,24 +272,33 @@ pub fn people(corpus: &Corpus, analyzer: &mut TextAnalyzer) -> Vec<Person> {
         .map(|e| Person {
             name: e.name.clone(),
             forms: e.forms().map(|f| stems::keys_of(analyzer, f)).filter(|k| !k.is_empty()).collect(),
+            quoted: speakers.contains(e.name.as_str()),
         })
         .collect()
+}
+
+/// Whether the question asks what someone said, in a corpus that lists its quotes: only then
+/// do the person it names and their quotes count.
+fn asks_for_quotes(corpus: &Corpus, analysed: &Analysed) -> bool {
+    analysed.asks == Asks::Quote && corpus.docs.iter().any(|d| !d.quotes.is_empty())
+}
+
+/// The keys of the stems of `terms`.
+fn keys<'a>(terms: impl Iterator<Item = &'a ConceptTerm>) -> HashSet<u64> {
+    terms.map(|t| stems::key(&t.stem)).collect()
 }
 
 /// For a question asking what someone said, in a corpus that lists its quotes: the person
 /// whose words are wanted, taken to be the first person the question names ("What did
 /// Altman say to Musk?" asks for Altman). `None` when the rule does not apply.
 fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) -> Option<HashSet<String>> {
-    if analysed.asks != Asks::Quote || corpus.docs.iter().all(|d| d.quotes.is_empty()) {
+    if !asks_for_quotes(corpus, analysed) {
         return None;
     }
     // A name may take several of the question's words ("annie walker"), each its own concept.
-    let keys_of = |concept: &crate::search::Concept| -> HashSet<u64> {
-        concept.terms.iter().map(|t| stems::key(&t.stem)).collect()
-    };
-    let said: HashSet<u64> = analysed.concepts.iter().flat_map(keys_of).collect();
+    let said = keys(analysed.concepts.iter().flat_map(|c| c.terms.iter()));
     analysed.concepts.iter().find_map(|concept| {
-        let own = keys_of(concept);
+        let own = keys(concept.terms.iter());
         let named: HashSet<String> = people
             .iter()
             .filter(|p| p.forms.iter().any(|f| f.iter().any(|k| own.contains(k)) && f.iter().all(|k| said.contains(k))))
@@ -303,23 +315,18 @@ fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) 
 /// about Glazer's offer?" Glazer is not the one asked about.
 pub fn never_quoted(corpus: &Corpus, people: &[Person], analysed: &Analysed) -> Option<String> {
     let subject = analysed.concepts.first()?;
-    if analysed.asks != Asks::Quote || corpus.docs.iter().all(|d| d.quotes.is_empty()) {
+    if !asks_for_quotes(corpus, analysed) {
         return None;
     }
     // The question's own word (or its spelling corrected), not what it stands for elsewhere:
     // "the White House" is an alias of the Trump administration, not Donald Trump speaking.
-    let own = subject.terms.iter().filter(|t| t.source != Source::Alias);
-    let keys: HashSet<u64> = own.map(|t| stems::key(&t.stem)).collect();
-    let meant: BTreeSet<&str> = people
-        .iter()
-        .filter(|p| p.forms.iter().any(|f| f.iter().any(|k| keys.contains(k))))
-        .map(|p| p.name.as_str())
-        .collect();
-    let quoted = corpus.sentences.iter().any(|s| s.speaker.as_deref().is_some_and(|sp| meant.contains(sp)));
-    if quoted {
+    let own = keys(subject.terms.iter().filter(|t| t.source != Source::Alias));
+    let meant: Vec<&Person> =
+        people.iter().filter(|p| p.forms.iter().any(|f| f.iter().any(|k| own.contains(k)))).collect();
+    if meant.iter().any(|p| p.quoted) {
         return None;
     }
-    meant.first().map(|name| (*name).to_string())
+    meant.iter().map(|p| p.name.as_str()).min().map(str::to_string)
 }
 
 /// Whether a sentence opens by referring back: with a pronoun ("He’s currently suing…") or

@@ -211,20 +211,21 @@ impl Reader<'_> {
         let (i, q) = &quoted[k];
         let (text, sentence) = (self.text, self.sentences[*i].clone());
         let prev_end = k.checked_sub(1).filter(|&p| quoted[p].0 == *i).map_or(sentence.start, |p| quoted[p].1.end);
-        let next_start = quoted.get(k + 1).filter(|n| n.0 == *i).map_or(sentence.end, |n| n.1.start);
+        // The quotation `j`, when it is in this sentence too.
+        let here = |j: usize| quoted.get(j).filter(|n| n.0 == *i).map(|n| n.1.clone());
+        let next = here(k + 1);
+        let next_start = next.as_ref().map_or(sentence.end, |n| n.start);
         let before = text[prev_end..q.start].trim_end();
         let runs_to_end = !text[q.end..sentence.end].chars().any(char::is_alphanumeric);
         let last_before = words(text, prev_end..q.start).pop().map(|w| text[w].to_lowercase());
         let introduced = before.is_empty()
             || before.ends_with([',', ':'])
             || last_before.as_deref().is_some_and(|w| w == "that" || is_speech_verb(w));
-        let next = quoted.get(k + 1).filter(|n| n.0 == *i).map(|n| n.1.clone());
         let between = next.as_ref().map(|n| text[q.end..n.start].trim());
         let cue_after = match &next {
             // "described as "irresponsible" and "outrageous" by the IHRC": one cue for both.
             Some(n) if between.is_some_and(|b| matches!(b.trim_matches(','), "and" | "or")) => {
-                let after_next = quoted.get(k + 2).filter(|n| n.0 == *i).map_or(sentence.end, |n| n.1.start);
-                self.cue_after(n.end, after_next)
+                self.cue_after(n.end, here(k + 2).map_or(sentence.end, |n| n.start))
             }
             // "Reminded that Ferguson called him "a disgrace", Wenger added: "…"": a cue
             // ending in a colon introduces the next quotation, not a phrase quoted before it.

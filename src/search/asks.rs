@@ -4,7 +4,7 @@
 
 use crate::corpus::Figure;
 use crate::words::numbers::MONEY_ASKING;
-use crate::words::questions::{AMOUNT_WORDS, DATE_WORDS, HOW_AMOUNT, HOW_TIME};
+use crate::words::questions::{AMOUNT_WORDS, DATE_WORDS, HOW_AMOUNT, HOW_TIME, QUESTION_WORDS};
 use crate::words::speech::QUOTE_WORDS;
 
 /// What a question asks for, when its wording says so.
@@ -65,9 +65,9 @@ pub fn asks(words: &[String]) -> (Asks, Vec<usize>) {
 /// "how long"; an amount for "how old" and "how far".
 pub fn figure(words: &[String]) -> Option<Figure> {
     const SHARE_OR_COMPARISON: &[&str] = &["of", "more", "less"];
-    const ASKING: &[&str] = &["what", "who", "whom", "whose", "which", "where", "how", "why"];
     let opens_with_when = words.first().is_some_and(|w| w == "when" || w == "when's");
-    if opens_with_when && !words.iter().any(|w| ASKING.contains(&w.as_str())) {
+    let asks_more = words.iter().any(|w| w != "when" && QUESTION_WORDS.contains(&w.as_str()));
+    if opens_with_when && !asks_more {
         return Some(Figure::Time);
     }
     let about_money = words.iter().any(|w| MONEY_ASKING.contains(&w.as_str()));

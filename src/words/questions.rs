@@ -197,6 +197,10 @@ pub const STOP_WORDS: &[&str] = &[
     "one",
 ];
 
+/// The words that ask a question ("who", "when", "how"): after "when" one of the others asks
+/// something else ("When a cell is eaten, what traps it?").
+pub const QUESTION_WORDS: &[&str] = &["what", "when", "where", "who", "whom", "whose", "why", "how", "which"];
+
 /// Adjectives that only say "a quantity" after "how".
 pub const HOW_AMOUNT: &[&str] = &["much", "many", "big", "large", "expensive", "costly", "huge", "small"];
 

@@ -298,3 +298,14 @@ fn a_name_of_two_words_typed_in_lower_case_still_finds_that_persons_quotes() -> 
     assert_eq!(by_reyes.map(|r| r.signals.speaker), Some(1.0), "{ranked:?}");
     Ok(())
 }
+
+#[test]
+fn a_sentence_quoting_someone_who_it_also_names_counts_once_in_their_names_weight() -> anyhow::Result<()> {
+    let e = engine()?;
+    let (analysed, _) = e.explain("What did Whitfield say?")?;
+    let whitfield = analysed.concepts.iter().find(|c| c.word == "whitfield").context("no concept for Whitfield")?;
+    let sentences = e.corpus().sentences.len() as f32;
+    // One sentence both names her and is spoken by her.
+    assert_eq!(whitfield.idf, crate::search::idf(1.0, sentences));
+    Ok(())
+}

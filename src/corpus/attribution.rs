@@ -480,7 +480,11 @@ impl Reader<'_> {
         // "a spokesman for Michael Howard" is the spokesman, not Michael Howard; "in a new
         // report" is where something was said, not who said it.
         if is_unnamed_source(&lower) && !PREPOSITIONS.contains(&lower[0].as_str()) {
-            return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
+            // "A spokesman for the Home Office said it was wrong to suggest": the source is
+            // named up to its own speech verb.
+            let own = lower.iter().skip(1).position(|w| is_speech_verb(w)).map_or(ws.len(), |k| k + 1);
+            let source = first.start..ws[own - 1].end;
+            return Some((Speaker::Unnamed(source.clone()), source));
         }
         for (k, w) in ws.iter().enumerate().rev() {
             if let Some(m) = self.mentions.iter().find(|m| m.span.start <= w.start && w.start < m.span.end) {

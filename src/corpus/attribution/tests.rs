@@ -272,3 +272,12 @@ fn an_organisation_the_text_leaves_unnamed_is_the_speaker_not_the_last_person_qu
     let government = r.found.get(1).and_then(|f| f.speaker.as_ref()).map(|s| s.name(&r.text, &r.entities));
     assert_eq!(government.as_deref(), Some("the government"));
 }
+
+#[test]
+fn an_unnamed_source_ends_before_its_speech_verb() {
+    let r = read(
+        "A spokesman for the Home Office said it was wholly wrong to suggest that the plan was to return \
+         children \"and leave them to rot\".",
+    );
+    assert_eq!(speakers(&r), [said("and leave them to rot", "A spokesman for the Home Office")]);
+}

@@ -38,9 +38,17 @@ impl PersonView {
         self.first_mention.as_ref().map(Place::of)
     }
 
-    /// "12 mentions, 3 quotes".
+    /// "12 mentions, 3 quotes", "1 mention, 0 quotes".
     pub fn counts(&self) -> String {
-        format!("{} mentions, {} quotes", self.mentions, self.quotes)
+        format!("{}, {}", counted(self.mentions, "mention"), counted(self.quotes, "quote"))
+    }
+}
+
+/// "1 quote", "3 quotes".
+fn counted(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        _ => format!("{n} {noun}s"),
     }
 }
 

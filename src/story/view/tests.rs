@@ -175,7 +175,7 @@ fn the_roster_is_grouped_people_then_organisations_with_roles_counts_and_first_m
     assert_eq!(groups, [("People", vec!["Linda Ortiz"]), ("Organisations", vec!["Harbor Ferry Company"])]);
     let ortiz = &view.people[0];
     assert_eq!((ortiz.kind.as_str(), ortiz.roles.as_slice()), ("person", ["Mayor".to_string()].as_slice()));
-    assert_eq!(ortiz.counts(), "3 mentions, 1 quotes");
+    assert_eq!(ortiz.counts(), "3 mentions, 1 quote");
     let first = ortiz.first_mention.as_ref().map(|s| slice(&c, s));
     assert_eq!(first, Some("Linda Ortiz"), "the first mention's own span");
     assert_eq!(ortiz.first_place(), Some(Place { paragraph: 1, sentence: 1 }));

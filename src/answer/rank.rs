@@ -215,6 +215,7 @@ impl<'a> Scoring<'a> {
             unseen: self.unseen,
             transformer: candidate.transformer,
             carries_amount: f32::from(u8::from(carries && self.analysed.asks == Asks::Amount)),
+            lead: f32::from(u8::from(self.corpus.position_in_document(id) < signals::LEAD_SENTENCES)),
         }
     }
 }

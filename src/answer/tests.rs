@@ -309,3 +309,31 @@ fn a_sentence_quoting_someone_who_it_also_names_counts_once_in_their_names_weigh
     assert_eq!(whitfield.idf, crate::search::idf(1.0, sentences));
     Ok(())
 }
+
+#[test]
+fn the_first_sentences_of_each_document_are_marked_as_its_lead() -> anyhow::Result<()> {
+    let story = |title: &str| {
+        format!(
+            "+++\ntitle = \"{title}\"\n+++\nThe ferry sails at dawn. The ferry is blue. The ferry is slow.\n\n\
+             The ferry is old. The ferry is loud.\n"
+        )
+    };
+    let sources = ["north", "south"]
+        .map(|name| Source { path: PathBuf::from(format!("corpus/{name}.txt")), bytes: story(name).into_bytes() });
+    let e = Engine::in_memory(Corpus::from_sources(Vec::from(sources))?)?;
+    let (_, ranked) = e.explain("Which ferry?")?;
+    let mut lead: Vec<(usize, f32)> = ranked.iter().map(|r| (r.sentence.index(), r.signals.lead)).collect();
+    lead.sort_by_key(|(s, _)| *s);
+    let expected: Vec<(usize, f32)> = (0..10).map(|s| (s, if s % 5 < 3 { 1.0 } else { 0.0 })).collect();
+    assert_eq!(lead, expected);
+    Ok(())
+}
+
+#[test]
+fn sentences_that_score_alike_come_in_the_order_of_the_story() -> anyhow::Result<()> {
+    let body = vec!["The ferry sails at dawn."; 40].join("\n\n");
+    let e = engine_of("ferries", &format!("+++\ntitle = \"Ferries\"\n+++\n{body}\n"))?;
+    let hits: Vec<usize> = e.plain_bm25("ferry", 3)?.iter().map(|s| s.index()).collect();
+    assert_eq!(hits, [0, 1, 2]);
+    Ok(())
+}

@@ -206,6 +206,11 @@ impl Corpus {
         self.doc(self.sentence(id).doc)
     }
 
+    /// How many sentences of its document stand before `id`.
+    pub fn position_in_document(&self, id: SentenceId) -> usize {
+        id.index() - self.doc_of(id).sentences.start.index()
+    }
+
     /// The sentences just before and after `id` in the same paragraph.
     pub fn neighbours(&self, id: SentenceId) -> impl Iterator<Item = SentenceId> + '_ {
         [id.prev(), Some(id.next())].into_iter().flatten().filter(move |&n| self.same_paragraph(id, n))

@@ -29,8 +29,6 @@ pub struct StoryIndex {
     pub fields: Fields,
     /// Term statistics, read at open (the index never changes while open).
     pub stats: Stats,
-    /// Each segment's sentence-ordinal column.
-    pub ords: Vec<tantivy::columnar::Column<u64>>,
     /// The [`fingerprint`] of what the index holds.
     pub fingerprint: String,
 }
@@ -52,8 +50,7 @@ impl StoryIndex {
         let reader: IndexReader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let searcher = reader.searcher();
         let stats = Stats::read(&searcher, fields)?;
-        let ords = stats::ord_columns(&searcher)?;
-        Ok(StoryIndex { index, reader, fields, stats, ords, fingerprint })
+        Ok(StoryIndex { index, reader, fields, stats, fingerprint })
     }
 
     /// Number of sentences indexed.

@@ -11,13 +11,14 @@ mod asks;
 mod fuzzy;
 mod normalise;
 
+use std::cmp::Reverse;
 use std::collections::HashSet;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, DisjunctionMaxQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::Term;
+use tantivy::{DocId, Score, SegmentReader, Term};
 
 pub use aliases::AliasTable;
 pub use asks::Asks;
@@ -326,14 +327,20 @@ fn top_hits(index: &StoryIndex, clauses: Vec<(Occur, Box<dyn Query>)>, limit: us
         return Ok(Vec::new());
     }
     let searcher = index.reader.searcher();
-    let collector = TopDocs::with_limit(limit).order_by_score();
+    // Equal scores go in the order of the corpus, not in the order of whichever indexing
+    // thread's segment holds the sentence (which differs from one build to the next).
+    let collector = TopDocs::with_limit(limit).tweak_score(|segment: &SegmentReader| {
+        let ords = segment.fast_fields().u64("ord").ok();
+        move |doc: DocId, score: Score| {
+            let ord = ords.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
+            (score, Reverse(ord))
+        }
+    });
     let top = searcher.search_with_statistics_provider(&BooleanQuery::new(clauses), &collector, &index.stats)?;
+    // The index keeps the sentence id as a plain number: its `ord` fast field.
     Ok(top
         .into_iter()
-        .filter_map(|(score, address)| {
-            // The index keeps the sentence id as a plain number: its `ord` fast field.
-            let ord = index.ords.get(address.segment_ord as usize)?.first(address.doc_id)?;
-            Some(Hit { sentence: SentenceId::new(ord as usize), score })
-        })
+        .filter(|((_, Reverse(ord)), _)| *ord != u64::MAX)
+        .map(|((score, Reverse(ord)), _)| Hit { sentence: SentenceId::new(ord as usize), score })
         .collect())
 }

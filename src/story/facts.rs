@@ -14,7 +14,7 @@ use super::dates::{self, Resolved};
 use crate::corpus::tokens::words;
 use crate::corpus::{Corpus, SentenceId};
 use crate::words::calendar;
-use crate::words::grammar::{DETERMINERS, PHRASE_STOPS};
+use crate::words::grammar::{AUXILIARIES, DETERMINERS, FUNCTION_WORDS, PHRASE_STOPS};
 use crate::words::numbers::{currency_class, is_number_word, CURRENCIES, CURRENCY_SYMBOLS};
 
 /// What kind of value a fact is.
@@ -153,6 +153,11 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                         continue;
                     }
                     taken.push(value.clone());
+                    if part_of_name(&doc.text, span.start, &value, *kind) {
+                        continue;
+                    }
+                    let value =
+                        if *kind == Kind::Count { without_trailing_function_words(&doc.text, value) } else { value };
                     let in_name =
                         *kind == Kind::Count && names_something(&doc.text[value.clone()], &doc.text[value.end..]);
                     let Some(value) = (if in_name { count_before_name(&doc.text, &value) } else { Some(value) }) else {
@@ -227,6 +232,52 @@ fn names_something(value: &str, after: &str) -> bool {
     words.windows(2).any(|pair| capitalised(pair[0]) && in_number_words(pair[0]) && capitalised(pair[1]))
 }
 
+/// Whether a value is part of a name rather than an amount or a time: a number in digits right
+/// after a capitalised word ("BBC Radio 4", "Chapter 11 protection"; not "Some 37", "The 25",
+/// "June 4"), or a capitalised relative time inside a sentence ("BBC Radio 4's Today programme").
+fn part_of_name(text: &str, sentence_start: usize, value: &Range<usize>, kind: Kind) -> bool {
+    let written = &text[value.clone()];
+    let before = text[sentence_start..value.start].trim_end_matches(' ');
+    let mid_sentence = before.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+    match kind {
+        Kind::Count
+            if written.bytes().all(|b| b.is_ascii_digit()) && before.len() + 1 == value.start - sentence_start =>
+        {
+            let previous = before.rsplit(' ').next().unwrap_or_default();
+            let lower = previous.to_lowercase();
+            previous.chars().next().is_some_and(char::is_uppercase)
+                && previous.chars().all(char::is_alphanumeric)
+                && !FUNCTION_WORDS.contains(&lower.as_str())
+                && !calendar::is_calendar_word(&lower)
+        }
+        Kind::Relative => mid_sentence && written.starts_with(char::is_uppercase),
+        _ => false,
+    }
+}
+
+/// "20 and has" of "from 24 weeks to 20 and has said": a counted noun is never a function
+/// word, so a value ending in one stops before the first one after its number ("two or
+/// three", "16 of the 21" end in numbers and stay whole).
+fn without_trailing_function_words(text: &str, value: Range<usize>) -> Range<usize> {
+    let ws = words(text, value.clone());
+    let is_function = |w: &Range<usize>| {
+        let lower = text[w.clone()].to_lowercase();
+        FUNCTION_WORDS.contains(&lower.as_str()) || AUXILIARIES.contains(&lower.as_str())
+    };
+    if !ws.last().is_some_and(is_function) {
+        return value;
+    }
+    let Some(number) = ws.iter().position(|w| {
+        text[w.clone()].starts_with(|c: char| c.is_ascii_digit()) || in_number_words(&text[w.clone()].to_lowercase())
+    }) else {
+        return value;
+    };
+    match ws.iter().skip(number + 1).position(is_function) {
+        Some(k) => value.start..ws[number + k].end,
+        None => value,
+    }
+}
+
 /// "seven", "twenty-five": a number written in words.
 fn in_number_words(word: &str) -> bool {
     word.split('-').all(is_number_word)
@@ -282,15 +333,25 @@ fn measured(text: &str, sentence: Range<usize>, value: Range<usize>, kind: Kind)
 
 /// The clause holding `range`: between the nearest ',', ';', ':', '—' or sentence edge, trimmed.
 fn clause_bounds(text: &str, sentence: Range<usize>, range: Range<usize>) -> Range<usize> {
-    let is_cut = |c: char| matches!(c, ',' | ';' | ':' | '—' | '–');
+    // A comma between digits ("180,000") is part of a number, not a cut.
+    let is_cut = |at: usize, c: char| {
+        let digit = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+        match c {
+            ',' => !(digit(text.as_bytes().get(at.wrapping_sub(1))) && digit(text.as_bytes().get(at + 1))),
+            ';' | ':' | '—' | '–' => true,
+            _ => false,
+        }
+    };
     let start_at = char_floor(text, range.start.clamp(sentence.start, sentence.end));
     let end_at = char_floor(text, range.end.clamp(start_at, sentence.end));
     let before = &text[sentence.start..start_at];
     let start = before
-        .rfind(is_cut)
-        .map_or(sentence.start, |i| sentence.start + i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| is_cut(sentence.start + i, c))
+        .map_or(sentence.start, |(i, c)| sentence.start + i + c.len_utf8());
     let after = &text[end_at..sentence.end];
-    let end = after.find(is_cut).map_or(sentence.end, |i| end_at + i);
+    let end = after.char_indices().find(|&(i, c)| is_cut(end_at + i, c)).map_or(sentence.end, |(i, _)| end_at + i);
     let part = &text[start..end];
     let lead = part.len() - part.trim_start().len();
     let trimmed = part.trim().trim_end_matches(['.', '!', '?', '…', '”', '"']);
@@ -382,6 +443,29 @@ mod tests {
             facts_of("England won three Six Nations games, Hare told BBC Radio Five Live. More than 40 MEPs agreed.");
         let values: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(values, ["three", "More than 40 MEPs"], "the count before the name stays");
+    }
+
+    #[test]
+    fn a_number_inside_a_name_and_a_capitalised_time_inside_a_sentence_are_no_values() {
+        let got = facts_of(
+            "He told BBC Radio 4's Today programme about Chapter 11 protection. Some 37 countries could benefit today.",
+        );
+        let values: Vec<(&str, Kind)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        assert_eq!(values, [("Some 37 countries", Kind::Count), ("today", Kind::Relative)]);
+    }
+
+    #[test]
+    fn a_counted_noun_is_never_a_function_word() {
+        let got = facts_of("The Tory leader wants the limit cut from 24 weeks to 20 and has said so.");
+        let values: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(values, ["24 weeks", "20"]);
+    }
+
+    #[test]
+    fn a_comma_inside_a_number_does_not_end_the_clause_a_value_measures() {
+        let got = facts_of("More than 180,000 women had terminations last year.");
+        let last_year = got.iter().find(|g| g.0 == "last year").map(|g| g.2.as_str());
+        assert_eq!(last_year, Some("More than 180,000 women had terminations last year"));
     }
 
     #[test]

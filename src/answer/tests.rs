@@ -328,12 +328,3 @@ fn the_first_sentences_of_each_document_are_marked_as_its_lead() -> anyhow::Resu
     assert_eq!(lead, expected);
     Ok(())
 }
-
-#[test]
-fn sentences_that_score_alike_come_in_the_order_of_the_story() -> anyhow::Result<()> {
-    let body = vec!["The ferry sails at dawn."; 40].join("\n\n");
-    let e = engine_of("ferries", &format!("+++\ntitle = \"Ferries\"\n+++\n{body}\n"))?;
-    let hits: Vec<usize> = e.plain_bm25("ferry", 3)?.iter().map(|s| s.index()).collect();
-    assert_eq!(hits, [0, 1, 2]);
-    Ok(())
-}

@@ -101,6 +101,26 @@ mod tests {
     use crate::corpus::SentenceId;
 
     #[test]
+    fn sentences_that_score_alike_come_in_the_order_of_the_story_whatever_segment_holds_them() -> anyhow::Result<()> {
+        let (schema, fields) = schema::schema();
+        let index = Index::create_in_ram(schema);
+        schema::register(&index);
+        let mut writer: IndexWriter = index.writer_with_num_threads(1, 20_000_000)?;
+        // Two segments: equal scores had come from the newer one first.
+        for batch in [0..5u64, 5..10] {
+            for ord in batch {
+                writer.add_document(doc!(fields.text => "The ferry sails at dawn.", fields.ord => ord))?;
+            }
+            writer.commit()?;
+        }
+        let story = StoryIndex::from_index(index, String::new())?;
+        let hits = crate::search::plain_bm25(&story, "ferry", &mut analyzer(), 3)?;
+        let order: Vec<usize> = hits.iter().map(|h| h.sentence.index()).collect();
+        assert_eq!(order, [0, 1, 2]);
+        Ok(())
+    }
+
+    #[test]
     fn every_indexed_sentence_carries_its_document_paragraph_and_offsets() -> anyhow::Result<()> {
         let corpus = Corpus::load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"))?;
         let index = StoryIndex::in_memory(&corpus)?;

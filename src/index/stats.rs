@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use tantivy::columnar::Column;
 use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::Field;
 use tantivy::{Searcher, Term};
@@ -70,4 +71,9 @@ impl Bm25StatisticsProvider for Stats {
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
         Ok(term.value().as_str().map_or(0, |text| Stats::doc_freq(self, term.field(), text)))
     }
+}
+
+/// The sentence-ordinal column of every segment, opened once.
+pub fn ord_columns(searcher: &Searcher) -> tantivy::Result<Vec<Column<u64>>> {
+    searcher.segment_readers().iter().map(|s| s.fast_fields().u64("ord")).collect()
 }

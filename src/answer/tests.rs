@@ -31,11 +31,19 @@ fn engine() -> anyhow::Result<Engine> {
 }
 
 fn engine_of(name: &str, story: &str) -> anyhow::Result<Engine> {
-    let corpus = Corpus::from_sources(vec![Source {
-        path: PathBuf::from(format!("corpus/{name}.txt")),
-        bytes: story.as_bytes().to_vec(),
-    }])?;
-    Engine::in_memory(corpus)
+    engine_of_stories(&[(name, story)])
+}
+
+/// An engine over one file per `(name, story)`.
+fn engine_of_stories(stories: &[(&str, &str)]) -> anyhow::Result<Engine> {
+    let sources = stories
+        .iter()
+        .map(|(name, story)| Source {
+            path: PathBuf::from(format!("corpus/{name}.txt")),
+            bytes: story.as_bytes().to_vec(),
+        })
+        .collect();
+    Engine::in_memory(Corpus::from_sources(sources)?)
 }
 
 /// An engine over a small harbour story, for tests elsewhere in the crate.
@@ -312,15 +320,9 @@ fn a_sentence_quoting_someone_who_it_also_names_counts_once_in_their_names_weigh
 
 #[test]
 fn the_first_sentences_of_each_document_are_marked_as_its_lead() -> anyhow::Result<()> {
-    let story = |title: &str| {
-        format!(
-            "+++\ntitle = \"{title}\"\n+++\nThe ferry sails at dawn. The ferry is blue. The ferry is slow.\n\n\
-             The ferry is old. The ferry is loud.\n"
-        )
-    };
-    let sources = ["north", "south"]
-        .map(|name| Source { path: PathBuf::from(format!("corpus/{name}.txt")), bytes: story(name).into_bytes() });
-    let e = Engine::in_memory(Corpus::from_sources(Vec::from(sources))?)?;
+    let story = "+++\ntitle = \"Ferries\"\n+++\nThe ferry sails at dawn. The ferry is blue. The ferry is slow.\n\n\
+                 The ferry is old. The ferry is loud.\n";
+    let e = engine_of_stories(&[("north", story), ("south", story)])?;
     let (_, ranked) = e.explain("Which ferry?")?;
     let mut lead: Vec<(usize, f32)> = ranked.iter().map(|r| (r.sentence.index(), r.signals.lead)).collect();
     lead.sort_by_key(|(s, _)| *s);

@@ -8,6 +8,7 @@ use super::custom_id::{Action, ButtonState};
 use super::markdown::{escape, truncate, unescape};
 use crate::answer::{Answer, Answers, Citation, Passage, Source};
 use crate::corpus::{Corpus, EntityKind, Quote, SentenceId};
+use crate::story::view::messages::counted;
 
 /// Discord's limits (characters).
 pub mod limits {
@@ -289,7 +290,7 @@ pub fn quotes(corpus: &Corpus, quotes: &[&Quote]) -> Reply {
         }
         description.push('\n');
     }
-    let title = if quotes.len() == 1 { "1 quote".to_string() } else { format!("{} quotes", quotes.len()) };
+    let title = counted(quotes.len(), "quote");
     Reply::embed(Embed { title: Some(title), description, ..Embed::default() }, Vec::new())
 }
 

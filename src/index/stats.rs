@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
+use tantivy::collector::Count;
 use tantivy::columnar::Column;
-use tantivy::query::Bm25StatisticsProvider;
-use tantivy::schema::Field;
+use tantivy::query::{Bm25StatisticsProvider, BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::Fields;
@@ -14,6 +15,9 @@ pub struct Stats {
     docs: u64,
     /// Per analysed field: total tokens, and each term's document frequency.
     fields: Vec<(Field, u64, HashMap<String, u32>)>,
+    /// For a term in both the text and a speaker's name: the sentences holding it in either,
+    /// each counted once (a sentence may name its own speaker).
+    named_or_speaking: HashMap<String, u64>,
 }
 
 impl Stats {
@@ -34,7 +38,39 @@ impl Stats {
             }
             out.push((field, tokens, freqs));
         }
-        Ok(Stats { docs: searcher.num_docs(), fields: out })
+        let mut stats = Stats { docs: searcher.num_docs(), fields: out, named_or_speaking: HashMap::new() };
+        stats.named_or_speaking = stats.count_named_or_speaking(searcher, fields)?;
+        Ok(stats)
+    }
+
+    /// One count per term that is both in the text and in a speaker's name: few terms, read
+    /// at open so that a question only looks them up.
+    fn count_named_or_speaking(&self, searcher: &Searcher, fields: Fields) -> tantivy::Result<HashMap<String, u64>> {
+        let both: Vec<&str> = self
+            .doc_freqs(fields.speaker)
+            .map(|(term, _)| term)
+            .filter(|term| self.doc_freq(fields.text, term) > 0)
+            .collect();
+        let mut out = HashMap::with_capacity(both.len());
+        for term in both {
+            let either: Vec<(Occur, Box<dyn Query>)> = [fields.text, fields.speaker]
+                .into_iter()
+                .map(|field| {
+                    let query = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(query) as Box<dyn Query>)
+                })
+                .collect();
+            out.insert(term.to_string(), searcher.search(&BooleanQuery::new(either), &Count)? as u64);
+        }
+        Ok(out)
+    }
+
+    /// Sentences holding `stem` in their text or quoting someone whose name holds it.
+    pub fn named_or_speaking(&self, fields: Fields, stem: &str) -> u64 {
+        self.named_or_speaking
+            .get(stem)
+            .copied()
+            .unwrap_or_else(|| self.doc_freq(fields.text, stem) + self.doc_freq(fields.speaker, stem))
     }
 
     /// Sentences holding `stem` in `field`.

@@ -197,21 +197,7 @@ pub fn analyse(
 
 /// Sentences holding the stem, or quoting someone whose name has it.
 fn doc_freq(index: &StoryIndex, stem: &str) -> u64 {
-    let text = index.stats.doc_freq(index.fields.text, stem);
-    let speaker = index.stats.doc_freq(index.fields.speaker, stem);
-    if text == 0 || speaker == 0 {
-        return text + speaker;
-    }
-    // A sentence naming its own speaker counts once.
-    let either: Vec<(Occur, Box<dyn Query>)> = [index.fields.text, index.fields.speaker]
-        .into_iter()
-        .map(|field| {
-            let term = Term::from_field_text(field, stem);
-            (Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic)) as Box<dyn Query>)
-        })
-        .collect();
-    let searcher = index.reader.searcher();
-    searcher.search(&BooleanQuery::new(either), &tantivy::collector::Count).map_or(text + speaker, |n| n as u64)
+    index.stats.named_or_speaking(index.fields, stem)
 }
 
 /// Gives `concept` its idf and keeps only the terms the index holds; a word the story never

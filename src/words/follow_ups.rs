@@ -78,9 +78,6 @@ pub const CONTINUE_FILLER: &[&str] = &[
     "so",
 ];
 
-/// Question words a follow-up may be made of alone ("when?", "how much?"), with the words
-/// that may join them ("and when?", "so who?").
-pub const BARE_QUESTION_WORDS: &[&str] = &["what", "when", "where", "who", "whom", "why", "how", "which"];
 /// Words besides prepositions ([`ADDING`]) that may join bare question words and are kept in
 /// the question they make ("why not?", "until when?").
 pub const BARE_JOINING: &[&str] = &["not", "until", "till"];

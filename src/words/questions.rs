@@ -197,8 +197,9 @@ pub const STOP_WORDS: &[&str] = &[
     "one",
 ];
 
-/// The words that ask a question ("who", "when", "how"): after "when" one of the others asks
-/// something else ("When a cell is eaten, what traps it?").
+/// The words that ask a question ("who", "when", "how"): a follow-up may be made of them
+/// alone ("when?", "and who?"), and after "when" one of the others asks something else ("When
+/// a cell is eaten, what traps it?").
 pub const QUESTION_WORDS: &[&str] = &["what", "when", "where", "who", "whom", "whose", "why", "how", "which"];
 
 /// Adjectives that only say "a quantity" after "how".

@@ -4,11 +4,10 @@
 
 use super::names::{words as words_of, Word};
 use crate::words::follow_ups::{
-    ADDING, ASKING_WHY, BARE_FILLER, BARE_JOINING, BARE_QUESTION_WORDS, CONTINUE_ANYWHERE, CONTINUE_AT_END, CONTRACTED,
-    ELLIPSIS_OPENINGS,
+    ADDING, ASKING_WHY, BARE_FILLER, BARE_JOINING, CONTINUE_ANYWHERE, CONTINUE_AT_END, CONTRACTED, ELLIPSIS_OPENINGS,
 };
 use crate::words::grammar::AUXILIARIES;
-use crate::words::questions::{HOW_AMOUNT, HOW_TIME};
+use crate::words::questions::{HOW_AMOUNT, HOW_TIME, QUESTION_WORDS};
 
 /// Longest elliptical phrase ("and the first data center?"), in words.
 const MAX_ELLIPSIS_WORDS: usize = 6;
@@ -35,10 +34,10 @@ pub(super) fn is_asking_why(words: &[Word]) -> bool {
 /// "when?", "and how much?", "why not?", "until when?": question words and nothing else but
 /// a preposition or a "not".
 pub(super) fn is_bare(words: &[Word]) -> bool {
-    let any_question = words.iter().any(|w| BARE_QUESTION_WORDS.contains(&w.lower.as_str()));
+    let any_question = words.iter().any(|w| QUESTION_WORDS.contains(&w.lower.as_str()));
     let fits = |w: &Word| {
         let w = w.lower.as_str();
-        BARE_QUESTION_WORDS.contains(&w) || BARE_FILLER.contains(&w) || BARE_JOINING.contains(&w) || ADDING.contains(&w)
+        QUESTION_WORDS.contains(&w) || BARE_FILLER.contains(&w) || BARE_JOINING.contains(&w) || ADDING.contains(&w)
     };
     any_question && words.len() <= 4 && words.iter().all(fits)
 }
@@ -51,7 +50,7 @@ pub(super) fn ellipsis<'a>(question: &'a str, words: &[Word]) -> Option<&'a str>
         .find(|o| words.len() > o.len() && words.iter().zip(o.iter()).all(|(w, o)| w.lower == *o))?;
     let rest = &words[opening.len()..];
     let own_question =
-        rest.iter().any(|w| BARE_QUESTION_WORDS.contains(&w.lower.as_str()) || AUXILIARIES.contains(&w.lower.as_str()));
+        rest.iter().any(|w| QUESTION_WORDS.contains(&w.lower.as_str()) || AUXILIARIES.contains(&w.lower.as_str()));
     if own_question || rest.len() > MAX_ELLIPSIS_WORDS {
         return None;
     }
@@ -92,7 +91,7 @@ pub(super) fn is_how_word(word: &str) -> bool {
 pub(super) fn lead_of(words: &[Word]) -> Vec<usize> {
     words
         .iter()
-        .take_while(|w| BARE_QUESTION_WORDS.contains(&w.lower.as_str()) || is_how_word(&w.lower))
+        .take_while(|w| QUESTION_WORDS.contains(&w.lower.as_str()) || is_how_word(&w.lower))
         .enumerate()
         .map(|(i, _)| i)
         .collect()

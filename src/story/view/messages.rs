@@ -62,3 +62,11 @@ pub const NO_QUOTES_MATCH: &str = "No quotes match.";
 pub fn dates_resolved_against(date: &str) -> String {
     format!("Weekdays and “the past week” are resolved against the story’s date, {date}.")
 }
+
+/// "1 quote", "3 quotes": a count with its noun, plural but for one.
+pub fn counted(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        _ => format!("{n} {noun}s"),
+    }
+}

@@ -1,5 +1,6 @@
 //! The people and organisations the story names, and what one name said and did.
 
+use super::messages::counted;
 use super::{part_source, sentence_source, Place, QuoteView};
 use crate::answer::Source;
 use crate::corpus::{Corpus, EntityKind, SentenceId};
@@ -41,14 +42,6 @@ impl PersonView {
     /// "12 mentions, 3 quotes", "1 mention, 0 quotes".
     pub fn counts(&self) -> String {
         format!("{}, {}", counted(self.mentions, "mention"), counted(self.quotes, "quote"))
-    }
-}
-
-/// "1 quote", "3 quotes".
-fn counted(n: usize, noun: &str) -> String {
-    match n {
-        1 => format!("1 {noun}"),
-        _ => format!("{n} {noun}s"),
     }
 }
 

@@ -504,8 +504,9 @@ impl Engine {
     }
 }
 
+/// The example fits any corpus: a self-hoster's own stories share nothing with the shipped one.
 fn check_question(question: &str) -> Result<&str, UserError> {
-    check_text(question, "That question", "Ask a question about the story, for example: How big is Project Stargate?")
+    check_text(question, "That question", "Ask a question about the story, for example: Who is quoted in it?")
 }
 
 /// `text` trimmed, or a [`UserError`]: `if_empty` when there is nothing, or "`that` is N

@@ -372,7 +372,7 @@ fn char_floor(text: &str, mut at: usize) -> usize {
 /// # Errors
 /// A [`crate::UserError`] for overlong terms; anything else is internal.
 pub fn about<'a>(engine: &crate::Engine, facts: &'a [Fact], terms: &str) -> anyhow::Result<Vec<&'a Fact>> {
-    let terms = super::check_text(terms, "what the facts should be about", "SoftBank")?;
+    let terms = super::check_text(terms, "what the facts should be about", || "money".into())?;
     let lower = terms.to_lowercase();
     let kinds: Vec<Kind> = [
         (["money", "dollar", "cost", "price", "spent", "amount"].as_slice(), [Kind::Money].as_slice()),

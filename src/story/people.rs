@@ -79,7 +79,7 @@ fn person(corpus: &Corpus, doc: DocId, index: usize) -> Person<'_> {
 /// # Errors
 /// A [`UserError`] for an empty or overlong name.
 pub fn lookup<'a>(corpus: &'a Corpus, name: &str) -> Result<Vec<Profile<'a>>, UserError> {
-    let name = super::check_text(name, "a name", "Musk")?;
+    let name = super::check_text(name, "a name", || super::example_name(corpus))?;
     let wanted = crate::search::clean(name).to_lowercase();
     let wanted = wanted.trim();
     let roster = roster(corpus);

@@ -237,7 +237,7 @@ fn align(claim: &[Token], text: &str, range: Range<usize>) -> Option<Alignment> 
 /// # Errors
 /// A [`UserError`] for an empty, overlong or too short claim.
 pub fn verify<'a>(corpus: &'a Corpus, claim: &str) -> Result<Verification<'a>, UserError> {
-    let claim = super::check_text(claim, "the quote to check", "“They don’t actually have the money” — Musk")?;
+    let claim = super::check_text(claim, "the quote to check", || super::example_quote(corpus))?;
     let claim = crate::search::clean(claim);
     let (words_range, who) = read_claim(&claim);
     let claim_tokens = tokenise(&claim, words_range.clone());

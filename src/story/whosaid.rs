@@ -36,8 +36,8 @@ pub struct Candidate<'a> {
 /// # Errors
 /// A [`UserError`] for empty or overlong text, or text with no words to look for.
 pub fn whosaid<'a>(engine: &'a Engine, text: &str) -> anyhow::Result<Vec<Candidate<'a>>> {
-    let text = super::check_text(text, "some words of the quote", "the one about a mean tweet")?;
     let corpus = engine.corpus();
+    let text = super::check_text(text, "some words of the quote", || super::example_words(corpus))?;
     // "tweet" is filler in "the one about a tweet" but the point of "mean tweet": keep the
     // describing words only when nothing else is left.
     let strict = engine.read_without(text, ABOUT_WORDS)?;

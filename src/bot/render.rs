@@ -397,7 +397,7 @@ pub const THREAD_REFUSED: &str = "I could not open a thread on this answer (I ma
 
 /// Reply to a mention with no question in it.
 pub fn mention_help() -> Reply {
-    Reply::plain("Ask me something about the story, for example: “@me who runs SoftBank?” — or try /help.".into())
+    Reply::plain("Ask me something about the story, for example: “@me who is quoted?” — or try /help.".into())
 }
 
 /// The question an answer reply was for, read back from its description.

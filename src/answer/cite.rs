@@ -19,6 +19,8 @@ pub struct Citation<'a> {
     /// The source link the story gives for this sentence: a link beside it, a quote's link,
     /// or the document's own URL.
     pub url: Option<&'a str>,
+    /// The corpus holds other stories too, so a place in it names its story.
+    pub among_others: bool,
 }
 
 impl<'a> Citation<'a> {
@@ -31,7 +33,8 @@ impl<'a> Citation<'a> {
             .map(|l| &doc.text[l.clone()])
             .or_else(|| doc.quotes.iter().find(|q| q.sentence == id).and_then(|q| q.url.as_deref()))
             .or(doc.url.as_deref());
-        Citation { doc, paragraph: s.paragraph + 1, sentence: s.number + 1, span: s.span.clone(), url }
+        let among_others = corpus.docs.len() > 1;
+        Citation { doc, paragraph: s.paragraph + 1, sentence: s.number + 1, span: s.span.clone(), url, among_others }
     }
 }
 

@@ -25,6 +25,8 @@ pub struct Source {
     pub span: Range<usize>,
     /// The link the story gives for the sentence, if any.
     pub url: Option<String>,
+    /// The corpus holds other stories too, so a place in it names its story.
+    pub among_others: bool,
 }
 
 impl Source {
@@ -38,6 +40,7 @@ impl Source {
             sentence: cite.sentence,
             span: cite.span.clone(),
             url: cite.url.map(str::to_string),
+            among_others: cite.among_others,
         }
     }
 
@@ -174,6 +177,7 @@ mod tests {
             sentence: 2,
             span,
             url: None,
+            among_others: false,
         }
     }
 

@@ -102,13 +102,13 @@ pub fn relative(written: &str, story: Date) -> Option<Resolved> {
 }
 
 /// "January 3", "5th March 2022": a day of a month, in the year written or else the story's.
-pub fn day_of_month(written: &str, story: Date) -> Option<Resolved> {
+pub fn day_of_month(written: &str, story_year: Option<i32>) -> Option<Resolved> {
     let lower = written.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let month = words.iter().find_map(|w| lookup(&MONTHS, w.trim_end_matches(',')))?;
     let day: u8 = words.iter().find_map(|w| w.trim_end_matches([',', 's', 't', 'n', 'd', 'r', 'h']).parse().ok())?;
     // A number too big to be a day of the month is the year.
-    let year = words.iter().filter_map(|w| w.parse::<i32>().ok()).find(|y| *y > 31).unwrap_or(story.year());
+    let year = words.iter().filter_map(|w| w.parse::<i32>().ok()).find(|y| *y > 31).or(story_year)?;
     Date::from_calendar_date(year, month, day).ok().map(Resolved::Day)
 }
 

@@ -163,7 +163,7 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                     let Some(value) = (if in_name { count_before_name(&doc.text, &value) } else { Some(value) }) else {
                         continue;
                     };
-                    let resolved = date.and_then(|date| resolve(*kind, &doc.text[value.clone()], date));
+                    let resolved = resolve(*kind, &doc.text[value.clone()], date);
                     let measures = Measures::Phrase(measured(&doc.text, span.clone(), value.clone(), *kind));
                     if *kind == Kind::Relative {
                         doc_facts.extend(duration_in(&doc.text, &span, id, &value));
@@ -212,13 +212,14 @@ fn is_change(text: &str, value: &Range<usize>) -> bool {
     text[value.clone()].contains(" to ") && before.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("from"))
 }
 
-/// What a time value stands for, given the story's date.
-fn resolve(kind: Kind, written: &str, story: Date) -> Option<Resolved> {
+/// What a time value stands for, given the story's date; a year, or a day of the month that
+/// states its year, stands for itself in a story without one.
+fn resolve(kind: Kind, written: &str, story: Option<Date>) -> Option<Resolved> {
     match kind {
         Kind::Year => dates::year(written),
-        Kind::Date => dates::day_of_month(written, story),
-        Kind::Weekday => dates::weekday(written, story),
-        Kind::Relative => dates::relative(written, story),
+        Kind::Date => dates::day_of_month(written, story.map(|d| d.year())),
+        Kind::Weekday => dates::weekday(written, story?),
+        Kind::Relative => dates::relative(written, story?),
         Kind::Money | Kind::Percent | Kind::Count | Kind::Duration => None,
     }
 }

@@ -3,7 +3,8 @@
 //! An event is a sentence with a time expression ("On Tuesday", "in 2022"), one that goes on
 //! from the last event ("Afterward", "Later"), or a quote or reported statement that follows
 //! one. Dates resolve against the story's own date: a story dated 2025-01-25 (a Saturday)
-//! puts "On Tuesday" on 2025-01-21. Events after another take its date as "after …";
+//! puts "On Tuesday" on 2025-01-21; a story without one places only years and days that
+//! state their year. Events after another take its date as "after …" (in a dated story);
 //! events with nothing to date them keep story order at the end, and say so.
 
 use std::ops::Range;
@@ -80,9 +81,11 @@ impl Reading {
     fn stated(&mut self, id: SentenceId, fact: &Fact) -> Event {
         if let Some(resolved) = &fact.resolved {
             // What follows goes on from the latest date the story has reached: not from
-            // background ("ridership fell in 2023") nor from plans ("expected in 2026").
+            // background ("ridership fell in 2023") nor from plans ("expected in 2026"); a
+            // story without a date of its own cannot tell which is which ("secured by
+            // Margaret Thatcher in 1984"), so nothing goes on from its dates.
             let start = resolved.start();
-            let reached = self.story.is_none_or(|d| start <= Anchor::Day(d));
+            let reached = self.story.is_some_and(|d| start <= Anchor::Day(d));
             if reached && self.last.as_ref().is_none_or(|l| start > *l) {
                 self.last = Some(start);
             }

@@ -12,9 +12,10 @@ use crate::story::view::{
 /// Dropped words struck through, added words in bold.
 const DIFF_MARKS: DiffMarks = DiffMarks { dropped: ("~~", "~~"), added: ("**", "**"), between: " ", escape };
 
-/// "paragraph 3, sentence 5", in italics.
+/// "paragraph 3, sentence 5" (after the story's title when the corpus holds several), in
+/// italics; a title is the self-hoster's text, so it is escaped.
 fn place(place: Place) -> String {
-    format!("*{place}*")
+    format!("*{}*", escape(&place.to_string()))
 }
 
 fn quote_line(q: &QuoteView) -> String {

@@ -72,6 +72,7 @@ fn passage(before: &str, sentence: &[(&str, bool)], after: &str) -> Passage {
             sentence: 3,
             span: start..start + text.len(),
             url: Some("https://example.com/harbour".into()),
+            among_others: false,
         },
     }
 }

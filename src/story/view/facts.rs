@@ -72,9 +72,9 @@ impl FactView {
         }
     }
 
-    /// " (2025-01-21)" after the value, or nothing.
+    /// " (2025-01-21)" after the value, or nothing (nor when it is the value: "2022").
     pub fn resolved_suffix(&self) -> String {
-        self.resolved.as_ref().map(|r| format!(" ({r})")).unwrap_or_default()
+        self.resolved.as_ref().filter(|r| **r != self.value).map(|r| format!(" ({r})")).unwrap_or_default()
     }
 }
 

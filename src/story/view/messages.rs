@@ -58,6 +58,10 @@ pub const NO_EVENTS: &str = "The story reports no dated events.";
 /// `quotes --speaker` matched no quote.
 pub const NO_QUOTES_MATCH: &str = "No quotes match.";
 
+/// How to read a timeline's dates, for a corpus of several stories.
+pub const DATES_RESOLVED_AGAINST_EACH: &str =
+    "Weekdays and “the past week” are resolved against the date of the story they are in.";
+
 /// How to read a timeline's dates; `date` is the story's.
 pub fn dates_resolved_against(date: &str) -> String {
     format!("Weekdays and “the past week” are resolved against the story’s date, {date}.")

@@ -35,22 +35,29 @@ pub use verification::{DiffMarks, FoundView, VerificationView};
 use crate::answer::{Citation, Source};
 use crate::corpus::{Corpus, SentenceId};
 
-/// Where a sentence is in its document, both 1-based.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a sentence is in its document, both 1-based; and which document, when the corpus
+/// holds several (a timeline or a roster of several stories would not say whose line it is).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
+    /// The story's title, when the corpus holds others too.
+    pub story: Option<String>,
     pub paragraph: usize,
     pub sentence: usize,
 }
 
 impl Place {
     pub fn of(source: &Source) -> Place {
-        Place { paragraph: source.paragraph, sentence: source.sentence }
+        let story = source.among_others.then(|| source.title.clone());
+        Place { story, paragraph: source.paragraph, sentence: source.sentence }
     }
 }
 
-/// "paragraph 3, sentence 5".
+/// "paragraph 3, sentence 5", or "Title, paragraph 3, sentence 5".
 impl fmt::Display for Place {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(story) = &self.story {
+            write!(f, "{story}, ")?;
+        }
         write!(f, "paragraph {}, sentence {}", self.paragraph, self.sentence)
     }
 }

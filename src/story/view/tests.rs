@@ -25,6 +25,7 @@ fn source_at(paragraph: usize, sentence: usize) -> Source {
         sentence,
         span: 0..0,
         url: None,
+        among_others: false,
     }
 }
 
@@ -38,7 +39,7 @@ fn a_fact_view_carries_the_verbatim_value_what_it_measures_and_its_place() {
     assert_eq!((view.measures.as_str(), view.measures_from), ("investment", MeasuresFrom::Text));
     assert_eq!(view.measures_shown(str::to_string), "“investment”", "the story's words are quoted");
     assert_eq!(view.sentence, "The initial phase includes a $100 billion investment.");
-    assert_eq!(view.place(), Place { paragraph: 2, sentence: 2 });
+    assert_eq!(view.place(), Place { story: None, paragraph: 2, sentence: 2 });
     assert_eq!(view.place().to_string(), "paragraph 2, sentence 2");
 }
 
@@ -90,7 +91,7 @@ fn a_quote_view_has_the_speaker_the_verbatim_words_their_span_and_the_words_nami
     assert_eq!((q.speaker.as_str(), q.kind, q.text.as_str()), ("Linda Ortiz", QuoteKind::DirectQuote, "It works,"));
     assert_eq!(q.named_by.as_deref(), Some("Ortiz"));
     assert_eq!(slice(&c, &q.source), "It works,", "the source spans the quote, not its sentence");
-    assert_eq!(q.place(), Place { paragraph: 1, sentence: 2 });
+    assert_eq!(q.place(), Place { story: None, paragraph: 1, sentence: 2 });
 }
 
 #[test]
@@ -178,7 +179,7 @@ fn the_roster_is_grouped_people_then_organisations_with_roles_counts_and_first_m
     assert_eq!(ortiz.counts(), "3 mentions, 1 quote");
     let first = ortiz.first_mention.as_ref().map(|s| slice(&c, s));
     assert_eq!(first, Some("Linda Ortiz"), "the first mention's own span");
-    assert_eq!(ortiz.first_place(), Some(Place { paragraph: 1, sentence: 1 }));
+    assert_eq!(ortiz.first_place(), Some(Place { story: None, paragraph: 1, sentence: 1 }));
     assert!(RosterView { people: Vec::new() }.groups().is_empty());
 }
 
@@ -191,7 +192,7 @@ fn a_profile_has_the_quotes_and_the_other_sentences_naming_the_person_with_their
     let profile = &view.matches[0];
     assert_eq!(profile.person.name, "Linda Ortiz");
     let quotes: Vec<(&str, Place)> = profile.quotes.iter().map(|q| (q.text.as_str(), q.place())).collect();
-    assert_eq!(quotes, [("It works,", Place { paragraph: 1, sentence: 2 })]);
+    assert_eq!(quotes, [("It works,", Place { story: None, paragraph: 1, sentence: 2 })]);
     let about: Vec<(&str, usize)> = profile.sentences.iter().map(|s| (s.text.as_str(), s.place().sentence)).collect();
     assert_eq!(about, [("Mayor Linda Ortiz spoke.", 1), ("Later Ortiz left.", 3)]);
     assert_eq!(slice(&c, &profile.sentences[1].source), "Later Ortiz left.");
@@ -244,5 +245,40 @@ fn a_timeline_resolves_weekdays_against_the_story_date_and_says_so() {
         view.dates_note().as_deref(),
         Some("Weekdays and “the past week” are resolved against the story’s date, 2024-03-08.")
     );
-    assert_eq!(TimelineView { events: Vec::new(), story_date: None }.dates_note(), None);
+    assert_eq!(TimelineView { events: Vec::new(), story_date: None, several_dated: false }.dates_note(), None);
+}
+
+#[test]
+fn a_place_names_its_story_only_when_the_corpus_holds_others() {
+    let file = |name: &str, text: &str| crate::corpus::Source { path: name.into(), bytes: text.as_bytes().to_vec() };
+    let ferry = "+++\ntitle = \"Ferry fares rise\"\n+++\nFares rose by 5% in 2023.";
+    let two = Corpus::from_sources(vec![file("corpus/ferry.txt", ferry), file("corpus/b.txt", "Rates fell in 2021.")])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let one = corpus("Fares rose by 5% in 2023.");
+    let placed = |c: &Corpus| {
+        let view = TimelineView::new(c, &crate::story::timeline::events(c));
+        view.events.iter().map(|e| e.place().to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(placed(&one), ["paragraph 1, sentence 1"]);
+    let dated = "+++\ntitle = \"Ferry fares rise\"\ndate = \"2024-03-08\"\n+++\nFares rose on Wednesday.";
+    let two_dated = Corpus::from_sources(vec![file("corpus/ferry.txt", dated), file("corpus/b.txt", "Rates fell.")])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let note = TimelineView::new(&two_dated, &crate::story::timeline::events(&two_dated)).dates_note();
+    assert_eq!(note.as_deref(), Some(messages::DATES_RESOLVED_AGAINST_EACH), "not the first story's date");
+    assert_eq!(placed(&two), ["Ferry fares rise, paragraph 1, sentence 1", "b, paragraph 1, sentence 1"]);
+}
+
+#[test]
+fn a_story_without_a_date_still_places_its_years_and_dated_days_but_not_its_weekdays() {
+    let c = corpus(
+        "The rebate was won in 1984. The deal was signed on 5 June 2004. Later, talks failed. Talks resume on Tuesday.",
+    );
+    let view = TimelineView::new(&c, &crate::story::timeline::events(&c));
+    let whens: Vec<String> = view.events.iter().map(EventView::when_label).collect();
+    let weekday = "“on Tuesday” (no date to resolve it against)";
+    // Nothing goes on from a date of a story that has none of its own: 2004 may be background.
+    assert_eq!(whens, ["1984", "2004-06-05 (“5 June 2004”)", "undated (story order)", weekday]);
+    let facts = FactsView::new(&c, None, &story_facts::all(&c).iter().collect::<Vec<_>>());
+    let shown: Vec<String> = facts.facts.iter().map(|f| format!("{}{}", f.value, f.resolved_suffix())).collect();
+    assert_eq!(shown, ["1984", "5 June 2004 (2004-06-05)", "on Tuesday"], "a year is not repeated after itself");
 }

@@ -52,20 +52,27 @@ impl EventView {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimelineView {
     pub events: Vec<EventView>,
-    /// The (first) story's date, `YYYY-MM-DD`, when it gives one.
+    /// The story's date, `YYYY-MM-DD`, when the corpus holds one story and it gives one.
     pub story_date: Option<String>,
+    /// The corpus holds several stories and some give a date: each is read against its own.
+    pub several_dated: bool,
 }
 
 impl TimelineView {
     pub fn new(corpus: &Corpus, events: &[Event]) -> TimelineView {
+        let one = corpus.docs.len() == 1;
         TimelineView {
             events: events.iter().map(|e| EventView::new(corpus, e)).collect(),
-            story_date: corpus.docs.first().and_then(|d| d.date.clone()),
+            story_date: corpus.docs.first().filter(|_| one).and_then(|d| d.date.clone()),
+            several_dated: !one && corpus.docs.iter().any(|d| d.date.is_some()),
         }
     }
 
-    /// How the dates were read, when the story has a date to read them against.
+    /// How the dates were read, when a story has a date to read them against.
     pub fn dates_note(&self) -> Option<String> {
-        self.story_date.as_deref().map(messages::dates_resolved_against)
+        match &self.story_date {
+            Some(date) => Some(messages::dates_resolved_against(date)),
+            None => self.several_dated.then(|| messages::DATES_RESOLVED_AGAINST_EACH.to_string()),
+        }
     }
 }

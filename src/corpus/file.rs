@@ -69,13 +69,17 @@ pub struct FileProblem {
 }
 
 const FENCE: &str = "+++";
+const BOM: char = '\u{feff}';
 
 pub fn parse(text: &str) -> Result<ParsedFile, FileProblem> {
-    let Some(first_line_end) = text.find('\n') else {
-        return Ok(plain(text));
+    // Windows editors open a UTF-8 file with a byte order mark: it is neither front matter
+    // nor article text, and spans stay offsets into the whole file.
+    let start = if text.starts_with(BOM) { BOM.len_utf8() } else { 0 };
+    let Some(first_line_end) = text[start..].find('\n').map(|n| start + n) else {
+        return Ok(plain(text, start));
     };
-    if text[..first_line_end].trim_end() != FENCE {
-        return Ok(plain(text));
+    if text[start..first_line_end].trim_end() != FENCE {
+        return Ok(plain(text, start));
     }
     let meta_offset = first_line_end + 1;
     let mut pos = meta_offset;
@@ -100,8 +104,8 @@ pub fn parse(text: &str) -> Result<ParsedFile, FileProblem> {
     Ok(ParsedFile { meta, meta_offset, body: closing.1..text.len() })
 }
 
-fn plain(text: &str) -> ParsedFile {
-    ParsedFile { meta: FrontMatter::default(), meta_offset: 0, body: 0..text.len() }
+fn plain(text: &str, start: usize) -> ParsedFile {
+    ParsedFile { meta: FrontMatter::default(), meta_offset: start, body: start..text.len() }
 }
 
 /// 1-based line number of a byte offset.
@@ -122,6 +126,15 @@ pub fn is_iso_date(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_before_front_matter_or_text() -> anyhow::Result<()> {
+        let parsed = parse("\u{feff}+++\ntitle = \"T\"\n+++\nBody.").map_err(|p| anyhow::anyhow!(p.message))?;
+        assert_eq!((parsed.meta.title.as_deref(), parsed.body), (Some("T"), 23..28));
+        let plain = parse("\u{feff}Just text.").map_err(|p| anyhow::anyhow!(p.message))?;
+        assert_eq!(plain.body, 3..13);
+        Ok(())
+    }
 
     #[test]
     fn a_file_without_front_matter_is_all_body() -> anyhow::Result<()> {

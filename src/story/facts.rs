@@ -294,6 +294,25 @@ fn count_before_name(text: &str, value: &Range<usize>) -> Option<Range<usize>> {
 /// The phrase a value measures: the noun phrase right after it (or its "of …" phrase), else
 /// the clause around it, widened when it says little more than the value.
 fn measured(text: &str, sentence: Range<usize>, value: Range<usize>, kind: Kind) -> Range<usize> {
+    with_closing_mark(text, measured_open(text, sentence, value, kind))
+}
+
+/// A phrase that opens a quotation ends with its closing mark when the mark comes right after
+/// it (`… offer competitors "real equality of access to its phone lines"`), so that it reads
+/// whole when shown between quotation marks of its own.
+fn with_closing_mark(text: &str, phrase: Range<usize>) -> Range<usize> {
+    let written = &text[phrase.clone()];
+    let rest = &text[phrase.end..];
+    let open_straight = written.matches('"').count() % 2 == 1;
+    let open_curly = written.matches('“').count() > written.matches('”').count();
+    match (open_straight && rest.starts_with('"'), open_curly && rest.starts_with('”')) {
+        (true, _) => phrase.start..phrase.end + 1,
+        (_, true) => phrase.start..phrase.end + '”'.len_utf8(),
+        _ => phrase,
+    }
+}
+
+fn measured_open(text: &str, sentence: Range<usize>, value: Range<usize>, kind: Kind) -> Range<usize> {
     if !kind.is_time() {
         let clause_end = clause_bounds(text, sentence.clone(), value.clone()).end;
         let after = words(text, value.end..clause_end);
@@ -436,6 +455,18 @@ mod tests {
         let got = facts_of("The initial phase includes a $100 billion investment, with more later. SoftBank had less than $10 billion of the commitment on hand.");
         assert_eq!(got[0], ("$100 billion".into(), Kind::Money, "investment".into(), None));
         assert_eq!(got[1], ("less than $10 billion".into(), Kind::Money, "of the commitment".into(), None));
+    }
+
+    #[test]
+    fn a_phrase_that_opens_a_quotation_keeps_its_closing_mark() {
+        let got = facts_of(
+            "Ofcom said in November that BT must offer \"real equality of access\". It promised “a fix by May”.",
+        );
+        let measures: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert_eq!(
+            measures,
+            ["Ofcom said in November that BT must offer \"real equality of access\"", "It promised “a fix by May”"]
+        );
     }
 
     #[test]

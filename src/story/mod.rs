@@ -44,7 +44,7 @@ pub(crate) fn check_text<'a>(
 
 /// A name to give as an example: the last word of the first person the corpus names (its own
 /// stories, not the shipped one's), or a placeholder when it names nobody.
-pub(crate) fn example_name(corpus: &Corpus) -> String {
+fn example_name(corpus: &Corpus) -> String {
     let roster = people::roster(corpus);
     let first = roster.iter().find(|p| *p.kind() == crate::corpus::EntityKind::Person).or(roster.first());
     first.and_then(|p| p.entity.name.split_whitespace().last()).unwrap_or("a name").to_string()

@@ -83,8 +83,10 @@ pub fn lookup<'a>(corpus: &'a Corpus, name: &str) -> Result<Vec<Profile<'a>>, Us
     let wanted = crate::search::clean(name).to_lowercase();
     let wanted = wanted.trim();
     let roster = roster(corpus);
-    let whole: Vec<&Person<'_>> =
-        roster.iter().filter(|p| p.entity.forms().any(|f| f.to_lowercase() == wanted)).collect();
+    let is_form = |p: &&Person<'_>| p.entity.forms().any(|f| f.to_lowercase() == wanted);
+    // The same name in another story counts too, whatever forms that story used for it.
+    let named: Vec<&str> = roster.iter().filter(is_form).map(|p| p.entity.name.as_str()).collect();
+    let whole: Vec<&Person<'_>> = roster.iter().filter(|p| named.contains(&p.entity.name.as_str())).collect();
     let matched = if whole.is_empty() {
         roster
             .iter()

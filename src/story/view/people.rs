@@ -43,10 +43,33 @@ impl PersonView {
     pub fn counts(&self) -> String {
         format!("{}, {}", counted(self.mentions, "mention"), counted(self.quotes, "quote"))
     }
+
+    /// Whether `other` is the same name of the same kind, from another story of the corpus.
+    fn is_same(&self, other: &PersonView) -> bool {
+        self.name == other.name && self.kind == other.kind
+    }
+
+    /// Takes in the same name found in a later story: counts add up, new aliases and roles
+    /// join, the first mention stays the earliest.
+    fn absorb(&mut self, other: PersonView) {
+        self.mentions += other.mentions;
+        self.quotes += other.quotes;
+        for alias in other.aliases {
+            if !self.aliases.contains(&alias) {
+                self.aliases.push(alias);
+            }
+        }
+        for role in other.roles {
+            if !self.roles.iter().any(|r| r.eq_ignore_ascii_case(&role)) {
+                self.roles.push(role);
+            }
+        }
+        self.first_mention = self.first_mention.take().or(other.first_mention);
+    }
 }
 
 /// Everyone the story names: people first, then organisations, each in order of first
-/// mention.
+/// mention. A name several stories of the corpus use is listed once.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RosterView {
     pub people: Vec<PersonView>,
@@ -54,7 +77,14 @@ pub struct RosterView {
 
 impl RosterView {
     pub fn new(corpus: &Corpus, roster: &[Person<'_>]) -> RosterView {
-        RosterView { people: roster.iter().map(|p| PersonView::new(corpus, p)).collect() }
+        let mut people: Vec<PersonView> = Vec::new();
+        for view in roster.iter().map(|p| PersonView::new(corpus, p)) {
+            match people.iter_mut().find(|p| p.is_same(&view)) {
+                Some(first) => first.absorb(view),
+                None => people.push(view),
+            }
+        }
+        RosterView { people }
     }
 
     /// The roster cut where the kind changes, each part with its heading ("People",
@@ -117,7 +147,20 @@ pub struct ProfilesView {
 }
 
 impl ProfilesView {
+    /// The profiles of `found`, one per name: the same name in several stories of the corpus
+    /// is one profile with the quotes and sentences of each.
     pub fn new(corpus: &Corpus, name: &str, found: &[Profile<'_>]) -> ProfilesView {
-        ProfilesView { name: name.to_string(), matches: found.iter().map(|p| ProfileView::new(corpus, p)).collect() }
+        let mut matches: Vec<ProfileView> = Vec::new();
+        for view in found.iter().map(|p| ProfileView::new(corpus, p)) {
+            match matches.iter_mut().find(|m| m.person.is_same(&view.person)) {
+                Some(first) => {
+                    first.person.absorb(view.person);
+                    first.quotes.extend(view.quotes);
+                    first.sentences.extend(view.sentences);
+                }
+                None => matches.push(view),
+            }
+        }
+        ProfilesView { name: name.to_string(), matches }
     }
 }

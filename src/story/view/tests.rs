@@ -282,3 +282,27 @@ fn a_story_without_a_date_still_places_its_years_and_dated_days_but_not_its_week
     let shown: Vec<String> = facts.facts.iter().map(|f| format!("{}{}", f.value, f.resolved_suffix())).collect();
     assert_eq!(shown, ["1984", "5 June 2004 (2004-06-05)", "on Tuesday"], "a year is not repeated after itself");
 }
+
+#[test]
+fn a_name_in_several_stories_is_one_roster_entry_and_one_profile() {
+    let file = |name: &str, text: &str| crate::corpus::Source { path: name.into(), bytes: text.as_bytes().to_vec() };
+    let vote = "+++\ntitle = \"Harbour vote\"\n+++\nMayor Linda Ortiz spoke. “It works,” Ortiz said.";
+    let ferry = "+++\ntitle = \"Ferry fares\"\n+++\n“Fares stay,” said Linda Ortiz, the council leader.";
+    let c = Corpus::from_sources(vec![file("corpus/vote.txt", vote), file("corpus/ferry.txt", ferry)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let roster = RosterView::new(&c, &story_people::roster(&c));
+    let ortiz: Vec<&PersonView> = roster.people.iter().filter(|p| p.name == "Linda Ortiz").collect();
+    assert_eq!(ortiz.len(), 1, "{roster:?}");
+    assert_eq!(
+        (ortiz[0].counts(), ortiz[0].roles.clone()),
+        ("3 mentions, 2 quotes".to_string(), vec!["Mayor".to_string(), "the council leader".to_string()])
+    );
+    assert_eq!(ortiz[0].first_place().map(|p| p.to_string()).as_deref(), Some("Harbour vote, paragraph 1, sentence 1"));
+    let profiles = ProfilesView::new(&c, "ortiz", &story_people::lookup(&c, "ortiz").unwrap_or_default());
+    assert_eq!(profiles.matches.len(), 1);
+    let said: Vec<String> = profiles.matches[0].quotes.iter().map(|q| format!("{} — {}", q.text, q.place())).collect();
+    assert_eq!(
+        said,
+        ["It works, — Harbour vote, paragraph 1, sentence 2", "Fares stay, — Ferry fares, paragraph 1, sentence 1"]
+    );
+}

@@ -1,4 +1,4 @@
-//! The events a story reports, in time order.
+//! The events a story reports, in time order (the stories of a corpus in one order).
 //!
 //! An event is a sentence with a time expression ("On Tuesday", "in 2022"), one that goes on
 //! from the last event ("Afterward", "Later"), or a quote or reported statement that follows
@@ -40,18 +40,24 @@ pub enum Dating {
     StoryOrder,
 }
 
-/// The story's events, in time order; undated ones last, in story order.
+/// The events of every story in the corpus, in time order (story order among equals: the
+/// corpus's order of stories, then each one's own); undated ones last, in story order.
 pub fn events(corpus: &Corpus) -> Vec<Event> {
     let all_facts = facts::all(corpus);
-    corpus.docs.iter().flat_map(|doc| doc_events(corpus, doc, &all_facts)).collect()
-}
-
-/// One document's events: the dated ones in time order (story order among equals), then the
-/// undated ones in story order.
-fn doc_events(corpus: &Corpus, doc: &Document, all_facts: &[Fact]) -> Vec<Event> {
-    let mut reading = Reading { story: doc.date.as_deref().and_then(parse_date), last: None };
     let mut dated: Vec<Event> = Vec::new();
     let mut undated: Vec<Event> = Vec::new();
+    for doc in &corpus.docs {
+        doc_events(corpus, doc, &all_facts, &mut dated, &mut undated);
+    }
+    // Sentence ids run through the corpus story by story, so they give story order.
+    dated.sort_by(|a, b| a.resolved.cmp(&b.resolved).then(a.sentence.cmp(&b.sentence)));
+    dated.extend(undated);
+    dated
+}
+
+/// One document's events, dated or not, each read against the document's own date.
+fn doc_events(corpus: &Corpus, doc: &Document, all_facts: &[Fact], dated: &mut Vec<Event>, undated: &mut Vec<Event>) {
+    let mut reading = Reading { story: doc.date.as_deref().and_then(parse_date), last: None };
     for id in doc.sentence_ids() {
         let time = all_facts.iter().find(|f| f.sentence == id && f.kind.says_when());
         let event = match time {
@@ -64,9 +70,6 @@ fn doc_events(corpus: &Corpus, doc: &Document, all_facts: &[Fact]) -> Vec<Event>
             None => {}
         }
     }
-    dated.sort_by(|a, b| a.resolved.cmp(&b.resolved).then(a.sentence.cmp(&b.sentence)));
-    dated.extend(undated);
-    dated
 }
 
 /// What a document's reading has reached so far.

@@ -265,7 +265,8 @@ fn a_place_names_its_story_only_when_the_corpus_holds_others() {
         .unwrap_or_else(|e| panic!("{e}"));
     let note = TimelineView::new(&two_dated, &crate::story::timeline::events(&two_dated)).dates_note();
     assert_eq!(note.as_deref(), Some(messages::DATES_RESOLVED_AGAINST_EACH), "not the first story's date");
-    assert_eq!(placed(&two), ["Ferry fares rise, paragraph 1, sentence 1", "b, paragraph 1, sentence 1"]);
+    let across = ["b, paragraph 1, sentence 1", "Ferry fares rise, paragraph 1, sentence 1"];
+    assert_eq!(placed(&two), across, "one timeline across the stories: 2021 before 2023");
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! The people and organisations the story names, and what one name said and did.
 
+use std::collections::hash_map::{Entry, HashMap};
+
 use super::messages::counted;
 use super::{part_source, sentence_source, Place, QuoteView};
 use crate::answer::Source;
@@ -77,11 +79,16 @@ pub struct RosterView {
 
 impl RosterView {
     pub fn new(corpus: &Corpus, roster: &[Person<'_>]) -> RosterView {
+        // By name and kind: a corpus of thousands of stories names tens of thousands.
+        let mut at: HashMap<(String, String), usize> = HashMap::new();
         let mut people: Vec<PersonView> = Vec::new();
         for view in roster.iter().map(|p| PersonView::new(corpus, p)) {
-            match people.iter_mut().find(|p| p.is_same(&view)) {
-                Some(first) => first.absorb(view),
-                None => people.push(view),
+            match at.entry((view.name.clone(), view.kind.as_str().to_string())) {
+                Entry::Occupied(first) => people[*first.get()].absorb(view),
+                Entry::Vacant(slot) => {
+                    slot.insert(people.len());
+                    people.push(view);
+                }
             }
         }
         RosterView { people }

@@ -7,6 +7,7 @@
 //! state their year. Events after another take its date as "after …" (in a dated story);
 //! events with nothing to date them keep story order at the end, and say so.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use time::Date;
@@ -44,10 +45,15 @@ pub enum Dating {
 /// corpus's order of stories, then each one's own); undated ones last, in story order.
 pub fn events(corpus: &Corpus) -> Vec<Event> {
     let all_facts = facts::all(corpus);
+    // The first time a sentence states, looked up once per sentence of every story.
+    let mut times: HashMap<SentenceId, &Fact> = HashMap::new();
+    for fact in all_facts.iter().filter(|f| f.kind.says_when()) {
+        times.entry(fact.sentence).or_insert(fact);
+    }
     let mut dated: Vec<Event> = Vec::new();
     let mut undated: Vec<Event> = Vec::new();
     for doc in &corpus.docs {
-        doc_events(corpus, doc, &all_facts, &mut dated, &mut undated);
+        doc_events(corpus, doc, &times, &mut dated, &mut undated);
     }
     // Sentence ids run through the corpus story by story, so they give story order.
     dated.sort_by(|a, b| a.resolved.cmp(&b.resolved).then(a.sentence.cmp(&b.sentence)));
@@ -56,10 +62,16 @@ pub fn events(corpus: &Corpus) -> Vec<Event> {
 }
 
 /// One document's events, dated or not, each read against the document's own date.
-fn doc_events(corpus: &Corpus, doc: &Document, all_facts: &[Fact], dated: &mut Vec<Event>, undated: &mut Vec<Event>) {
+fn doc_events(
+    corpus: &Corpus,
+    doc: &Document,
+    times: &HashMap<SentenceId, &Fact>,
+    dated: &mut Vec<Event>,
+    undated: &mut Vec<Event>,
+) {
     let mut reading = Reading { story: doc.date.as_deref().and_then(parse_date), last: None };
     for id in doc.sentence_ids() {
-        let time = all_facts.iter().find(|f| f.sentence == id && f.kind.says_when());
+        let time = times.get(&id).copied();
         let event = match time {
             Some(fact) => Some(reading.stated(id, fact)),
             None => reading.unstated(corpus, doc, id),

@@ -218,3 +218,12 @@ fn a_full_name_the_text_gives_as_a_speaker_is_a_person_even_without_a_known_firs
     );
     Ok(())
 }
+
+#[test]
+fn everyone_quoted_is_listed_once_in_order_of_first_quote_across_stories() -> anyhow::Result<()> {
+    let a = "“Fares stay,” said Linda Ortiz. “We agree,” Tom Becker said. “Still,” Ortiz said.";
+    let b = "“No,” Tom Becker said. “Maybe.” “Yes,” said Ann Lee.";
+    let corpus = Corpus::from_sources(vec![source("a.txt", a), source("b.txt", b)])?;
+    assert_eq!(corpus.speakers(), ["Linda Ortiz", "Tom Becker", "Ann Lee"]);
+    Ok(())
+}

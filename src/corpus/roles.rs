@@ -159,6 +159,14 @@ fn qualifies(text: &str, w: &Range<usize>) -> bool {
         || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower.as_str()))
 }
 
+/// "the magazine's editor, Conservative MP Boris Johnson": the name is the holder of the title
+/// of the name after it, and an apposition before the phrase is that person's, not its.
+fn holds_a_title_before_a_name(text: &str, m: &Mention) -> bool {
+    let mut next = text[m.span.end..].split_whitespace();
+    let (title, name) = (next.next().unwrap_or_default(), next.next().unwrap_or_default());
+    is_role_word(title) && starts_capitalised(name)
+}
+
 /// Where the name of a mention starts, with the honorific right before it that the mention
 /// leaves out (", Lord Armstrong", "minister Mr Brady").
 fn name_start(text: &str, sentence_start: usize, m: &Mention) -> usize {
@@ -272,6 +280,9 @@ fn joined_words_before(text: &str, sentence_start: usize, end: usize) -> Vec<Ran
 /// words that qualify it before, and a complement after it that opens with a preposition. Not
 /// after an opening phrase ("Speaking to reporters, Blair said").
 fn fronted(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<usize>> {
+    if holds_a_title_before_a_name(text, m) {
+        return None;
+    }
     let name = name_start(text, sentence_start, m);
     let comma = [", ", " - ", " – ", " — "]
         .iter()
@@ -517,6 +528,9 @@ mod tests {
         assert_eq!(roles_of(text, "George Osborne"), ["shadow chief secretary to the Treasury"]);
         assert_eq!(roles_of(text, "Armstrong"), ["predecessor as Cabinet Secretary"]);
         assert!(roles_of(text, "Tom Smith").is_empty());
+        let held = "It was conducted by the magazine's editor, Conservative MP Boris Johnson.";
+        assert!(roles_of(held, "Conservative").is_empty(), "the editor is Johnson, not the party");
+        assert_eq!(roles_of(held, "Boris Johnson"), ["Conservative MP"]);
     }
 
     #[test]

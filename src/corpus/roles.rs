@@ -54,11 +54,17 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
         if let Some(role) = listed.filter(|_| before.is_none()) {
             roles.push(role.clone());
             list = Some((m.span.end, role));
-        } else if let Some(role) = before.or_else(|| fronted(text, sentence.start, m)) {
+        } else if let Some(role) = before.clone().or_else(|| fronted(text, sentence.start, m)) {
             if is_plural_person_noun(head_word(text, &role)) {
                 list = Some((m.span.end, role.clone()));
             }
             roles.push(role);
+        }
+        // "the magazine's editor, Conservative MP Boris Johnson": the apposition before the
+        // title is the person's too.
+        if let Some(title) = before {
+            let whole = Mention { span: title.start..m.span.end, entity: m.entity };
+            roles.extend(fronted(text, sentence.start, &whole));
         }
         roles.extend(after(text, sentence.end, m, entities, mentions));
         let entity = &mut entities[m.entity];
@@ -530,7 +536,7 @@ mod tests {
         assert!(roles_of(text, "Tom Smith").is_empty());
         let held = "It was conducted by the magazine's editor, Conservative MP Boris Johnson.";
         assert!(roles_of(held, "Conservative").is_empty(), "the editor is Johnson, not the party");
-        assert_eq!(roles_of(held, "Boris Johnson"), ["Conservative MP"]);
+        assert_eq!(roles_of(held, "Boris Johnson"), ["Conservative MP", "magazine's editor"]);
     }
 
     #[test]

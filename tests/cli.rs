@@ -30,6 +30,7 @@ fn ask_json_follows_the_contract_and_every_answer_is_its_file_slice() {
         assert_eq!(src["doc"], "altman-musk-stargate");
         assert_eq!(src["path"], "corpus/altman-musk-stargate.txt");
         assert!(src["title"].as_str().is_some_and(|t| !t.is_empty()));
+        assert_eq!(src["date"], "2025-01-25", "the story's own date");
         assert!(src["paragraph"].as_u64().unwrap() >= 1 && src["sentence"].as_u64().unwrap() >= 1);
         let file = std::fs::read(ws.dir.path().join(src["path"].as_str().unwrap())).unwrap();
         let (start, end) = (src["start"].as_u64().unwrap() as usize, src["end"].as_u64().unwrap() as usize);

@@ -76,6 +76,8 @@ pub struct JsonAnswer<'a> {
 pub struct JsonSource<'a> {
     pub doc: &'a str,
     pub title: &'a str,
+    /// The story's date, `YYYY-MM-DD`, or null when its front matter gives none.
+    pub date: Option<&'a str>,
     pub path: String,
     pub paragraph: usize,
     pub sentence: usize,
@@ -90,6 +92,7 @@ impl<'a> JsonSource<'a> {
         JsonSource {
             doc: &source.doc,
             title: &source.title,
+            date: source.date.as_deref(),
             path: source.path.clone(),
             paragraph: source.paragraph,
             sentence: source.sentence,
@@ -123,5 +126,24 @@ impl<'a> JsonAnswers<'a> {
                 .map(|p| JsonPassage { text: &p.text, source: JsonSource::of(&p.source) })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_json_source_gives_the_story_date_or_null() -> anyhow::Result<()> {
+        let file = |text: &str| crate::corpus::Source { path: "corpus/t.txt".into(), bytes: text.as_bytes().to_vec() };
+        let dated = Corpus::from_sources(vec![file("+++\ndate = \"2024-03-08\"\n+++\nFares rose.")])?;
+        let undated = Corpus::from_sources(vec![file("Fares rose.")])?;
+        let date_of = |c: &Corpus| {
+            let source = Source::of(&Citation::of(c, SentenceId::new(0)));
+            serde_json::to_value(JsonSource::of(&source)).map(|v| v["date"].clone())
+        };
+        assert_eq!(date_of(&dated)?, "2024-03-08");
+        assert!(date_of(&undated)?.is_null());
+        Ok(())
     }
 }

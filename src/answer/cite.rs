@@ -135,9 +135,8 @@ mod tests {
 
     #[test]
     fn a_json_source_gives_the_story_date_or_null() -> anyhow::Result<()> {
-        let file = |text: &str| crate::corpus::Source { path: "corpus/t.txt".into(), bytes: text.as_bytes().to_vec() };
-        let dated = Corpus::from_sources(vec![file("+++\ndate = \"2024-03-08\"\n+++\nFares rose.")])?;
-        let undated = Corpus::from_sources(vec![file("Fares rose.")])?;
+        let dated = Corpus::of_story("+++\ndate = \"2024-03-08\"\n+++\nFares rose.");
+        let undated = Corpus::of_story("Fares rose.");
         let date_of = |c: &Corpus| {
             let source = Source::of(&Citation::of(c, SentenceId::new(0)));
             serde_json::to_value(JsonSource::of(&source)).map(|v| v["date"].clone())

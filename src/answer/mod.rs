@@ -506,15 +506,20 @@ impl Engine {
 
 /// The example fits any corpus: a self-hoster's own stories share nothing with the shipped one.
 fn check_question(question: &str) -> Result<&str, UserError> {
-    check_text(question, "That question", "Ask a question about the story, for example: Who is quoted in it?")
+    check_text(question, "That question", || "Ask a question about the story, for example: Who is quoted in it?".into())
 }
 
-/// `text` trimmed, or a [`UserError`]: `if_empty` when there is nothing, or "`that` is N
-/// characters long" when it is over [`MAX_QUESTION_CHARS`].
-pub(crate) fn check_text<'a>(text: &'a str, that: &str, if_empty: &str) -> Result<&'a str, UserError> {
+/// `text` trimmed, or a [`UserError`]: `if_empty`'s message when there is nothing (made only
+/// then: it may read the corpus), or "`that` is N characters long" when it is over
+/// [`MAX_QUESTION_CHARS`].
+pub(crate) fn check_text<'a>(
+    text: &'a str,
+    that: &str,
+    if_empty: impl FnOnce() -> String,
+) -> Result<&'a str, UserError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return Err(UserError::new(if_empty));
+        return Err(UserError::new(if_empty()));
     }
     let chars = trimmed.chars().count();
     if chars > MAX_QUESTION_CHARS {

@@ -197,6 +197,23 @@ impl Corpus {
         Ok(corpus)
     }
 
+    /// The corpus of these stories, `(file name, text)` each, for tests: a story that does not
+    /// load fails the test with its error.
+    #[cfg(test)]
+    pub(crate) fn of_stories(stories: &[(&str, &str)]) -> Corpus {
+        let sources = stories
+            .iter()
+            .map(|(name, text)| Source { path: PathBuf::from("corpus").join(name), bytes: text.as_bytes().to_vec() })
+            .collect();
+        Corpus::from_sources(sources).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The corpus of one story, for tests.
+    #[cfg(test)]
+    pub(crate) fn of_story(text: &str) -> Corpus {
+        Corpus::of_stories(&[("t.txt", text)])
+    }
+
     /// The verbatim text of a sentence.
     pub fn text(&self, id: SentenceId) -> &str {
         let sentence = self.sentence(id);

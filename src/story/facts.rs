@@ -431,12 +431,9 @@ pub fn about<'a>(engine: &crate::Engine, facts: &'a [Fact], terms: &str) -> anyh
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Source;
 
     fn facts_of(text: &str) -> Vec<(String, Kind, String, Option<String>)> {
-        let corpus =
-            Corpus::from_sources(vec![Source { path: "corpus/t.txt".into(), bytes: text.as_bytes().to_vec() }])
-                .unwrap_or_else(|e| panic!("{e}"));
+        let corpus = Corpus::of_story(text);
         let doc = &corpus.docs[0];
         all(&corpus)
             .into_iter()

@@ -36,10 +36,7 @@ pub(crate) fn check_text<'a>(
     what: &str,
     example: impl FnOnce() -> String,
 ) -> Result<&'a str, UserError> {
-    if text.trim().is_empty() {
-        return Err(UserError::new(format!("Give {what}, for example: {}", example())));
-    }
-    crate::answer::check_text(text, "That", "")
+    crate::answer::check_text(text, "That", || format!("Give {what}, for example: {}", example()))
 }
 
 /// A name to give as an example: the last word of the first person the corpus names (its own
@@ -82,17 +79,12 @@ fn first_quote(corpus: &Corpus) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Source;
-
-    fn corpus(text: &str) -> Corpus {
-        Corpus::from_sources(vec![Source { path: "corpus/t.txt".into(), bytes: text.as_bytes().to_vec() }])
-            .unwrap_or_else(|e| panic!("{e}"))
-    }
 
     #[test]
     fn an_empty_name_or_quote_is_answered_with_an_example_from_the_corpus_itself() {
-        let c =
-            corpus("The Harbor Ferry Company hired Linda Ortiz. “The boats will run all night from May,” Ortiz said.");
+        let c = Corpus::of_story(
+            "The Harbor Ferry Company hired Linda Ortiz. “The boats will run all night from May,” Ortiz said.",
+        );
         let error = |r: Result<Vec<people::Profile<'_>>, UserError>| r.err().map(|e| e.to_string());
         assert_eq!(error(people::lookup(&c, " ")).as_deref(), Some("Give a name, for example: Ortiz"));
         let claim = verify::verify(&c, "").err().map(|e| e.to_string());
@@ -100,7 +92,7 @@ mod tests {
             claim.as_deref(),
             Some("Give the quote to check, for example: “The boats will run all night…” — Ortiz")
         );
-        let nobody = corpus("The ferry runs all night.");
+        let nobody = Corpus::of_story("The ferry runs all night.");
         assert_eq!(example_name(&nobody), "a name");
         assert_eq!(example_words(&nobody), "a few words you remember");
     }

@@ -119,11 +119,9 @@ fn profile<'a>(corpus: &'a Corpus, person: Person<'a>) -> Profile<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Source;
 
     fn corpus(text: &str) -> Corpus {
-        Corpus::from_sources(vec![Source { path: "corpus/t.txt".into(), bytes: text.as_bytes().to_vec() }])
-            .unwrap_or_else(|e| panic!("{e}"))
+        Corpus::of_story(text)
     }
 
     #[test]

@@ -50,38 +50,23 @@ pub fn events(corpus: &Corpus) -> Vec<Event> {
     for fact in all_facts.iter().filter(|f| f.kind.says_when()) {
         times.entry(fact.sentence).or_insert(fact);
     }
-    let mut dated: Vec<Event> = Vec::new();
-    let mut undated: Vec<Event> = Vec::new();
-    for doc in &corpus.docs {
-        doc_events(corpus, doc, &times, &mut dated, &mut undated);
-    }
+    let (mut dated, undated): (Vec<Event>, Vec<Event>) =
+        corpus.docs.iter().flat_map(|doc| doc_events(corpus, doc, &times)).partition(|e| e.resolved.is_some());
     // Sentence ids run through the corpus story by story, so they give story order.
     dated.sort_by(|a, b| a.resolved.cmp(&b.resolved).then(a.sentence.cmp(&b.sentence)));
     dated.extend(undated);
     dated
 }
 
-/// One document's events, dated or not, each read against the document's own date.
-fn doc_events(
-    corpus: &Corpus,
-    doc: &Document,
-    times: &HashMap<SentenceId, &Fact>,
-    dated: &mut Vec<Event>,
-    undated: &mut Vec<Event>,
-) {
+/// One document's events in story order, each read against the document's own date.
+fn doc_events(corpus: &Corpus, doc: &Document, times: &HashMap<SentenceId, &Fact>) -> Vec<Event> {
     let mut reading = Reading { story: doc.date.as_deref().and_then(parse_date), last: None };
-    for id in doc.sentence_ids() {
-        let time = times.get(&id).copied();
-        let event = match time {
+    doc.sentence_ids()
+        .filter_map(|id| match times.get(&id) {
             Some(fact) => Some(reading.stated(id, fact)),
             None => reading.unstated(corpus, doc, id),
-        };
-        match event {
-            Some(e) if e.resolved.is_some() => dated.push(e),
-            Some(e) => undated.push(e),
-            None => {}
-        }
-    }
+        })
+        .collect()
 }
 
 /// What a document's reading has reached so far.

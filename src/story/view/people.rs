@@ -46,11 +46,6 @@ impl PersonView {
         format!("{}, {}", counted(self.mentions, "mention"), counted(self.quotes, "quote"))
     }
 
-    /// Whether `other` is the same name of the same kind, from another story of the corpus.
-    fn is_same(&self, other: &PersonView) -> bool {
-        self.name == other.name && self.kind == other.kind
-    }
-
     /// Takes in the same name found in a later story: counts add up, new aliases and roles
     /// join, the first mention stays the earliest.
     fn absorb(&mut self, other: PersonView) {
@@ -79,18 +74,7 @@ pub struct RosterView {
 
 impl RosterView {
     pub fn new(corpus: &Corpus, roster: &[Person<'_>]) -> RosterView {
-        // By name and kind: a corpus of thousands of stories names tens of thousands.
-        let mut at: HashMap<(String, String), usize> = HashMap::new();
-        let mut people: Vec<PersonView> = Vec::new();
-        for view in roster.iter().map(|p| PersonView::new(corpus, p)) {
-            match at.entry((view.name.clone(), view.kind.as_str().to_string())) {
-                Entry::Occupied(first) => people[*first.get()].absorb(view),
-                Entry::Vacant(slot) => {
-                    slot.insert(people.len());
-                    people.push(view);
-                }
-            }
-        }
+        let people = merged(roster.iter().map(|p| PersonView::new(corpus, p)), |p| p, PersonView::absorb);
         RosterView { people }
     }
 
@@ -143,6 +127,13 @@ impl ProfileView {
             sentences: p.sentences.iter().map(|&id| SentenceView::new(corpus, id)).collect(),
         }
     }
+
+    /// Takes in the same name's profile from a later story.
+    fn absorb(&mut self, other: ProfileView) {
+        self.person.absorb(other.person);
+        self.quotes.extend(other.quotes);
+        self.sentences.extend(other.sentences);
+    }
 }
 
 /// Everyone a name fits, the best fit first.
@@ -157,17 +148,25 @@ impl ProfilesView {
     /// The profiles of `found`, one per name: the same name in several stories of the corpus
     /// is one profile with the quotes and sentences of each.
     pub fn new(corpus: &Corpus, name: &str, found: &[Profile<'_>]) -> ProfilesView {
-        let mut matches: Vec<ProfileView> = Vec::new();
-        for view in found.iter().map(|p| ProfileView::new(corpus, p)) {
-            match matches.iter_mut().find(|m| m.person.is_same(&view.person)) {
-                Some(first) => {
-                    first.person.absorb(view.person);
-                    first.quotes.extend(view.quotes);
-                    first.sentences.extend(view.sentences);
-                }
-                None => matches.push(view),
-            }
-        }
+        let matches = merged(found.iter().map(|p| ProfileView::new(corpus, p)), |p| &p.person, ProfileView::absorb);
         ProfilesView { name: name.to_string(), matches }
     }
+}
+
+/// `views` with those of one name and kind (the same person in several stories of the
+/// corpus) merged into the first, by a map: thousands of stories name tens of thousands.
+fn merged<T>(views: impl Iterator<Item = T>, person: impl Fn(&T) -> &PersonView, absorb: impl Fn(&mut T, T)) -> Vec<T> {
+    let mut at: HashMap<(String, String), usize> = HashMap::new();
+    let mut out: Vec<T> = Vec::new();
+    for view in views {
+        let key = (person(&view).name.clone(), person(&view).kind.as_str().to_string());
+        match at.entry(key) {
+            Entry::Occupied(first) => absorb(&mut out[*first.get()], view),
+            Entry::Vacant(slot) => {
+                slot.insert(out.len());
+                out.push(view);
+            }
+        }
+    }
+    out
 }

@@ -6,8 +6,7 @@ use crate::story::verify::{Change, Verdict};
 use crate::story::{facts as story_facts, people as story_people};
 
 fn corpus(text: &str) -> Corpus {
-    let file = crate::corpus::Source { path: "corpus/t.txt".into(), bytes: text.as_bytes().to_vec() };
-    Corpus::from_sources(vec![file]).unwrap_or_else(|e| panic!("{e}"))
+    Corpus::of_story(text)
 }
 
 /// The bytes a view's source points at.
@@ -250,10 +249,8 @@ fn a_timeline_resolves_weekdays_against_the_story_date_and_says_so() {
 
 #[test]
 fn a_place_names_its_story_only_when_the_corpus_holds_others() {
-    let file = |name: &str, text: &str| crate::corpus::Source { path: name.into(), bytes: text.as_bytes().to_vec() };
     let ferry = "+++\ntitle = \"Ferry fares rise\"\n+++\nFares rose by 5% in 2023.";
-    let two = Corpus::from_sources(vec![file("corpus/ferry.txt", ferry), file("corpus/b.txt", "Rates fell in 2021.")])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let two = Corpus::of_stories(&[("ferry.txt", ferry), ("b.txt", "Rates fell in 2021.")]);
     let one = corpus("Fares rose by 5% in 2023.");
     let placed = |c: &Corpus| {
         let view = TimelineView::new(c, &crate::story::timeline::events(c));
@@ -261,8 +258,7 @@ fn a_place_names_its_story_only_when_the_corpus_holds_others() {
     };
     assert_eq!(placed(&one), ["paragraph 1, sentence 1"]);
     let dated = "+++\ntitle = \"Ferry fares rise\"\ndate = \"2024-03-08\"\n+++\nFares rose on Wednesday.";
-    let two_dated = Corpus::from_sources(vec![file("corpus/ferry.txt", dated), file("corpus/b.txt", "Rates fell.")])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let two_dated = Corpus::of_stories(&[("ferry.txt", dated), ("b.txt", "Rates fell.")]);
     let note = TimelineView::new(&two_dated, &crate::story::timeline::events(&two_dated)).dates_note();
     assert_eq!(note.as_deref(), Some(messages::DATES_RESOLVED_AGAINST_EACH), "not the first story's date");
     let across = ["b, paragraph 1, sentence 1", "Ferry fares rise, paragraph 1, sentence 1"];
@@ -286,11 +282,9 @@ fn a_story_without_a_date_still_places_its_years_and_dated_days_but_not_its_week
 
 #[test]
 fn a_name_in_several_stories_is_one_roster_entry_and_one_profile() {
-    let file = |name: &str, text: &str| crate::corpus::Source { path: name.into(), bytes: text.as_bytes().to_vec() };
     let vote = "+++\ntitle = \"Harbour vote\"\n+++\nMayor Linda Ortiz spoke. “It works,” Ortiz said.";
     let ferry = "+++\ntitle = \"Ferry fares\"\n+++\n“Fares stay,” said Linda Ortiz, the council leader.";
-    let c = Corpus::from_sources(vec![file("corpus/vote.txt", vote), file("corpus/ferry.txt", ferry)])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let c = Corpus::of_stories(&[("vote.txt", vote), ("ferry.txt", ferry)]);
     let roster = RosterView::new(&c, &story_people::roster(&c));
     let ortiz: Vec<&PersonView> = roster.people.iter().filter(|p| p.name == "Linda Ortiz").collect();
     assert_eq!(ortiz.len(), 1, "{roster:?}");

@@ -627,12 +627,14 @@ impl Reader<'_> {
         })
     }
 
-    /// The one person (fitting `fits`) named outside quotes in `range`.
+    /// The one person (fitting `fits`) named outside quotes in `range`, not counting one named
+    /// as an owner ("backed Mr Howard's stance"): the sentence is not about them.
     fn only_person_in(&self, range: &Range<usize>, fits: &impl Fn(&Speaker) -> bool) -> Option<Speaker> {
         let mut found: Vec<usize> = self
             .mentions
             .iter()
             .filter(|m| range.start <= m.span.start && m.span.end <= range.end && !self.in_quote(m.span.start))
+            .filter(|m| !is_possessive(&self.text[m.span.end..range.end]))
             .map(|m| m.entity)
             .filter(|&e| fits(&Speaker::Entity(e)))
             .collect();
@@ -788,3 +790,8 @@ fn comma_pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether the text right after a name makes it possessive ("Howard's").
+fn is_possessive(after: &str) -> bool {
+    ["'s", "’s"].iter().any(|p| after.starts_with(p))
+}

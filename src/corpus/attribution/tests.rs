@@ -178,6 +178,14 @@ fn a_pronoun_after_a_sentence_about_someone_else_means_that_person() {
 }
 
 #[test]
+fn a_person_named_as_an_owner_in_the_sentence_before_is_not_who_a_pronoun_means() {
+    let r = read(
+        "A spokesman said: \"We disagree.\" His words came as John Smith backed Mr Baker's plan. He said: \"It works.\"",
+    );
+    assert_eq!(speakers(&r), [said("We disagree.", "A spokesman"), said("It works.", "John Smith")]);
+}
+
+#[test]
 fn a_name_before_an_apposition_that_opens_with_an_owner_is_the_speaker() {
     let r = read(
         "Christian Aid warned of this. \"Workers in Nepal will lose,\" Andrew Pendleton, Christian Aid's \

@@ -769,7 +769,8 @@ fn clause_start(text: &str, from: usize, at: usize) -> usize {
 /// Whether a phrase (lower-cased words) is a source the text leaves unnamed: "a spokesman for
 /// Michael Howard" (the spokesman, not Michael Howard), "the spokeswoman", "an official".
 fn is_unnamed_source(lower: &[String]) -> bool {
-    let Some(h) = lower.iter().position(|w| UNNAMED_SOURCES.contains(&w.as_str())) else {
+    // The head is the last source word: "the prime minister's official spokesman".
+    let Some(h) = lower.iter().rposition(|w| UNNAMED_SOURCES.contains(&w.as_str())) else {
         return false;
     };
     lower.get(h + 1).is_none_or(|n| PREPOSITIONS.contains(&n.as_str()))

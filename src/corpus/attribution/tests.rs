@@ -289,3 +289,11 @@ fn an_unnamed_source_ends_before_its_speech_verb() {
     );
     assert_eq!(speakers(&r), [said("and leave them to rot", "A spokesman for the Home Office")]);
 }
+
+#[test]
+fn a_source_word_before_the_head_of_an_unnamed_source_does_not_hide_it() {
+    let r = read(
+        "Lord Smith said the plan had failed. The prime minister's official spokesman said it worked. But he added: \"Not always.\"",
+    );
+    assert_eq!(speakers(&r), [said("Not always.", "The prime minister's official spokesman")]);
+}

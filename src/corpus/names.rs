@@ -46,6 +46,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
     let found = found_names(text, sentences, &mentions);
     let solo_uses = add_found(text, &found, &mut entities, &mut mentions);
     guess_kinds(text, &mut entities, &mentions, &solo_uses);
+    add_acronyms(text, &mut entities, &mut mentions);
     mentions.sort_by_key(|m| m.span.start);
     super::roles::add_roles(text, sentences, &mut entities, &mentions);
     super::roles::people_by_title(text, &mut entities, &mentions);
@@ -59,11 +60,33 @@ fn found_names(text: &str, sentences: &[Range<usize>], listed: &[Mention]) -> Ve
     let capital_mid_sentence = capitalised_inside_sentences(text, sentences);
     let mut found: Vec<Found> = Vec::new();
     for sentence in sentences {
-        for run in runs(text, sentence.clone(), &taken, &capital_mid_sentence) {
+        for run in join_of(text, runs(text, sentence.clone(), &taken, &capital_mid_sentence)) {
             found.extend(split_at_titles(text, &run));
         }
     }
     found
+}
+
+/// "Bank of England", "Office for National Statistics": a run that ends in a word naming a
+/// kind of organisation, then "of" or "for" (and "the"), then another run, is one name.
+fn join_of(text: &str, runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::new();
+    for run in runs {
+        let joins = out.last().is_some_and(|prev| {
+            let (Some(last), Some(next)) = (prev.words.last(), run.words.first()) else { return false };
+            let word = text[last.clone()].to_lowercase();
+            let organisation = ORGANISATION_WORDS.contains(&word.as_str()) || is_organisation_noun(&word);
+            organisation && matches!(&text[last.end..next.start], " of " | " for " | " of the " | " for the ")
+        });
+        match out.last_mut() {
+            Some(prev) if joins => {
+                prev.words.extend(run.words);
+                prev.organisation = true;
+            }
+            _ => out.push(run),
+        }
+    }
+    out
 }
 
 /// Makes entities of the names found, longer names first, and mentions of every place they
@@ -104,6 +127,55 @@ fn add_found(text: &str, found: &[Found], entities: &mut Vec<Entity>, mentions: 
         mentions.push(Mention { span: f.span.clone(), entity });
     }
     solo_uses
+}
+
+/// "the World Trade Organisation (WTO)": an acronym in brackets right after a name, spelling
+/// its initials, is another name of it, and every later use of it a mention.
+fn add_acronyms(text: &str, entities: &mut [Entity], mentions: &mut Vec<Mention>) {
+    let mut pairs: Vec<(usize, String, usize)> = Vec::new();
+    for m in mentions.iter() {
+        let Some(acronym) = bracketed_acronym(&text[m.span.end..]) else { continue };
+        if spells_initials(acronym, &entities[m.entity].name) && !pairs.iter().any(|(_, a, _)| a == acronym) {
+            pairs.push((m.entity, acronym.to_string(), m.span.end));
+        }
+    }
+    for (entity, acronym, from) in pairs {
+        for (i, _) in text[from..].match_indices(acronym.as_str()) {
+            let span = from + i..from + i + acronym.len();
+            let before = text[..span.start].chars().next_back();
+            let after = text[span.end..].chars().next();
+            let whole = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
+            if whole && !mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+                mentions.push(Mention { span, entity });
+            }
+        }
+        if !entities[entity].aliases.contains(&acronym) {
+            entities[entity].aliases.push(acronym);
+        }
+    }
+}
+
+/// The acronym in " (WTO)" at the start of `after`: two to eight capitals and digits.
+fn bracketed_acronym(after: &str) -> Option<&str> {
+    let inner = after.strip_prefix(" (")?.split(')').next()?;
+    let fits = (2..=8).contains(&inner.len())
+        && inner.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && inner.starts_with(|c: char| c.is_ascii_uppercase());
+    fits.then_some(inner)
+}
+
+/// Whether the letters of `acronym` are, in order, the first letters of capitalised words (or
+/// hyphenated parts) of `name`, its first letter the name's: "ONS" of "Office for National
+/// Statistics", "G8" of "Group of Eight", "MFA" of "Multi-Fibre Agreement".
+fn spells_initials(acronym: &str, name: &str) -> bool {
+    let initials: Vec<char> =
+        name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    let mut letters = acronym.chars().filter(char::is_ascii_alphabetic);
+    if letters.clone().next() != initials.first().copied() {
+        return false;
+    }
+    let mut rest = initials.iter();
+    letters.all(|l| rest.any(|&c| c == l))
 }
 
 /// For a surname that opens with a particle, the one longer name that ends with it in any
@@ -236,6 +308,8 @@ fn opens_clause(text: &str, sentence_start: usize, at: usize) -> bool {
 /// A run of capitalised words naming something.
 struct Run {
     words: Vec<Range<usize>>,
+    /// Joined across "of" after a word naming a kind of organisation ("Bank of England").
+    organisation: bool,
 }
 
 fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &HashSet<String>) -> Vec<Run> {
@@ -278,7 +352,7 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
             current.push(word_span);
         } else {
             if !current.is_empty() {
-                out.push(Run { words: std::mem::take(&mut current) });
+                out.push(Run { words: std::mem::take(&mut current), organisation: false });
             }
             if usable {
                 current.push(word_span);
@@ -286,7 +360,7 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
         }
     }
     if !current.is_empty() {
-        out.push(Run { words: current });
+        out.push(Run { words: current, organisation: false });
     }
     out
 }
@@ -336,7 +410,13 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
             part.push(w.clone());
         }
     }
-    flush(&mut part, &mut out, after_title.then_some(EntityKind::Person));
+    // After a title the rest is the holder ("Bank of England Governor Mervyn King").
+    let kind = match (after_title, run.organisation) {
+        (true, _) => Some(EntityKind::Person),
+        (false, true) => Some(EntityKind::Organisation),
+        (false, false) => None,
+    };
+    flush(&mut part, &mut out, kind);
     out.retain(|f| !(f.words == 1 && text[f.span.clone()].chars().all(char::is_uppercase) && f.kind.is_none()));
     for f in &mut out {
         let name = &text[f.span.clone()];
@@ -438,6 +518,26 @@ mod tests {
         for name in ["Brookings Institution", "German Reich"] {
             assert!(got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("organisation")), "{name}: {got:?}");
         }
+    }
+
+    #[test]
+    fn a_kind_of_organisation_then_of_or_for_and_a_name_is_one_organisation() {
+        let got = found("Rates were held by the Bank of England. Bank of England Governor John Smith spoke.");
+        assert!(got.iter().any(|g| g.0 == "Bank of England" && g.1.as_deref() == Some("organisation")), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "John Smith" && g.1.as_deref() == Some("person")), "{got:?}");
+        assert!(!got.iter().any(|g| g.0 == "Bank" || g.0 == "England"), "{got:?}");
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_after_a_name_is_another_name_of_it_and_no_role() {
+        let text = "The World Trade Organisation (WTO) will end quotas. Later the WTO said more. The BBC agreed.";
+        let (entities, mentions) = find(text, &sentences(text), Vec::new());
+        let wto = entities.iter().position(|e| e.name == "World Trade Organisation");
+        let entity = wto.map(|i| &entities[i]);
+        assert_eq!(entity.map(|e| e.aliases.clone()), Some(vec!["WTO".to_string()]), "{entities:?}");
+        assert_eq!(entity.map(|e| e.roles.len()), Some(0), "{entities:?}");
+        assert_eq!(mentions.iter().filter(|m| Some(m.entity) == wto).count(), 3);
+        assert!(!entities.iter().any(|e| e.aliases.contains(&"BBC".to_string())), "initials must spell the name");
     }
 
     #[test]

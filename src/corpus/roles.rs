@@ -36,6 +36,9 @@ const MAX_COMPLEMENT_WORDS: usize = 5;
 /// Cabinet Secretary").
 const COMPLEMENT_OPENERS: &[&str] = &["of", "to", "as", "at", "for", "in", "on"];
 
+/// Verbs that make a phrase after a comma a clause rather than an apposition.
+const FINITE_VERBS: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would"];
+
 /// Words that open a phrase before the subject of a sentence ("Like his father, …").
 const OPENERS: &[&str] = &["like", "unlike", "as", "after", "before", "despite", "while", "when", "once"];
 
@@ -70,7 +73,12 @@ pub(super) fn add_roles(text: &str, sentences: &[Range<usize>], entities: &mut [
         let entity = &mut entities[m.entity];
         // "the managing director of the International Federation": a phrase ending in "of the"
         // names someone else's role in it, not its own.
-        for role in roles.into_iter().filter(|r| !FUNCTION_WORDS.contains(&last_word(text, r).to_lowercase().as_str()))
+        // "the Office for National Statistics (ONS)": another name of it, not a role.
+        let forms: Vec<String> = entity.forms().map(str::to_string).collect();
+        let named = |r: &Range<usize>| forms.iter().any(|f| *f == text[r.clone()]);
+        for role in roles
+            .into_iter()
+            .filter(|r| !FUNCTION_WORDS.contains(&last_word(text, r).to_lowercase().as_str()) && !named(r))
         {
             if !entity.roles.iter().any(|r| text[r.clone()] == text[role.clone()]) {
                 entity.roles.push(role);
@@ -404,8 +412,19 @@ fn after(
         });
         (has_role && !listed && !names_another && !plural).then_some(range)
     })?;
-    let span = m.span.end + group.start..m.span.end + group.end;
-    (text.get(span.clone())?.chars().count() <= MAX_ROLE_CHARS).then_some(span)
+    let mut span = m.span.end + group.start..m.span.end + group.end;
+    let role = text.get(span.clone())?;
+    // ", a 5-time pro bowler who was the NFL's sack leader": the role is the noun phrase; a
+    // relative clause after it describes rather than names (one that is the whole apposition,
+    // ", who runs a dance school,", is kept as it stands).
+    if let Some(cut) = [" who ", " which "].iter().filter_map(|r| role.find(r)).min() {
+        span.end = span.start + cut;
+    }
+    let role = text.get(span.clone())?;
+    // "Credit Bank of Iraq, the Jordanian investment bank Export & Finance Bank has bought
+    // 49% of …": a clause of its own, not an apposition.
+    let clause = !role.starts_with("who ") && role.split(' ').any(|w| FINITE_VERBS.contains(&w));
+    (role.chars().count() <= MAX_ROLE_CHARS && !clause).then_some(span)
 }
 
 #[cfg(test)]
@@ -491,6 +510,15 @@ mod tests {
         assert_eq!(roles_of(text, "Rhodri Glyn Thomas"), ["Plaid Cymru health spokesman"]);
         assert!(roles_of(text, "Gordon Brown").is_empty());
         assert!(roles_of(text, "Tom Smith").is_empty());
+    }
+
+    #[test]
+    fn an_apposition_ends_before_its_relative_clause_and_a_clause_after_a_comma_is_no_role() {
+        let text = "Jared Allen, a former defender who was the league leader, retired. Tom Smith, who runs a \
+                    school, agreed. Ann Lee spoke to Mark Jones, the new chief executive Sue Bell has hired.";
+        assert_eq!(roles_of(text, "Jared Allen"), ["a former defender"]);
+        assert_eq!(roles_of(text, "Tom Smith"), ["who runs a school"]);
+        assert!(roles_of(text, "Mark Jones").is_empty(), "{:?}", roles(text));
     }
 
     #[test]

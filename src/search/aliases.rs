@@ -15,6 +15,9 @@ struct Form {
     stems: Vec<String>,
     /// Very short names ("X") only count when written exactly so, not as the letter x.
     exact_case: Option<String>,
+    /// An acronym ("WTO"): it stands for its long form, but the long form's words ("world",
+    /// "trade") each alone do not stand for it.
+    acronym: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -33,7 +36,10 @@ impl AliasTable {
                     .map(|f| {
                         let words: Vec<String> = crate::index::words(f).into_iter().map(|w| w.to_lowercase()).collect();
                         let stems = words.iter().filter_map(|w| super::stem(&mut analyzer, w)).collect();
-                        Form { words, stems, exact_case: (f.chars().count() <= 2).then(|| f.to_string()) }
+                        let acronym = words.len() == 1
+                            && f.chars().count() >= 2
+                            && f.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+                        Form { words, stems, exact_case: (f.chars().count() <= 2).then(|| f.to_string()), acronym }
                     })
                     .filter(|f| !f.words.is_empty())
                     .collect(),
@@ -53,7 +59,7 @@ impl AliasTable {
                         .forms
                         .iter()
                         .enumerate()
-                        .filter(|&(other, _)| other != f)
+                        .filter(|&(other, o)| other != f && !(form.acronym && o.words.len() > 1))
                         .flat_map(|(_, other)| other.stems.iter().map(String::as_str))
                         .collect();
                     out.push((position, words));
@@ -83,5 +89,25 @@ impl Form {
             return surface.get(at) == Some(&exact.as_str());
         }
         lower.len() >= at + self.words.len() && lower[at..at + self.words.len()] == self.words[..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AliasTable;
+    use crate::corpus::Corpus;
+
+    fn expanded(table: &AliasTable, question: &str) -> Vec<String> {
+        let surface: Vec<&str> = question.split(' ').collect();
+        let lower: Vec<String> = surface.iter().map(|w| w.to_lowercase()).collect();
+        table.expansions(&surface, &lower).into_iter().flat_map(|(_, stems)| stems).map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_long_name_finds_its_acronym_but_an_acronym_does_not_search_for_each_word_of_the_name() {
+        let corpus = Corpus::of_story("The World Trade Organisation (WTO) ends quotas. The WTO said so.");
+        let table = AliasTable::from_corpus(&corpus);
+        assert_eq!(expanded(&table, "what did the World Trade Organisation say"), ["wto"]);
+        assert!(expanded(&table, "what did the WTO say").is_empty());
     }
 }

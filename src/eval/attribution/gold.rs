@@ -1,5 +1,5 @@
 //! The gold labels of an attribution test set, one JSON object per article and line (the
-//! news-dev schema: `quotes`, `people`, `amounts`, `dates`), and the optional `checks.jsonl`
+//! news-dev schema: `quotes`, `people`, `orgs`, `amounts`, `dates`), and the optional `checks.jsonl`
 //! beside them (`whosaid` and `verify` cases).
 
 use std::path::Path;
@@ -13,6 +13,9 @@ pub struct Article {
     pub quotes: Vec<GoldQuote>,
     #[serde(default)]
     pub people: Vec<GoldPerson>,
+    /// Organisations, each as the article words it (an acronym is one of its own).
+    #[serde(default)]
+    pub orgs: Vec<String>,
     #[serde(default)]
     pub amounts: Vec<String>,
     #[serde(default)]

@@ -85,6 +85,21 @@ mod tests {
     }
 
     #[test]
+    fn organisations_are_scored_by_any_of_their_names_and_a_false_find_is_named() -> anyhow::Result<()> {
+        let story = "+++\ntitle = \"Jobs\"\n+++\nThe World Trade Organisation (WTO) ends quotas. The Football \
+                     Association agreed. Oxfam did not.\n";
+        let gold = r#"{"id": "waits", "orgs": ["WTO", "Oxfam"]}"#;
+        let dir = folder_with(story, gold);
+        let report = run(&dir.path().join("gold.jsonl"), &dir.path().join("corpora"))?;
+        let (o, problems) = (&report.overall, &report.articles[0].1.problems);
+        assert_eq!((o.organisations_recall.hits, o.organisations_recall.total), (1, 2), "{problems:?}");
+        assert_eq!((o.organisations_precision.hits, o.organisations_precision.total), (1, 2), "{problems:?}");
+        assert!(problems.contains(&"organisation missed: Oxfam".to_string()), "{problems:?}");
+        assert!(problems.contains(&"not a gold organisation: Football Association".to_string()), "{problems:?}");
+        Ok(())
+    }
+
+    #[test]
     fn a_gold_quote_is_found_in_the_body_even_when_the_title_quotes_it_first() -> anyhow::Result<()> {
         let story = "+++\ntitle = \"Waits 'a stunt' - Reid\"\n+++\nCampaigner Tom Reid said the cut was 'a stunt'.\n";
         let gold = r#"{"id": "waits", "quotes": [{"text": "a stunt", "speaker": "Tom Reid", "kind": "partial"}]}"#;

@@ -45,6 +45,8 @@ pub struct Scores {
     pub people_precision: Count,
     /// Of the gold people with a role, those found with it.
     pub roles: Count,
+    pub organisations_recall: Count,
+    pub organisations_precision: Count,
     pub amounts_recall: Count,
     pub amounts_precision: Count,
     pub dates_recall: Count,
@@ -65,7 +67,7 @@ impl Scores {
         }
     }
 
-    fn counts(&self) -> [Count; 14] {
+    fn counts(&self) -> [Count; 16] {
         [
             self.quotes_recall,
             self.quotes_precision,
@@ -73,6 +75,8 @@ impl Scores {
             self.people_recall,
             self.people_precision,
             self.roles,
+            self.organisations_recall,
+            self.organisations_precision,
             self.amounts_recall,
             self.amounts_precision,
             self.dates_recall,
@@ -84,7 +88,7 @@ impl Scores {
         ]
     }
 
-    fn counts_mut(&mut self) -> [&mut Count; 14] {
+    fn counts_mut(&mut self) -> [&mut Count; 16] {
         [
             &mut self.quotes_recall,
             &mut self.quotes_precision,
@@ -92,6 +96,8 @@ impl Scores {
             &mut self.people_recall,
             &mut self.people_precision,
             &mut self.roles,
+            &mut self.organisations_recall,
+            &mut self.organisations_precision,
             &mut self.amounts_recall,
             &mut self.amounts_precision,
             &mut self.dates_recall,
@@ -104,13 +110,15 @@ impl Scores {
     }
 }
 
-const HEADERS: [&str; 14] = [
+const HEADERS: [&str; 16] = [
     "quotes R",
     "quotes P",
     "speaker",
     "people R",
     "people P",
     "roles",
+    "orgs R",
+    "orgs P",
     "amounts R",
     "amounts P",
     "dates R",

@@ -16,6 +16,7 @@ pub fn article(engine: &Engine, gold: &Article, checks: Option<&Checks>) -> Scor
     let mut s = Scores::default();
     quotes(corpus, gold, &mut s);
     people(corpus, gold, &mut s);
+    organisations(corpus, gold, &mut s);
     values(corpus, gold, &mut s);
     if let Some(checks) = checks {
         story_checks(engine, checks, &mut s);
@@ -143,6 +144,33 @@ fn people(corpus: &Corpus, gold: &Article, s: &mut Scores) {
         s.people_precision.add(real);
         if !real {
             s.problems.push(format!("not a gold person: {}", e.name));
+        }
+    }
+}
+
+/// An organisation found matches a gold one when one name holds the other as whole words
+/// ("Medical Foundation" and "Medical Foundation for the Care of Victims of Torture"), in any
+/// of the found one's forms ("WTO").
+fn organisations(corpus: &Corpus, gold: &Article, s: &mut Scores) {
+    let doc = &corpus.docs[0];
+    let found: Vec<&crate::corpus::Entity> =
+        doc.entities.iter().filter(|e| e.kind == Some(EntityKind::Organisation)).collect();
+    let same = |e: &crate::corpus::Entity, g: &str| {
+        let g = g.to_lowercase();
+        e.forms().map(str::to_lowercase).any(|f| contains_word(&f, &g) || contains_word(&g, &f))
+    };
+    for g in &gold.orgs {
+        let hit = found.iter().any(|e| same(e, g));
+        s.organisations_recall.add(hit);
+        if !hit {
+            s.problems.push(format!("organisation missed: {g}"));
+        }
+    }
+    for e in &found {
+        let real = gold.orgs.iter().any(|g| same(e, g));
+        s.organisations_precision.add(real);
+        if !real {
+            s.problems.push(format!("not a gold organisation: {}", e.name));
         }
     }
 }

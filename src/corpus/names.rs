@@ -18,6 +18,7 @@ use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
 use crate::words::organisation_nouns::is_organisation_noun;
+use crate::words::proper_adjectives::is_proper_adjective;
 use crate::words::titles::{NAME_PARTICLES, TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
 pub fn is_title(word: &str) -> bool {
@@ -49,6 +50,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
     add_acronyms(text, &mut entities, &mut mentions);
     mentions.sort_by_key(|m| m.span.start);
     super::roles::add_roles(text, sentences, &mut entities, &mentions);
+    add_role_holders(text, sentences, &mut entities, &mut mentions);
     super::roles::people_by_title(text, &mut entities, &mentions);
     (entities, mentions)
 }
@@ -140,19 +142,96 @@ fn add_acronyms(text: &str, entities: &mut [Entity], mentions: &mut Vec<Mention>
         }
     }
     for (entity, acronym, from) in pairs {
-        for (i, _) in text[from..].match_indices(acronym.as_str()) {
-            let span = from + i..from + i + acronym.len();
-            let before = text[..span.start].chars().next_back();
-            let after = text[span.end..].chars().next();
-            let whole = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
-            if whole && !mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
-                mentions.push(Mention { span, entity });
-            }
-        }
+        mention_everywhere(text, from, &acronym, entity, mentions);
         if !entities[entity].aliases.contains(&acronym) {
             entities[entity].aliases.push(acronym);
         }
     }
+}
+
+/// Every whole-word use of `name` from `from` on that no other mention covers, as a mention of
+/// `entity`.
+fn mention_everywhere(text: &str, from: usize, name: &str, entity: usize, mentions: &mut Vec<Mention>) {
+    for (i, _) in text[from..].match_indices(name) {
+        let span = from + i..from + i + name.len();
+        if is_whole_word(text, &span) && !mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
+            mentions.push(Mention { span, entity });
+        }
+    }
+}
+
+fn is_whole_word(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether `at` opens its sentence, or a quotation that opens inside it (an opening mark
+/// follows a space; a closing one does not: `…world," BT chief executive` opens nothing).
+fn opens_sentence(text: &str, sentence_start: usize, at: usize) -> bool {
+    let before = text[sentence_start..at].trim_end();
+    let opening = before.strip_suffix(['“', '"', '‘', '(', '—', ':', '[']).is_some_and(|rest| {
+        rest.is_empty() || rest.ends_with(char::is_whitespace) || rest.ends_with(['“', '"', '‘', '(', '—', ':', '['])
+    });
+    before.is_empty() || opening
+}
+
+/// "Yukos spokesman Alexander Shadrin", "BT chief executive Ben Verwaayen": the capitalised
+/// words opening a person's role, before its lowercase words, name the organisation the role
+/// is held at; not a nationality or a people ("French president"), a title, or the capital
+/// that opens a sentence ("Former minister Frank Field").
+fn add_role_holders(text: &str, sentences: &[Range<usize>], entities: &mut Vec<Entity>, mentions: &mut Vec<Mention>) {
+    let mut holders: Vec<Range<usize>> = Vec::new();
+    for e in entities.iter().filter(|e| e.kind == Some(EntityKind::Person)) {
+        for role in &e.roles {
+            let ws = words(text, role.clone());
+            let lead = ws.iter().take_while(|w| starts_capitalised(&text[(*w).clone()])).count();
+            if lead == 0 || lead == ws.len() {
+                continue;
+            }
+            let opens = sentences.iter().any(|s| s.contains(&role.start) && opens_sentence(text, s.start, role.start));
+            // An owner ("Watt's partner", "UKIP's deputy leader") may be a person or not.
+            let not_a_holder = |w: &Range<usize>| {
+                let word = &text[w.clone()];
+                is_proper_adjective(word) || is_title(word) || modifies_title(word) || is_honorific(word)
+            };
+            let owner =
+                is_owner(text, ws[lead - 1].end) || without_possessive(text, ws[lead - 1].clone()) != ws[lead - 1];
+            if !opens && !owner && !ws[..lead].iter().any(not_a_holder) {
+                holders.push(ws[0].start..ws[lead - 1].end);
+            }
+        }
+    }
+    for span in holders {
+        let name = &text[span.clone()];
+        // "the UK", "in the US", "a Pro Bowl": a place or a thing, not an organisation.
+        let uses = text.match_indices(name).map(|(i, _)| i..i + name.len());
+        if uses.filter(|u| is_whole_word(text, u)).any(|u| article_before(text, &u)) {
+            continue;
+        }
+        let at = mentions.iter().find(|m| m.span == span).map(|m| m.entity);
+        if mentions.iter().any(|m| m.span != span && m.span.start < span.end && span.start < m.span.end) {
+            continue;
+        }
+        let entity = match at.or_else(|| entities.iter().position(|e| e.forms().any(|f| f == name))) {
+            Some(e) => e,
+            None => {
+                entities.push(Entity {
+                    name: name.to_string(),
+                    kind: None,
+                    aliases: Vec::new(),
+                    roles: Vec::new(),
+                    listed: false,
+                });
+                entities.len() - 1
+            }
+        };
+        if entities[entity].kind.is_none() {
+            entities[entity].kind = Some(EntityKind::Organisation);
+        }
+        mention_everywhere(text, 0, name, entity, mentions);
+    }
+    mentions.sort_by_key(|m| m.span.start);
 }
 
 /// The acronym in " (WTO)" at the start of `after`: two to eight capitals and digits.
@@ -453,14 +532,17 @@ fn kind_from_words(name: &str) -> Option<EntityKind> {
 /// between them aside), or "in" before one that is not possessive ("in Germany", not "faith in
 /// Blair's plan").
 fn after_article(text: &str, mentions: &[Mention], entity: usize) -> bool {
-    mentions.iter().filter(|m| m.entity == entity).any(|m| {
-        let before = text[..m.span.start].trim_end_matches(['"', '“', '‘', '\'']);
-        let Some(before) = before.strip_suffix(' ') else {
-            return false;
-        };
-        let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
-        matches!(word.as_str(), "the" | "a" | "an") || (word == "in" && !is_owner(text, m.span.end))
-    })
+    mentions.iter().filter(|m| m.entity == entity).any(|m| article_before(text, &m.span))
+}
+
+/// Whether "the", "a" or "an" stands right before `span`, or "in" when it is not possessive.
+fn article_before(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].trim_end_matches(['"', '“', '‘', '\'']);
+    let Some(before) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
+    matches!(word.as_str(), "the" | "a" | "an") || (word == "in" && !is_owner(text, span.end))
 }
 
 /// Whether a lowercase title stands right before some mention of the entity ("councillor Tom
@@ -538,6 +620,20 @@ mod tests {
         assert_eq!(entity.map(|e| e.roles.len()), Some(0), "{entities:?}");
         assert_eq!(mentions.iter().filter(|m| Some(m.entity) == wto).count(), 3);
         assert!(!entities.iter().any(|e| e.aliases.contains(&"BBC".to_string())), "initials must spell the name");
+    }
+
+    #[test]
+    fn the_capitals_opening_a_persons_role_name_the_organisation_it_is_held_at() {
+        let text = "Prices fell, said BT chief executive Ben Verwaayen. BT agreed. Talks with French \
+                    president Jacques Chirac and UK economist Ross Walker went on in the UK. Ann Lee, \
+                    Watt's partner, left.";
+        let got = found(text);
+        let kind = |name: &str| got.iter().find(|g| g.0 == name).map(|g| g.1.clone());
+        assert_eq!(kind("BT"), Some(Some("organisation".to_string())), "{got:?}");
+        assert_eq!(kind("Ben Verwaayen"), Some(Some("person".to_string())), "{got:?}");
+        for not_one in ["French", "UK", "Watt"] {
+            assert!(kind(not_one).is_none_or(|k| k.as_deref() != Some("organisation")), "{not_one}: {got:?}");
+        }
     }
 
     #[test]

@@ -121,7 +121,11 @@ pub fn attribute(
             None => {
                 // A source the narration reports since the last quotation takes the run over.
                 let narrated = reader.narrated_source(last.as_ref().map_or(0, |l| l.1), q.start);
-                let run_on = last.as_ref().filter(|l| l.2 + 1 >= paragraphs[*i]).map(|l| l.0.clone());
+                // A run of speech goes on into the next paragraph; a phrase quoted inside
+                // narration with no cue only within the speaker's own (in the next, "the
+                // "local loop"" is the writer's).
+                let reach = if direct { 1 } else { 0 };
+                let run_on = last.as_ref().filter(|l| l.2 + reach >= paragraphs[*i]).map(|l| l.0.clone());
                 (narrated.map(|n| n.0).or(run_on), None)
             }
         };
@@ -683,9 +687,12 @@ impl Reader<'_> {
     fn sentence_subject(&self, start: usize, open: usize, salient: &Salience<'_>) -> Option<(Speaker, Range<usize>)> {
         let ws = words(self.text, start..open);
         let first = ws.first()?;
-        let w = self.word(first);
+        // "But he blamed "…"": a conjunction opening the sentence leaves the pronoun its subject.
+        let joined = matches!(self.word(first).as_str(), "but" | "and" | "yet" | "so");
+        let subject = if joined { ws.get(1)? } else { first };
+        let w = self.word(subject);
         if matches!(w.as_str(), "he" | "she") {
-            return self.pronoun(&w, salient).map(|s| (s, first.clone()));
+            return self.pronoun(&w, salient).map(|s| (s, subject.clone()));
         }
         // "Lib Dem chairman Matthew Taylor": the last of the opening names, when it is a
         // person; never a possessive ("Britain's low unemployment").

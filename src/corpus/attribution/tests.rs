@@ -297,3 +297,20 @@ fn a_source_word_before_the_head_of_an_unnamed_source_does_not_hide_it() {
     );
     assert_eq!(speakers(&r), [said("Not always.", "The prime minister's official spokesman")]);
 }
+
+#[test]
+fn a_phrase_quoted_without_a_cue_is_the_speakers_only_within_their_paragraph() {
+    let r = read(
+        "\"We will cut prices,\" said Ann Lee. Her firm wants \"fair rules\".\n\nThe group will also open the \"local loop\".",
+    );
+    assert_eq!(
+        speakers(&r),
+        [said("We will cut prices,", "Ann Lee"), said("fair rules", "Ann Lee"), ("local loop".to_string(), None)]
+    );
+}
+
+#[test]
+fn a_pronoun_after_an_opening_conjunction_is_the_subject_of_a_phrase_quoted_in_narration() {
+    let r = read("\"We lost,\" said Tom Baker.\n\nJohn Smith disagreed. But he blamed \"a lack of talent\".");
+    assert_eq!(speakers(&r), [said("We lost,", "Tom Baker"), said("a lack of talent", "John Smith")]);
+}

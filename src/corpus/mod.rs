@@ -19,6 +19,7 @@ mod ids;
 mod load;
 mod mention;
 pub mod names;
+mod organisations;
 mod roles;
 mod segment;
 pub mod tokens;

@@ -18,6 +18,7 @@ use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
 use crate::words::organisation_nouns::is_organisation_noun;
+use crate::words::proper_adjectives::is_proper_adjective;
 use crate::words::titles::{NAME_PARTICLES, TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
 pub fn is_title(word: &str) -> bool {
@@ -159,8 +160,10 @@ fn owner_of(name: &str, multi: &[String], solo_uses: &mut HashSet<String>) -> St
         .collect();
     match owners.as_slice() {
         [one] => {
-            // "Muslims" joining "UK Muslims" does not make a person of it.
-            if !one.split(' ').next().is_some_and(|w| w.len() > 1 && w.chars().all(char::is_uppercase)) {
+            // "Muslims" joining "UK Muslims" does not make a person of it, and neither does
+            // "African" (of "African debt") joining "South African": a surname is no adjective.
+            let acronym_first = one.split(' ').next().is_some_and(|w| w.len() > 1 && w.chars().all(char::is_uppercase));
+            if !acronym_first && !is_proper_adjective(name) {
                 solo_uses.insert((*one).clone());
             }
             (*one).clone()
@@ -561,6 +564,15 @@ mod tests {
         let person = |name: &str| got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person"));
         assert!(!person("Royal Ballet") && !person("Golden Kinnaree") && !person("Hong Kong"), "{got:?}");
         assert!(person("Ann Lee") && person("Christian Doe"), "{got:?}");
+    }
+
+    #[test]
+    fn a_nationality_standing_alone_does_not_make_a_person_of_the_longer_name_it_ends() {
+        let got =
+            found("The talks with South African officials went on. African debt was cut. Smith agreed with Tom Smith.");
+        let person = |name: &str| got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person"));
+        assert!(!person("South African"), "{got:?}");
+        assert!(person("Tom Smith"), "a surname standing alone still makes a person: {got:?}");
     }
 
     #[test]

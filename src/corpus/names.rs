@@ -179,8 +179,11 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
     // "the Royal Ballet", "a "Marshall Plan"", "in Hong Kong": an article, or "in" before a
     // name not possessive, never stands before a person's name, whatever its first word; nor
     // before its plural ("the Golden Kinnarees" and "the festival's Golden Kinnaree awards").
-    let not_person: HashSet<String> =
-        (0..entities.len()).filter(|&i| after_article(text, mentions, i)).map(|i| entities[i].name.clone()).collect();
+    // Nor is a name quoted whole as a term ("a new "Marshall Plan" for Africa").
+    let not_person: HashSet<String> = (0..entities.len())
+        .filter(|&i| after_article(text, mentions, i) || quoted_whole(text, mentions, i))
+        .map(|i| entities[i].name.clone())
+        .collect();
     for (i, e) in entities.iter_mut().enumerate() {
         if e.listed || e.kind.is_some() {
             continue;
@@ -411,6 +414,17 @@ fn after_article(text: &str, mentions: &[Mention], entity: usize) -> bool {
     mentions.iter().filter(|m| m.entity == entity).any(|m| article_before(text, &m.span))
 }
 
+/// Whether some mention of the entity is a whole quotation: a quote mark right before it and
+/// one right after.
+fn quoted_whole(text: &str, mentions: &[Mention], entity: usize) -> bool {
+    mentions.iter().filter(|m| m.entity == entity).any(|m| {
+        let before = text[..m.span.start].chars().next_back();
+        let after = text[m.span.end..].chars().next();
+        before.is_some_and(|c| matches!(c, '"' | '“' | '‘' | '\''))
+            && after.is_some_and(|c| matches!(c, '"' | '”' | '’' | '\''))
+    })
+}
+
 /// Whether "the", "a" or "an" stands right before `span`, or "in" when it is not possessive.
 pub(super) fn article_before(text: &str, span: &Range<usize>) -> bool {
     let before = text[..span.start].trim_end_matches(['"', '“', '‘', '\'']);
@@ -573,6 +587,14 @@ mod tests {
         let person = |name: &str| got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person"));
         assert!(!person("South African"), "{got:?}");
         assert!(person("Tom Smith"), "a surname standing alone still makes a person: {got:?}");
+    }
+
+    #[test]
+    fn a_name_quoted_whole_as_a_term_is_no_person_even_with_a_first_name() {
+        let got = found("Mr Brown backed a new \"Marshall Plan\" for Africa. He met Marshall Jones.");
+        let person = |name: &str| got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person"));
+        assert!(!person("Marshall Plan"), "{got:?}");
+        assert!(person("Marshall Jones"), "{got:?}");
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub fn attribute(
     // The last speaker, where they spoke, and the paragraph of their quotation.
     let mut last: Option<(Speaker, usize, usize)> = None;
     for (k, (i, q)) in quoted.iter().enumerate() {
-        let (direct, named) = reader.read_quotation(&quoted, k, last.as_ref());
+        let (direct, named, cued) = reader.read_quotation(&quoted, k, last.as_ref());
         let (speaker, cue) = match named {
             Some((s, cue)) => (Some(s), Some(cue)),
             None => {
@@ -125,7 +125,9 @@ pub fn attribute(
                 // narration with no cue only within the speaker's own (in the next, "the
                 // "local loop"" is the writer's).
                 let reach = if direct { 1 } else { 0 };
-                let run_on = last.as_ref().filter(|l| l.2 + reach >= paragraphs[*i]).map(|l| l.0.clone());
+                // A cue after the quote that names no one found (", it has confirmed" with no
+                // organisation before it) still says the quote is not the run's.
+                let run_on = last.as_ref().filter(|l| !cued && l.2 + reach >= paragraphs[*i]).map(|l| l.0.clone());
                 (narrated.map(|n| n.0).or(run_on), None)
             }
         };
@@ -204,14 +206,15 @@ impl Reader<'_> {
     }
 
     /// Whether the quotation `quoted[k]` is direct (a whole clause, not a phrase inside the
-    /// writer's sentence), and the speaker the words around it name, with where. `last` is
-    /// the last speaker, where they spoke, and the paragraph of their quotation.
+    /// writer's sentence), the speaker the words around it name, with where, and whether a cue
+    /// follows it (named or not). `last` is the last speaker, where they spoke, and the
+    /// paragraph of their quotation.
     fn read_quotation(
         &self,
         quoted: &[(usize, Range<usize>)],
         k: usize,
         last: Option<&(Speaker, usize, usize)>,
-    ) -> (bool, Option<(Speaker, Range<usize>)>) {
+    ) -> (bool, Option<(Speaker, Range<usize>)>, bool) {
         let (i, q) = &quoted[k];
         let (text, sentence) = (self.text, self.sentences[*i].clone());
         let prev_end = k.checked_sub(1).filter(|&p| quoted[p].0 == *i).map_or(sentence.start, |p| quoted[p].1.end);
@@ -239,11 +242,12 @@ impl Reader<'_> {
         let direct =
             text[sentence.start..q.start].trim().is_empty() || (introduced && (runs_to_end || cue_after.is_some()));
         let salient = Salience { last: last.map(|l| (&l.0, l.1)), at: q.start };
+        let cued = cue_after.is_some();
         let named = cue_after
             .and_then(|c| self.speaker_of(&c, &salient))
             .or_else(|| self.cue_before(prev_end, q.start).and_then(|c| self.speaker_of(&c, &salient)))
             .or_else(|| (!direct).then(|| self.sentence_subject(sentence.start, q.start, &salient)).flatten());
-        (direct, named)
+        (direct, named, cued)
     }
 
     fn is_person(&self, entity: usize) -> bool {

@@ -314,3 +314,9 @@ fn a_pronoun_after_an_opening_conjunction_is_the_subject_of_a_phrase_quoted_in_n
     let r = read("\"We lost,\" said Tom Baker.\n\nJohn Smith disagreed. But he blamed \"a lack of talent\".");
     assert_eq!(speakers(&r), [said("We lost,", "Tom Baker"), said("a lack of talent", "John Smith")]);
 }
+
+#[test]
+fn a_quote_whose_own_cue_names_no_one_found_is_not_given_to_the_last_speaker() {
+    let r = read("\"We lost,\" said Tom Baker. The club approached the board with \"new plans\", it has confirmed.");
+    assert_eq!(speakers(&r), [said("We lost,", "Tom Baker"), ("new plans".to_string(), None)]);
+}

@@ -527,6 +527,18 @@ mod tests {
     }
 
     #[test]
+    fn an_organisation_found_by_its_role_is_mentioned_only_in_the_body_not_the_front_matter() {
+        let text = "+++\ntitle = \"BT cuts prices\"\n+++\nPrices fell, said BT chief executive Ben Verwaayen.";
+        let body = text.find("Prices").unwrap_or_default();
+        let sentences: Vec<Range<usize>> =
+            super::super::segment::split_sentences(text, body..text.len()).into_iter().map(|s| s.span).collect();
+        let (entities, mentions) = find(text, &sentences, Vec::new());
+        let bt = entities.iter().position(|e| e.name == "BT");
+        let at: Vec<usize> = mentions.iter().filter(|m| Some(m.entity) == bt).map(|m| m.span.start).collect();
+        assert_eq!(at, [text.find("BT chief").unwrap_or_default()], "{entities:?}");
+    }
+
+    #[test]
     fn a_speech_verb_opening_an_inverted_attribution_is_no_name() {
         let got = found("Jobs are scarce. Observes Mr Hadi: \"The rich get richer.\"");
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();

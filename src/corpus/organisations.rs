@@ -115,7 +115,9 @@ pub(super) fn add_role_holders(
         if entities[entity].kind.is_none() {
             entities[entity].kind = Some(EntityKind::Organisation);
         }
-        mention_everywhere(text, 0, name, entity, mentions);
+        // From the body's first sentence: the front matter's title is no mention.
+        let body = sentences.first().map_or(0, |s| s.start);
+        mention_everywhere(text, body, name, entity, mentions);
     }
     mentions.sort_by_key(|m| m.span.start);
 }

@@ -357,12 +357,15 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
             let holder = part.first().map(|f| f.start..part.last().map_or(f.end, |l| l.end));
             let next_word = text[w.end..].split_whitespace().next().unwrap_or_default();
             let last = k + 1 == run.words.len() && !PREPOSITIONS.contains(&next_word);
+            // A nationality or a faith before a title ("Welsh secretary", "Roman Catholic
+            // Archbishop") holds nothing: it says who, not where.
+            let adjectives = !part.is_empty() && part.iter().all(|p| is_proper_adjective(&text[p.clone()]));
             let kind = if last && holder.is_some_and(|h| starts_with_first_name(&text[h])) {
-                EntityKind::Person
+                Some(EntityKind::Person)
             } else {
-                EntityKind::Organisation
+                (!adjectives).then_some(EntityKind::Organisation)
             };
-            flush(&mut part, &mut out, Some(kind));
+            flush(&mut part, &mut out, kind);
             after_title = true;
         } else {
             part.push(w.clone());
@@ -536,6 +539,15 @@ mod tests {
         let bt = entities.iter().position(|e| e.name == "BT");
         let at: Vec<usize> = mentions.iter().filter(|m| Some(m.entity) == bt).map(|m| m.span.start).collect();
         assert_eq!(at, [text.find("BT chief").unwrap_or_default()], "{entities:?}");
+    }
+
+    #[test]
+    fn a_nationality_before_a_title_holds_nothing() {
+        let got = found("Talks went on, said Welsh Secretary John Smith and Oracle CEO Larry Ellison.");
+        let kind = |name: &str| got.iter().find(|g| g.0 == name).and_then(|g| g.1.clone());
+        assert_eq!(kind("Welsh"), None, "{got:?}");
+        assert_eq!(kind("Oracle").as_deref(), Some("organisation"), "{got:?}");
+        assert_eq!(kind("John Smith").as_deref(), Some("person"), "{got:?}");
     }
 
     #[test]

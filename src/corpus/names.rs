@@ -18,6 +18,7 @@ use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
 use crate::words::organisation_nouns::is_organisation_noun;
+use crate::words::place_names::is_place_name;
 use crate::words::proper_adjectives::is_proper_adjective;
 use crate::words::titles::{NAME_PARTICLES, TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
 
@@ -360,8 +361,12 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
             // A nationality or a faith before a title ("Welsh secretary", "Roman Catholic
             // Archbishop") holds nothing: it says who, not where.
             let adjectives = !part.is_empty() && part.iter().all(|p| is_proper_adjective(&text[p.clone()]));
+            // A place before a title is where, not who ("US Treasury Under-Secretary").
+            let place = holder.clone().is_some_and(|h| is_place_name(&text[h]));
             let kind = if last && holder.is_some_and(|h| starts_with_first_name(&text[h])) {
                 Some(EntityKind::Person)
+            } else if place {
+                Some(EntityKind::Place)
             } else {
                 (!adjectives).then_some(EntityKind::Organisation)
             };
@@ -548,6 +553,14 @@ mod tests {
         assert_eq!(kind("Welsh"), None, "{got:?}");
         assert_eq!(kind("Oracle").as_deref(), Some("organisation"), "{got:?}");
         assert_eq!(kind("John Smith").as_deref(), Some("person"), "{got:?}");
+    }
+
+    #[test]
+    fn a_place_before_a_title_is_a_place_not_an_organisation() {
+        let got = found("Talks went on, said US Treasury Under-Secretary John Taylor and Oracle CEO Larry Ellison.");
+        let kind = |name: &str| got.iter().find(|g| g.0 == name).and_then(|g| g.1.clone());
+        assert_eq!(kind("US").as_deref(), Some("place"), "{got:?}");
+        assert_eq!(kind("Oracle").as_deref(), Some("organisation"), "{got:?}");
     }
 
     #[test]

@@ -642,7 +642,7 @@ impl Reader<'_> {
             .mentions
             .iter()
             .filter(|m| range.start <= m.span.start && m.span.end <= range.end && !self.in_quote(m.span.start))
-            .filter(|m| !is_possessive(&self.text[m.span.end..range.end]))
+            .filter(|m| !is_owner(self.text, m.span.end))
             .map(|m| m.entity)
             .filter(|&e| fits(&Speaker::Entity(e)))
             .collect();
@@ -802,8 +802,3 @@ fn comma_pieces(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 mod tests;
-
-/// Whether the text right after a name makes it possessive ("Howard's").
-fn is_possessive(after: &str) -> bool {
-    ["'s", "’s"].iter().any(|p| after.starts_with(p))
-}

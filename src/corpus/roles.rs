@@ -23,7 +23,7 @@ use super::tokens::{is_owner, without_possessive, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{CLAUSE_WORDS, DEFINITE, FUNCTION_WORDS, PREPOSITIONS};
 use crate::words::person_nouns::{is_person_noun, is_plural_person_noun};
-use crate::words::speech::SPEECH_VERBS;
+use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
 
 /// Longest apposition taken for a role.
 const MAX_ROLE_CHARS: usize = 100;
@@ -35,6 +35,15 @@ const MAX_COMPLEMENT_WORDS: usize = 5;
 /// Words that open the complement of a role ("secretary to the Treasury", "predecessor as
 /// Cabinet Secretary").
 const COMPLEMENT_OPENERS: &[&str] = &["of", "to", "as", "at", "for", "in", "on"];
+
+/// Where " in a statement" (or a letter, a report, an interview) starts in a role.
+fn said_in(role: &str) -> Option<usize> {
+    role.match_indices(" in a").find_map(|(i, _)| {
+        let rest = role[i..].trim_start_matches(" in an ").trim_start_matches(" in a ");
+        let noun = rest.split(' ').next().unwrap_or_default();
+        (UNNAMED_SOURCES.contains(&noun) || noun == "interview").then_some(i)
+    })
+}
 
 /// Verbs that make a phrase after a comma a clause rather than an apposition.
 const FINITE_VERBS: &[&str] = &["is", "are", "was", "were", "has", "have", "had", "will", "would"];
@@ -420,6 +429,10 @@ fn after(
     if let Some(cut) = [" who ", " which "].iter().filter_map(|r| role.find(r)).min() {
         span.end = span.start + cut;
     }
+    // "said Paul Boateng, chief secretary to the Treasury in a statement": where it was said.
+    if let Some(cut) = said_in(&text[span.clone()]) {
+        span.end = span.start + cut;
+    }
     let role = text.get(span.clone())?;
     // "Credit Bank of Iraq, the Jordanian investment bank Export & Finance Bank has bought
     // 49% of …": a clause of its own, not an apposition.
@@ -519,6 +532,12 @@ mod tests {
         assert_eq!(roles_of(text, "Jared Allen"), ["a former defender"]);
         assert_eq!(roles_of(text, "Tom Smith"), ["who runs a school"]);
         assert!(roles_of(text, "Mark Jones").is_empty(), "{:?}", roles(text));
+    }
+
+    #[test]
+    fn where_something_was_said_is_no_part_of_the_role() {
+        let text = "\"Growth is strong,\" said Paul Boateng, chief secretary to the Treasury in a statement.";
+        assert_eq!(roles_of(text, "Paul Boateng"), ["chief secretary to the Treasury"]);
     }
 
     #[test]

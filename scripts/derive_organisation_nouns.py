@@ -19,10 +19,9 @@ Usage:
 
 The output is deterministic: the same input gives the same bytes.
 """
-import os
 import sys
 
-from derive_person_nouns import WORDNET_NOTICE, write_nouns
+from derive_person_nouns import WORDNET_NOTICE, synsets, words_of, write_nouns
 
 HEADER = """\
 # Nouns that name a kind of organisation ("institution", "charity", "union"), one per line.
@@ -37,18 +36,14 @@ def organisation_synsets(wordnet):
     """Offsets of organization.n.01 and every kind of it (hyponyms, not instances), each with
     its words as WordNet writes them."""
     hyponyms, written = {}, {}
-    with open(os.path.join(wordnet, "data.noun"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split(" ")
-            words = int(fields[3], 16)
-            written[fields[0]] = {fields[4 + 2 * i] for i in range(words)}
-            at = 4 + 2 * words
-            for i in range(int(fields[at])):
-                symbol, target = fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]
-                if symbol == "~":
-                    hyponyms.setdefault(fields[0], []).append(target)
+    for fields in synsets(wordnet, "noun"):
+        words = words_of(fields)
+        written[fields[0]] = set(words)
+        at = 4 + 2 * len(words)
+        for i in range(int(fields[at])):
+            symbol, target = fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]
+            if symbol == "~":
+                hyponyms.setdefault(fields[0], []).append(target)
     out, todo = {}, [ORGANIZATION]
     while todo:
         offset = todo.pop()

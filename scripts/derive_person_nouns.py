@@ -44,21 +44,38 @@ HEADER = """\
 PERSON_FILE = "18"
 
 
+def synsets(wordnet, pos):
+    """The fields of each synset line of WordNet's data.`pos` file (its licence lines left out):
+    offset, lexicographer file, part of speech, word count (hex), then each word and its lex id,
+    then the pointers."""
+    with open(os.path.join(wordnet, "data." + pos), encoding="latin-1") as f:
+        for line in f:
+            if not line.startswith("  "):
+                yield line.split(" ")
+
+
+def words_of(fields):
+    """The words of a synset line, as WordNet writes them."""
+    return [fields[4 + 2 * i] for i in range(int(fields[3], 16))]
+
+
+def write_list(header, words):
+    """Prints `header`, then the words sorted, one a line."""
+    sys.stdout.write(header)
+    for word in sorted(words):
+        print(word)
+
+
 def person_synsets(wordnet):
     """Offsets of the noun.person synsets that are kinds, not instances."""
     out = set()
-    with open(os.path.join(wordnet, "data.noun"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split(" ")
-            if fields[1] != PERSON_FILE:
-                continue
-            words = int(fields[3], 16)
-            at = 4 + 2 * words
-            pointers = [fields[at + 1 + 4 * i] for i in range(int(fields[at]))]
-            if "@i" not in pointers:
-                out.add(fields[0])
+    for fields in synsets(wordnet, "noun"):
+        if fields[1] != PERSON_FILE:
+            continue
+        at = 4 + 2 * int(fields[3], 16)
+        pointers = [fields[at + 1 + 4 * i] for i in range(int(fields[at]))]
+        if "@i" not in pointers:
+            out.add(fields[0])
     return out
 
 
@@ -100,9 +117,7 @@ def write_nouns(wordnet, header, in_sense, excluded=lambda lemma, verbs: False):
         if more_often_not_a_noun((verbs, adjectives, adverbs), lemma, tagged) or excluded(lemma, verbs):
             continue
         kept.append(lemma)
-    sys.stdout.write(header)
-    for lemma in sorted(kept):
-        print(lemma)
+    write_list(header, kept)
 
 
 def main():

@@ -17,11 +17,10 @@ Usage:
 
 The output is deterministic: the same input gives the same bytes.
 """
-import os
 import re
 import sys
 
-from derive_person_nouns import WORDNET_NOTICE
+from derive_person_nouns import WORDNET_NOTICE, synsets, words_of, write_list
 
 HEADER = """\
 # Place names written with capitals ("UK", "South Africa"), one per line.
@@ -32,21 +31,13 @@ LOCATION_FILE = "15"
 
 
 def main():
-    kept = set()
-    with open(os.path.join(sys.argv[1], "data.noun"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split(" ")
-            if fields[1] != LOCATION_FILE:
-                continue
-            for i in range(int(fields[3], 16)):
-                name = fields[4 + 2 * i].replace("_", " ")
-                if re.fullmatch(r"[A-Z][A-Za-z.'-]*( [A-Z][A-Za-z.'-]*)*", name):
-                    kept.add(name)
-    sys.stdout.write(HEADER)
-    for name in sorted(kept):
-        print(name)
+    names = {
+        word.replace("_", " ")
+        for fields in synsets(sys.argv[1], "noun")
+        if fields[1] == LOCATION_FILE
+        for word in words_of(fields)
+    }
+    write_list(HEADER, {n for n in names if re.fullmatch(r"[A-Z][A-Za-z.'-]*( [A-Z][A-Za-z.'-]*)*", n)})
 
 
 if __name__ == "__main__":

@@ -16,11 +16,10 @@ Usage:
 
 The output is deterministic: the same input gives the same bytes.
 """
-import os
 import re
 import sys
 
-from derive_person_nouns import WORDNET_NOTICE
+from derive_person_nouns import WORDNET_NOTICE, synsets, words_of, write_list
 
 HEADER = """\
 # Adjectives written with a capital ("French", "Islamic"), one per line.
@@ -29,20 +28,9 @@ HEADER = """\
 
 
 def main():
-    kept = set()
-    with open(os.path.join(sys.argv[1], "data.adj"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith("  "):
-                continue
-            fields = line.split(" ")
-            for i in range(int(fields[3], 16)):
-                # An adjective's lemma may carry its position: "French(a)".
-                word = fields[4 + 2 * i].split("(")[0]
-                if re.fullmatch(r"[A-Z][a-z]+(-[A-Za-z][a-z]*)*", word):
-                    kept.add(word)
-    sys.stdout.write(HEADER)
-    for word in sorted(kept):
-        print(word)
+    # An adjective's lemma may carry its position: "French(a)".
+    words = {word.split("(")[0] for fields in synsets(sys.argv[1], "adj") for word in words_of(fields)}
+    write_list(HEADER, {w for w in words if re.fullmatch(r"[A-Z][a-z]+(-[A-Za-z][a-z]*)*", w)})
 
 
 if __name__ == "__main__":

@@ -115,7 +115,7 @@ pub fn attribute(
     // The last speaker, where they spoke, and the paragraph of their quotation.
     let mut last: Option<(Speaker, usize, usize)> = None;
     for (k, (i, q)) in quoted.iter().enumerate() {
-        let (direct, named, cued) = reader.read_quotation(&quoted, k, last.as_ref());
+        let QuotationRead { direct, named, cued } = reader.read_quotation(&quoted, k, last.as_ref());
         let (speaker, cue) = match named {
             Some((s, cue)) => (Some(s), Some(cue)),
             None => {
@@ -183,6 +183,16 @@ struct Cue {
     inverted: bool,
 }
 
+/// What the words around one quotation say of it.
+struct QuotationRead {
+    /// A whole clause, not a phrase inside the writer's sentence.
+    direct: bool,
+    /// The speaker they name, and where.
+    named: Option<(Speaker, Range<usize>)>,
+    /// A cue follows it, whether or not it names anyone found.
+    cued: bool,
+}
+
 /// What a pronoun or a role may refer to: the last speaker and where they spoke, and where
 /// the reference is.
 struct Salience<'a> {
@@ -205,16 +215,14 @@ impl Reader<'_> {
         self.quoted.iter().any(|q| q.start <= at && at < q.end)
     }
 
-    /// Whether the quotation `quoted[k]` is direct (a whole clause, not a phrase inside the
-    /// writer's sentence), the speaker the words around it name, with where, and whether a cue
-    /// follows it (named or not). `last` is the last speaker, where they spoke, and the
-    /// paragraph of their quotation.
+    /// What the words around the quotation `quoted[k]` say of it. `last` is the last speaker,
+    /// where they spoke, and the paragraph of their quotation.
     fn read_quotation(
         &self,
         quoted: &[(usize, Range<usize>)],
         k: usize,
         last: Option<&(Speaker, usize, usize)>,
-    ) -> (bool, Option<(Speaker, Range<usize>)>, bool) {
+    ) -> QuotationRead {
         let (i, q) = &quoted[k];
         let (text, sentence) = (self.text, self.sentences[*i].clone());
         let prev_end = k.checked_sub(1).filter(|&p| quoted[p].0 == *i).map_or(sentence.start, |p| quoted[p].1.end);
@@ -247,7 +255,7 @@ impl Reader<'_> {
             .and_then(|c| self.speaker_of(&c, &salient))
             .or_else(|| self.cue_before(prev_end, q.start).and_then(|c| self.speaker_of(&c, &salient)))
             .or_else(|| (!direct).then(|| self.sentence_subject(sentence.start, q.start, &salient)).flatten());
-        (direct, named, cued)
+        QuotationRead { direct, named, cued }
     }
 
     fn is_person(&self, entity: usize) -> bool {

@@ -289,11 +289,7 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
     }
-    hay.match_indices(needle).any(|(i, _)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    hay.match_indices(needle).any(|(i, _)| tokens::is_whole_word(hay, i..i + needle.len()))
 }
 
 fn hex(bytes: &[u8]) -> String {

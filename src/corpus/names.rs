@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::attribution::{self, Speaker};
 use super::mention::Mention;
-use super::tokens::{adjacent, is_owner, without_possessive, words};
+use super::tokens::{adjacent, is_owner, is_whole_word, without_possessive, words};
 use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
@@ -181,9 +181,10 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
     // name not possessive, never stands before a person's name, whatever its first word; nor
     // before its plural ("the Golden Kinnarees" and "the festival's Golden Kinnaree awards").
     // Nor is a name quoted whole as a term ("a new "Marshall Plan" for Africa").
-    let not_person: HashSet<String> = (0..entities.len())
-        .filter(|&i| after_article(text, mentions, i) || quoted_whole(text, mentions, i))
-        .map(|i| entities[i].name.clone())
+    let not_person: HashSet<String> = mentions
+        .iter()
+        .filter(|m| article_before(text, &m.span) || quoted_whole(text, &m.span))
+        .map(|m| entities[m.entity].name.clone())
         .collect();
     for (i, e) in entities.iter_mut().enumerate() {
         if e.listed || e.kind.is_some() {
@@ -223,21 +224,25 @@ fn listed_mentions(text: &str, sentences: &[Range<usize>], entities: &[Entity]) 
     for sentence in sentences {
         let hay = &text[sentence.clone()];
         for &(form, entity) in &forms {
-            if form.trim().is_empty() || !contains_word(hay, form) {
-                continue;
-            }
-            for (i, _) in hay.match_indices(form) {
-                let span = sentence.start + i..sentence.start + i + form.len();
-                let before = text[..span.start].chars().next_back();
-                let after = text[span.end..].chars().next();
-                let whole = !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric);
-                if whole && !out.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
-                    out.push(Mention { span, entity });
-                }
+            if !form.trim().is_empty() && contains_word(hay, form) {
+                mention_all(text, sentence.clone(), form, entity, &mut out);
             }
         }
     }
     out
+}
+
+/// Every whole-word use of `name` within `within` that no other mention covers, as a mention
+/// of `entity`.
+pub(super) fn mention_all(text: &str, within: Range<usize>, name: &str, entity: usize, mentions: &mut Vec<Mention>) {
+    for (i, _) in text[within.clone()].match_indices(name) {
+        let span = within.start + i..within.start + i + name.len();
+        if is_whole_word(text, span.clone())
+            && !mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end)
+        {
+            mentions.push(Mention { span, entity });
+        }
+    }
 }
 
 /// Capitalised words that appear somewhere other than at the start of a sentence or quote.
@@ -258,10 +263,19 @@ pub(super) fn starts_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Whether the word at `at` starts its sentence or a quotation, bracket or dash clause.
-fn opens_clause(text: &str, sentence_start: usize, at: usize) -> bool {
+/// Whether the word at `at` starts its sentence or a quotation, bracket or dash clause. A
+/// quote mark opens a quotation only after a space or another opening (`…world," BT chief
+/// executive` opens nothing: the mark closes).
+pub(super) fn opens_clause(text: &str, sentence_start: usize, at: usize) -> bool {
     let before = text[sentence_start..at].trim_end();
-    before.is_empty() || before.ends_with(['“', '"', '‘', '(', '—', ':', '['])
+    let Some(rest) = before.strip_suffix(['“', '"', '‘', '(', '—', ':', '[']) else {
+        return before.is_empty();
+    };
+    let quote_mark = before.ends_with(['“', '"', '‘']);
+    !quote_mark
+        || rest.is_empty()
+        || rest.ends_with(char::is_whitespace)
+        || opens_clause(text, sentence_start, sentence_start + rest.len())
 }
 
 /// A run of capitalised words naming something.
@@ -415,25 +429,16 @@ fn kind_from_words(name: &str) -> Option<EntityKind> {
     None
 }
 
-/// Whether "the", "a" or "an" stands right before some mention of the entity (a quote mark
-/// between them aside), or "in" before one that is not possessive ("in Germany", not "faith in
-/// Blair's plan").
-fn after_article(text: &str, mentions: &[Mention], entity: usize) -> bool {
-    mentions.iter().filter(|m| m.entity == entity).any(|m| article_before(text, &m.span))
+/// Whether `span` is a whole quotation: a quote mark right before it and one right after.
+fn quoted_whole(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    before.is_some_and(|c| matches!(c, '"' | '“' | '‘' | '\''))
+        && after.is_some_and(|c| matches!(c, '"' | '”' | '’' | '\''))
 }
 
-/// Whether some mention of the entity is a whole quotation: a quote mark right before it and
-/// one right after.
-fn quoted_whole(text: &str, mentions: &[Mention], entity: usize) -> bool {
-    mentions.iter().filter(|m| m.entity == entity).any(|m| {
-        let before = text[..m.span.start].chars().next_back();
-        let after = text[m.span.end..].chars().next();
-        before.is_some_and(|c| matches!(c, '"' | '“' | '‘' | '\''))
-            && after.is_some_and(|c| matches!(c, '"' | '”' | '’' | '\''))
-    })
-}
-
-/// Whether "the", "a" or "an" stands right before `span`, or "in" when it is not possessive.
+/// Whether "the", "a" or "an" stands right before `span` (a quote mark between them aside), or
+/// "in" when it is not possessive ("in Germany", not "faith in Blair's plan").
 pub(super) fn article_before(text: &str, span: &Range<usize>) -> bool {
     let before = text[..span.start].trim_end_matches(['"', '“', '‘', '\'']);
     let Some(before) = before.strip_suffix(' ') else {
@@ -463,6 +468,16 @@ mod tests {
 
     /// Name, kind, aliases and roles of each entity found.
     type Found = (String, Option<String>, Vec<String>, Vec<String>);
+
+    /// The kind of the first entity found by that name (`None`: no entity, or no kind).
+    fn kind_of<'a>(got: &'a [Found], name: &str) -> Option<&'a str> {
+        got.iter().find(|g| g.0 == name).and_then(|g| g.1.as_deref())
+    }
+
+    /// Whether some entity by that name is a person.
+    fn is_person(got: &[Found], name: &str) -> bool {
+        got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person"))
+    }
 
     fn found(text: &str) -> Vec<Found> {
         let (entities, _) = find(text, &sentences(text), Vec::new());
@@ -526,11 +541,10 @@ mod tests {
                     president Jacques Chirac and UK economist Ross Walker went on in the UK. Ann Lee, \
                     Watt's partner, left.";
         let got = found(text);
-        let kind = |name: &str| got.iter().find(|g| g.0 == name).map(|g| g.1.clone());
-        assert_eq!(kind("BT"), Some(Some("organisation".to_string())), "{got:?}");
-        assert_eq!(kind("Ben Verwaayen"), Some(Some("person".to_string())), "{got:?}");
+        assert_eq!(kind_of(&got, "BT"), Some("organisation"), "{got:?}");
+        assert_eq!(kind_of(&got, "Ben Verwaayen"), Some("person"), "{got:?}");
         for not_one in ["French", "UK", "Watt"] {
-            assert!(kind(not_one).is_none_or(|k| k.as_deref() != Some("organisation")), "{not_one}: {got:?}");
+            assert_ne!(kind_of(&got, not_one), Some("organisation"), "{not_one}: {got:?}");
         }
     }
 
@@ -549,18 +563,16 @@ mod tests {
     #[test]
     fn a_nationality_before_a_title_holds_nothing() {
         let got = found("Talks went on, said Welsh Secretary John Smith and Oracle CEO Larry Ellison.");
-        let kind = |name: &str| got.iter().find(|g| g.0 == name).and_then(|g| g.1.clone());
-        assert_eq!(kind("Welsh"), None, "{got:?}");
-        assert_eq!(kind("Oracle").as_deref(), Some("organisation"), "{got:?}");
-        assert_eq!(kind("John Smith").as_deref(), Some("person"), "{got:?}");
+        assert_eq!(kind_of(&got, "Welsh"), None, "{got:?}");
+        assert_eq!(kind_of(&got, "Oracle"), Some("organisation"), "{got:?}");
+        assert_eq!(kind_of(&got, "John Smith"), Some("person"), "{got:?}");
     }
 
     #[test]
     fn a_place_before_a_title_is_a_place_not_an_organisation() {
         let got = found("Talks went on, said US Treasury Under-Secretary John Taylor and Oracle CEO Larry Ellison.");
-        let kind = |name: &str| got.iter().find(|g| g.0 == name).and_then(|g| g.1.clone());
-        assert_eq!(kind("US").as_deref(), Some("place"), "{got:?}");
-        assert_eq!(kind("Oracle").as_deref(), Some("organisation"), "{got:?}");
+        assert_eq!(kind_of(&got, "US"), Some("place"), "{got:?}");
+        assert_eq!(kind_of(&got, "Oracle"), Some("organisation"), "{got:?}");
     }
 
     #[test]
@@ -612,26 +624,26 @@ mod tests {
         let got = found(
             "Dancers at the Royal Ballet met Ms Ann Lee. She won the festival's Golden Kinnaree award. The Golden Kinnarees go to films shown in Hong Kong. Lee has faith in Christian Doe's plan.",
         );
-        let person = |name: &str| got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person"));
-        assert!(!person("Royal Ballet") && !person("Golden Kinnaree") && !person("Hong Kong"), "{got:?}");
-        assert!(person("Ann Lee") && person("Christian Doe"), "{got:?}");
+        assert!(
+            !is_person(&got, "Royal Ballet") && !is_person(&got, "Golden Kinnaree") && !is_person(&got, "Hong Kong"),
+            "{got:?}"
+        );
+        assert!(is_person(&got, "Ann Lee") && is_person(&got, "Christian Doe"), "{got:?}");
     }
 
     #[test]
     fn a_nationality_standing_alone_does_not_make_a_person_of_the_longer_name_it_ends() {
         let got =
             found("The talks with South African officials went on. African debt was cut. Smith agreed with Tom Smith.");
-        let person = |name: &str| got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person"));
-        assert!(!person("South African"), "{got:?}");
-        assert!(person("Tom Smith"), "a surname standing alone still makes a person: {got:?}");
+        assert!(!is_person(&got, "South African"), "{got:?}");
+        assert!(is_person(&got, "Tom Smith"), "a surname standing alone still makes a person: {got:?}");
     }
 
     #[test]
     fn a_name_quoted_whole_as_a_term_is_no_person_even_with_a_first_name() {
         let got = found("Mr Brown backed a new \"Marshall Plan\" for Africa. He met Marshall Jones.");
-        let person = |name: &str| got.iter().any(|g| g.0 == name && g.1.as_deref() == Some("person"));
-        assert!(!person("Marshall Plan"), "{got:?}");
-        assert!(person("Marshall Jones"), "{got:?}");
+        assert!(!is_person(&got, "Marshall Plan"), "{got:?}");
+        assert!(is_person(&got, "Marshall Jones"), "{got:?}");
     }
 
     #[test]

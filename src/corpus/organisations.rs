@@ -6,8 +6,10 @@
 use std::ops::Range;
 
 use super::mention::Mention;
-use super::names::{article_before, is_honorific, is_title, modifies_title, starts_capitalised};
-use super::tokens::{is_owner, without_possessive, words};
+use super::names::{
+    article_before, is_honorific, is_title, mention_all, modifies_title, opens_clause, starts_capitalised,
+};
+use super::tokens::{is_owner, is_whole_word, without_possessive, words};
 use super::{Entity, EntityKind};
 use crate::words::proper_adjectives::is_proper_adjective;
 
@@ -22,38 +24,11 @@ pub(super) fn add_acronyms(text: &str, entities: &mut [Entity], mentions: &mut V
         }
     }
     for (entity, acronym, from) in pairs {
-        mention_everywhere(text, from, &acronym, entity, mentions);
+        mention_all(text, from..text.len(), &acronym, entity, mentions);
         if !entities[entity].aliases.contains(&acronym) {
             entities[entity].aliases.push(acronym);
         }
     }
-}
-
-/// Every whole-word use of `name` from `from` on that no other mention covers, as a mention of
-/// `entity`.
-fn mention_everywhere(text: &str, from: usize, name: &str, entity: usize, mentions: &mut Vec<Mention>) {
-    for (i, _) in text[from..].match_indices(name) {
-        let span = from + i..from + i + name.len();
-        if is_whole_word(text, &span) && !mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end) {
-            mentions.push(Mention { span, entity });
-        }
-    }
-}
-
-fn is_whole_word(text: &str, span: &Range<usize>) -> bool {
-    let before = text[..span.start].chars().next_back();
-    let after = text[span.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// Whether `at` opens its sentence, or a quotation that opens inside it (an opening mark
-/// follows a space; a closing one does not: `…world," BT chief executive` opens nothing).
-fn opens_sentence(text: &str, sentence_start: usize, at: usize) -> bool {
-    let before = text[sentence_start..at].trim_end();
-    let opening = before.strip_suffix(['“', '"', '‘', '(', '—', ':', '[']).is_some_and(|rest| {
-        rest.is_empty() || rest.ends_with(char::is_whitespace) || rest.ends_with(['“', '"', '‘', '(', '—', ':', '['])
-    });
-    before.is_empty() || opening
 }
 
 /// "Yukos spokesman Alexander Shadrin", "BT chief executive Ben Verwaayen": the capitalised
@@ -75,7 +50,7 @@ pub(super) fn add_role_holders(
             if lead == 0 || lead == ws.len() {
                 continue;
             }
-            let opens = sentences.iter().any(|s| s.contains(&role.start) && opens_sentence(text, s.start, role.start));
+            let opens = sentences.iter().any(|s| s.contains(&role.start) && opens_clause(text, s.start, role.start));
             // An owner ("Watt's partner", "UKIP's deputy leader") may be a person or not.
             let not_a_holder = |w: &Range<usize>| {
                 let word = &text[w.clone()];
@@ -92,7 +67,7 @@ pub(super) fn add_role_holders(
         let name = &text[span.clone()];
         // "the UK", "in the US", "a Pro Bowl": a place or a thing, not an organisation.
         let uses = text.match_indices(name).map(|(i, _)| i..i + name.len());
-        if uses.filter(|u| is_whole_word(text, u)).any(|u| article_before(text, &u)) {
+        if uses.filter(|u| is_whole_word(text, u.clone())).any(|u| article_before(text, &u)) {
             continue;
         }
         let at = mentions.iter().find(|m| m.span == span).map(|m| m.entity);
@@ -117,7 +92,7 @@ pub(super) fn add_role_holders(
         }
         // From the body's first sentence: the front matter's title is no mention.
         let body = sentences.first().map_or(0, |s| s.start);
-        mention_everywhere(text, body, name, entity, mentions);
+        mention_all(text, body..text.len(), name, entity, mentions);
     }
     mentions.sort_by_key(|m| m.span.start);
 }

@@ -43,6 +43,13 @@ pub fn is_owner(text: &str, end: usize) -> bool {
     text[end..].starts_with(['\'', '’'])
 }
 
+/// Whether `span` of `text` has no letter or digit right before or after it.
+pub fn is_whole_word(text: &str, span: Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 /// Whether only spaces stand between two spans.
 pub fn adjacent(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
     left.end <= right.start && text[left.end..right.start].chars().all(|c| c == ' ') && right.start - left.end <= 1

@@ -180,6 +180,15 @@ fn who_gives_roles_first_mentions_and_counts_and_aliases_resolve() {
 }
 
 #[test]
+fn who_on_a_story_that_names_nobody_says_so_rather_than_printing_nothing() {
+    let ws = Workspace::with_files(&[("mill.txt", "The river flooded the old mill in March. Repairs took a year.")]);
+    let out = ws.run(&["who"], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "The story names no people or organisations.");
+    assert_eq!(json_of(&ws, &["who"])["people"], json!([]));
+}
+
+#[test]
 fn facts_state_every_amount_and_date_with_what_it_measures() {
     let ws = Workspace::with_shipped_story();
     let all = json_of(&ws, &["facts"]);

@@ -124,6 +124,9 @@ pub fn who(paths: &Paths, args: &OptionalTextArgs) -> anyhow::Result<()> {
 
 fn print_roster(view: &RosterView) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
+    if view.groups().is_empty() {
+        writeln!(out, "{}", messages::NO_PEOPLE)?;
+    }
     for (heading, people) in view.groups() {
         writeln!(out, "{heading}")?;
         for p in people {

@@ -37,7 +37,9 @@ def regular(form, base):
     stems = [base]
     if base.endswith("e"):
         stems.append(base[:-1])
-    if base.endswith("y"):
+    # The stemmer turns a final "y" into "i" only after a consonant ("cried", "cry" -> "cri"),
+    # so "paid" and "said" are not regular forms of "pay" and "say".
+    if re.fullmatch(r".*[^aeiou]y", base):
         stems.append(base[:-1] + "i")
     if base.endswith("c"):
         stems.append(base + "k")

@@ -17,6 +17,7 @@ use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
+use crate::words::organisation_names::is_organisation_name;
 use crate::words::organisation_nouns::is_organisation_noun;
 use crate::words::place_names::is_place_name;
 use crate::words::proper_adjectives::is_proper_adjective;
@@ -397,13 +398,15 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
         (false, false) => None,
     };
     flush(&mut part, &mut out, kind);
-    out.retain(|f| !(f.words == 1 && text[f.span.clone()].chars().all(char::is_uppercase) && f.kind.is_none()));
     for f in &mut out {
         let name = &text[f.span.clone()];
         if let Some(kind) = kind_from_words(name) {
             f.kind = Some(kind);
         }
     }
+    // A lone acronym is a name only when something says what it names ("EU", an
+    // organisation WordNet knows; "US Treasury Under-Secretary"): "OK" and "TV" are not.
+    out.retain(|f| !(f.words == 1 && text[f.span.clone()].chars().all(char::is_uppercase) && f.kind.is_none()));
     out
 }
 
@@ -424,6 +427,11 @@ fn kind_from_words(name: &str) -> Option<EntityKind> {
     }
     // "Brookings Institution", "German Reich" (whose first word is also a first name).
     if words.len() > 1 && is_organisation_noun(last) {
+        return Some(EntityKind::Organisation);
+    }
+    // "Labour", "the EU": a name WordNet knows as an organisation's, unless it opens with a
+    // first name.
+    if is_organisation_name(name) && !starts_with_first_name(name) {
         return Some(EntityKind::Organisation);
     }
     None
@@ -516,6 +524,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_wordnet_knows_as_an_organisations_is_one_without_an_organisation_word() {
+        let got = found("The MEP said Germany saw the EU as an empire. Voters told Labour, and NATO agreed.");
+        for name in ["EU", "Labour", "NATO"] {
+            assert_eq!(kind_of(&got, name), Some("organisation"), "{name}: {got:?}");
+        }
+        assert_ne!(kind_of(&got, "Germany"), Some("organisation"), "{got:?}");
+    }
+
+    #[test]
     fn a_kind_of_organisation_then_of_or_for_and_a_name_is_one_organisation() {
         let got = found("Rates were held by the Bank of England. Bank of England Governor John Smith spoke.");
         assert!(got.iter().any(|g| g.0 == "Bank of England" && g.1.as_deref() == Some("organisation")), "{got:?}");
@@ -531,7 +548,8 @@ mod tests {
         let entity = wto.map(|i| &entities[i]);
         assert_eq!(entity.map(|e| e.aliases.clone()), Some(vec!["WTO".to_string()]), "{entities:?}");
         assert_eq!(entity.map(|e| e.roles.len()), Some(0), "{entities:?}");
-        assert_eq!(mentions.iter().filter(|m| Some(m.entity) == wto).count(), 3);
+        assert_eq!(mentions.iter().filter(|m| Some(m.entity) == wto).count(), 3, "WTO is a listed name too");
+        assert!(!entities.iter().any(|e| e.name == "WTO" && e.kind.is_some()), "{entities:?}");
         assert!(!entities.iter().any(|e| e.aliases.contains(&"BBC".to_string())), "initials must spell the name");
     }
 

@@ -24,6 +24,12 @@ pub(super) fn add_acronyms(text: &str, entities: &mut [Entity], mentions: &mut V
         }
     }
     for (entity, acronym, from) in pairs {
+        // An acronym known on its own ("WTO", from the list of organisation names) was found
+        // as a name of its own: its mentions are the long name's, and it names nothing else.
+        if let Some(own) = entities.iter().position(|e| e.name == acronym && !e.listed) {
+            mentions.iter_mut().filter(|m| m.entity == own).for_each(|m| m.entity = entity);
+            entities[own].kind = None;
+        }
         mention_all(text, from..text.len(), &acronym, entity, mentions);
         if !entities[entity].aliases.contains(&acronym) {
             entities[entity].aliases.push(acronym);

@@ -14,6 +14,7 @@ pub mod follow_ups;
 pub mod grammar;
 pub mod irregular_forms;
 pub mod numbers;
+pub mod organisation_names;
 pub mod organisation_nouns;
 pub mod person_nouns;
 pub mod place_names;

@@ -1,0 +1,33 @@
+//! Organisation names written with capitals ("Labour", "World Bank", "NATO"), from WordNet 3.0
+//! (`organisation_names.txt`, derived by `scripts/derive_organisation_names.py`, which says
+//! how and carries WordNet's licence). The rules read it to know an organisation the story
+//! names without any organisation word in its name ("Labour said", "the EU").
+
+use std::sync::LazyLock;
+
+/// The list, sorted (the file is, byte-wise; a test checks): looked up by binary search.
+static ORGANISATION_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| super::sorted_list(include_str!("organisation_names.txt")));
+
+/// Whether `name`, as written, is an organisation WordNet knows.
+pub fn is_organisation_name(name: &str) -> bool {
+    ORGANISATION_NAMES.binary_search(&name).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_organisation_name, ORGANISATION_NAMES};
+
+    #[test]
+    fn the_list_is_sorted_for_its_binary_search() {
+        assert!(ORGANISATION_NAMES.len() > 500 && ORGANISATION_NAMES.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn parties_and_agencies_are_organisations_and_places_and_people_are_not() {
+        assert!(is_organisation_name("Labour") && is_organisation_name("World Bank") && is_organisation_name("NATO"));
+        assert!(
+            !is_organisation_name("Washington") && !is_organisation_name("Blair") && !is_organisation_name("labour")
+        );
+    }
+}

@@ -14,9 +14,10 @@ use super::mention::Mention;
 use super::names::{is_honorific, starts_capitalised};
 use super::tokens::{inside, is_owner, quotations, words};
 use super::{Entity, EntityKind};
-use crate::words::grammar::{AUXILIARIES, CLAUSE_WORDS, DEFINITE, INDEFINITE, PREPOSITIONS};
+use crate::words::grammar::{AUXILIARIES, CLAUSE_WORDS, DEFINITE, DETERMINERS, INDEFINITE, PREPOSITIONS};
 use crate::words::organisation_nouns::is_organisation_noun;
 use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
+use crate::words::titles::OTHER_OFFICE;
 
 /// What a sentence is, as far as who is speaking goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
@@ -332,7 +333,15 @@ impl Reader<'_> {
         let ws: Vec<Range<usize>> =
             words(self.text, from..open).into_iter().filter(|w| !self.in_quote(w.start)).collect();
         let lower: Vec<String> = ws.iter().map(|w| self.word(w)).collect();
-        let v = lower.iter().rposition(|w| is_speech_verb(w) || w == "according")?;
+        // "over claims its campaign broke the rules", "the claims": a speech word after a
+        // determiner or a preposition is a noun ("to" aside: "went on to say").
+        let noun = |k: usize| {
+            k > 0 && {
+                let before = lower[k - 1].as_str();
+                DETERMINERS.contains(&before) || (PREPOSITIONS.contains(&before) && before != "to") || before == "over"
+            }
+        };
+        let v = (0..lower.len()).rev().find(|&k| (is_speech_verb(&lower[k]) && !noun(k)) || lower[k] == "according")?;
         if lower[v] == "according" {
             let end = self.text[ws.get(v + 2)?.start..open].find(',').map_or(open, |i| ws[v + 2].start + i);
             return Some(Cue { subject: ws[v + 2].start..end, inverted: true });
@@ -530,7 +539,7 @@ impl Reader<'_> {
     }
 
     /// The person a role phrase refers to ("the prime minister", "the Salford MP"): the last
-    /// one named before it whom the story gives that role, else the last speaker, else the last
+    /// one named before it whom the story gives that role (not a deputy's or a shadow's), else the last speaker, else the last
     /// person named as a subject, else the last person named.
     fn by_role(&self, role: &[String], salient: &Salience<'_>) -> Option<usize> {
         let head = role.last()?;
@@ -539,7 +548,9 @@ impl Reader<'_> {
             .filter(|&e| {
                 self.entities[e].roles.iter().any(|r| {
                     let r = self.text[r.clone()].to_lowercase();
-                    words(&r, 0..r.len()).into_iter().any(|w| &r[w] == head)
+                    let ws: Vec<&str> = words(&r, 0..r.len()).into_iter().map(|w| &r[w]).collect();
+                    let same_office = ws.iter().all(|w| !OTHER_OFFICE.contains(w) || role.iter().any(|x| x == w));
+                    ws.contains(&head.as_str()) && same_office
                 })
             })
             .collect();
@@ -717,7 +728,16 @@ impl Reader<'_> {
             .collect();
         let m = opening.iter().rev().find(|m| self.is_named_person(m.entity)).or(opening.first())?;
         let kind_ok = matches!(self.entities[m.entity].kind, Some(EntityKind::Person | EntityKind::Organisation));
-        kind_ok.then(|| (Speaker::Entity(m.entity), m.span.clone()))
+        (kind_ok && !self.passive_after(m.span.end, open)).then(|| (Speaker::Entity(m.entity), m.span.clone()))
+    }
+
+    /// Whether the verb right after a subject (within a few words, before `open`) is passive:
+    /// "Labour is to be investigated … over claims its campaign broke the rules on "cold
+    /// calling"". What is done to a subject is no phrase of its own.
+    fn passive_after(&self, subject_end: usize, open: usize) -> bool {
+        let ws = words(self.text, subject_end..open);
+        let lower: Vec<String> = ws.iter().take(PASSIVE_REACH + 1).map(|w| self.word(w)).collect();
+        lower.windows(2).any(|pair| BE_FORMS.contains(&pair[0].as_str()) && is_past_participle(&pair[1]))
     }
 
     /// Reported speech: "according to …", or a speech verb followed by "that".
@@ -751,6 +771,15 @@ impl Reader<'_> {
             source: speaker.map(|s| s.1),
         })
     }
+}
+
+/// How many words after a subject its verb may start, for [`Reader::passive_after`].
+const PASSIVE_REACH: usize = 4;
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
+/// "investigated", "told": a regular past form, or an irregular one of a verb.
+fn is_past_participle(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ed")) || crate::words::irregular_forms::base_of(word).is_some()
 }
 
 /// Most words between a quotation and the verb after it: ("," the Salford MP told"), or

@@ -24,6 +24,11 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "environment", "cabinet", "first", "executive", "managing", "general", "finance", "treasury", "interior",
 ];
 
+/// The [`TITLE_MODIFIERS`] that make a title another office ("Deputy Prime Minister" is not
+/// "the prime minister"), where the others only narrow it ("Home Office minister" is still
+/// "the minister").
+pub const OTHER_OFFICE: &[&str] = &["shadow", "deputy", "vice", "assistant", "under", "junior", "former", "acting"];
+
 /// Titles that show a man. Not all of them are [`TITLES`] ("mister", "father"): these only
 /// tell the sex, while a title splits a run of capitals into a role and a name, so adding
 /// them there would change the names found.

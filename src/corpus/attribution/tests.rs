@@ -320,3 +320,30 @@ fn a_quote_whose_own_cue_names_no_one_found_is_not_given_to_the_last_speaker() {
     let r = read("\"We lost,\" said Tom Baker. The club approached the board with \"new plans\", it has confirmed.");
     assert_eq!(speakers(&r), [said("We lost,", "Tom Baker"), ("new plans".to_string(), None)]);
 }
+
+#[test]
+fn a_phrase_quoted_after_a_passive_verb_is_not_what_its_subject_said() {
+    let r = read(
+        "Labour is to be investigated over claims its campaign broke the rules on \"cold calling\" voters. \
+         Officials said Labour denies it. Labour accused the watchdog of \"playing politics\".",
+    );
+    assert_eq!(speakers(&r), [("cold calling".to_string(), None), said("playing politics", "Labour")]);
+}
+
+#[test]
+fn a_speech_word_after_a_determiner_or_a_preposition_is_a_noun_not_the_cue() {
+    let r = read(
+        "Prime Minister Tony Blair met Chancellor Gordon Brown. Later Gordon Brown left. But the prime minister \
+         said he had discussed these claims with the chancellor and dismissed them as a \"load of nonsense\".",
+    );
+    assert_eq!(speakers(&r), [said("load of nonsense", "Tony Blair")]);
+}
+
+#[test]
+fn the_deputy_of_a_title_is_not_who_the_title_means() {
+    let r = read(
+        "Prime Minister Tony Blair arrived. Deputy Prime Minister John Prescott spoke next. \
+         \"We will win,\" the prime minister said.",
+    );
+    assert_eq!(speakers(&r), [said("We will win,", "Tony Blair")]);
+}

@@ -2,7 +2,8 @@
 //! answering the next answer is most often close to the previous one in the text (the QuAC
 //! corpus, Choi et al. 2018, reports this "dialog flow"); so the sentences around the best
 //! answer given last are scored as candidates whether retrieval found them or not, and lifted
-//! among the answers.
+//! among the answers. The best answer itself is scored too, but not lifted: a follow-up can
+//! ask for a figure it states.
 //!
 //! The window and the lift were chosen on the tune conversations of the repository's
 //! multi-turn set (`tests/eval/conversations.jsonl`); the README has the figures.
@@ -29,6 +30,18 @@ impl Focus {
     /// marks all three.
     pub fn of(earlier: &[Turn]) -> Option<Focus> {
         earlier.last()?.shown.first().map(|&last| Focus { last })
+    }
+
+    /// What a follow-up scores whether retrieval found it or not: the [`Focus::neighbours`] and
+    /// the last answer itself, unlifted ("how much is it worth?" after "What did Chirac call
+    /// the UK's £3bn rebate?": a pronoun leaves retrieval nothing to find, and the answer
+    /// shown may state the figure asked for).
+    pub fn candidates(self, corpus: &Corpus) -> Vec<SentenceId> {
+        let mut out = self.neighbours(corpus);
+        if self.last.index() < corpus.sentences.len() {
+            out.push(self.last);
+        }
+        out
     }
 
     /// The sentences of the same document within [`WINDOW`] of the last answer, without it
@@ -94,6 +107,23 @@ Acme bought Zeta for $5 billion in March. Analysts praised the deal.
         assert_eq!(best_index(&first), Some(4), "{first:?}");
         let next = engine.ask_in(&mut conversation, "did analysts praise the deal?", 1)?;
         assert_eq!(best_index(&next), Some(5), "the sentence after the answer shown: {next:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_figure_asked_of_the_answer_just_shown_is_answered_from_it() -> anyhow::Result<()> {
+        // Retrieval has nothing to go on ("worth" is not in the story), and five sentences stand
+        // closer in meaning than the one stating the money.
+        let text = "Rain fell all week. The mayor called the $2 million parade budget \"wasteful\". Crowds \
+                    cheered anyway. The band played late.\n\nIs it valuable? Its value is hard to judge. \
+                    Much of it is priceless. Valuable things last. The day was priceless. Value matters to them.";
+        let source = Source { path: PathBuf::from("corpus/parade.txt"), bytes: text.as_bytes().to_vec() };
+        let engine = Engine::in_memory(Corpus::from_sources(vec![source])?)?;
+        let mut conversation = Conversation::new();
+        let first = engine.ask_in(&mut conversation, "What did the mayor call the parade budget?", 1)?;
+        assert_eq!(best_index(&first), Some(1), "{first:?}");
+        let next = engine.ask_in(&mut conversation, "how much is it worth?", 1)?;
+        assert_eq!(best_index(&next), Some(1), "the answer shown states the money: {next:?}");
         Ok(())
     }
 

@@ -182,7 +182,7 @@ impl Engine {
     /// # Errors
     /// A [`UserError`] for an empty or overlong question; anything else is internal.
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
-        self.ask_excluding(check_question(question)?, top, &[], &[], false)
+        self.ask_excluding(check_question(question)?, top, &[], (&[], &[]), false)
     }
 
     /// Answers `question` as the next turn of `conversation`, reading pronouns and elliptical
@@ -196,9 +196,11 @@ impl Engine {
         let question = check_question(question)?;
         conversation.align(self.version());
         let reading = follow_up::read(&self.names, &self.corpus, question, conversation.turns())?;
-        let near = focus::Focus::of(conversation.turns()).map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
+        let focus = focus::Focus::of(conversation.turns());
+        let near = focus.map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
+        let scored = focus.map(|f| f.candidates(&self.corpus)).unwrap_or_default();
         let follows = !conversation.turns().is_empty();
-        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude, &near, follows)?;
+        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude, (&scored, &near), follows)?;
         answers.question = question.to_string();
         answers.read_as = reading.shown;
         conversation.push(conversation::Turn {
@@ -209,18 +211,19 @@ impl Engine {
         Ok(answers)
     }
 
-    /// As [`Engine::ask`] for a checked question, never giving the sentences in `exclude`, and
-    /// preferring those `near` the conversation's last answer; `follows`: the question is a
-    /// turn after an earlier one.
+    /// As [`Engine::ask`] for a checked question, never giving the sentences in `exclude`,
+    /// scoring those in `focus.0` whether retrieval finds them or not and preferring those in
+    /// `focus.1`, near the conversation's last answer; `follows`: the question is a turn after
+    /// an earlier one.
     fn ask_excluding(
         &self,
         question: &str,
         top: usize,
         exclude: &[SentenceId],
-        near: &[SentenceId],
+        (scored, near): (&[SentenceId], &[SentenceId]),
         follows: bool,
     ) -> anyhow::Result<Answers> {
-        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), near)?;
+        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), scored)?;
         ranked.retain(|r| !exclude.contains(&r.sentence));
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
@@ -286,8 +289,8 @@ impl Engine {
         let mut conversation = conversation.clone();
         conversation.align(self.version());
         let reading = follow_up::read(&self.names, &self.corpus, check_question(question)?, conversation.turns())?;
-        let near = focus::Focus::of(conversation.turns()).map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
-        self.candidates(&reading.search, rank::CANDIDATES, &near)
+        let scored = focus::Focus::of(conversation.turns()).map(|f| f.candidates(&self.corpus)).unwrap_or_default();
+        self.candidates(&reading.search, rank::CANDIDATES, &scored)
     }
 
     /// Retrieves and scores a question's candidates, `extra` sentences among them whether

@@ -334,9 +334,10 @@ impl Reader<'_> {
             words(self.text, from..open).into_iter().filter(|w| !self.in_quote(w.start)).collect();
         let lower: Vec<String> = ws.iter().map(|w| self.word(w)).collect();
         // "over claims its campaign broke the rules", "the claims": a speech word after a
-        // determiner or a preposition is a noun ("to" aside: "went on to say").
+        // determiner or a preposition is a noun ("to" aside: "went on to say"), but not a
+        // gerund ("made a point of saying that …").
         let noun = |k: usize| {
-            k > 0 && {
+            k > 0 && !lower[k].ends_with("ing") && {
                 let before = lower[k - 1].as_str();
                 DETERMINERS.contains(&before) || (PREPOSITIONS.contains(&before) && before != "to") || before == "over"
             }

@@ -19,6 +19,7 @@ use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
 use crate::words::organisation_names::is_organisation_name;
 use crate::words::organisation_nouns::is_organisation_noun;
+use crate::words::person_names::is_person_name;
 use crate::words::place_names::is_place_name;
 use crate::words::proper_adjectives::is_proper_adjective;
 use crate::words::titles::{NAME_PARTICLES, TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
@@ -175,8 +176,8 @@ fn owner_of(name: &str, multi: &[String], solo_uses: &mut HashSet<String>) -> St
 }
 
 /// The kind of each found entity its run did not give: from the words of its name, else a
-/// person when a lone surname stood for it, it starts with a first name, or a lowercase
-/// title stands before it.
+/// person when a lone surname stood for it, it starts with a first name, it is the full name
+/// of someone WordNet knows ("Saddam Hussein"), or a lowercase title stands before it.
 fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_uses: &HashSet<String>) {
     // "the Royal Ballet", "a "Marshall Plan"", "in Hong Kong": an article, or "in" before a
     // name not possessive, never stands before a person's name, whatever its first word; nor
@@ -195,8 +196,10 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
         if e.kind.is_some() || not_person.contains(&e.name) || not_person.contains(&format!("{}s", e.name)) {
             continue;
         }
-        let person =
-            solo_uses.contains(&e.name) || starts_with_first_name(&e.name) || role_marks_person(text, mentions, i);
+        let person = solo_uses.contains(&e.name)
+            || starts_with_first_name(&e.name)
+            || is_person_name(&e.name)
+            || role_marks_person(text, mentions, i);
         e.kind = person.then_some(EntityKind::Person);
     }
 }
@@ -530,6 +533,13 @@ mod tests {
             assert_eq!(kind_of(&got, name), Some("organisation"), "{name}: {got:?}");
         }
         assert_ne!(kind_of(&got, "Germany"), Some("organisation"), "{got:?}");
+    }
+
+    #[test]
+    fn the_full_name_of_someone_wordnet_knows_is_a_person_without_a_title_or_known_first_name() {
+        let got = found("The dossier said that Saddam Hussein had weapons. Analysts at Kaha Partners agreed.");
+        assert!(is_person(&got, "Saddam Hussein"), "{got:?}");
+        assert!(!is_person(&got, "Kaha Partners"), "{got:?}");
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod irregular_forms;
 pub mod numbers;
 pub mod organisation_names;
 pub mod organisation_nouns;
+pub mod person_names;
 pub mod person_nouns;
 pub mod place_names;
 pub mod proper_adjectives;

@@ -30,7 +30,7 @@ impl Corpus {
         add_listed_roles(&file, &mut entities)?;
         let (mut sentences, found) = attribute(&file, &segments, &entities, &mentions, DocId::new(self.docs.len()));
         super::roles::add_cued_roles(&file.text, &found, &mut entities);
-        super::names::add_speaking_people(&file.text, &found, &mut entities);
+        super::names::add_speakers(&file.text, &found, &mut entities, &mentions);
         for sentence in &mut sentences {
             sentence.features = features_of(&file, sentence.span.clone(), &entities, &mentions);
         }

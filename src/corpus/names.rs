@@ -206,16 +206,23 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
 
 /// "Kirsty Williams called the new target "hugely unambitious"": a name of two or more words
 /// whose kind nothing else gave (its first name is not in the list) is a person when the text
-/// names it in full as the speaker of a quotation.
-pub(super) fn add_speaking_people(text: &str, found: &[attribution::Found], entities: &mut [Entity]) {
+/// names it in full as the speaker of a quotation. A one-word name that speaks ("Ofcom
+/// said", "Ovum told …") is an organisation: a person the text names by one word alone has
+/// a full name, a title or a first name somewhere; not when the text writes it after an
+/// article ("the Rhine", "the Islamists").
+pub(super) fn add_speakers(text: &str, found: &[attribution::Found], entities: &mut [Entity], mentions: &[Mention]) {
     for f in found {
         let (Some(Speaker::Entity(e)), Some(cue)) = (&f.speaker, &f.cue) else {
             continue;
         };
         let entity = &mut entities[*e];
-        let named_in_full = text[cue.clone()] == entity.name && entity.name.contains(' ');
-        if entity.kind.is_none() && !entity.listed && named_in_full {
+        if entity.kind.is_some() || entity.listed || text[cue.clone()] != entity.name {
+            continue;
+        }
+        if entity.name.contains(' ') {
             entity.kind = Some(EntityKind::Person);
+        } else if !mentions.iter().any(|m| m.entity == *e && article_before(text, &m.span)) {
+            entity.kind = Some(EntityKind::Organisation);
         }
     }
 }

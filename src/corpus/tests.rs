@@ -202,6 +202,18 @@ fn companies_in_a_list_are_not_each_others_roles() -> anyhow::Result<()> {
 }
 
 #[test]
+fn a_one_word_name_that_speaks_is_an_organisation_unless_written_after_an_article() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Broadband\"\n+++\n\
+        Prices will fall, the plan says. \"The plan is fair,\" Ovum said. Rivals asked Ovum again. \
+        \"It is a start,\" Zanzibar said. Crowds came to the Zanzibar.\n";
+    let corpus = Corpus::from_sources(vec![source("broadband.txt", text)])?;
+    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    assert_eq!(kind("Ovum"), Some(EntityKind::Organisation));
+    assert_eq!(kind("Zanzibar"), None, "a name after \"the\" is no organisation of its own saying");
+    Ok(())
+}
+
+#[test]
 fn a_full_name_the_text_gives_as_a_speaker_is_a_person_even_without_a_known_first_name() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Waiting times\"\n+++\n\
         The targets were published on Monday. For the Welsh Liberal Democrats, Kirsty Williams \

@@ -324,7 +324,8 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
         // attribution, not a name.
         let verb = initial && attribution::is_speech_verb(word);
         let usable = name_like(&w) && proven && !verb;
-        let continues = current.last().is_some_and(|last| adjacent(text, last, &w));
+        let continues =
+            current.last().is_some_and(|last| adjacent(text, last, &w)) || after_initial(text, &current, &w);
         // "Ruud van Nistelrooy": a particle between two capitalised words joins them.
         let particle = NAME_PARTICLES.contains(&word)
             && ws.get(k + 1).is_some_and(|n| adjacent(text, &w, n) && name_like(n) && !is_title(&text[n.clone()]));
@@ -347,6 +348,14 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
         out.push(Run { words: current, organisation: false });
     }
     out
+}
+
+/// "George W. Bush": a middle initial and its full stop go on the run of the name before it.
+/// Not a run's first letter ("U.S. Treasury").
+fn after_initial(text: &str, current: &[Range<usize>], next: &Range<usize>) -> bool {
+    let [.., _, last] = current else { return false };
+    let initial = text[last.clone()].chars().count() == 1 && text[last.clone()].chars().all(char::is_uppercase);
+    initial && last.end <= next.start && &text[last.end..next.start] == ". "
 }
 
 /// A name found in the text, with what its run says about its kind.
@@ -547,6 +556,14 @@ mod tests {
         let got = found("The dossier said that Saddam Hussein had weapons. Analysts at Kaha Partners agreed.");
         assert!(is_person(&got, "Saddam Hussein"), "{got:?}");
         assert!(!is_person(&got, "Kaha Partners"), "{got:?}");
+    }
+
+    #[test]
+    fn a_middle_initial_stays_in_the_name_but_a_first_letter_starts_none() {
+        let got = found("President George W. Bush met Graham E. Fuller. Later Bush left. The U.S. Treasury agreed.");
+        assert!(is_person(&got, "George W. Bush") && is_person(&got, "Graham E. Fuller"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "George W. Bush" && g.2.contains(&"Bush".to_string())), "{got:?}");
+        assert!(!got.iter().any(|g| g.0.starts_with("S. ") || g.0 == "George W"), "{got:?}");
     }
 
     #[test]

@@ -23,7 +23,7 @@ The output is deterministic: the same input gives the same bytes.
 import re
 import sys
 
-from derive_person_nouns import WORDNET_NOTICE, synsets, words_of, write_list
+from derive_person_nouns import WORDNET_NOTICE, pointers_of, synsets, words_of, write_list
 
 HEADER = """\
 # Organisation names written with capitals ("Labour", "World Bank", "NATO"), one per line.
@@ -37,9 +37,7 @@ NAME = re.compile(r"[A-Z][A-Za-z.'&-]*( [A-Za-z.'&-]+)*")
 def main():
     hypernyms, names = {}, {}
     for fields in synsets(sys.argv[1], "noun"):
-        at = 4 + 2 * int(fields[3], 16)
-        pointers = [(fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]) for i in range(int(fields[at]))]
-        hypernyms[fields[0]] = [offset for kind, offset in pointers if kind in ("@", "@i")]
+        hypernyms[fields[0]] = [offset for symbol, offset in pointers_of(fields) if symbol in ("@", "@i")]
         names[fields[0]] = {re.sub(r"\(.*\)$", "", w).replace("_", " ") for w in words_of(fields)}
 
     known = {}

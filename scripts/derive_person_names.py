@@ -21,7 +21,7 @@ The output is deterministic: the same input gives the same bytes.
 import re
 import sys
 
-from derive_person_nouns import PERSON_FILE, WORDNET_NOTICE, synsets, words_of, write_list
+from derive_person_nouns import PERSON_FILE, WORDNET_NOTICE, pointers_of, synsets, words_of, write_list
 
 HEADER = """\
 # Full names of well-known people ("Saddam Hussein", "Vladimir Putin"), one per line.
@@ -34,10 +34,9 @@ NAME = re.compile(r"[A-Z][A-Za-z'-]*\.?( [A-Z][A-Za-z'-]*\.?)+")
 def main():
     people, other = set(), set()
     for fields in synsets(sys.argv[1], "noun"):
-        at = 4 + 2 * int(fields[3], 16)
-        pointers = [fields[at + 1 + 4 * i] for i in range(int(fields[at]))]
+        instance = "@i" in [symbol for symbol, _ in pointers_of(fields)]
         names = {re.sub(r"\(.*\)$", "", w).replace("_", " ") for w in words_of(fields)}
-        (people if fields[1] == PERSON_FILE and "@i" in pointers else other).update(names)
+        (people if fields[1] == PERSON_FILE and instance else other).update(names)
     write_list(HEADER, {n for n in people - other if NAME.fullmatch(n)})
 
 

@@ -59,6 +59,13 @@ def words_of(fields):
     return [fields[4 + 2 * i] for i in range(int(fields[3], 16))]
 
 
+def pointers_of(fields):
+    """The pointers of a synset line, as (symbol, target offset): "@" a hypernym, "@i" the
+    kind an instance is of."""
+    at = 4 + 2 * int(fields[3], 16)
+    return [(fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]) for i in range(int(fields[at]))]
+
+
 def write_list(header, words):
     """Prints `header`, then the words sorted, one a line."""
     sys.stdout.write(header)
@@ -72,9 +79,7 @@ def person_synsets(wordnet):
     for fields in synsets(wordnet, "noun"):
         if fields[1] != PERSON_FILE:
             continue
-        at = 4 + 2 * int(fields[3], 16)
-        pointers = [fields[at + 1 + 4 * i] for i in range(int(fields[at]))]
-        if "@i" not in pointers:
+        if "@i" not in [symbol for symbol, _ in pointers_of(fields)]:
             out.add(fields[0])
     return out
 

@@ -58,13 +58,11 @@ impl Focus {
     }
 }
 
-/// Lifts the sentences `near` the last answer ([`Focus::neighbours`]) among `ranked` and puts
-/// it best first again.
-pub(crate) fn lift(near: &[SentenceId], ranked: &mut [Ranked]) {
-    if near.is_empty() {
-        return;
-    }
-    for r in ranked.iter_mut().filter(|r| near.contains(&r.sentence)) {
+/// Lifts the sentences near the last answer among `ranked`, those of `scored` (its
+/// [`Focus::candidates`]) but the answer itself, and puts it best first again.
+pub(crate) fn lift(focus: Option<Focus>, scored: &[SentenceId], ranked: &mut [Ranked]) {
+    let Some(focus) = focus else { return };
+    for r in ranked.iter_mut().filter(|r| r.sentence != focus.last && scored.contains(&r.sentence)) {
         r.score += NEAR_LIFT;
     }
     rank::sort(ranked);
@@ -91,7 +89,11 @@ Acme bought Zeta for $5 billion in March. Analysts praised the deal.
 ";
 
     fn engine() -> anyhow::Result<Engine> {
-        let source = Source { path: PathBuf::from("corpus/deals.txt"), bytes: TWO_DEALS.as_bytes().to_vec() };
+        engine_of(TWO_DEALS)
+    }
+
+    fn engine_of(text: &str) -> anyhow::Result<Engine> {
+        let source = Source { path: PathBuf::from("corpus/story.txt"), bytes: text.as_bytes().to_vec() };
         Engine::in_memory(Corpus::from_sources(vec![source])?)
     }
 
@@ -117,8 +119,7 @@ Acme bought Zeta for $5 billion in March. Analysts praised the deal.
         let text = "Rain fell all week. The mayor called the $2 million parade budget \"wasteful\". Crowds \
                     cheered anyway. The band played late.\n\nIs it valuable? Its value is hard to judge. \
                     Much of it is priceless. Valuable things last. The day was priceless. Value matters to them.";
-        let source = Source { path: PathBuf::from("corpus/parade.txt"), bytes: text.as_bytes().to_vec() };
-        let engine = Engine::in_memory(Corpus::from_sources(vec![source])?)?;
+        let engine = engine_of(text)?;
         let mut conversation = Conversation::new();
         let first = engine.ask_in(&mut conversation, "What did the mayor call the parade budget?", 1)?;
         assert_eq!(best_index(&first), Some(1), "{first:?}");

@@ -182,7 +182,7 @@ impl Engine {
     /// # Errors
     /// A [`UserError`] for an empty or overlong question; anything else is internal.
     pub fn ask(&self, question: &str, top: usize) -> anyhow::Result<Answers> {
-        self.ask_excluding(check_question(question)?, top, &[], (&[], &[]), false)
+        self.ask_excluding(check_question(question)?, top, &[], None, false)
     }
 
     /// Answers `question` as the next turn of `conversation`, reading pronouns and elliptical
@@ -197,10 +197,8 @@ impl Engine {
         conversation.align(self.version());
         let reading = follow_up::read(&self.names, &self.corpus, question, conversation.turns())?;
         let focus = focus::Focus::of(conversation.turns());
-        let near = focus.map(|f| f.neighbours(&self.corpus)).unwrap_or_default();
-        let scored = focus.map(|f| f.candidates(&self.corpus)).unwrap_or_default();
         let follows = !conversation.turns().is_empty();
-        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude, (&scored, &near), follows)?;
+        let mut answers = self.ask_excluding(&reading.search, top, &reading.exclude, focus, follows)?;
         answers.question = question.to_string();
         answers.read_as = reading.shown;
         conversation.push(conversation::Turn {
@@ -212,18 +210,19 @@ impl Engine {
     }
 
     /// As [`Engine::ask`] for a checked question, never giving the sentences in `exclude`,
-    /// scoring those in `focus.0` whether retrieval finds them or not and preferring those in
-    /// `focus.1`, near the conversation's last answer; `follows`: the question is a turn after
-    /// an earlier one.
+    /// and scoring the sentences around the conversation's last answer (`focus`) whether
+    /// retrieval finds them or not, preferring those near it; `follows`: the question is a
+    /// turn after an earlier one.
     fn ask_excluding(
         &self,
         question: &str,
         top: usize,
         exclude: &[SentenceId],
-        (scored, near): (&[SentenceId], &[SentenceId]),
+        focus: Option<focus::Focus>,
         follows: bool,
     ) -> anyhow::Result<Answers> {
-        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), scored)?;
+        let scored = focus.map(|f| f.candidates(&self.corpus)).unwrap_or_default();
+        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), &scored)?;
         ranked.retain(|r| !exclude.contains(&r.sentence));
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
@@ -233,7 +232,7 @@ impl Engine {
             selected.clear();
         }
         // After the decision: the lift reorders answers, it never makes the engine answer.
-        focus::lift(near, &mut selected);
+        focus::lift(focus, &scored, &mut selected);
         let answers = self.answers(selected, &analysed, top.clamp(1, MAX_TOP));
         let closest = match answers.is_empty() {
             true => related.into_iter().map(|id| self.passage(id, 0, &analysed)).collect(),

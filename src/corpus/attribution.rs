@@ -14,7 +14,7 @@ use super::mention::Mention;
 use super::names::{is_honorific, starts_capitalised};
 use super::tokens::{inside, is_owner, quotations, words};
 use super::{Entity, EntityKind};
-use crate::words::grammar::{AUXILIARIES, CLAUSE_WORDS, DEFINITE, DETERMINERS, INDEFINITE, PREPOSITIONS};
+use crate::words::grammar::{AUXILIARIES, BE_FORMS, CLAUSE_WORDS, DEFINITE, DETERMINERS, INDEFINITE, PREPOSITIONS};
 use crate::words::organisation_nouns::is_organisation_noun;
 use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
 use crate::words::titles::OTHER_OFFICE;
@@ -339,7 +339,7 @@ impl Reader<'_> {
         let noun = |k: usize| {
             k > 0 && !lower[k].ends_with("ing") && {
                 let before = lower[k - 1].as_str();
-                DETERMINERS.contains(&before) || (PREPOSITIONS.contains(&before) && before != "to") || before == "over"
+                DETERMINERS.contains(&before) || (PREPOSITIONS.contains(&before) && before != "to")
             }
         };
         let v = (0..lower.len()).rev().find(|&k| (is_speech_verb(&lower[k]) && !noun(k)) || lower[k] == "according")?;
@@ -540,8 +540,8 @@ impl Reader<'_> {
     }
 
     /// The person a role phrase refers to ("the prime minister", "the Salford MP"): the last
-    /// one named before it whom the story gives that role (not a deputy's or a shadow's), else the last speaker, else the last
-    /// person named as a subject, else the last person named.
+    /// one named before it whom the story gives that role (not a deputy's or a shadow's), else
+    /// the last speaker, else the last person named as a subject, else the last person named.
     fn by_role(&self, role: &[String], salient: &Salience<'_>) -> Option<usize> {
         let head = role.last()?;
         let holders: Vec<usize> = (0..self.entities.len())
@@ -776,9 +776,9 @@ impl Reader<'_> {
 
 /// How many words after a subject its verb may start, for [`Reader::passive_after`].
 const PASSIVE_REACH: usize = 4;
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
-/// "investigated", "told": a regular past form, or an irregular one of a verb.
+/// "investigated", "told": a regular past form, or an irregular form (WordNet's table holds
+/// plurals too, but after a form of "be" such a word is the verb's).
 fn is_past_participle(word: &str) -> bool {
     (word.len() > 4 && word.ends_with("ed")) || crate::words::irregular_forms::base_of(word).is_some()
 }

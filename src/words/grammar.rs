@@ -31,8 +31,12 @@ pub const AUXILIARIES: &[&str] = &[
 
 /// Prepositions that govern a name, so that it is not the subject ("a spokesman for Michael
 /// Howard").
-pub const PREPOSITIONS: &[&str] =
-    &["for", "of", "at", "in", "to", "from", "with", "by", "on", "about", "against", "near", "inside", "within"];
+pub const PREPOSITIONS: &[&str] = &[
+    "for", "of", "at", "in", "to", "from", "with", "by", "on", "about", "against", "near", "inside", "within", "over",
+];
+
+/// The forms of "be", which before a past participle make a verb passive.
+pub const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Words that start a clause: a subject begins after them.
 pub const CLAUSE_WORDS: &[&str] = &[

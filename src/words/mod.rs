@@ -24,9 +24,40 @@ pub mod questions;
 pub mod speech;
 pub mod titles;
 
+use std::sync::OnceLock;
+
 /// The words of a list file derived by a script (one a line, `#` lines for its source and
 /// licence). The files are sorted byte-wise (each list's test checks), so a lookup is a binary
 /// search and a process hashes nothing at start-up.
 fn sorted_list(file: &'static str) -> Vec<&'static str> {
     file.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect()
+}
+
+/// One such list of words, read on first use and looked up by binary search.
+pub(crate) struct WordList {
+    file: &'static str,
+    words: OnceLock<Vec<&'static str>>,
+}
+
+impl WordList {
+    pub(crate) const fn new(file: &'static str) -> WordList {
+        WordList { file, words: OnceLock::new() }
+    }
+
+    /// Whether `word` is listed, exactly as written.
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.words().binary_search(&word).is_ok()
+    }
+
+    fn words(&self) -> &[&'static str] {
+        self.words.get_or_init(|| sorted_list(self.file))
+    }
+
+    /// Whether the list holds more than `count` words, in the byte-wise order its binary
+    /// search needs (what each list's test checks).
+    #[cfg(test)]
+    pub(crate) fn is_sorted_with_more_than(&self, count: usize) -> bool {
+        let words = self.words();
+        words.len() > count && words.windows(2).all(|w| w[0] < w[1])
+    }
 }

@@ -3,16 +3,15 @@
 //! says how and carries WordNet's licence). The rules read it to tell a name such as "the
 //! Brookings Institution" from a person whose first name they do not know.
 
-use std::sync::LazyLock;
+use super::WordList;
 
-/// The list, sorted (the file is, byte-wise; a test checks): looked up by binary search.
-static ORGANISATION_NOUNS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| super::sorted_list(include_str!("organisation_nouns.txt")));
+/// The list, sorted byte-wise (a test checks).
+static ORGANISATION_NOUNS: WordList = WordList::new(include_str!("organisation_nouns.txt"));
 
 /// Whether `word` (any case) names a kind of organisation, in the singular or with a plural -s.
 pub fn is_organisation_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let listed = |w: &str| ORGANISATION_NOUNS.binary_search(&w).is_ok();
+    let listed = |w: &str| ORGANISATION_NOUNS.contains(w);
     listed(&lower) || lower.strip_suffix('s').is_some_and(listed)
 }
 
@@ -22,7 +21,7 @@ mod tests {
 
     #[test]
     fn the_list_is_sorted_for_its_binary_search() {
-        assert!(ORGANISATION_NOUNS.len() > 300 && ORGANISATION_NOUNS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ORGANISATION_NOUNS.is_sorted_with_more_than(300));
     }
 
     #[test]

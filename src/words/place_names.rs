@@ -3,14 +3,14 @@
 //! WordNet's licence). The rules read it to tell a place before a title ("US Treasury
 //! Under-Secretary John Taylor") from the organisation a title is held at ("Oracle CEO").
 
-use std::sync::LazyLock;
+use super::WordList;
 
-/// The list, sorted (the file is, byte-wise; a test checks): looked up by binary search.
-static PLACE_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| super::sorted_list(include_str!("place_names.txt")));
+/// The list, sorted byte-wise (a test checks).
+static PLACE_NAMES: WordList = WordList::new(include_str!("place_names.txt"));
 
 /// Whether `name`, as written, is a place WordNet knows.
 pub fn is_place_name(name: &str) -> bool {
-    PLACE_NAMES.binary_search(&name).is_ok()
+    PLACE_NAMES.contains(name)
 }
 
 #[cfg(test)]
@@ -19,7 +19,7 @@ mod tests {
 
     #[test]
     fn the_list_is_sorted_for_its_binary_search() {
-        assert!(PLACE_NAMES.len() > 2_000 && PLACE_NAMES.windows(2).all(|w| w[0] < w[1]));
+        assert!(PLACE_NAMES.is_sorted_with_more_than(2_000));
     }
 
     #[test]

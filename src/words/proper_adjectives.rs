@@ -4,15 +4,14 @@
 //! rules read it to tell "French president Jacques Chirac" (a nationality) from "Yukos
 //! spokesman Alexander Shadrin" (the organisation the role is held at).
 
-use std::sync::LazyLock;
+use super::WordList;
 
-/// The list, sorted (the file is, byte-wise; a test checks): looked up by binary search.
-static PROPER_ADJECTIVES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| super::sorted_list(include_str!("proper_adjectives.txt")));
+/// The list, sorted byte-wise (a test checks).
+static PROPER_ADJECTIVES: WordList = WordList::new(include_str!("proper_adjectives.txt"));
 
 /// Whether `word`, as written, is an adjective English writes with a capital.
 pub fn is_proper_adjective(word: &str) -> bool {
-    PROPER_ADJECTIVES.binary_search(&word).is_ok()
+    PROPER_ADJECTIVES.contains(word)
 }
 
 #[cfg(test)]
@@ -21,7 +20,7 @@ mod tests {
 
     #[test]
     fn the_list_is_sorted_for_its_binary_search() {
-        assert!(PROPER_ADJECTIVES.len() > 500 && PROPER_ADJECTIVES.windows(2).all(|w| w[0] < w[1]));
+        assert!(PROPER_ADJECTIVES.is_sorted_with_more_than(500));
     }
 
     #[test]

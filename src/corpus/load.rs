@@ -3,7 +3,9 @@
 //! Each stage reads what the stages before it made, and the order is part of the rules: the
 //! roles the front matter lists are in place before attribution reads roles ("the home
 //! secretary said"); the quotes it lists win over the speakers the rules found; and quotes
-//! lend their speakers to sentences only once the list has had its say. A broken file stops
+//! lend their speakers to sentences only once the list has had its say; a role the text
+//! gives only by description ("the prime minister") goes to whoever has none once
+//! attribution has given the roles it reads. A broken file stops
 //! at the first problem in that order, so which one is reported depends on it too.
 //!
 //! Until [`Corpus::push`], sentences are numbered within the document: a quote's
@@ -30,6 +32,7 @@ impl Corpus {
         add_listed_roles(&file, &mut entities)?;
         let (mut sentences, found) = attribute(&file, &segments, &entities, &mentions, DocId::new(self.docs.len()));
         super::roles::add_cued_roles(&file.text, &found, &mut entities);
+        super::described::add_described_roles(&file.text, &segments.spans(), &mut entities, &mentions);
         super::names::add_speakers(&file.text, &found, &mut entities, &mentions);
         for sentence in &mut sentences {
             sentence.features = features_of(&file, sentence.span.clone(), &entities, &mentions);

@@ -11,6 +11,7 @@
 //! matter's corrections in a fixed order of stages, listed in `load`.
 
 pub mod attribution;
+mod described;
 mod entity;
 mod features;
 mod file;

@@ -193,6 +193,29 @@ fn a_role_read_off_an_attribution_never_adds_to_the_roles_the_text_gives() -> an
 }
 
 #[test]
+fn a_description_of_an_office_is_a_role_of_the_last_person_named_without_one() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Row\"\n+++\nLord Butler said Tony Blair bypassed the Cabinet. Michael Howard \
+                agreed.\n\nThe Tory leader wants an inquiry. The prime minister's spokesman disagreed.";
+    let roles = roles_in(text)?;
+    assert!(roles.contains(&("Michael Howard".into(), vec!["Tory leader".into()])), "{roles:?}");
+    // Howard holds a role now, so the next office goes further back.
+    assert!(roles.contains(&("Tony Blair".into(), vec!["prime minister".into()])), "{roles:?}");
+    Ok(())
+}
+
+#[test]
+fn an_office_someone_holds_gives_no_one_a_role_and_a_word_that_qualifies_titles_needs_one_before_it(
+) -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Poll\"\n+++\nPrime Minister Tony Blair met Gordon Brown. Later the prime \
+                minister left, and the general election was called.";
+    let roles = roles_in(text)?;
+    assert!(roles.contains(&("Gordon Brown".into(), vec![])), "{roles:?}");
+    let chief = "+++\ntitle = \"Bid\"\n+++\nDavid Gill spoke. The chief executive left.";
+    assert!(roles_in(chief)?.contains(&("David Gill".into(), vec!["chief executive".into()])));
+    Ok(())
+}
+
+#[test]
 fn companies_in_a_list_are_not_each_others_roles() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Deal\"\n+++\nThe deal joins OpenAI, SoftBank, Oracle, and MGX. Sam Altman, if \
                 it is possible, was pleased.";

@@ -126,9 +126,15 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
                 && words(text, r.clone()).iter().any(|w| is_title(&text[w.clone()]) && is_role_word(&text[w.clone()]))
         });
         // "captain and goal-kicker Jonny Wilkinson": a kind of person right before a name of
-        // two or more words (one word may be a company: "rival Oracle").
+        // two or more words (one word may be a company: "rival Oracle"); so is one of the
+        // list of names a plural kind opens ("footballers Eric Cantona and Ole Gunnar
+        // Solskjaer").
         let kind_before = text[m.span.clone()].contains(' ')
-            && entity.roles.iter().any(|r| r.end + 1 == m.span.start && is_role_word(last_word(text, r)));
+            && entity.roles.iter().any(|r| {
+                let head = last_word(text, r);
+                (r.end + 1 == m.span.start && is_role_word(head))
+                    || (r.end < m.span.start && is_plural_person_noun(head))
+            });
         if (titled_apposition && !governed) || kind_before {
             entities[m.entity].kind = Some(EntityKind::Person);
         }

@@ -255,6 +255,16 @@ fn a_full_name_the_text_gives_as_a_speaker_is_a_person_even_without_a_known_firs
 }
 
 #[test]
+fn every_name_of_a_list_a_plural_kind_of_person_opens_is_a_person() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Bid\"\n+++\nPast and present footballers Eric Cantona and Ole Gunnar \
+        Solskjaer backed the fans.\n";
+    let corpus = Corpus::from_sources(vec![source("bid.txt", text)])?;
+    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    assert_eq!(kind("Ole Gunnar Solskjaer"), Some(EntityKind::Person));
+    Ok(())
+}
+
+#[test]
 fn everyone_quoted_is_listed_once_in_order_of_first_quote_across_stories() -> anyhow::Result<()> {
     let a = "“Fares stay,” said Linda Ortiz. “We agree,” Tom Becker said. “Still,” Ortiz said.";
     let b = "“No,” Tom Becker said. “Maybe.” “Yes,” said Ann Lee.";

@@ -16,7 +16,7 @@ use super::tokens::{inside, is_owner, quotations, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{AUXILIARIES, BE_FORMS, CLAUSE_WORDS, DEFINITE, DETERMINERS, INDEFINITE, PREPOSITIONS};
 use crate::words::organisation_nouns::is_organisation_noun;
-use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
+use crate::words::speech::{DENIALS, SPEECH_VERBS, UNNAMED_SOURCES};
 use crate::words::titles::OTHER_OFFICE;
 
 /// What a sentence is, as far as who is speaking goes.
@@ -116,8 +116,9 @@ pub fn attribute(
     // The last speaker, where they spoke, and the paragraph of their quotation.
     let mut last: Option<(Speaker, usize, usize)> = None;
     for (k, (i, q)) in quoted.iter().enumerate() {
-        let QuotationRead { direct, named, cued } = reader.read_quotation(&quoted, k, last.as_ref());
+        let QuotationRead { direct, named, cued, denied } = reader.read_quotation(&quoted, k, last.as_ref());
         let (speaker, cue) = match named {
+            _ if denied => (None, None),
             Some((s, cue)) => (Some(s), Some(cue)),
             None => {
                 // A source the narration reports since the last quotation takes the run over.
@@ -192,6 +193,8 @@ struct QuotationRead {
     named: Option<(Speaker, Range<usize>)>,
     /// A cue follows it, whether or not it names anyone found.
     cued: bool,
+    /// A phrase quoted under a denial: nobody's words, and no run of anyone's.
+    denied: bool,
 }
 
 /// What a pronoun or a role may refer to: the last speaker and where they spoke, and where
@@ -256,7 +259,21 @@ impl Reader<'_> {
             .and_then(|c| self.speaker_of(&c, &salient))
             .or_else(|| self.cue_before(prev_end, q.start).and_then(|c| self.speaker_of(&c, &salient)))
             .or_else(|| (!direct).then(|| self.sentence_subject(sentence.start, q.start, &salient)).flatten());
-        QuotationRead { direct, named, cued }
+        let denied = !direct && self.denied(prev_end, q.start);
+        QuotationRead { direct, named, cued, denied }
+    }
+
+    /// "he denied accusing Germany of using the EU as cover for a "4th German Reich"": the last
+    /// speech verb before a phrase, not counting the -ing forms it governs, is a denial, so the
+    /// phrase is words its subject says they never used. Not "Mr Blair, who denied …, said
+    /// abortion was a "difficult issue"".
+    fn denied(&self, from: usize, at: usize) -> bool {
+        words(self.text, from..at)
+            .iter()
+            .map(|w| self.word(w))
+            .filter(|w| is_speech_verb(w) && !w.ends_with("ing"))
+            .last()
+            .is_some_and(|w| DENIALS.contains(&w.as_str()))
     }
 
     fn is_person(&self, entity: usize) -> bool {

@@ -25,6 +25,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "acknowledges", "complains", "concludes",
 ];
 
+/// The [`SPEECH_VERBS`] that deny what follows them: a phrase quoted under one is not the
+/// subject's own.
+pub const DENIALS: &[&str] = &["deny", "denies", "denied"];
+
 /// Nouns that make a speaker an unnamed source, kept as the text words it.
 #[rustfmt::skip]
 pub const UNNAMED_SOURCES: &[&str] = &[

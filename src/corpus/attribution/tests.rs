@@ -331,6 +331,16 @@ fn a_phrase_quoted_after_a_passive_verb_is_not_what_its_subject_said() {
 }
 
 #[test]
+fn a_phrase_quoted_under_a_denial_is_nobodys_but_one_said_after_a_denial_is_the_speakers() {
+    let r = read(
+        "Mike Nattrass spoke at a meeting. But challenged on the remark, he denied accusing Germany of using \
+         the EU as cover for a \"4th German Reich\". Mr Nattrass, who denied he planned to resign, said it was \
+         a \"difficult issue\".",
+    );
+    assert_eq!(speakers(&r), [("4th German Reich".to_string(), None), said("difficult issue", "Mike Nattrass")]);
+}
+
+#[test]
 fn a_speech_word_after_a_determiner_or_a_preposition_is_a_noun_not_the_cue() {
     let r = read(
         "Prime Minister Tony Blair met Chancellor Gordon Brown. Later Gordon Brown left. But the prime minister \

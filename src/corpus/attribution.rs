@@ -271,8 +271,7 @@ impl Reader<'_> {
         words(self.text, from..at)
             .iter()
             .map(|w| self.word(w))
-            .filter(|w| is_speech_verb(w) && !w.ends_with("ing"))
-            .last()
+            .rfind(|w| is_speech_verb(w) && !w.ends_with("ing"))
             .is_some_and(|w| DENIALS.contains(&w.as_str()))
     }
 

@@ -721,4 +721,12 @@ mod tests {
         assert!(got.contains(&("Harbor City".into(), Some("place".into()), vec![], vec![])), "{got:?}");
         assert!(got.contains(&("Sage Centre".into(), Some("place".into()), vec![], vec![])), "{got:?}");
     }
+
+    #[test]
+    fn an_aid_charity_or_an_alliance_is_an_organisation_even_after_a_first_name() {
+        let got = found("Christian Aid condemned the move. Anti-abortion group the Pro-Life Alliance spoke too.");
+        for name in ["Christian Aid", "Pro-Life Alliance"] {
+            assert_eq!(kind_of(&got, name), Some("organisation"), "{name}: {got:?}");
+        }
+    }
 }

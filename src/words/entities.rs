@@ -8,7 +8,7 @@ pub const ORGANISATION_WORDS: &[&str] = &[
     "party", "agency", "authority", "association", "board", "court", "foundation", "institute", "times", "post",
     "news", "press", "union", "federation", "league", "club", "fund", "capital", "partners", "ventures", "labs",
     "systems", "technologies", "airlines", "motors", "holdings", "office", "commission", "service", "services",
-    "police", "congress", "senate", "parliament", "government",
+    "police", "congress", "senate", "parliament", "government", "alliance", "aid",
 ];
 
 /// Words that make a name a place.

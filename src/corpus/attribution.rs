@@ -16,6 +16,7 @@ use super::tokens::{inside, is_owner, quotations, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{AUXILIARIES, BE_FORMS, CLAUSE_WORDS, DEFINITE, DETERMINERS, INDEFINITE, PREPOSITIONS};
 use crate::words::organisation_nouns::is_organisation_noun;
+use crate::words::person_nouns::is_person_noun;
 use crate::words::speech::{DENIALS, SPEECH_VERBS, UNNAMED_SOURCES};
 use crate::words::titles::OTHER_OFFICE;
 
@@ -254,10 +255,13 @@ impl Reader<'_> {
         let direct =
             text[sentence.start..q.start].trim().is_empty() || (introduced && (runs_to_end || cue_after.is_some()));
         let salient = Salience { last: last.map(|l| (&l.0, l.1)), at: q.start };
-        let cued = cue_after.is_some();
+        let cue_before = self.cue_before(prev_end, q.start);
+        // "The book, published on Monday, says the pair have "mutual contempt"": a cue before
+        // a quoted phrase, with a subject it names no one by, says the phrase is not the run's.
+        let cued = cue_after.is_some() || (!direct && cue_before.as_ref().is_some_and(|c| !c.subject.is_empty()));
         let named = cue_after
             .and_then(|c| self.speaker_of(&c, &salient))
-            .or_else(|| self.cue_before(prev_end, q.start).and_then(|c| self.speaker_of(&c, &salient)))
+            .or_else(|| cue_before.and_then(|c| self.speaker_of(&c, &salient)))
             .or_else(|| (!direct).then(|| self.sentence_subject(sentence.start, q.start, &salient)).flatten());
         let denied = !direct && self.denied(prev_end, q.start);
         QuotationRead { direct, named, cued, denied }
@@ -549,7 +553,11 @@ impl Reader<'_> {
         if definite && last.end > first.end && lower.last().is_some_and(|w| is_organisation_noun(w)) {
             return Some((Speaker::Unnamed(first.start..last.end), first.start..last.end));
         }
-        if definite && last.end > first.end {
+        // "the prime minister", "the British actor", "the 58-year-old": a role of someone's;
+        // "the book" is not one, and the last speaker is not who it means.
+        let head = lower.last().map(String::as_str).unwrap_or_default();
+        let person = super::names::is_title(head) || is_person_noun(head) || head.ends_with("year-old");
+        if definite && last.end > first.end && person {
             return self.by_role(&lower[1..], salient).map(|e| (Speaker::Entity(e), first.start..last.end));
         }
         None

@@ -357,3 +357,22 @@ fn the_deputy_of_a_title_is_not_who_the_title_means() {
     );
     assert_eq!(speakers(&r), [said("We will win,", "Tony Blair")]);
 }
+
+#[test]
+fn a_definite_subject_that_names_no_kind_of_person_is_not_the_last_speaker() {
+    let r = read(
+        "Tony Blair spoke at the conference. \"We will win,\" he said. The book says the pair have \"mutual \
+         contempt\" for each other. The British actor said the film was \"delightful\".",
+    );
+    assert_eq!(speakers(&r)[1], ("mutual contempt".to_string(), None));
+    assert_eq!(speakers(&r)[2], said("delightful", "Tony Blair"));
+}
+
+#[test]
+fn a_phrase_quoted_after_a_cue_whose_subject_names_no_one_found_does_not_carry_the_run_on() {
+    let r = read(
+        "Tony Blair spoke at the conference. \"We will win,\" he said. The book, published on Monday, says the \
+         pair have \"mutual contempt\" for each other.",
+    );
+    assert_eq!(speakers(&r), [said("We will win,", "Tony Blair"), ("mutual contempt".to_string(), None)]);
+}

@@ -196,6 +196,21 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
         if e.kind.is_some() || not_person.contains(&e.name) || not_person.contains(&format!("{}s", e.name)) {
             continue;
         }
+        // "French Rhin", "Latin Rhenus", "Napoleonic France": a name that opens with a word
+        // English writes with a capital as an adjective, and that is no first name, is not a
+        // person's, unless a person's name follows it ("Marxist Vladimir Lenin").
+        // "Great Britain", "Hong Kong": a name of two words or more that WordNet knows as a
+        // place's is one, whatever its first word.
+        if e.name.contains(' ') && is_place_name(&e.name) {
+            e.kind = Some(EntityKind::Place);
+            continue;
+        }
+        if let Some((first, rest)) = e.name.split_once(' ') {
+            let person_after = starts_with_first_name(rest) || is_person_name(rest);
+            if is_proper_adjective(first) && !super::gender::is_first_name(first) && !person_after {
+                continue;
+            }
+        }
         let person = solo_uses.contains(&e.name)
             || starts_with_first_name(&e.name)
             || is_person_name(&e.name)
@@ -720,6 +735,23 @@ mod tests {
         assert!(got.contains(&("Harbor Ferry Company".into(), Some("organisation".into()), vec![], vec![])), "{got:?}");
         assert!(got.contains(&("Harbor City".into(), Some("place".into()), vec![], vec![])), "{got:?}");
         assert!(got.contains(&("Sage Centre".into(), Some("place".into()), vec![], vec![])), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_opening_with_an_adjective_english_capitalises_is_no_persons_unless_a_persons_name_follows() {
+        let got = found(
+            "The name comes from Latin Rhenus, as Rhenus flows north. Marxist Vladimir Lenin wrote on it. Lenin died.",
+        );
+        assert_eq!(kind_of(&got, "Latin Rhenus"), None, "{got:?}");
+        assert!(is_person(&got, "Marxist Vladimir Lenin"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_wordnet_knows_as_a_place_is_one_whatever_its_first_word() {
+        let got = found("Halford Mackinder felt that Great Britain was strong. Britain grew. He went to Hong Kong.");
+        for name in ["Great Britain", "Hong Kong"] {
+            assert_eq!(kind_of(&got, name), Some("place"), "{name}: {got:?}");
+        }
     }
 
     #[test]

@@ -3,16 +3,19 @@
 //! minister. A definite description ("the prime minister", "the Tory leader", "the Manchester
 //! United manager") refers back to the last person named before it whom the text has not
 //! already given a role; a person with a role of their own is someone else ("the chancellor"
-//! is not "Mr Peston", the Sunday Telegraph journalist).
+//! is not "Mr Peston", the Sunday Telegraph journalist). Once the roles are given, a phrase
+//! quoted in a sentence that opens with such a description, and that attribution left with no
+//! speaker, goes to the one person who holds the office.
 
 use std::ops::Range;
 
+use super::attribution::{is_speech_verb, Found, Speaker};
 use super::mention::Mention;
 use super::names::{is_honorific, is_title, modifies_title, starts_capitalised};
 use super::tokens::{without_possessive, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::FUNCTION_WORDS;
-use crate::words::speech::UNNAMED_SOURCES;
+use crate::words::speech::{DENIALS, UNNAMED_SOURCES};
 use crate::words::titles::OTHER_OFFICE;
 
 /// Most words between "the" and the title that ends a description ("the Manchester United
@@ -48,6 +51,49 @@ pub(super) fn add_described_roles(
             }
         }
     }
+}
+
+/// "The Tory leader supports a cut … and has said current rules are "tantamount to abortion on
+/// demand"": a phrase quoted after a speech verb, in a sentence that opens with a description
+/// of an office, is said by the one person who holds that office, when the rules before found
+/// no speaker and no cue. Returns the quotations that got one.
+pub(super) fn add_described_speakers(
+    text: &str,
+    sentences: &[Range<usize>],
+    found: &mut [Found],
+    entities: &[Entity],
+    mentions: &[Mention],
+) -> Vec<usize> {
+    let mut given = Vec::new();
+    for (i, f) in found.iter_mut().enumerate() {
+        if f.speaker.is_some() || f.cue.is_some() {
+            continue;
+        }
+        let Some(sentence) = sentences.get(f.sentence) else { continue };
+        let ws = words(text, sentence.start..f.span.start);
+        let opens = ws.first().is_some_and(|w| text[w.clone()].eq_ignore_ascii_case("the"));
+        let Some(role) = ws.get(1..).filter(|_| opens).and_then(|after| description(text, after, mentions)) else {
+            continue;
+        };
+        // The last speech verb before the phrase says it; a denial says the words are not
+        // the subject's.
+        let verb =
+            ws.iter().map(|w| text[w.clone()].to_lowercase()).rfind(|w| is_speech_verb(w) && !w.ends_with("ing"));
+        if verb.is_none_or(|v| DENIALS.contains(&v.as_str())) {
+            continue;
+        }
+        let phrase = text[role.clone()].to_lowercase();
+        let mut holders = entities.iter().enumerate().filter(|(_, e)| {
+            e.kind == Some(EntityKind::Person)
+                && e.roles.iter().any(|r| holds(&text[r.clone()].to_lowercase(), &phrase))
+        });
+        if let (Some((e, _)), None) = (holders.next(), holders.next()) {
+            f.speaker = Some(Speaker::Entity(e));
+            f.cue = Some(role);
+            given.push(i);
+        }
+    }
+    given
 }
 
 /// The office a description after "the" names: capitalised words, title modifiers and titles

@@ -5,7 +5,8 @@
 //! secretary said"); the quotes it lists win over the speakers the rules found; and quotes
 //! lend their speakers to sentences only once the list has had its say; a role the text
 //! gives only by description ("the prime minister") goes to whoever has none once
-//! attribution has given the roles it reads. A broken file stops
+//! attribution has given the roles it reads, and only then can a phrase quoted after "The
+//! Tory leader … has said" go to whoever holds that office. A broken file stops
 //! at the first problem in that order, so which one is reported depends on it too.
 //!
 //! Until [`Corpus::push`], sentences are numbered within the document: a quote's
@@ -30,9 +31,17 @@ impl Corpus {
         let segments = segment(&file)?;
         let (mut entities, mentions) = find_names(&file, &segments);
         add_listed_roles(&file, &mut entities)?;
-        let (mut sentences, found) = attribute(&file, &segments, &entities, &mentions, DocId::new(self.docs.len()));
+        let (mut sentences, mut found) = attribute(&file, &segments, &entities, &mentions, DocId::new(self.docs.len()));
         super::roles::add_cued_roles(&file.text, &found, &mut entities);
         super::described::add_described_roles(&file.text, &segments.spans(), &mut entities, &mentions);
+        let described =
+            super::described::add_described_speakers(&file.text, &segments.spans(), &mut found, &entities, &mentions);
+        for f in described.iter().map(|&i| &found[i]) {
+            let sentence = &mut sentences[f.sentence];
+            if sentence.speaker.is_none() {
+                sentence.speaker = f.speaker.as_ref().map(|s| s.name(&file.text, &entities));
+            }
+        }
         super::names::add_speakers(&file.text, &found, &mut entities, &mentions);
         for sentence in &mut sentences {
             sentence.features = features_of(&file, sentence.span.clone(), &entities, &mentions);

@@ -216,6 +216,22 @@ fn an_office_someone_holds_gives_no_one_a_role_and_a_word_that_qualifies_titles_
 }
 
 #[test]
+fn a_phrase_quoted_in_a_sentence_opening_with_an_office_is_said_by_the_one_person_who_holds_it() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Limit\"\n+++\nTony Blair spoke. Michael Howard's stance was backed by the \
+                church.\n\nThe Tory leader supports a cut to 20 weeks and has said current rules are \"tantamount to \
+                abortion on demand\". The prime minister denied he was \"soft on the issue\".";
+    let corpus = Corpus::from_sources(vec![source("l.txt", text)])?;
+    let doc = &corpus.docs[0];
+    let quotes: Vec<(&str, &str)> =
+        doc.quotes.iter().map(|q| (&doc.text[q.span.clone()], q.speaker.as_str())).collect();
+    assert_eq!(quotes, [("tantamount to abortion on demand", "Michael Howard"), ("soft on the issue", UNATTRIBUTED)]);
+    let said =
+        corpus.sentence_ids().find(|&id| corpus.text(id).starts_with("The Tory leader")).context("the sentence")?;
+    assert_eq!(corpus.sentence(said).speaker.as_deref(), Some("Michael Howard"));
+    Ok(())
+}
+
+#[test]
 fn companies_in_a_list_are_not_each_others_roles() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Deal\"\n+++\nThe deal joins OpenAI, SoftBank, Oracle, and MGX. Sam Altman, if \
                 it is possible, was pleased.";

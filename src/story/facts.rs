@@ -89,6 +89,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Date, r"(?-u:\b)(?:(?:early|late|mid|mid-|the end of|the start of)\s?)?(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?:\s\d{4})?|May\s\d{4})(?-u:\b)".to_string()),
         (Kind::Date, r"(?:(?-u:\b)(?:in|since|until|by|from|last|next|this|early|late|mid-)\s)May(?-u:\b)".to_string()),
         (Kind::Date, r"(?-u:\b)(?:\d{1,2}[:.]\d{2}\s?(?:am|pm|GMT|BST|UTC)?|\d{4}\s(?:GMT|BST|UTC))(?-u:\b)".to_string()),
+        // The world wars are dated by name ("after World War II"); nothing resolves them.
+        (Kind::Date, r"(?-u:\b)(?:World War (?:One|Two|II|I)|the (?:First|Second) World War)(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)[Bb]etween (?:1[89]\d\d|20\d\d) and (?:1[89]\d\d|20\d\d)(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)(?:\s?[-–/]\s?(?:1[89]\d\d|20\d\d|\d\d))?s?(?-u:\b)".to_string()),
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?:\s(?:morning|afternoon|evening|night))?(?-u:\b)")),
@@ -503,6 +505,17 @@ mod tests {
         let dates: Vec<(&str, Kind)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
         for phrase in ["recent months", "the next few weeks", "three decades ago", "the new year", "the autumn"] {
             assert!(dates.contains(&(phrase, Kind::Relative)), "{phrase}: {dates:?}");
+        }
+    }
+
+    #[test]
+    fn the_world_wars_are_dates_that_resolve_to_no_day() {
+        let got = facts_of(
+            "The plan rebuilt Europe after World War II. Veterans of the First World War and World War Two came.",
+        );
+        let dates: Vec<(&str, Kind, Option<&str>)> = got.iter().map(|g| (g.0.as_str(), g.1, g.3.as_deref())).collect();
+        for war in ["World War II", "the First World War", "World War Two"] {
+            assert!(dates.contains(&(war, Kind::Date, None)), "{war}: {dates:?}");
         }
     }
 

@@ -91,6 +91,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Date, r"(?-u:\b)(?:\d{1,2}[:.]\d{2}\s?(?:am|pm|GMT|BST|UTC)?|\d{4}\s(?:GMT|BST|UTC))(?-u:\b)".to_string()),
         // The world wars are dated by name ("after World War II"); nothing resolves them.
         (Kind::Date, r"(?-u:\b)(?:World War (?:One|Two|II|I)|the (?:First|Second) World War)(?-u:\b)".to_string()),
+        // Centuries ("the 19th and early 20th centuries", "the 1st century BC").
+        (Kind::Date, r"(?-u:\b)\d{1,2}(?:st|nd|rd|th)(?:\s(?:and|or|to)\s(?:early\s|late\s)?\d{1,2}(?:st|nd|rd|th))?\s[Cc]entur(?:y|ies)(?:\s(?:BC|AD))?(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)[Bb]etween (?:1[89]\d\d|20\d\d) and (?:1[89]\d\d|20\d\d)(?-u:\b)".to_string()),
         (Kind::Year, r"(?-u:\b)(?:1[89]\d\d|20\d\d)(?:\s?[-–/]\s?(?:1[89]\d\d|20\d\d|\d\d))?s?(?-u:\b)".to_string()),
         (Kind::Weekday, format!(r"(?-u:\b)(?:(?i:last|next|this|on)\s)?(?:{days})(?:\s(?:morning|afternoon|evening|night))?(?-u:\b)")),
@@ -100,6 +102,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         // "recent months", "three decades ago", "in a month", "the autumn", "the new year").
         (Kind::Relative, format!(r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|\d+|{SMALL_COUNTS})\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)")),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
+        // An ordinal in digits before a word in lower case ("the 50th consecutive quarter");
+        // before a capital it names something ("the 40th Army").
+        (Kind::Count, r"(?-u:\b)\d+(?:st|nd|rd|th)\s[a-z]+(?-u:\b)".to_string()),
         // A range or a share of counts ("10 or 11", "20 or 30 years", "two out of their 12",
         // "16 of the 21"), and large round counts ("one million", "tens of thousands").
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}|{NUMBER_PATTERN})\s(?:or|to)\s(?:{n}|{NUMBER_PATTERN})(?:\s[a-z]+s)?(?-u:\b)")),
@@ -158,8 +163,11 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                     if part_of_name(&doc.text, span.start, &value, *kind) {
                         continue;
                     }
-                    let value =
-                        if *kind == Kind::Count { without_trailing_function_words(&doc.text, value) } else { value };
+                    let value = if *kind == Kind::Count {
+                        ordinal_alone(&doc.text, without_trailing_function_words(&doc.text, value))
+                    } else {
+                        value
+                    };
                     let in_name =
                         *kind == Kind::Count && names_something(&doc.text[value.clone()], &doc.text[value.end..]);
                     let Some(value) = (if in_name { count_before_name(&doc.text, &value) } else { Some(value) }) else {
@@ -237,7 +245,8 @@ fn names_something(value: &str, after: &str) -> bool {
 
 /// Whether a value is part of a name rather than an amount or a time: a number in digits right
 /// after a capitalised word ("BBC Radio 4", "Chapter 11 protection"; not "Some 37", "The 25",
-/// "June 4"), or a capitalised relative time inside a sentence ("BBC Radio 4's Today programme").
+/// "June 4"), a capitalised relative time inside a sentence ("BBC Radio 4's Today programme"),
+/// or a capitalised century before a capital ("20th Century Fox").
 fn part_of_name(text: &str, sentence_start: usize, value: &Range<usize>, kind: Kind) -> bool {
     let written = &text[value.clone()];
     let before = text[sentence_start..value.start].trim_end_matches(' ');
@@ -254,6 +263,10 @@ fn part_of_name(text: &str, sentence_start: usize, value: &Range<usize>, kind: K
                 && !calendar::is_calendar_word(&lower)
         }
         Kind::Relative => mid_sentence && written.starts_with(char::is_uppercase),
+        // "20th Century Fox": a century written with a capital before another capital.
+        Kind::Date if written.ends_with("Century") => {
+            text[value.end..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        }
         _ => false,
     }
 }
@@ -278,6 +291,21 @@ fn without_trailing_function_words(text: &str, value: Range<usize>) -> Range<usi
     match ws.iter().skip(number + 1).position(is_function) {
         Some(k) => value.start..ws[number + k].end,
         None => value,
+    }
+}
+
+/// "50th" of "50th consecutive": the word after an ordinal was matched only to see that it is
+/// not a name's ("the 40th Army"); what the ordinal ranks is what it measures.
+fn ordinal_alone(text: &str, value: Range<usize>) -> Range<usize> {
+    let written = &text[value.clone()];
+    match written.split_once(' ') {
+        Some((first, _))
+            if first.starts_with(|c: char| c.is_ascii_digit())
+                && ["st", "nd", "rd", "th"].iter().any(|s| first.ends_with(s)) =>
+        {
+            value.start..value.start + first.len()
+        }
+        _ => value,
     }
 }
 
@@ -517,6 +545,26 @@ mod tests {
         for war in ["World War II", "the First World War", "World War Two"] {
             assert!(dates.contains(&(war, Kind::Date, None)), "{war}: {dates:?}");
         }
+    }
+
+    #[test]
+    fn centuries_are_dates_unless_a_capital_follows_a_capitalised_one() {
+        let got =
+            facts_of("It grew in the 19th and early 20th century and the 1st century BC. 20th Century Fox came later.");
+        let dates: Vec<(&str, Kind)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        assert!(dates.contains(&("19th and early 20th century", Kind::Date)), "{dates:?}");
+        assert!(dates.contains(&("1st century BC", Kind::Date)), "{dates:?}");
+        assert!(got.iter().all(|g| !g.0.contains("Century")), "{dates:?}");
+    }
+
+    #[test]
+    fn an_ordinal_before_a_word_in_lower_case_is_a_count_of_what_follows_but_not_before_a_name() {
+        let got = facts_of("Growth marked the 50th consecutive quarter of expansion. The 40th Army moved.");
+        assert!(
+            got.contains(&("50th".into(), Kind::Count, "consecutive quarter of expansion".into(), None)),
+            "{got:?}"
+        );
+        assert!(got.iter().all(|g| !g.0.contains("40th")), "{got:?}");
     }
 
     #[test]

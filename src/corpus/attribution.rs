@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::gender::{self, Gender};
 use super::mention::Mention;
-use super::names::{is_honorific, starts_capitalised};
+use super::names::{is_honorific, is_title, starts_capitalised};
 use super::tokens::{inside, is_owner, quotations, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{AUXILIARIES, BE_FORMS, CLAUSE_WORDS, DEFINITE, DETERMINERS, INDEFINITE, PREPOSITIONS};
@@ -84,6 +84,16 @@ pub struct Label {
     pub speaker: Option<Speaker>,
     /// For reported speech: who or what is reported ("the announcement").
     pub source: Option<Range<usize>>,
+}
+
+/// Whether the last speech verb in `range`, not counting the -ing forms it governs, is a
+/// denial ("he denied accusing Germany of …"); `None` when `range` has no speech verb.
+pub(super) fn last_verb_denies(text: &str, range: Range<usize>) -> Option<bool> {
+    words(text, range)
+        .iter()
+        .map(|w| text[w.clone()].to_lowercase())
+        .rfind(|w| is_speech_verb(w) && !w.ends_with("ing"))
+        .map(|w| DENIALS.contains(&w.as_str()))
 }
 
 pub fn is_speech_verb(word: &str) -> bool {
@@ -272,11 +282,7 @@ impl Reader<'_> {
     /// phrase is words its subject says they never used. Not "Mr Blair, who denied …, said
     /// abortion was a "difficult issue"".
     fn denied(&self, from: usize, at: usize) -> bool {
-        words(self.text, from..at)
-            .iter()
-            .map(|w| self.word(w))
-            .rfind(|w| is_speech_verb(w) && !w.ends_with("ing"))
-            .is_some_and(|w| DENIALS.contains(&w.as_str()))
+        last_verb_denies(self.text, from..at) == Some(true)
     }
 
     fn is_person(&self, entity: usize) -> bool {
@@ -556,7 +562,7 @@ impl Reader<'_> {
         // "the prime minister", "the British actor", "the 58-year-old": a role of someone's;
         // "the book" is not one, and the last speaker is not who it means.
         let head = lower.last().map(String::as_str).unwrap_or_default();
-        let person = super::names::is_title(head) || is_person_noun(head) || head.ends_with("year-old");
+        let person = is_title(head) || is_person_noun(head) || head.ends_with("year-old");
         if definite && last.end > first.end && person {
             return self.by_role(&lower[1..], salient).map(|e| (Speaker::Entity(e), first.start..last.end));
         }

@@ -9,13 +9,13 @@
 
 use std::ops::Range;
 
-use super::attribution::{is_speech_verb, Found, Speaker};
+use super::attribution::{last_verb_denies, Found, Speaker};
 use super::mention::Mention;
 use super::names::{is_honorific, is_title, modifies_title, starts_capitalised};
 use super::tokens::{without_possessive, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::FUNCTION_WORDS;
-use crate::words::speech::{DENIALS, UNNAMED_SOURCES};
+use crate::words::speech::UNNAMED_SOURCES;
 use crate::words::titles::OTHER_OFFICE;
 
 /// Most words between "the" and the title that ends a description ("the Manchester United
@@ -37,13 +37,7 @@ pub(super) fn add_described_roles(
                 continue;
             }
             let Some(role) = description(text, &ws[k + 1..], mentions) else { continue };
-            let phrase = text[role.clone()].to_lowercase();
-            let person = |e: &&Entity| e.kind == Some(EntityKind::Person);
-            if entities
-                .iter()
-                .filter(person)
-                .any(|e| e.roles.iter().any(|r| holds(&text[r.clone()].to_lowercase(), &phrase)))
-            {
+            if holders(text, entities, &role).next().is_some() {
                 continue;
             }
             if let Some(e) = referent(w.start, entities, mentions) {
@@ -77,17 +71,11 @@ pub(super) fn add_described_speakers(
         };
         // The last speech verb before the phrase says it; a denial says the words are not
         // the subject's.
-        let verb =
-            ws.iter().map(|w| text[w.clone()].to_lowercase()).rfind(|w| is_speech_verb(w) && !w.ends_with("ing"));
-        if verb.is_none_or(|v| DENIALS.contains(&v.as_str())) {
+        if last_verb_denies(text, sentence.start..f.span.start) != Some(false) {
             continue;
         }
-        let phrase = text[role.clone()].to_lowercase();
-        let mut holders = entities.iter().enumerate().filter(|(_, e)| {
-            e.kind == Some(EntityKind::Person)
-                && e.roles.iter().any(|r| holds(&text[r.clone()].to_lowercase(), &phrase))
-        });
-        if let (Some((e, _)), None) = (holders.next(), holders.next()) {
+        let mut holders = holders(text, entities, &role);
+        if let (Some(e), None) = (holders.next(), holders.next()) {
             f.speaker = Some(Speaker::Entity(e));
             f.cue = Some(role);
             given.push(i);
@@ -143,6 +131,15 @@ fn is_function_word(word: &str) -> bool {
 /// ("the spokesman" is someone else, whom the story does not name).
 fn is_office(word: &str) -> bool {
     is_title(word) && !is_honorific(word) && !UNNAMED_SOURCES.contains(&word.to_lowercase().as_str())
+}
+
+/// The people who hold the office the description at `role` names.
+fn holders<'a>(text: &'a str, entities: &'a [Entity], role: &Range<usize>) -> impl Iterator<Item = usize> + 'a {
+    let phrase = text[role.clone()].to_lowercase();
+    entities.iter().enumerate().filter_map(move |(i, e)| {
+        let holds_it = e.roles.iter().any(|r| holds(&text[r.clone()].to_lowercase(), &phrase));
+        (e.kind == Some(EntityKind::Person) && holds_it).then_some(i)
+    })
 }
 
 /// Whether a role (lower case) is the office a description names: it has every word of it,

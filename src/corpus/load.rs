@@ -33,9 +33,9 @@ impl Corpus {
         add_listed_roles(&file, &mut entities)?;
         let (mut sentences, mut found) = attribute(&file, &segments, &entities, &mentions, DocId::new(self.docs.len()));
         super::roles::add_cued_roles(&file.text, &found, &mut entities);
-        super::described::add_described_roles(&file.text, &segments.spans(), &mut entities, &mentions);
-        let described =
-            super::described::add_described_speakers(&file.text, &segments.spans(), &mut found, &entities, &mentions);
+        let spans = segments.spans();
+        super::described::add_described_roles(&file.text, &spans, &mut entities, &mentions);
+        let described = super::described::add_described_speakers(&file.text, &spans, &mut found, &entities, &mentions);
         for f in described.iter().map(|&i| &found[i]) {
             let sentence = &mut sentences[f.sentence];
             if sentence.speaker.is_none() {

@@ -196,15 +196,15 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
         if e.kind.is_some() || not_person.contains(&e.name) || not_person.contains(&format!("{}s", e.name)) {
             continue;
         }
-        // "French Rhin", "Latin Rhenus", "Napoleonic France": a name that opens with a word
-        // English writes with a capital as an adjective, and that is no first name, is not a
-        // person's, unless a person's name follows it ("Marxist Vladimir Lenin").
         // "Great Britain", "Hong Kong": a name of two words or more that WordNet knows as a
         // place's is one, whatever its first word.
         if e.name.contains(' ') && is_place_name(&e.name) {
             e.kind = Some(EntityKind::Place);
             continue;
         }
+        // "French Rhin", "Latin Rhenus", "Napoleonic France": a name that opens with a word
+        // English writes with a capital as an adjective, and that is no first name, is not a
+        // person's, unless a person's name follows it ("Marxist Vladimir Lenin").
         if let Some((first, rest)) = e.name.split_once(' ') {
             let person_after = starts_with_first_name(rest) || is_person_name(rest);
             if is_proper_adjective(first) && !super::gender::is_first_name(first) && !person_after {

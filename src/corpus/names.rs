@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::attribution::{self, Speaker};
 use super::mention::Mention;
-use super::tokens::{adjacent, is_owner, is_whole_word, without_possessive, words};
+use super::tokens::{adjacent, is_owner, is_web_address, is_whole_word, without_possessive, words};
 use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
@@ -215,7 +215,13 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
             || starts_with_first_name(&e.name)
             || is_person_name(&e.name)
             || role_marks_person(text, mentions, i);
-        e.kind = person.then_some(EntityKind::Person);
+        e.kind = match person {
+            true => Some(EntityKind::Person),
+            false => {
+                let last = e.name.rsplit(' ').next().unwrap_or_default();
+                (!is_proper_adjective(last) && heads_role(text, mentions, i)).then_some(EntityKind::Organisation)
+            }
+        };
     }
 }
 
@@ -453,7 +459,8 @@ fn starts_with_first_name(name: &str) -> bool {
 fn kind_from_words(name: &str) -> Option<EntityKind> {
     let words: Vec<String> = name.split(' ').map(|w| w.to_lowercase().trim_end_matches('.').to_string()).collect();
     let last = words.last()?;
-    if words.iter().any(|w| ORGANISATION_WORDS.contains(&w.as_str())) {
+    // "Plus.net", "CBSSports.com": a web address names a business.
+    if words.iter().any(|w| ORGANISATION_WORDS.contains(&w.as_str())) || is_web_address(last) {
         return Some(EntityKind::Organisation);
     }
     if words.len() > 1 && PLACE_WORDS.contains(&last.as_str()) {
@@ -497,6 +504,32 @@ fn role_marks_person(text: &str, mentions: &[Mention], entity: usize) -> bool {
         let before = text[..m.span.start].trim_end_matches(' ');
         let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or_default();
         before.len() + 1 == m.span.start && is_title(word)
+    })
+}
+
+/// Most words in lower case between a name and the kind of person it heads ("Oxfam senior
+/// policy adviser").
+const ROLE_WORDS: usize = 3;
+
+/// "Yukos spokesman Alexander Shadrin", "Oxfam senior policy adviser", "Arsenal boss": a name
+/// written right before a role in lower case that ends in one kind of person (a title or a
+/// person noun in the singular) is where that person works.
+fn heads_role(text: &str, mentions: &[Mention], entity: usize) -> bool {
+    mentions.iter().filter(|m| m.entity == entity && !is_owner(text, m.span.end)).any(|m| {
+        let Some(after) = text[m.span.end..].strip_prefix(' ') else { return false };
+        for word in after.split(' ').take(ROLE_WORDS) {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if !bare.starts_with(char::is_lowercase) {
+                return false;
+            }
+            if is_title(bare) {
+                return true;
+            }
+            if bare.len() < word.len() {
+                return false;
+            }
+        }
+        false
     })
 }
 

@@ -253,6 +253,29 @@ fn a_one_word_name_that_speaks_is_an_organisation_unless_written_after_an_articl
 }
 
 #[test]
+fn a_web_address_names_an_organisation() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Broadband\"\n+++\nRivals welcomed the plan. Internet service provider (ISP) \
+        Plus.net also backed the proposals.\n";
+    let corpus = Corpus::from_sources(vec![source("broadband.txt", text)])?;
+    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    assert_eq!(kind("Plus.net"), Some(EntityKind::Organisation));
+    Ok(())
+}
+
+#[test]
+fn a_name_before_a_title_in_lower_case_is_an_organisation_but_a_nationality_is_not() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Elections\"\n+++\nVoters went to the polls. Plaid Cymru leader Ieuan Jones was \
+        pleased, and Braves Field chairman Bob Roe too. At a dinner on Friday night, former South African \
+        president Nelson Mandela backed Mr Brown's plan.\n";
+    let corpus = Corpus::from_sources(vec![source("polls.txt", text)])?;
+    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    assert_eq!(kind("Plaid Cymru"), Some(EntityKind::Organisation));
+    assert_eq!(kind("Braves Field"), Some(EntityKind::Organisation));
+    assert_ne!(kind("South African"), Some(EntityKind::Organisation));
+    Ok(())
+}
+
+#[test]
 fn a_full_name_the_text_gives_as_a_speaker_is_a_person_even_without_a_known_first_name() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Waiting times\"\n+++\n\
         The targets were published on Monday. For the Welsh Liberal Democrats, Kirsty Williams \

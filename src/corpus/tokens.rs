@@ -11,9 +11,10 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut start: Option<usize> = None;
     let mut chars = part.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let joins = matches!(c, '’' | '\'' | '-' | '‑')
+        let joins = (matches!(c, '’' | '\'' | '-' | '‑')
             && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()))
+            || (c == '.' && start.is_some() && is_domain_ending(&part[i + 1..]));
         if c.is_alphanumeric() || joins {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
@@ -24,6 +25,21 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         out.push(range.start + s..range.end);
     }
     out
+}
+
+/// Endings of a web address that make one word of a name ("Plus.net", "CBSSports.com").
+const DOMAIN_ENDINGS: &[&str] = &["com", "net", "org"];
+
+/// Whether `rest` opens with a domain ending as a whole word: the dot before it joins a name.
+fn is_domain_ending(rest: &str) -> bool {
+    DOMAIN_ENDINGS
+        .iter()
+        .any(|end| rest.strip_prefix(end).is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric())))
+}
+
+/// Whether a word is a web address ("plus.net"), which names a business.
+pub fn is_web_address(word: &str) -> bool {
+    word.rsplit_once('.').is_some_and(|(site, end)| !site.is_empty() && DOMAIN_ENDINGS.contains(&end))
 }
 
 /// The span without a possessive ending ("Trump’s" → "Trump").
@@ -147,6 +163,15 @@ mod tests {
     #[test]
     fn words_keep_inner_apostrophes_and_hyphens() {
         assert_eq!(texts("“They don’t—co-founders' $44 billion.”"), ["They", "don’t", "co-founders", "44", "billion"]);
+    }
+
+    #[test]
+    fn a_web_address_is_one_word_but_a_full_stop_ends_one() {
+        assert_eq!(
+            texts("Plus.net backed it. CBSSports.com streamed."),
+            ["Plus.net", "backed", "it", "CBSSports.com", "streamed"]
+        );
+        assert_eq!(texts("It rose.Net sales fell."), ["It", "rose", "Net", "sales", "fell"]);
     }
 
     #[test]

@@ -193,13 +193,17 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
             continue;
         }
         e.kind = kind_from_words(&e.name);
-        if e.kind.is_some() || not_person.contains(&e.name) || not_person.contains(&format!("{}s", e.name)) {
+        if e.kind.is_some() {
             continue;
         }
         // "Great Britain", "Hong Kong": a name of two words or more that WordNet knows as a
         // place's is one, whatever its first word.
         if e.name.contains(' ') && is_place_name(&e.name) {
             e.kind = Some(EntityKind::Place);
+            continue;
+        }
+        if not_person.contains(&e.name) || not_person.contains(&format!("{}s", e.name)) {
+            e.kind = works_for(text, mentions, i, &e.name);
             continue;
         }
         // "French Rhin", "Latin Rhenus", "Napoleonic France": a name that opens with a word
@@ -217,10 +221,7 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
             || role_marks_person(text, mentions, i);
         e.kind = match person {
             true => Some(EntityKind::Person),
-            false => {
-                let last = e.name.rsplit(' ').next().unwrap_or_default();
-                (!is_proper_adjective(last) && heads_role(text, mentions, i)).then_some(EntityKind::Organisation)
-            }
+            false => works_for(text, mentions, i, &e.name),
         };
     }
 }
@@ -507,6 +508,13 @@ fn role_marks_person(text: &str, mentions: &[Mention], entity: usize) -> bool {
     })
 }
 
+/// An organisation for a name that heads a role ([`heads_role`]) and does not end in a
+/// nationality ("former South African president Nelson Mandela").
+fn works_for(text: &str, mentions: &[Mention], entity: usize, name: &str) -> Option<EntityKind> {
+    let last = name.rsplit(' ').next().unwrap_or_default();
+    (!is_proper_adjective(last) && heads_role(text, mentions, entity)).then_some(EntityKind::Organisation)
+}
+
 /// Most words in lower case between a name and the kind of person it heads ("Oxfam senior
 /// policy adviser").
 const ROLE_WORDS: usize = 3;
@@ -515,7 +523,8 @@ const ROLE_WORDS: usize = 3;
 /// written right before a role in lower case that ends in one kind of person (a title or a
 /// person noun in the singular) is where that person works.
 fn heads_role(text: &str, mentions: &[Mention], entity: usize) -> bool {
-    mentions.iter().filter(|m| m.entity == entity && !is_owner(text, m.span.end)).any(|m| {
+    let heading = |m: &&Mention| m.entity == entity && !is_owner(text, m.span.end) && !article_before(text, &m.span);
+    mentions.iter().filter(heading).any(|m| {
         let Some(after) = text[m.span.end..].strip_prefix(' ') else { return false };
         for word in after.split(' ').take(ROLE_WORDS) {
             let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());

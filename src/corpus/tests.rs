@@ -266,12 +266,19 @@ fn a_web_address_names_an_organisation() -> anyhow::Result<()> {
 fn a_name_before_a_title_in_lower_case_is_an_organisation_but_a_nationality_is_not() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Elections\"\n+++\nVoters went to the polls. Plaid Cymru leader Ieuan Jones was \
         pleased, and Braves Field chairman Bob Roe too. At a dinner on Friday night, former South African \
-        president Nelson Mandela backed Mr Brown's plan.\n";
+        president Nelson Mandela backed Mr Brown's plan. The Arsenal boss spoke, as did Arsenal vice-chairman \
+        David Dein. The Tory leader agreed.\n";
     let corpus = Corpus::from_sources(vec![source("polls.txt", text)])?;
     let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
     assert_eq!(kind("Plaid Cymru"), Some(EntityKind::Organisation));
     assert_eq!(kind("Braves Field"), Some(EntityKind::Organisation));
     assert_ne!(kind("South African"), Some(EntityKind::Organisation));
+    assert_eq!(
+        kind("Arsenal"),
+        Some(EntityKind::Organisation),
+        "after an article too, when it heads a role once without"
+    );
+    assert_ne!(kind("Tory"), Some(EntityKind::Organisation), "\"the Tory leader\" is a description of someone");
     Ok(())
 }
 

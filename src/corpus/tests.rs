@@ -283,6 +283,18 @@ fn a_name_before_a_title_in_lower_case_is_an_organisation_but_a_nationality_is_n
 }
 
 #[test]
+fn an_acronym_someone_tells_something_is_an_organisation() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Club\"\n+++\nFans were angry. A source told the BBC the deal was off, and \
+        Ed Jones told BBC Sport it was not. The TV deal and the OK from the FA came later.\n";
+    let corpus = Corpus::from_sources(vec![source("club.txt", text)])?;
+    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    assert_eq!(kind("BBC"), Some(EntityKind::Organisation));
+    assert_eq!(kind("BBC Sport"), Some(EntityKind::Organisation));
+    assert_eq!(kind("TV"), None, "an acronym nobody is told anything is no name: {:?}", corpus.docs[0].entities);
+    Ok(())
+}
+
+#[test]
 fn a_full_name_the_text_gives_as_a_speaker_is_a_person_even_without_a_known_first_name() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Waiting times\"\n+++\n\
         The targets were published on Monday. For the Welsh Liberal Democrats, Kirsty Williams \

@@ -224,6 +224,14 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
             false => works_for(text, mentions, i, &e.name),
         };
     }
+    // "the Lib Dems" after "Lib Dem spokesman": the plural of an organisation's name is it.
+    let organisations: HashSet<String> =
+        entities.iter().filter(|e| e.kind == Some(EntityKind::Organisation)).map(|e| format!("{}s", e.name)).collect();
+    for e in entities.iter_mut().filter(|e| e.kind.is_none() && !e.listed) {
+        if organisations.contains(&e.name) {
+            e.kind = Some(EntityKind::Organisation);
+        }
+    }
 }
 
 /// "Kirsty Williams called the new target "hugely unambitious"": a name of two or more words

@@ -295,6 +295,17 @@ fn an_acronym_someone_tells_something_is_an_organisation() -> anyhow::Result<()>
 }
 
 #[test]
+fn the_plural_of_an_organisations_name_is_that_organisation() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"Calls\"\n+++\nVoters complained. Lib Dem chairman Ed Jones was angry. \
+        The Lib Dems set up a website.\n";
+    let corpus = Corpus::from_sources(vec![source("calls.txt", text)])?;
+    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    assert_eq!(kind("Lib Dem"), Some(EntityKind::Organisation));
+    assert_eq!(kind("Lib Dems"), Some(EntityKind::Organisation));
+    Ok(())
+}
+
+#[test]
 fn a_full_name_the_text_gives_as_a_speaker_is_a_person_even_without_a_known_first_name() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Waiting times\"\n+++\n\
         The targets were published on Monday. For the Welsh Liberal Democrats, Kirsty Williams \

@@ -165,8 +165,7 @@ fn owner_of(name: &str, multi: &[String], solo_uses: &mut HashSet<String>) -> St
         [one] => {
             // "Muslims" joining "UK Muslims" does not make a person of it, and neither does
             // "African" (of "African debt") joining "South African": a surname is no adjective.
-            let acronym_first = one.split(' ').next().is_some_and(|w| w.len() > 1 && w.chars().all(char::is_uppercase));
-            if !acronym_first && !is_proper_adjective(name) {
+            if !opens_with_acronym(one) && !is_proper_adjective(name) {
                 solo_uses.insert((*one).clone());
             }
             (*one).clone()
@@ -465,11 +464,14 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
 /// someone tells something is a broadcaster or a paper, an organisation (no person's name is
 /// written in capitals).
 fn told_acronym(text: &str, span: &Range<usize>) -> bool {
-    let first = text[span.clone()].split(' ').next().unwrap_or_default();
-    let acronym = first.chars().count() > 1 && first.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
     let before = text[..span.start].trim_end_matches(' ');
     let before = before.strip_suffix(" the").unwrap_or(before);
-    acronym && before.rsplit(' ').next().is_some_and(|w| w == "told")
+    opens_with_acronym(&text[span.clone()]) && before.rsplit(' ').next() == Some("told")
+}
+
+/// Whether a name's first word is an acronym ("UK Muslims", "BBC Sport").
+fn opens_with_acronym(name: &str) -> bool {
+    name.split(' ').next().is_some_and(|w| w.chars().count() > 1 && w.chars().all(char::is_uppercase))
 }
 
 /// "Tony Blair": a name of two or more words whose first is a common first name.
@@ -536,13 +538,14 @@ fn works_for(text: &str, mentions: &[Mention], entity: usize, name: &str) -> Opt
     (!is_proper_adjective(last) && heads_role(text, mentions, entity)).then_some(EntityKind::Organisation)
 }
 
-/// Most words in lower case between a name and the kind of person it heads ("Oxfam senior
-/// policy adviser").
+/// Most words in lower case from a name to the title it heads ("Oxfam senior policy
+/// adviser").
 const ROLE_WORDS: usize = 3;
 
-/// "Yukos spokesman Alexander Shadrin", "Oxfam senior policy adviser", "Arsenal boss": a name
-/// written right before a role in lower case that ends in one kind of person (a title or a
-/// person noun in the singular) is where that person works.
+/// "Plaid Cymru leader Ieuan Wyn Jones", "Oxfam senior policy adviser", "Arsenal boss": a name
+/// written, without an article, right before a role in lower case that ends in a title is
+/// where the title's holder works. Kinds of person other than titles are not enough
+/// ("Newtonian mechanics", "Natural killer cells").
 fn heads_role(text: &str, mentions: &[Mention], entity: usize) -> bool {
     let heading = |m: &&Mention| m.entity == entity && !is_owner(text, m.span.end) && !article_before(text, &m.span);
     mentions.iter().filter(heading).any(|m| {

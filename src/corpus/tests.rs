@@ -164,6 +164,13 @@ fn an_empty_corpus_folder_is_an_error_that_says_what_to_add() -> anyhow::Result<
 }
 
 /// Each person of the one document with the roles the text gives them.
+/// The kind of each name the one story in `text` finds, by name (`None`: not found, or of no
+/// known kind).
+fn kinds_in(text: &str) -> anyhow::Result<impl Fn(&str) -> Option<EntityKind>> {
+    let corpus = Corpus::from_sources(vec![source("story.txt", text)])?;
+    Ok(move |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone()))
+}
+
 fn roles_in(text: &str) -> anyhow::Result<Vec<(String, Vec<String>)>> {
     let corpus = Corpus::from_sources(vec![source("r.txt", text)])?;
     let doc = &corpus.docs[0];
@@ -245,8 +252,7 @@ fn a_one_word_name_that_speaks_is_an_organisation_unless_written_after_an_articl
     let text = "+++\ntitle = \"Broadband\"\n+++\n\
         Prices will fall, the plan says. \"The plan is fair,\" Ovum said. Rivals asked Ovum again. \
         \"It is a start,\" Zanzibar said. Crowds came to the Zanzibar.\n";
-    let corpus = Corpus::from_sources(vec![source("broadband.txt", text)])?;
-    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    let kind = kinds_in(text)?;
     assert_eq!(kind("Ovum"), Some(EntityKind::Organisation));
     assert_eq!(kind("Zanzibar"), None, "a name after \"the\" is no organisation of its own saying");
     Ok(())
@@ -256,8 +262,7 @@ fn a_one_word_name_that_speaks_is_an_organisation_unless_written_after_an_articl
 fn a_web_address_names_an_organisation() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Broadband\"\n+++\nRivals welcomed the plan. Internet service provider (ISP) \
         Plus.net also backed the proposals.\n";
-    let corpus = Corpus::from_sources(vec![source("broadband.txt", text)])?;
-    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    let kind = kinds_in(text)?;
     assert_eq!(kind("Plus.net"), Some(EntityKind::Organisation));
     Ok(())
 }
@@ -268,8 +273,7 @@ fn a_name_before_a_title_in_lower_case_is_an_organisation_but_a_nationality_is_n
         pleased, and Braves Field chairman Bob Roe too. At a dinner on Friday night, former South African \
         president Nelson Mandela backed Mr Brown's plan. The Arsenal boss spoke, as did Arsenal vice-chairman \
         David Dein. The Tory leader agreed.\n";
-    let corpus = Corpus::from_sources(vec![source("polls.txt", text)])?;
-    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    let kind = kinds_in(text)?;
     assert_eq!(kind("Plaid Cymru"), Some(EntityKind::Organisation));
     assert_eq!(kind("Braves Field"), Some(EntityKind::Organisation));
     assert_ne!(kind("South African"), Some(EntityKind::Organisation));
@@ -286,11 +290,10 @@ fn a_name_before_a_title_in_lower_case_is_an_organisation_but_a_nationality_is_n
 fn an_acronym_someone_tells_something_is_an_organisation() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Club\"\n+++\nFans were angry. A source told the BBC the deal was off, and \
         Ed Jones told BBC Sport it was not. The TV deal and the OK from the FA came later.\n";
-    let corpus = Corpus::from_sources(vec![source("club.txt", text)])?;
-    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    let kind = kinds_in(text)?;
     assert_eq!(kind("BBC"), Some(EntityKind::Organisation));
     assert_eq!(kind("BBC Sport"), Some(EntityKind::Organisation));
-    assert_eq!(kind("TV"), None, "an acronym nobody is told anything is no name: {:?}", corpus.docs[0].entities);
+    assert_eq!(kind("TV"), None, "an acronym nobody is told anything is no name");
     Ok(())
 }
 
@@ -298,8 +301,7 @@ fn an_acronym_someone_tells_something_is_an_organisation() -> anyhow::Result<()>
 fn the_plural_of_an_organisations_name_is_that_organisation() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Calls\"\n+++\nVoters complained. Lib Dem chairman Ed Jones was angry. \
         The Lib Dems set up a website.\n";
-    let corpus = Corpus::from_sources(vec![source("calls.txt", text)])?;
-    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    let kind = kinds_in(text)?;
     assert_eq!(kind("Lib Dem"), Some(EntityKind::Organisation));
     assert_eq!(kind("Lib Dems"), Some(EntityKind::Organisation));
     Ok(())
@@ -327,8 +329,7 @@ fn a_full_name_the_text_gives_as_a_speaker_is_a_person_even_without_a_known_firs
 fn every_name_of_a_list_a_plural_kind_of_person_opens_is_a_person() -> anyhow::Result<()> {
     let text = "+++\ntitle = \"Bid\"\n+++\nPast and present footballers Eric Cantona and Ole Gunnar \
         Solskjaer backed the fans.\n";
-    let corpus = Corpus::from_sources(vec![source("bid.txt", text)])?;
-    let kind = |name: &str| corpus.docs[0].entities.iter().find(|e| e.name == name).and_then(|e| e.kind.clone());
+    let kind = kinds_in(text)?;
     assert_eq!(kind("Ole Gunnar Solskjaer"), Some(EntityKind::Person));
     Ok(())
 }

@@ -68,7 +68,15 @@ pub(super) fn with_question_words(question: &str, words: &[Word], earlier: &str)
     let earlier_words = words_of(earlier);
     let lead = lead_of(&earlier_words);
     let rest_from = lead.last().map_or(0, |&i| earlier_words[i].span.end);
-    format!("{} {}", asked.join(" "), earlier[rest_from..].trim())
+    let rest = earlier[rest_from..].trim();
+    // "why not?" after "Is the US backing …?": "why not is the US backing …?"; a capital in
+    // mid-question would read as a name.
+    let opens_with_auxiliary = earlier_words.first().is_some_and(|w| AUXILIARIES.contains(&w.lower.as_str()));
+    let mut chars = rest.chars();
+    match (rest_from == 0 && opens_with_auxiliary, chars.next()) {
+        (true, Some(first)) => format!("{} {}{}", asked.join(" "), first.to_lowercase(), chars.as_str()),
+        _ => format!("{} {rest}", asked.join(" ")),
+    }
 }
 
 /// What a question asks about: its words after the opening question words and auxiliaries

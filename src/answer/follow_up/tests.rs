@@ -179,6 +179,8 @@ fn question_words_with_a_preposition_or_not_ask_the_earlier_question_anew_keepin
     assert_eq!(read_after(&earlier, "until when?")?.search, "until when will Northway bid for the tram?");
     assert_eq!(read_after(&earlier, "over how long?")?.search, "over how long will Northway bid for the tram?");
     assert_eq!(read_after(&earlier, "why not?")?.search, "why not will Northway bid for the tram?");
+    let yes_or_no = [turn("Will Northway bid for the tram?")];
+    assert_eq!(read_after(&yes_or_no, "why not?")?.search, "why not will Northway bid for the tram?");
     assert_eq!(read_after(&[], "until when?").unwrap_err().to_string(), NOTHING_TO_FOLLOW);
     Ok(())
 }

@@ -65,6 +65,10 @@ pub enum Measures {
 }
 
 const SCALE: &str = r"(?:\s?(?:thousand|million|billion|trillion|bn|[mk])(?-u:\b))?";
+/// Units of measure written onto a number ("6.6km", "10ft", "22secs"): metric and imperial
+/// lengths, masses and volumes, speeds, times, power and data sizes, in lower case.
+const UNIT: &str =
+    r"(?-i:km|cm|mm|m|kg|mg|g|lbs?|oz|ft|mi|mph|kph|ha|ml|secs?|mins?|hrs?|kwh|kw|mw|gw|gb|mb|tb|ghz|mhz)";
 const QUALIFIER: &str =
     r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )?";
 /// The counts a span relative to the story's date is written with ("the next five years").
@@ -119,7 +123,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Count, r"(?i)(?-u:\b)(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )(?:a\s(?:quarter|third|fifth|tenth)|half|two[- ]thirds|three[- ]quarters)\s(?:of|the)(?-u:\b)".to_string()),
         // A number with the plural noun it counts ("twenty years"), else the number alone.
         (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})\s(?:[a-z]+\s)?[a-z]+s(?-u:\b)")),
-        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{SCALE}|{NUMBER_PATTERN})(?:\s(?:times|out of \d+|of the \d+))?(?-u:\b)")),
+        // A unit written onto its number ("the 6.6km race", "a 10ft table") is part of it.
+        (Kind::Count, format!(r"(?i){QUALIFIER}(?-u:\b)(?:{n}{UNIT}|{n}{SCALE}|{NUMBER_PATTERN})(?:\s(?:times|out of \d+|of the \d+))?(?-u:\b)")),
     ]
     .into_iter()
     .filter_map(|(k, p)| Regex::new(&p).ok().map(|r| (k, r)))
@@ -155,7 +160,7 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                 for m in re.find_iter(sentence) {
                     let value = without_link(&doc.text, span.start + m.start()..span.start + m.end());
                     if taken.iter().any(|t| t.start < value.end && value.start < t.end)
-                        || (*kind == Kind::Count && is_change(&doc.text, &value))
+                        || (*kind == Kind::Count && (is_change(&doc.text, &value)))
                     {
                         continue;
                     }
@@ -482,6 +487,13 @@ mod tests {
         let got = facts_of("The initial phase includes a $100 billion investment, with more later. SoftBank had less than $10 billion of the commitment on hand.");
         assert_eq!(got[0], ("$100 billion".into(), Kind::Money, "investment".into(), None));
         assert_eq!(got[1], ("less than $10 billion".into(), Kind::Money, "of the commitment".into(), None));
+    }
+
+    #[test]
+    fn a_unit_written_onto_its_number_is_part_of_the_amount_but_other_letters_are_not() {
+        let got = facts_of("He won the 6.6km race by 22secs at a 10ft table. The 49ers won by 2n points.");
+        let values: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(values, ["6.6km", "22secs", "10ft"]);
     }
 
     #[test]

@@ -380,6 +380,11 @@ impl Reader<'_> {
                 let before = clause_start(self.text, from, ws[v - 1].start);
                 return self.opening_names(before..ws[v - 1].start).map(|subject| Cue { subject, inverted: false });
             }
+            // "has resigned after admitting a "brief attachment"": a gerund opening its clause
+            // has no subject of its own after it (the sentence's is its subject).
+            if lower[v].ends_with("ing") {
+                return None;
+            }
             // The verb opens its clause: "Observes Mr Hadi:".
             return Some(Cue { subject: self.phrase_after(&ws, v + 1, open), inverted: true });
         }
@@ -450,6 +455,17 @@ impl Reader<'_> {
             p.start > subject.start
                 && words(self.text, p.clone()).first().is_some_and(|w| PREPOSITIONS.contains(&self.word(w).as_str()))
         };
+        // "A spokesman for Unison, Britain's biggest union, said": the apposition describes
+        // the head before it, which is the speaker.
+        if appositive {
+            let head = pieces
+                .iter()
+                .filter(|p| !p.is_empty() && !from_somewhere(p))
+                .find_map(|p| self.phrase_speaker(p.clone(), salient));
+            if head.is_some() {
+                return head;
+            }
+        }
         pieces
             .iter()
             .rev()
@@ -492,13 +508,18 @@ impl Reader<'_> {
     /// The entity named at the start of a phrase, and where.
     fn entity_at_start(&self, phrase: &Range<usize>) -> Option<(usize, Range<usize>)> {
         let first = words(self.text, phrase.clone()).into_iter().next()?;
-        let skip = matches!(self.word(&first).as_str(), "the");
+        // "the BBC": the mention starts after the article; "Mr Baker, the Lib Dem environment
+        // spokesman, said": after an honorific, when the name is the whole phrase ("Mr Howard
+        // on his new stance" is no subject).
+        let honorific = is_honorific(&self.text[first.clone()]);
+        let skip = self.word(&first) == "the" || honorific;
         let at = if skip { words(self.text, first.end..phrase.end).into_iter().next()?.start } else { first.start };
+        let end = self.text[phrase.clone()].trim_end_matches([' ', ',']).len() + phrase.start;
         // "Christian Aid's head of trade": an owner opening the phrase is not its subject.
         self.mentions
             .iter()
             .find(|m| m.span.start == at && self.speaker_kind(m.entity))
-            .filter(|m| !is_owner(self.text, m.span.end))
+            .filter(|m| !is_owner(self.text, m.span.end) && (!honorific || m.span.end == end))
             .map(|m| (m.entity, m.span.clone()))
     }
 

@@ -20,6 +20,7 @@ use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
 use crate::words::organisation_names::is_organisation_name;
 use crate::words::organisation_nouns::is_organisation_noun;
 use crate::words::person_names::is_person_name;
+use crate::words::person_nouns::is_person_noun;
 use crate::words::place_names::is_place_name;
 use crate::words::proper_adjectives::is_proper_adjective;
 use crate::words::titles::{NAME_PARTICLES, TITLES, TITLE_MODIFIERS, UNGENDERED_HONORIFICS};
@@ -217,7 +218,7 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
         let person = solo_uses.contains(&e.name)
             || starts_with_first_name(&e.name)
             || is_person_name(&e.name)
-            || role_marks_person(text, mentions, i);
+            || role_marks_person(text, mentions, i, &e.name);
         e.kind = match person {
             true => Some(EntityKind::Person),
             false => works_for(text, mentions, i, &e.name),
@@ -248,9 +249,13 @@ pub(super) fn add_speakers(text: &str, found: &[attribution::Found], entities: &
         if entity.kind.is_some() || entity.listed || text[cue.clone()] != entity.name {
             continue;
         }
-        if entity.name.contains(' ') {
+        // "Emily said": a first name alone is a person's; "the IAAF said": an acronym is an
+        // organisation's, after an article too.
+        if entity.name.contains(' ') || super::gender::is_first_name(&entity.name) {
             entity.kind = Some(EntityKind::Person);
-        } else if !mentions.iter().any(|m| m.entity == *e && article_before(text, &m.span)) {
+        } else if opens_with_acronym(&entity.name)
+            || !mentions.iter().any(|m| m.entity == *e && article_before(text, &m.span))
+        {
             entity.kind = Some(EntityKind::Organisation);
         }
     }
@@ -450,7 +455,7 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
         let name = &text[f.span.clone()];
         if let Some(kind) = kind_from_words(name) {
             f.kind = Some(kind);
-        } else if f.kind.is_none() && told_acronym(text, &f.span) {
+        } else if f.kind.is_none() && (told_acronym(text, &f.span) || acronym_speaks(text, &f.span)) {
             f.kind = Some(EntityKind::Organisation);
         }
     }
@@ -467,6 +472,21 @@ fn told_acronym(text: &str, span: &Range<usize>) -> bool {
     let before = text[..span.start].trim_end_matches(' ');
     let before = before.strip_suffix(" the").unwrap_or(before);
     opens_with_acronym(&text[span.clone()]) && before.rsplit(' ').next() == Some("told")
+}
+
+/// "the IAAF said": a name opening with an acronym right before a speech verb is an
+/// organisation speaking (no person's name is written in capitals); "the US says" is a
+/// country's government, a place.
+fn acronym_speaks(text: &str, span: &Range<usize>) -> bool {
+    let next = text[span.end..].strip_prefix(' ').and_then(|rest| rest.split(' ').next()).unwrap_or_default();
+    let name = &text[span.clone()];
+    // "Richard Mawrey, QC told": letters after a name and its comma are an honour.
+    let after_name = text[..span.start].strip_suffix(", ").is_some_and(|b| b.ends_with(|c: char| c.is_alphabetic()));
+    opens_with_acronym(name)
+        && !is_place_name(name)
+        && !is_title(name)
+        && !after_name
+        && attribution::is_speech_verb(next)
 }
 
 /// Whether a name's first word is an acronym ("UK Muslims", "BBC Sport").
@@ -522,12 +542,14 @@ pub(super) fn article_before(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// Whether a lowercase title stands right before some mention of the entity ("councillor Tom
-/// Becker").
-fn role_marks_person(text: &str, mentions: &[Mention], entity: usize) -> bool {
+/// Becker"), or a noun for a person before a first name alone ("his daughter Emily").
+fn role_marks_person(text: &str, mentions: &[Mention], entity: usize, name: &str) -> bool {
+    let first_name = !name.contains(' ') && super::gender::is_first_name(name);
     mentions.iter().filter(|m| m.entity == entity).any(|m| {
         let before = text[..m.span.start].trim_end_matches(' ');
         let word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or_default();
-        before.len() + 1 == m.span.start && is_title(word)
+        let person_noun = first_name && word.starts_with(char::is_lowercase) && is_person_noun(word);
+        before.len() + 1 == m.span.start && (is_title(word) || person_noun)
     })
 }
 

@@ -342,3 +342,15 @@ fn everyone_quoted_is_listed_once_in_order_of_first_quote_across_stories() -> an
     assert_eq!(corpus.speakers(), ["Linda Ortiz", "Tom Becker", "Ann Lee"]);
     Ok(())
 }
+
+#[test]
+fn an_acronym_that_speaks_is_an_organisation_but_not_a_country_or_an_honour() -> anyhow::Result<()> {
+    let kind = kinds_in(
+        "+++\ntitle = \"T\"\n+++\nBut the IAAF said it was \"very surprised\". But the US says it cannot help. \
+         Judge Richard Mawrey, QC told the hearing so.\n",
+    )?;
+    assert_eq!(kind("IAAF"), Some(EntityKind::Organisation));
+    assert_ne!(kind("US"), Some(EntityKind::Organisation));
+    assert_eq!(kind("QC"), None);
+    Ok(())
+}

@@ -376,3 +376,28 @@ fn a_phrase_quoted_after_a_cue_whose_subject_names_no_one_found_does_not_carry_t
     );
     assert_eq!(speakers(&r), [said("We will win,", "Tony Blair"), ("mutual contempt".to_string(), None)]);
 }
+
+#[test]
+fn a_named_speaker_with_an_honorific_before_an_apposition_is_the_person_not_the_role() {
+    let r = read("Norman Baker raised it. Mr Baker, the Lib Dem environment spokesman, said: “It is wrong.”");
+    assert_eq!(r.quotes(), [("It is wrong.", Some("Norman Baker".to_string()), true)]);
+}
+
+#[test]
+fn an_unnamed_source_described_by_an_apposition_is_the_speaker() {
+    let r = read("The talks ended. A spokesman for Unison, Britain's biggest union, said after it: “We talk.”");
+    assert_eq!(r.quotes(), [("We talk.", Some("A spokesman for Unison".to_string()), true)]);
+}
+
+#[test]
+fn a_gerund_after_a_conjunction_names_no_speaker_after_it() {
+    let r = read("Nicholas Betts-Green has resigned after admitting a “brief attachment” to the party.");
+    assert_eq!(r.quotes(), [("brief attachment", Some("Nicholas Betts-Green".to_string()), false)]);
+}
+
+#[test]
+fn a_first_name_after_a_noun_for_a_person_is_a_person_a_pronoun_can_stand_for() {
+    let r = read("His daughter Emily said it would be “quite a big step”. “It might work,” she said.");
+    let emily = Some("Emily".to_string());
+    assert_eq!(r.quotes(), [("quite a big step", emily.clone(), false), ("It might work,", emily, true)]);
+}

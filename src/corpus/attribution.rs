@@ -748,7 +748,12 @@ impl Reader<'_> {
             return false;
         };
         let next = words(self.text, m.span.end..s.end).into_iter().next();
-        if next.is_some_and(|w| is_speech_verb(&self.text[w]) && !self.text[m.span.end..s.end].starts_with(',')) {
+        // "Mr Nattrass said", "The head of that tribunal, Kostas Panagopoulos, said": a name
+        // right before the verb, or set off by commas as the apposition of the subject.
+        let apposed = self.text[..m.span.start].ends_with(", ") && self.text[m.span.end..].starts_with(", ");
+        if next.is_some_and(|w| {
+            is_speech_verb(&self.text[w]) && (apposed || !self.text[m.span.end..s.end].starts_with(','))
+        }) {
             return true;
         }
         !words(self.text, s.start..m.span.start).iter().any(|w| {

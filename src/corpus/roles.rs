@@ -109,7 +109,8 @@ fn head_word<'t>(text: &'t str, role: &Range<usize>) -> &'t str {
 
 /// A name of no known kind followed by an apposition that holds a title is a person's ("Kaha
 /// Kiknavelidze, analyst at Troika Dialog,"), unless a preposition governs it ("in Gateshead,
-/// the prime minister …"); so is one of two words or more right after a kind of person.
+/// the prime minister …"); so is one of two words or more right after a kind of person, or
+/// after an apposition headed by a title.
 pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[Mention]) {
     for m in mentions {
         let entity = &entities[m.entity];
@@ -135,10 +136,24 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
                 (r.end + 1 == m.span.start && is_role_word(head))
                     || (r.end < m.span.start && is_plural_person_noun(head))
             });
-        if (titled_apposition && !governed) || kind_before {
+        // "The head of that tribunal, Kostas Panagopoulos,": a name of two words or more
+        // right after an apposition headed by a title (not any kind of person: "Its biggest
+        // shareholder, Cubic Expression,").
+        let titled_before = text[m.span.clone()].contains(' ')
+            && apposition_before(text, m.span.start).is_some_and(|r| is_title(head_word(text, &r)));
+        if (titled_apposition && !governed) || kind_before || titled_before {
             entities[m.entity].kind = Some(EntityKind::Person);
         }
     }
+}
+
+/// The phrase from the start of its sentence or clause to a comma right before `at`.
+fn apposition_before(text: &str, at: usize) -> Option<Range<usize>> {
+    let comma = at.checked_sub(2).filter(|&c| text.get(c..at) == Some(", "))?;
+    let start = text[..comma].rfind(['.', '!', '?', '"', '“', '”', ',', ';', ':', '\n']).map_or(0, |i| i + 1);
+    let phrase = text[start..comma].trim_start();
+    let start = comma - phrase.len();
+    (phrase.split_whitespace().count() <= 6 && !phrase.is_empty()).then_some(start..comma)
 }
 
 /// "…," the Salford MP told the committee, read as Hazel Blears: the role phrase that named a

@@ -401,3 +401,12 @@ fn a_first_name_after_a_noun_for_a_person_is_a_person_a_pronoun_can_stand_for() 
     let emily = Some("Emily".to_string());
     assert_eq!(r.quotes(), [("quite a big step", emily.clone(), false), ("It might work,", emily, true)]);
 }
+
+#[test]
+fn a_name_in_apposition_to_a_title_is_a_person_and_the_subject_a_pronoun_stands_for() {
+    let r = read(
+        "Mr Kenteris was cleared on Monday. The head of that tribunal, Kostas Panagopoulos, said it \
+         was over. “The charge fails,” he said.",
+    );
+    assert_eq!(r.quotes(), [("The charge fails,", Some("Kostas Panagopoulos".to_string()), true)]);
+}

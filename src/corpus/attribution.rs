@@ -530,7 +530,10 @@ impl Reader<'_> {
         let ws: Vec<Range<usize>> = words(self.text, phrase.clone())
             .into_iter()
             .rev()
-            .skip_while(|w| AUXILIARIES.contains(&self.word(w).as_str()))
+            // "Mr Brown has", "he may": not "May" the name ("May said").
+            .skip_while(|w| {
+                AUXILIARIES.contains(&self.word(w).as_str()) && !self.mentions.iter().any(|m| m.span.start == w.start)
+            })
             .collect::<Vec<_>>()
             .into_iter()
             .rev()

@@ -64,9 +64,10 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
 fn found_names(text: &str, sentences: &[Range<usize>], listed: &[Mention]) -> Vec<Found> {
     let taken: Vec<Range<usize>> = listed.iter().map(|m| m.span.clone()).collect();
     let capital_mid_sentence = capitalised_inside_sentences(text, sentences);
+    let surnames = calendar_surnames(text, sentences);
     let mut found: Vec<Found> = Vec::new();
     for sentence in sentences {
-        for run in join_of(text, runs(text, sentence.clone(), &taken, &capital_mid_sentence)) {
+        for run in join_of(text, runs(text, sentence.clone(), &taken, &capital_mid_sentence, &surnames)) {
             found.extend(split_at_titles(text, &run));
         }
     }
@@ -330,18 +331,26 @@ struct Run {
     organisation: bool,
 }
 
-fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &HashSet<String>) -> Vec<Run> {
+fn runs(
+    text: &str,
+    sentence: Range<usize>,
+    taken: &[Range<usize>],
+    known: &HashSet<String>,
+    surnames: &HashSet<String>,
+) -> Vec<Run> {
     let mut out = Vec::new();
     let mut current: Vec<Range<usize>> = Vec::new();
     let ws = words(text, sentence.clone());
     let name_like = |w: &Range<usize>| {
         let word = &text[without_possessive(text, w.clone())];
         let lower = word.to_lowercase();
+        // A month or weekday, unless it is a surname the text does not use as a date here.
+        let calendar = is_calendar_word(&lower) && (!surnames.contains(word) || dated(text, w));
         starts_capitalised(word)
             && !taken.iter().any(|t| t.start < w.end && w.start < t.end)
             && word != "I"
             && !FUNCTION_WORDS.contains(&lower.as_str())
-            && !is_calendar_word(&lower)
+            && !calendar
     };
     for (k, w) in ws.iter().enumerate() {
         let w = w.clone();
@@ -382,6 +391,36 @@ fn runs(text: &str, sentence: Range<usize>, taken: &[Range<usize>], known: &Hash
         out.push(Run { words: current, organisation: false });
     }
     out
+}
+
+/// "Theresa May", "Mrs May": a month or weekday right after a first name or an honorific is a
+/// surname, and a name wherever the text does not use it as a date ([`dated`]).
+fn calendar_surnames(text: &str, sentences: &[Range<usize>]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for sentence in sentences {
+        let ws = words(text, sentence.clone());
+        for pair in ws.windows(2) {
+            let (before, word) = (&text[pair[0].clone()], &text[pair[1].clone()]);
+            let after_name = super::gender::is_first_name(before) || is_honorific(before);
+            if adjacent(text, &pair[0], &pair[1]) && after_name && is_calendar_word(&word.to_lowercase()) {
+                out.insert(word.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Whether the calendar word at `w` is used as a date: after a preposition, a number or a
+/// word that places it in time ("in May", "last Friday", "5 May"), or before a number ("May
+/// 2005").
+fn dated(text: &str, w: &Range<usize>) -> bool {
+    let before = text[..w.start].trim_end().rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default();
+    let lower = before.to_lowercase();
+    let next_is_number = text[w.end..].trim_start_matches([' ', ',']).starts_with(|c: char| c.is_ascii_digit());
+    PREPOSITIONS.contains(&lower.as_str())
+        || matches!(lower.as_str(), "last" | "next" | "this" | "early" | "late" | "mid" | "every")
+        || before.starts_with(|c: char| c.is_ascii_digit())
+        || next_is_number
 }
 
 /// "George W. Bush": a middle initial and its full stop go on the run of the name before it.

@@ -410,3 +410,15 @@ fn a_name_in_apposition_to_a_title_is_a_person_and_the_subject_a_pronoun_stands_
     );
     assert_eq!(r.quotes(), [("The charge fails,", Some("Kostas Panagopoulos".to_string()), true)]);
 }
+
+#[test]
+fn a_month_after_a_first_name_is_a_surname_wherever_it_is_no_date() {
+    let r = read(
+        "Guitarist Brian May expects to tour in May. May said: “Suddenly it is back.” \
+         “The show went well,” May wrote. It starts on 5 May.",
+    );
+    let may = Some("Brian May".to_string());
+    assert_eq!(r.quotes(), [("Suddenly it is back.", may.clone(), true), ("The show went well,", may, true)]);
+    let brian = r.entities.iter().find(|e| e.name == "Brian May").map(|e| e.aliases.clone());
+    assert_eq!(brian, Some(vec!["May".to_string()]));
+}

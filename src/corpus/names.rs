@@ -219,7 +219,7 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
         let person = solo_uses.contains(&e.name)
             || starts_with_first_name(&e.name)
             || is_person_name(&e.name)
-            || role_marks_person(text, mentions, i, &e.name);
+            || (role_marks_person(text, mentions, i, &e.name) && !common_noun(text, &e.name));
         e.kind = match person {
             true => Some(EntityKind::Person),
             false => works_for(text, mentions, i, &e.name),
@@ -501,7 +501,21 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
     // A lone acronym is a name only when something says what it names ("EU", an
     // organisation WordNet knows; "US Treasury Under-Secretary"): "OK" and "TV" are not.
     out.retain(|f| !(f.words == 1 && text[f.span.clone()].chars().all(char::is_uppercase) && f.kind.is_none()));
+    // "General Election", "Transport and General Workers' Union": one word after a title that
+    // the text also writes in lower case is a common noun, no one's name.
+    for f in out.iter_mut().filter(|f| f.kind == Some(EntityKind::Person)) {
+        if common_noun(text, &text[f.span.clone()]) {
+            f.kind = None;
+        }
+    }
     out
+}
+
+/// Whether a name is one word that the text also writes in lower case, as a whole word: a
+/// common noun ("Election" of "General Election"), not someone's name.
+fn common_noun(text: &str, name: &str) -> bool {
+    let lower = name.to_lowercase();
+    !name.contains(' ') && lower != name && text.match_indices(&lower).any(|(i, m)| is_whole_word(text, i..i + m.len()))
 }
 
 /// "told the BBC", "told BBC Radio 4's Today programme": a name opening with an acronym that

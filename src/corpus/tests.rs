@@ -354,3 +354,14 @@ fn an_acronym_that_speaks_is_an_organisation_but_not_a_country_or_an_honour() ->
     assert_eq!(kind("QC"), None);
     Ok(())
 }
+
+#[test]
+fn one_word_after_a_title_is_no_person_when_the_text_writes_it_in_lower_case() -> anyhow::Result<()> {
+    let kind = kinds_in(
+        "+++\ntitle = \"T\"\n+++\nAny forthcoming General Election will be close, and the election \
+         is in May. General Musharraf said so.\n",
+    )?;
+    assert_eq!(kind("Election"), None);
+    assert_eq!(kind("Musharraf"), Some(EntityKind::Person));
+    Ok(())
+}

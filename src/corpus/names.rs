@@ -75,7 +75,8 @@ fn found_names(text: &str, sentences: &[Range<usize>], listed: &[Mention]) -> Ve
 }
 
 /// "Bank of England", "Office for National Statistics": a run that ends in a word naming a
-/// kind of organisation, then "of" or "for" (and "the"), then another run, is one name.
+/// kind of organisation, then "of" or "for" (and "the"), then another run, is one name, and so
+/// is what follows it across "and", "for" or "of" ("Department of Trade and Industry").
 fn join_of(text: &str, runs: Vec<Run>) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
     for run in runs {
@@ -83,7 +84,20 @@ fn join_of(text: &str, runs: Vec<Run>) -> Vec<Run> {
             let (Some(last), Some(next)) = (prev.words.last(), run.words.first()) else { return false };
             let word = text[last.clone()].to_lowercase();
             let organisation = ORGANISATION_WORDS.contains(&word.as_str()) || is_organisation_noun(&word);
-            organisation && matches!(&text[last.end..next.start], " of " | " for " | " of the " | " for the ")
+            let between = &text[last.end..next.start];
+            // "Department of Trade and Industry", "Court of Arbitration for Sport": a name
+            // joined so goes on across "for" or "of", and across "and" between common nouns
+            // (the text writes one of them in lower case; not "House of Fraser and
+            // Woolworths"), unless a person's name follows.
+            let common = |w: &Range<usize>| common_noun(text, &text[w.clone()]);
+            let goes_on = prev.organisation
+                && match between {
+                    " for " | " of " => true,
+                    " and " => common(last) || common(next),
+                    _ => false,
+                }
+                && !super::gender::is_first_name(&text[next.clone()]);
+            (organisation && matches!(between, " of " | " for " | " of the " | " for the ")) || goes_on
         });
         match out.last_mut() {
             Some(prev) if joins => {
@@ -728,6 +742,18 @@ mod tests {
         assert!(got.iter().any(|g| g.0 == "Bank of England" && g.1.as_deref() == Some("organisation")), "{got:?}");
         assert!(got.iter().any(|g| g.0 == "John Smith" && g.1.as_deref() == Some("person")), "{got:?}");
         assert!(!got.iter().any(|g| g.0 == "Bank" || g.0 == "England"), "{got:?}");
+    }
+
+    #[test]
+    fn such_a_name_goes_on_across_for_and_of_and_across_and_between_common_nouns() {
+        let got = found(
+            "The Court of Arbitration for Sport will rule. The Department of Trade and Industry said the \
+             industry would grow. Shares in House of Fraser and Woolworths fell.",
+        );
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(names.contains(&"Court of Arbitration for Sport"), "{names:?}");
+        assert!(names.contains(&"Department of Trade and Industry"), "{names:?}");
+        assert!(names.contains(&"House of Fraser") && names.contains(&"Woolworths"), "{names:?}");
     }
 
     #[test]

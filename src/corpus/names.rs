@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::attribution::{self, Speaker};
 use super::mention::Mention;
-use super::tokens::{adjacent, is_owner, is_web_address, is_whole_word, without_possessive, words};
+use super::tokens::{adjacent, is_owner, is_web_address, is_whole_word, nickname_at, without_possessive, words};
 use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
@@ -376,13 +376,13 @@ fn runs(
         let proven = !initial
             || known.contains(word)
             || is_title(word)
-            || ws.get(k + 1).is_some_and(|n| adjacent(text, &w, n) && name_like(n));
+            || ws.get(k + 1).is_some_and(|n| (adjacent(text, &w, n) || across_nickname(text, &w, n)) && name_like(n));
         // "Observes Mr Hadi:": a speech verb opening its clause is the verb of an inverted
         // attribution, not a name.
         let verb = initial && attribution::is_speech_verb(word);
         let usable = name_like(&w) && proven && !verb;
-        let continues =
-            current.last().is_some_and(|last| adjacent(text, last, &w)) || after_initial(text, &current, &w);
+        let continues = current.last().is_some_and(|last| adjacent(text, last, &w) || across_nickname(text, last, &w))
+            || after_initial(text, &current, &w);
         // "Ruud van Nistelrooy": a particle between two capitalised words joins them.
         let particle = NAME_PARTICLES.contains(&word)
             && ws.get(k + 1).is_some_and(|n| adjacent(text, &w, n) && name_like(n) && !is_title(&text[n.clone()]));
@@ -437,6 +437,18 @@ fn dated(text: &str, w: &Range<usize>) -> bool {
         || next_is_number
 }
 
+/// "Brian 'Head' Welch": a nickname's single marks stand between the words of one name.
+fn across_nickname(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
+    match text.get(left.end..right.start).unwrap_or_default() {
+        " '" | " ‘" => nickname_at(text, left.end + 1).is_some(),
+        "' " | "’ " => text[..left.start]
+            .char_indices()
+            .next_back()
+            .is_some_and(|(open, c)| matches!(c, '\'' | '‘') && nickname_at(text, open).is_some()),
+        _ => false,
+    }
+}
+
 /// "George W. Bush": a middle initial and its full stop go on the run of the name before it.
 /// Not a run's first letter ("U.S. Treasury").
 fn after_initial(text: &str, current: &[Range<usize>], next: &Range<usize>) -> bool {
@@ -469,7 +481,10 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
             let next = run.words.get(k + 1).map(|n| &text[n.clone()]);
             super::roles::is_kind_not_name(&text[w.clone()]) && next.is_some_and(super::gender::is_first_name)
         };
-        if is_title(&text[w.clone()]) || kind_of_person() {
+        // "Brian 'Head' Welch": a nickname is no title.
+        let nickname =
+            text[..w.start].char_indices().next_back().is_some_and(|(open, _)| nickname_at(text, open).is_some());
+        if (is_title(&text[w.clone()]) || kind_of_person()) && !nickname {
             while part.last().is_some_and(|p| modifies_title(&text[p.clone()])) {
                 part.pop();
             }

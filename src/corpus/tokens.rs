@@ -118,7 +118,7 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
                 single = Some(at);
             }
             '’' | '\'' if single.is_some() && !after.is_some_and(char::is_alphanumeric) => {
-                if let Some(open) = single.take() {
+                if let Some(open) = single.take().filter(|&open| !is_nickname(text, open..end)) {
                     spans.push(open..end);
                 }
             }
@@ -130,6 +130,27 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// "Brian 'Head' Welch": one capitalised word in single marks between two capitalised words
+/// is a nickname inside a name, not a quotation.
+fn is_nickname(text: &str, quoted: Range<usize>) -> bool {
+    let inner = text[quoted.clone()].trim_matches(|c: char| is_quote_mark(c));
+    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let before =
+        text[..quoted.start].strip_suffix(' ').map(|b| b.rsplit(char::is_whitespace).next().unwrap_or_default());
+    let after = text[quoted.end..].strip_prefix(' ').map(|a| a.split(char::is_whitespace).next().unwrap_or_default());
+    !inner.contains(' ') && capitalised(Some(inner)) && capitalised(before) && capitalised(after)
+}
+
+/// The nickname whose opening single mark is at `open` ("'Head'" of "Brian 'Head' Welch").
+pub fn nickname_at(text: &str, open: usize) -> Option<Range<usize>> {
+    let rest = text.get(open..)?;
+    let mark = rest.chars().next().filter(|&c| matches!(c, '\'' | '‘'))?;
+    let word_end = rest[mark.len_utf8()..].find(|c: char| !c.is_alphanumeric())? + mark.len_utf8();
+    let close = rest[word_end..].chars().next().filter(|&c| matches!(c, '\'' | '’'))?;
+    let quoted = open..open + word_end + close.len_utf8();
+    is_nickname(text, quoted.clone()).then_some(quoted)
 }
 
 /// Whether a character is a quote mark.

@@ -422,3 +422,10 @@ fn a_month_after_a_first_name_is_a_surname_wherever_it_is_no_date() {
     let brian = r.entities.iter().find(|e| e.name == "Brian May").map(|e| e.aliases.clone());
     assert_eq!(brian, Some(vec!["May".to_string()]));
 }
+
+#[test]
+fn a_nickname_in_single_marks_is_part_of_the_name_and_no_quotation() {
+    let r = read("Brian 'Head' Welch told a radio station he had quit. “Anger is good,” he said.");
+    let welch = Some("Brian 'Head' Welch".to_string());
+    assert_eq!(r.quotes(), [("Anger is good,", welch, true)]);
+}

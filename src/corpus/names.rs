@@ -203,6 +203,7 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
         .filter(|m| article_before(text, &m.span) || quoted_whole(text, &m.span))
         .map(|m| entities[m.entity].name.clone())
         .collect();
+    let workplaces = workplaces(text, entities, mentions);
     for (i, e) in entities.iter_mut().enumerate() {
         if e.listed || e.kind.is_some() {
             continue;
@@ -229,6 +230,12 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
             if is_proper_adjective(first) && !super::gender::is_first_name(first) && !person_after {
                 continue;
             }
+        }
+        // "said Jason Daw at Merrill Lynch": a name right after someone's name and "at" is
+        // where they work.
+        if workplaces.contains(&i) {
+            e.kind = Some(EntityKind::Organisation);
+            continue;
         }
         let person = solo_uses.contains(&e.name)
             || starts_with_first_name(&e.name)
@@ -435,6 +442,19 @@ fn dated(text: &str, w: &Range<usize>) -> bool {
         || matches!(lower.as_str(), "last" | "next" | "this" | "early" | "late" | "mid" | "every")
         || before.starts_with(|c: char| c.is_ascii_digit())
         || next_is_number
+}
+
+/// The entities named right after a person's full name and "at" ("Jason Daw at Merrill
+/// Lynch"): where the person works, not a person ("the Rhine at Remagen" names no person).
+fn workplaces(text: &str, entities: &[Entity], mentions: &[Mention]) -> HashSet<usize> {
+    let person = |e: usize| starts_with_first_name(&entities[e].name) || is_person_name(&entities[e].name);
+    let mut in_order: Vec<&Mention> = mentions.iter().collect();
+    in_order.sort_by_key(|m| m.span.start);
+    in_order
+        .windows(2)
+        .filter(|pair| text.get(pair[0].span.end..pair[1].span.start) == Some(" at ") && person(pair[0].entity))
+        .map(|pair| pair[1].entity)
+        .collect()
 }
 
 /// "Brian 'Head' Welch": a nickname's single marks stand between the words of one name.

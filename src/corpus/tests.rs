@@ -365,3 +365,14 @@ fn one_word_after_a_title_is_no_person_when_the_text_writes_it_in_lower_case() -
     assert_eq!(kind("Musharraf"), Some(EntityKind::Person));
     Ok(())
 }
+
+#[test]
+fn a_name_after_a_persons_name_and_at_is_where_they_work_but_not_after_a_place() -> anyhow::Result<()> {
+    let kind = kinds_in(
+        "+++\ntitle = \"T\"\n+++\n\"Rates will rise,\" said Jason Daw at Merrill Lynch. The Rhine \
+         changes its name at Angeren.\n",
+    )?;
+    assert_eq!(kind("Merrill Lynch"), Some(EntityKind::Organisation));
+    assert_ne!(kind("Angeren"), Some(EntityKind::Organisation));
+    Ok(())
+}

@@ -121,10 +121,15 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
             .split_whitespace()
             .next_back()
             .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()));
+        // "Viktor Pinchuk, son-in-law of former-President Kuchma,": so is a name of two words
+        // or more whose apposition is headed by a kind of person.
+        let several_words = text[m.span.clone()].contains(' ');
         let titled_apposition = entity.roles.iter().any(|r| {
+            let holds_title =
+                words(text, r.clone()).iter().any(|w| is_title(&text[w.clone()]) && is_role_word(&text[w.clone()]));
             r.start > m.span.end
                 && text[m.span.end..r.start].trim() == ","
-                && words(text, r.clone()).iter().any(|w| is_title(&text[w.clone()]) && is_role_word(&text[w.clone()]))
+                && (holds_title || (several_words && is_role_word(head_word(text, r))))
         });
         // "captain and goal-kicker Jonny Wilkinson": a kind of person right before a name of
         // two or more words (one word may be a company: "rival Oracle"); so is one of the

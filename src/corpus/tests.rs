@@ -376,3 +376,10 @@ fn a_name_after_a_persons_name_and_at_is_where_they_work_but_not_after_a_place()
     assert_ne!(kind("Angeren"), Some(EntityKind::Organisation));
     Ok(())
 }
+
+#[test]
+fn a_name_of_two_words_whose_apposition_is_headed_by_a_kind_of_person_is_a_person() -> anyhow::Result<()> {
+    let kind = kinds_in("+++\ntitle = \"T\"\n+++\nRinat Akhmetov, the country's richest man, bought it in 2004.\n")?;
+    assert_eq!(kind("Rinat Akhmetov"), Some(EntityKind::Person));
+    Ok(())
+}

@@ -155,7 +155,8 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
 /// The phrase from the start of its sentence or clause to a comma right before `at`.
 fn apposition_before(text: &str, at: usize) -> Option<Range<usize>> {
     let comma = at.checked_sub(2).filter(|&c| text.get(c..at) == Some(", "))?;
-    let start = text[..comma].rfind(['.', '!', '?', '"', '“', '”', ',', ';', ':', '\n']).map_or(0, |i| i + 1);
+    let stop = ['.', '!', '?', '"', '“', '”', ',', ';', ':', '\n'];
+    let start = text[..comma].char_indices().rfind(|(_, c)| stop.contains(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let phrase = text[start..comma].trim_start();
     let start = comma - phrase.len();
     (phrase.split_whitespace().count() <= 6 && !phrase.is_empty()).then_some(start..comma)

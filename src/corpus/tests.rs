@@ -383,3 +383,10 @@ fn a_name_of_two_words_whose_apposition_is_headed_by_a_kind_of_person_is_a_perso
     assert_eq!(kind("Rinat Akhmetov"), Some(EntityKind::Person));
     Ok(())
 }
+
+#[test]
+fn a_curly_quote_mark_right_before_an_apposition_is_read_without_a_panic() -> anyhow::Result<()> {
+    let kind = kinds_in("+++\ntitle = \"T\"\n+++\nHe said “, B Musk and “Ä, Jane Roe, said so.\n")?;
+    assert_eq!(kind("Jane Roe"), Some(EntityKind::Person));
+    Ok(())
+}

@@ -34,7 +34,7 @@ pub const DENIALS: &[&str] = &["deny", "denies", "denied"];
 pub const UNNAMED_SOURCES: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokeswomen", "source", "sources", "official",
     "officials", "aide", "aides", "insider", "insiders", "statement", "newsletter", "handbook", "letter",
-    "report", "memo", "document", "leaflet", "website", "analysts", "observers", "critics",
+    "report", "memo", "document", "leaflet", "website", "analysts", "observers", "critics", "correspondent",
 ];
 
 /// Words in a question that ask for a quote ("who said …", "what did he tweet"): a few

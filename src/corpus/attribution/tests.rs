@@ -429,3 +429,11 @@ fn a_nickname_in_single_marks_is_part_of_the_name_and_no_quotation() {
     let welch = Some("Brian 'Head' Welch".to_string());
     assert_eq!(r.quotes(), [("Anger is good,", welch, true)]);
 }
+
+#[test]
+fn a_correspondent_the_text_does_not_name_is_an_unnamed_source() {
+    let r = read(
+        "A spokesman for Mr Prescott spoke. Ministers think it the “less painful” option, our correspondent added.",
+    );
+    assert_eq!(r.quotes(), [("less painful", Some("our correspondent".to_string()), false)]);
+}

@@ -387,7 +387,12 @@ fn runs(
         // "Observes Mr Hadi:": a speech verb opening its clause is the verb of an inverted
         // attribution, not a name.
         let verb = initial && attribution::is_speech_verb(word);
-        let usable = name_like(&w) && proven && !verb;
+        // "Former Southampton manager", "Interrupting Mr Sukul": a title's modifier or a word
+        // in "-ing" that opens a sentence opens no name, unless it is capitalised elsewhere.
+        let opener = initial && !known.contains(word) && (modifies_title(word) || word.ends_with("ing"));
+        // "Japan-based", "US-led": a compound ending in lower case is an adjective.
+        let adjective = word.rsplit_once('-').is_some_and(|(_, last)| last.starts_with(char::is_lowercase));
+        let usable = name_like(&w) && proven && !verb && !opener && !adjective;
         let continues = current.last().is_some_and(|last| adjacent(text, last, &w) || across_nickname(text, last, &w))
             || after_initial(text, &current, &w);
         // "Ruud van Nistelrooy": a particle between two capitalised words joins them.

@@ -390,3 +390,16 @@ fn a_curly_quote_mark_right_before_an_apposition_is_read_without_a_panic() -> an
     assert_eq!(kind("Jane Roe"), Some(EntityKind::Person));
     Ok(())
 }
+
+#[test]
+fn a_sentence_opening_modifier_or_gerund_and_a_compound_in_lower_case_open_no_name() -> anyhow::Result<()> {
+    let kind = kinds_in(
+        "+++\ntitle = \"T\"\n+++\nFormer Southampton manager Gordon Strachan said so.\n\nInterrupting Mr Sukul in his opening, \
+         Mr Mawrey said more. Mr Shiga will be its senior Japan-based executive.\n",
+    )?;
+    assert_eq!(kind("Former Southampton"), None);
+    assert_eq!(kind("Southampton"), Some(EntityKind::Organisation));
+    assert_eq!(kind("Interrupting"), None);
+    assert_eq!(kind("Japan-based"), None);
+    Ok(())
+}

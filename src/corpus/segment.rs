@@ -88,7 +88,7 @@ pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<RawSentence> {
             skip_to(&mut iter, after);
             continue;
         }
-        if starts_sentence(&p[next..]) && !is_abbreviation(&p[start..i], c) {
+        if starts_sentence(&p[next..]) && !is_abbreviation(&p[start..i], c, &p[next..]) {
             out.push(RawSentence { span: para.start + start..para.start + end, link: link.take() });
             start = next;
         }
@@ -140,7 +140,10 @@ fn starts_sentence(rest: &str) -> bool {
     })
 }
 
-fn is_abbreviation(sentence_so_far: &str, terminator: char) -> bool {
+/// Whether the full stop ending `sentence_so_far` ends an abbreviation, given what comes
+/// `after` it: a listed one, or a lone capital; "no." only before a number ("No. 10", not "he
+/// said no. Then …").
+fn is_abbreviation(sentence_so_far: &str, terminator: char, after: &str) -> bool {
     if terminator != '.' {
         return false;
     }
@@ -154,6 +157,9 @@ fn is_abbreviation(sentence_so_far: &str, terminator: char) -> bool {
         }
     }
     let lower = word.to_lowercase();
+    if lower == "no" && word == "no" {
+        return after.starts_with(|c: char| c.is_ascii_digit());
+    }
     ABBREVIATIONS.contains(&lower.as_str())
 }
 
@@ -187,6 +193,12 @@ mod tests {
         assert_eq!(&text[found[1].span.clone()], "Pushing back, she said no.");
         assert_eq!(&text[found[1].link.clone().unwrap_or_default()], "https://example.com/p/1");
         Ok(())
+    }
+
+    #[test]
+    fn a_lower_case_no_ends_a_sentence_unless_a_number_follows() {
+        let text = "He said no. Then he left for No. 10 and room no. 5 with him.";
+        assert_eq!(sentences(text), ["He said no.", "Then he left for No. 10 and room no. 5 with him."]);
     }
 
     #[test]

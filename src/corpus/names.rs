@@ -509,7 +509,11 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
         // "Brian 'Head' Welch": a nickname is no title.
         let nickname =
             text[..w.start].char_indices().next_back().is_some_and(|(open, _)| nickname_at(text, open).is_some());
-        if (is_title(&text[w.clone()]) || kind_of_person()) && !nickname {
+        // "Larry King", "Sarah Bishop": a title right after a lone first name, ending the name,
+        // is a surname (not "Major General Raouf Khayrat").
+        let surname = k + 1 == run.words.len()
+            && matches!(part.as_slice(), [only] if super::gender::is_first_name(&text[only.clone()]));
+        if (is_title(&text[w.clone()]) || kind_of_person()) && !nickname && !surname {
             while part.last().is_some_and(|p| modifies_title(&text[p.clone()])) {
                 part.pop();
             }

@@ -270,7 +270,15 @@ fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<
             && (modifies_title(word)
                 || lower.starts_with("ex-")
                 || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower.as_str())));
-        if !(role || modifier) {
+        // "Royal Bank of Scotland chief executive": "of" or "for" between capitalised words
+        // inside the organisation that holds the title.
+        let capitalised = |j: usize| before.get(j).is_some_and(|w| starts_capitalised(&text[w.clone()]));
+        let inside_name = head.is_some()
+            && matches!(lower.as_str(), "of" | "for")
+            && k > 0
+            && capitalised(k - 1)
+            && capitalised(k + 1);
+        if !(role || modifier || inside_name) {
             break;
         }
         head.get_or_insert(w.clone());

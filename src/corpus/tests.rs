@@ -403,3 +403,16 @@ fn a_sentence_opening_modifier_or_gerund_and_a_compound_in_lower_case_open_no_na
     assert_eq!(kind("Japan-based"), None);
     Ok(())
 }
+
+#[test]
+fn a_title_ending_a_name_after_a_lone_first_name_is_a_surname_and_a_role_spans_of() -> anyhow::Result<()> {
+    let text = "+++\ntitle = \"T\"\n+++\nLarry King interviewed Sarah Bishop. Royal Bank of Scotland chief executive \
+                Fred Goodwin won.\n";
+    let kind = kinds_in(text)?;
+    assert_eq!(kind("Larry King"), Some(EntityKind::Person));
+    assert_eq!(kind("Sarah Bishop"), Some(EntityKind::Person));
+    let roles = roles_in(text)?;
+    let goodwin = roles.iter().find(|(name, _)| name == "Fred Goodwin").map(|(_, r)| r.clone());
+    assert_eq!(goodwin, Some(vec!["Royal Bank of Scotland chief executive".to_string()]));
+    Ok(())
+}

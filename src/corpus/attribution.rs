@@ -248,9 +248,14 @@ impl Reader<'_> {
         let before = text[prev_end..q.start].trim_end();
         let runs_to_end = !text[q.end..sentence.end].chars().any(char::is_alphanumeric);
         let last_before = words(text, prev_end..q.start).pop().map(|w| text[w].to_lowercase());
+        // "promised "several initiatives".": words in lower case right after a verb or "that",
+        // with the sentence's full stop outside the marks, are the object of the sentence's
+        // own verb, not a sentence someone said (which keeps its stop inside).
+        let words_inside = &text[inside(text, q.clone())];
+        let opens_lower = words_inside.starts_with(char::is_lowercase) && !words_inside.ends_with(['.', '!', '?']);
         let introduced = before.is_empty()
             || before.ends_with([',', ':'])
-            || last_before.as_deref().is_some_and(|w| w == "that" || is_speech_verb(w));
+            || (!opens_lower && last_before.as_deref().is_some_and(|w| w == "that" || is_speech_verb(w)));
         let between = next.as_ref().map(|n| text[q.end..n.start].trim());
         let cue_after = match &next {
             // "described as "irresponsible" and "outrageous" by the IHRC": one cue for both.

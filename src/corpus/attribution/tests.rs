@@ -437,3 +437,11 @@ fn a_correspondent_the_text_does_not_name_is_an_unnamed_source() {
     );
     assert_eq!(r.quotes(), [("less painful", Some("our correspondent".to_string()), false)]);
 }
+
+#[test]
+fn words_in_lower_case_after_a_verb_with_the_stop_outside_are_a_partial_quote() {
+    let r = read("In a speech, William Donaldson promised “several initiatives”. Altman said “we are back.”");
+    let donaldson = ("several initiatives", Some("William Donaldson".to_string()), false);
+    assert_eq!(r.quotes()[0], donaldson);
+    assert!(r.quotes()[1].2, "a sentence quoted with its own stop stays direct: {:?}", r.quotes());
+}

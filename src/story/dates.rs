@@ -106,10 +106,21 @@ pub fn day_of_month(written: &str, story_year: Option<i32>) -> Option<Resolved> 
     let lower = written.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let month = words.iter().find_map(|w| lookup(&MONTHS, w.trim_end_matches(',')))?;
-    let day: u8 = words.iter().find_map(|w| w.trim_end_matches([',', 's', 't', 'n', 'd', 'r', 'h']).parse().ok())?;
+    let day_of = |w: &str| w.trim_end_matches([',', 's', 't', 'n', 'd', 'r', 'h']).parse::<u8>().ok();
+    // "24-26 June": a range of days is a span from the first to the last.
+    let (first, last) = words.iter().find_map(|w| match w.split_once(['-', '–']) {
+        Some((from, to)) => Some((day_of(from)?, Some(day_of(to)?))),
+        None => Some((day_of(w)?, None)),
+    })?;
     // A number too big to be a day of the month is the year.
     let year = words.iter().filter_map(|w| w.parse::<i32>().ok()).find(|y| *y > 31).or(story_year)?;
-    Date::from_calendar_date(year, month, day).ok().map(Resolved::Day)
+    let start = Date::from_calendar_date(year, month, first).ok()?;
+    match last {
+        Some(last) => {
+            Some(Resolved::Span(start, Date::from_calendar_date(year, month, last).ok().filter(|end| *end > start)?))
+        }
+        None => Some(Resolved::Day(start)),
+    }
 }
 
 fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {

@@ -88,7 +88,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Money, format!(r"(?i){QUALIFIER}(?-u:\b){n}\s?(?:million|billion|trillion|bn|m)?\s?(?:{currencies})(?-u:\b)")),
         (Kind::Money, r"(?-u:\b)\d+(?:\.\d+)?p(?-u:\b)".to_string()),
         (Kind::Percent, format!(r"(?i){QUALIFIER}(?-u:\b){n}(?:\s?(?:-|–|to)\s?{n})?\s?(?:%|percent(?-u:\b)|per cent(?-u:\b)|percentage points?(?-u:\b))")),
-        (Kind::Date, format!(r"(?-u:\b)(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?(?-u:\b)|(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s(?:{months})(?:\s\d{{4}})?(?-u:\b)")),
+        (Kind::Date, format!(r"(?-u:\b)(?:{months})\s\d{{1,2}}(?:st|nd|rd|th)?(?:,\s\d{{4}})?(?-u:\b)|(?-u:\b)(?:\d{{1,2}}[-–])?\d{{1,2}}(?:st|nd|rd|th)?\s(?:{months})(?:\s\d{{4}})?(?-u:\b)")),
         // A month alone: "May" only with a year or after a preposition (it is also a verb).
         (Kind::Date, r"(?-u:\b)(?:(?:early|late|mid|mid-|the end of|the start of)\s?)?(?:(?:January|February|March|April|June|July|August|September|October|November|December)(?:\s\d{4})?|May\s\d{4})(?-u:\b)".to_string()),
         (Kind::Date, r"(?:(?-u:\b)(?:in|since|until|by|from|last|next|this|early|late|mid-)\s)May(?-u:\b)".to_string()),
@@ -487,6 +487,14 @@ mod tests {
         let got = facts_of("The initial phase includes a $100 billion investment, with more later. SoftBank had less than $10 billion of the commitment on hand.");
         assert_eq!(got[0], ("$100 billion".into(), Kind::Money, "investment".into(), None));
         assert_eq!(got[1], ("less than $10 billion".into(), Kind::Money, "of the commitment".into(), None));
+    }
+
+    #[test]
+    fn a_range_of_days_in_a_month_is_one_date_spanning_them() {
+        let got = facts_of("The festival runs on 24-26 June 2005.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0.as_str(), got[0].1), ("24-26 June 2005", Kind::Date));
+        assert_eq!(got[0].3.as_deref(), Some("2005-06-24 to 2005-06-26"));
     }
 
     #[test]

@@ -221,11 +221,37 @@ fn without_link(text: &str, value: Range<usize>) -> Range<usize> {
     }
 }
 
-/// "fell from 7,613 to 6,630": two values, not a range of one.
+/// "fell from 7,613 to 6,630", "rose by 17,000 to 4.483 million": two values, not a range of
+/// one.
 fn is_change(text: &str, value: &Range<usize>) -> bool {
-    let before = text[..value.start].trim_end();
-    text[value.clone()].contains(" to ") && before.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("from"))
+    let mut before = text[..value.start].split_whitespace().rev().map(str::to_lowercase);
+    let (last, verb) = (before.next().unwrap_or_default(), before.next().unwrap_or_default());
+    let by_change = last == "by" && CHANGE_VERBS.contains(&verb.as_str());
+    text[value.clone()].contains(" to ") && (last == "from" || by_change)
 }
+
+/// Verbs of change after which "by X to Y" is how much and to what, two values.
+const CHANGE_VERBS: &[&str] = &[
+    "rose",
+    "risen",
+    "fell",
+    "fallen",
+    "grew",
+    "grown",
+    "increased",
+    "decreased",
+    "dropped",
+    "climbed",
+    "jumped",
+    "slipped",
+    "slumped",
+    "cut",
+    "reduced",
+    "raised",
+    "declined",
+    "gained",
+    "lost",
+];
 
 /// What a time value stands for, given the story's date; a year, or a day of the month that
 /// states its year, stands for itself in a story without one.
@@ -487,6 +513,13 @@ mod tests {
         let got = facts_of("The initial phase includes a $100 billion investment, with more later. SoftBank had less than $10 billion of the commitment on hand.");
         assert_eq!(got[0], ("$100 billion".into(), Kind::Money, "investment".into(), None));
         assert_eq!(got[1], ("less than $10 billion".into(), Kind::Money, "of the commitment".into(), None));
+    }
+
+    #[test]
+    fn a_change_by_one_amount_to_another_is_two_values_but_a_range_stays_one() {
+        let values = |text: &str| facts_of(text).into_iter().map(|f| f.0).collect::<Vec<_>>();
+        assert_eq!(values("The total rose by 17,000 to 4.483 million."), ["17,000", "4.483 million"]);
+        assert_eq!(values("It was 10 to 12 people."), ["10 to 12"]);
     }
 
     #[test]

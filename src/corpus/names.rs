@@ -240,7 +240,8 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
         let person = solo_uses.contains(&e.name)
             || starts_with_first_name(&e.name)
             || is_person_name(&e.name)
-            || (role_marks_person(text, mentions, i, &e.name) && !common_noun(text, &e.name));
+            || (role_marks_person(text, mentions, i, &e.name) && !common_noun(text, &e.name))
+            || (e.name.contains(' ') && mentions.iter().any(|m| m.entity == i && of_a_country(text, &m.span)));
         e.kind = match person {
             true => Some(EntityKind::Person),
             false => works_for(text, mentions, i, &e.name),
@@ -447,6 +448,17 @@ fn dated(text: &str, w: &Range<usize>) -> bool {
         || matches!(lower.as_str(), "last" | "next" | "this" | "early" | "late" | "mid" | "every")
         || before.starts_with(|c: char| c.is_ascii_digit())
         || next_is_number
+}
+
+/// "Kenenisa Bekele of Ethiopia": "of" and a place right after a name of two words or more
+/// that nothing else gave a kind say where a person comes from (an organisation's name says
+/// what it is: "Royal Bank of Scotland" is one by its words).
+fn of_a_country(text: &str, span: &Range<usize>) -> bool {
+    let Some(rest) = text[span.end..].strip_prefix(" of ") else { return false };
+    let place: String =
+        rest.split(|c: char| !c.is_alphabetic() && c != ' ').next().unwrap_or_default().trim().to_string();
+    let words: Vec<&str> = place.split(' ').take_while(|w| w.starts_with(char::is_uppercase)).collect();
+    !words.is_empty() && is_place_name(&words.join(" "))
 }
 
 /// The entities named right after a person's full name and "at" ("Jason Daw at Merrill

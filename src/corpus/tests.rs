@@ -416,3 +416,12 @@ fn a_title_ending_a_name_after_a_lone_first_name_is_a_surname_and_a_role_spans_o
     assert_eq!(goodwin, Some(vec!["Royal Bank of Scotland chief executive".to_string()]));
     Ok(())
 }
+
+#[test]
+fn a_name_of_two_words_before_of_and_a_country_is_a_person_from_there() -> anyhow::Result<()> {
+    let kind =
+        kinds_in("+++\ntitle = \"T\"\n+++\nKenenisa Bekele of Ethiopia won. The Royal Bank of Scotland gained.\n")?;
+    assert_eq!(kind("Kenenisa Bekele"), Some(EntityKind::Person));
+    assert_eq!(kind("Royal Bank of Scotland"), Some(EntityKind::Organisation));
+    Ok(())
+}

@@ -241,7 +241,7 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
             || starts_with_first_name(&e.name)
             || is_person_name(&e.name)
             || (role_marks_person(text, mentions, i, &e.name) && !common_noun(text, &e.name))
-            || (e.name.contains(' ') && mentions.iter().any(|m| m.entity == i && of_a_country(text, &m.span)));
+            || (e.name.contains(' ') && mentions.iter().any(|m| m.entity == i && of_a_place(text, &m.span)));
         e.kind = match person {
             true => Some(EntityKind::Person),
             false => works_for(text, mentions, i, &e.name),
@@ -428,8 +428,8 @@ fn calendar_surnames(text: &str, sentences: &[Range<usize>]) -> HashSet<String> 
         let ws = words(text, sentence.clone());
         for pair in ws.windows(2) {
             let (before, word) = (&text[pair[0].clone()], &text[pair[1].clone()]);
-            let after_name = super::gender::is_first_name(before) || is_honorific(before);
-            if adjacent(text, &pair[0], &pair[1]) && after_name && is_calendar_word(&word.to_lowercase()) {
+            let after_name = || super::gender::is_first_name(before) || is_honorific(before);
+            if is_calendar_word(&word.to_lowercase()) && adjacent(text, &pair[0], &pair[1]) && after_name() {
                 out.insert(word.to_string());
             }
         }
@@ -453,7 +453,7 @@ fn dated(text: &str, w: &Range<usize>) -> bool {
 /// "Kenenisa Bekele of Ethiopia": "of" and a place right after a name of two words or more
 /// that nothing else gave a kind say where a person comes from (an organisation's name says
 /// what it is: "Royal Bank of Scotland" is one by its words).
-fn of_a_country(text: &str, span: &Range<usize>) -> bool {
+fn of_a_place(text: &str, span: &Range<usize>) -> bool {
     let Some(rest) = text[span.end..].strip_prefix(" of ") else { return false };
     let place: String =
         rest.split(|c: char| !c.is_alphabetic() && c != ' ').next().unwrap_or_default().trim().to_string();
@@ -478,12 +478,14 @@ fn workplaces(text: &str, entities: &[Entity], mentions: &[Mention]) -> HashSet<
 fn across_nickname(text: &str, left: &Range<usize>, right: &Range<usize>) -> bool {
     match text.get(left.end..right.start).unwrap_or_default() {
         " '" | " ‘" => nickname_at(text, left.end + 1).is_some(),
-        "' " | "’ " => text[..left.start]
-            .char_indices()
-            .next_back()
-            .is_some_and(|(open, c)| matches!(c, '\'' | '‘') && nickname_at(text, open).is_some()),
+        "' " | "’ " => opens_nickname(text, left.start),
         _ => false,
     }
+}
+
+/// Whether the character right before `at` opens a nickname whose word starts at `at`.
+fn opens_nickname(text: &str, at: usize) -> bool {
+    text[..at].char_indices().next_back().is_some_and(|(open, _)| nickname_at(text, open).is_some())
 }
 
 /// "George W. Bush": a middle initial and its full stop go on the run of the name before it.
@@ -519,8 +521,7 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
             super::roles::is_kind_not_name(&text[w.clone()]) && next.is_some_and(super::gender::is_first_name)
         };
         // "Brian 'Head' Welch": a nickname is no title.
-        let nickname =
-            text[..w.start].char_indices().next_back().is_some_and(|(open, _)| nickname_at(text, open).is_some());
+        let nickname = opens_nickname(text, w.start);
         // "Larry King", "Sarah Bishop": a title right after a lone first name, ending the name,
         // is a surname (not "Major General Raouf Khayrat").
         let surname = k + 1 == run.words.len()

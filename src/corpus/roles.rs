@@ -121,9 +121,9 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
             .split_whitespace()
             .next_back()
             .is_some_and(|w| PREPOSITIONS.contains(&w.to_lowercase().as_str()));
+        let several_words = text[m.span.clone()].contains(' ');
         // "Viktor Pinchuk, son-in-law of former-President Kuchma,": so is a name of two words
         // or more whose apposition is headed by a kind of person.
-        let several_words = text[m.span.clone()].contains(' ');
         let titled_apposition = entity.roles.iter().any(|r| {
             let holds_title =
                 words(text, r.clone()).iter().any(|w| is_title(&text[w.clone()]) && is_role_word(&text[w.clone()]));
@@ -135,7 +135,7 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
         // two or more words (one word may be a company: "rival Oracle"); so is one of the
         // list of names a plural kind opens ("footballers Eric Cantona and Ole Gunnar
         // Solskjaer").
-        let kind_before = text[m.span.clone()].contains(' ')
+        let kind_before = several_words
             && entity.roles.iter().any(|r| {
                 let head = last_word(text, r);
                 (r.end + 1 == m.span.start && is_role_word(head))
@@ -144,8 +144,8 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
         // "The head of that tribunal, Kostas Panagopoulos,": a name of two words or more
         // right after an apposition headed by a title (not any kind of person: "Its biggest
         // shareholder, Cubic Expression,").
-        let titled_before = text[m.span.clone()].contains(' ')
-            && apposition_before(text, m.span.start).is_some_and(|r| is_title(head_word(text, &r)));
+        let titled_before =
+            several_words && apposition_before(text, m.span.start).is_some_and(|r| is_title(head_word(text, &r)));
         if (titled_apposition && !governed) || kind_before || titled_before {
             entities[m.entity].kind = Some(EntityKind::Person);
         }

@@ -15,7 +15,7 @@ use crate::corpus::tokens::words;
 use crate::corpus::{Corpus, SentenceId};
 use crate::words::calendar;
 use crate::words::grammar::{AUXILIARIES, DETERMINERS, FUNCTION_WORDS, PHRASE_STOPS};
-use crate::words::numbers::{currency_class, is_number_word, CURRENCIES, CURRENCY_SYMBOLS};
+use crate::words::numbers::{currency_class, is_number_word, CHANGE_VERBS, CURRENCIES, CURRENCY_SYMBOLS};
 
 /// What kind of value a fact is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -160,7 +160,7 @@ pub fn all(corpus: &Corpus) -> Vec<Fact> {
                 for m in re.find_iter(sentence) {
                     let value = without_link(&doc.text, span.start + m.start()..span.start + m.end());
                     if taken.iter().any(|t| t.start < value.end && value.start < t.end)
-                        || (*kind == Kind::Count && (is_change(&doc.text, &value)))
+                        || (*kind == Kind::Count && is_change(&doc.text, &value))
                     {
                         continue;
                     }
@@ -229,29 +229,6 @@ fn is_change(text: &str, value: &Range<usize>) -> bool {
     let by_change = last == "by" && CHANGE_VERBS.contains(&verb.as_str());
     text[value.clone()].contains(" to ") && (last == "from" || by_change)
 }
-
-/// Verbs of change after which "by X to Y" is how much and to what, two values.
-const CHANGE_VERBS: &[&str] = &[
-    "rose",
-    "risen",
-    "fell",
-    "fallen",
-    "grew",
-    "grown",
-    "increased",
-    "decreased",
-    "dropped",
-    "climbed",
-    "jumped",
-    "slipped",
-    "slumped",
-    "cut",
-    "reduced",
-    "raised",
-    "declined",
-    "gained",
-    "lost",
-];
 
 /// What a time value stands for, given the story's date; a year, or a day of the month that
 /// states its year, stands for itself in a story without one.

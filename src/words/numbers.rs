@@ -51,3 +51,11 @@ pub fn is_currency(word: &str) -> bool {
 
 /// The scales money is given in ("a $500 billion partnership", "260.75bn roubles").
 pub const MONEY_SCALES: &[&str] = &["billion", "billions", "bn", "million", "millions", "trillion"];
+
+/// Verbs of change after which "by X to Y" is how much and to what: two amounts, not a range
+/// ("rose by 17,000 to 4.483 million").
+#[rustfmt::skip]
+pub const CHANGE_VERBS: &[&str] = &[
+    "rose", "risen", "fell", "fallen", "grew", "grown", "increased", "decreased", "dropped", "climbed", "jumped",
+    "slipped", "slumped", "cut", "reduced", "raised", "declined", "gained", "lost",
+];

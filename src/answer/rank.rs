@@ -251,7 +251,12 @@ pub fn select(
 }
 
 fn topic(analysed: &Analysed, follows: bool) -> model::Topic {
-    model::Topic { names_the_unknown: analysed.names_the_unknown(), unseen_words: analysed.unseen_words(), follows }
+    model::Topic {
+        names_the_unknown: analysed.names_the_unknown(),
+        unseen_words: analysed.unseen_words(),
+        content_words: analysed.concepts.len(),
+        follows,
+    }
 }
 
 /// A person the corpus names, with the stems of each of their names.

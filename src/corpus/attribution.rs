@@ -132,8 +132,17 @@ pub fn attribute(
             _ if denied => (None, None),
             Some((s, cue)) => (Some(s), Some(cue)),
             None => {
-                // A source the narration reports since the last quotation takes the run over.
-                let narrated = reader.narrated_source(last.as_ref().map_or(0, |l| l.1), q.start);
+                // A source the narration reports since the last quotation takes the run over:
+                // unnamed ("a spokesman said it was …"), or, before a quotation that is a
+                // sentence of its own with no cue, named by the sentence before ("Peter
+                // Nielson, who is UKIP Scotland chairman, said he had suspended Mr Houston. "He
+                // will remain …"", or its subject: "McEnroe wants … "I think …"").
+                let since = last.as_ref().map_or(0, |l| l.1);
+                let salient = Salience { last: last.as_ref().map(|l| (&l.0, l.1)), at: q.start };
+                let narrated = reader
+                    .narrated_source(since, q.start)
+                    .map(|n| n.0)
+                    .or_else(|| (direct && !cued).then(|| reader.narrated_speaker(since, q.start, &salient)).flatten());
                 // A run of speech goes on into the next paragraph; a phrase quoted inside
                 // narration with no cue only within the speaker's own (in the next, "the
                 // "local loop"" is the writer's).
@@ -141,7 +150,7 @@ pub fn attribute(
                 // A cue after the quote that names no one found (", it has confirmed" with no
                 // organisation before it) still says the quote is not the run's.
                 let run_on = last.as_ref().filter(|l| !cued && l.2 + reach >= paragraphs[*i]).map(|l| l.0.clone());
-                (narrated.map(|n| n.0).or(run_on), None)
+                (narrated.or(run_on), None)
             }
         };
         if let Some(s) = &speaker {
@@ -680,9 +689,12 @@ impl Reader<'_> {
         }
         // "Those allegations were put to Wenger. At first he said…": when the sentence before
         // names one fitting person and not the last speaker, it is about that person.
+        // Not when that sentence's own subject is the same pronoun ("He said … Mr Houston may
+        // be interviewed. He added: …"): it goes on about whom the pronoun stood for.
         if let Some(previous) = self.previous_sentence(salient.at) {
             let last_named = salient.last.is_some_and(|(last, _)| self.names_in(&previous, last));
-            if let Some(person) = self.only_person_in(&previous, &fits).filter(|_| !last_named) {
+            let same_subject = words(self.text, previous.clone()).first().is_some_and(|w| self.word(w) == word);
+            if let Some(person) = self.only_person_in(&previous, &fits).filter(|_| !last_named && !same_subject) {
                 return Some(person);
             }
         }
@@ -712,6 +724,40 @@ impl Reader<'_> {
                 is_unnamed_source(&lower).then_some((Speaker::Unnamed(piece), verb.start))
             })
         })
+    }
+
+    /// The named person or organisation that the narration right before `at` (since `since`,
+    /// in the sentence before at most) reports speaking: the subject of the last speech verb,
+    /// in lower case ("Edward Said" is a name) and not an infinitive ("to describe").
+    fn narrated_speaker(&self, since: usize, at: usize, salient: &Salience<'_>) -> Option<Speaker> {
+        let since = since.max(self.previous_sentence(at).map_or(0, |p| p.start));
+        let sentences = self.sentences.iter().filter(|s| s.end > since && s.start < at);
+        sentences.rev().find_map(|s| {
+            let range = s.start.max(since)..s.end.min(at);
+            let ws: Vec<Range<usize>> =
+                words(self.text, range.clone()).into_iter().filter(|w| !self.in_quote(w.start)).collect();
+            let Some(v) = ws.iter().rposition(|w| is_speech_verb(&self.text[w.clone()])) else {
+                return self.introduced_by(&range, salient);
+            };
+            let infinitive = v > 0 && self.word(&ws[v - 1]) == "to";
+            if !self.text[ws[v].clone()].starts_with(char::is_lowercase) || infinitive {
+                return None;
+            }
+            let cue = self.cue_before(range.start, range.end).filter(|c| !c.inverted)?;
+            let (speaker, _) = self.speaker_of(&cue, salient)?;
+            matches!(speaker, Speaker::Entity(e) if self.speaker_kind(e)).then_some(speaker)
+        })
+    }
+
+    /// "US coach Patrick McEnroe wants his team to play more on clay. "I think it will
+    /// help …"": a whole sentence of narration, quoting nothing, whose subject is a person
+    /// named introduces the quotation after it.
+    fn introduced_by(&self, sentence: &Range<usize>, salient: &Salience<'_>) -> Option<Speaker> {
+        if self.quoted.iter().any(|q| sentence.start <= q.start && q.start < sentence.end) {
+            return None;
+        }
+        let (speaker, _) = self.sentence_subject(sentence.start, sentence.end, salient)?;
+        matches!(speaker, Speaker::Entity(e) if self.is_named_person(e)).then_some(speaker)
     }
 
     /// The one person (fitting `fits`) named outside quotes in `range`, not counting one named

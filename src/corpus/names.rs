@@ -65,13 +65,28 @@ fn found_names(text: &str, sentences: &[Range<usize>], listed: &[Mention]) -> Ve
     let taken: Vec<Range<usize>> = listed.iter().map(|m| m.span.clone()).collect();
     let capital_mid_sentence = capitalised_inside_sentences(text, sentences);
     let surnames = calendar_surnames(text, sentences);
-    let mut found: Vec<Found> = Vec::new();
-    for sentence in sentences {
-        for run in join_of(text, runs(text, sentence.clone(), &taken, &capital_mid_sentence, &surnames)) {
-            found.extend(split_at_titles(text, &run));
-        }
-    }
-    found
+    let runs: Vec<Run> = sentences
+        .iter()
+        .flat_map(|s| join_of(text, runs(text, s.clone(), &taken, &capital_mid_sentence, &surnames)))
+        .collect();
+    let title_surnames = title_surnames(text, &runs);
+    runs.iter().flat_map(|run| split_at_titles(text, run, &title_surnames)).collect()
+}
+
+/// The titles that are someone's surname in this text: the last word of a name that opens
+/// with a first name ("Jason King", "Larry King"), so that the word standing alone ("says
+/// King, 30") is that person too.
+fn title_surnames<'a>(text: &'a str, runs: &[Run]) -> HashSet<&'a str> {
+    runs.iter()
+        .filter_map(|run| match run.words.as_slice() {
+            [first, .., last]
+                if super::gender::is_first_name(&text[first.clone()]) && is_title(&text[last.clone()]) =>
+            {
+                Some(&text[last.clone()])
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// "Bank of England", "Office for National Statistics": a run that ends in a word naming a
@@ -503,7 +518,7 @@ struct Found {
     kind: Option<EntityKind>,
 }
 
-fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
+fn split_at_titles(text: &str, run: &Run, title_surnames: &HashSet<&str>) -> Vec<Found> {
     let mut out = Vec::new();
     let mut part: Vec<Range<usize>> = Vec::new();
     let mut after_title = false;
@@ -523,9 +538,11 @@ fn split_at_titles(text: &str, run: &Run) -> Vec<Found> {
         // "Brian 'Head' Welch": a nickname is no title.
         let nickname = opens_nickname(text, w.start);
         // "Larry King", "Sarah Bishop": a title right after a lone first name, ending the name,
-        // is a surname (not "Major General Raouf Khayrat").
+        // is a surname (not "Major General Raouf Khayrat"), and so is such a surname standing
+        // alone ("says King, 30").
         let surname = k + 1 == run.words.len()
-            && matches!(part.as_slice(), [only] if super::gender::is_first_name(&text[only.clone()]));
+            && (matches!(part.as_slice(), [only] if super::gender::is_first_name(&text[only.clone()]))
+                || (run.words.len() == 1 && title_surnames.contains(&text[w.clone()])));
         if (is_title(&text[w.clone()]) || kind_of_person()) && !nickname && !surname {
             while part.last().is_some_and(|p| modifies_title(&text[p.clone()])) {
                 part.pop();
@@ -920,6 +937,13 @@ mod tests {
             "{got:?}"
         );
         assert!(is_person(&got, "Ann Lee") && is_person(&got, "Christian Doe"), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_that_is_someones_surname_standing_alone_is_that_person() {
+        let got = found("The show is hosted by Jason King. Listeners like it, says King, 30. King Abdullah agreed.");
+        let king = got.iter().find(|g| g.0 == "Jason King");
+        assert!(king.is_some_and(|k| k.2.contains(&"King".to_string())), "{got:?}");
     }
 
     #[test]

@@ -445,3 +445,30 @@ fn words_in_lower_case_after_a_verb_with_the_stop_outside_are_a_partial_quote() 
     assert_eq!(r.quotes()[0], donaldson);
     assert!(r.quotes()[1].2, "a sentence quoted with its own stop stays direct: {:?}", r.quotes());
 }
+
+#[test]
+fn a_quotation_with_no_cue_is_said_by_whom_the_sentence_before_reports_speaking() {
+    let r = read(
+        "\"I feel they over-reacted,\" said John Houston.\n\nPeter Nielson, who is UKIP Scotland chairman, said he had suspended Mr Houston on Friday night. \"He will remain suspended while the matter is investigated.\" He said that any evidence would be looked into and Mr Houston may be interviewed. He added: \"I can't comment too much at the moment.\"",
+    );
+    let speakers: Vec<Option<String>> = r.quotes().into_iter().map(|q| q.1).collect();
+    assert_eq!(
+        speakers,
+        [Some("John Houston".to_string()), Some("Peter Nielson".to_string()), Some("Peter Nielson".to_string())]
+    );
+}
+
+#[test]
+fn a_quotation_with_no_cue_after_a_sentence_about_a_named_person_is_theirs() {
+    let r = read(
+        "\"We were better,\" said Rafael Nadal.\n\nUS coach Patrick McEnroe wants his team to play more on clay. \"I think it will help these guys.\"",
+    );
+    let speakers: Vec<Option<String>> = r.quotes().into_iter().map(|q| q.1).collect();
+    assert_eq!(speakers, [Some("Rafael Nadal".to_string()), Some("Patrick McEnroe".to_string())]);
+}
+
+#[test]
+fn a_quotation_whose_cue_names_no_one_found_is_not_given_to_the_sentence_before() {
+    let r = read("Joel Ross joined the show last year. \"Listeners will like it,\" it has confirmed.");
+    assert_eq!(r.quotes()[0].1, None);
+}

@@ -719,7 +719,11 @@ impl Reader<'_> {
                 .filter(|w| !self.in_quote(w.start) && is_speech_verb(&self.text[w.clone()]));
             verbs.rev().find_map(|verb| {
                 let subject = clause_start(self.text, s.start, verb.start)..verb.start;
-                let piece = comma_pieces(self.text, subject).into_iter().rfind(|p| !p.is_empty())?;
+                // "Shelley Taylor, analyst and author of a report, said": an apposition set off
+                // by commas describes the head before it, which is the subject.
+                let apposed = self.text[subject.clone()].trim_end().ends_with(',');
+                let mut pieces = comma_pieces(self.text, subject).into_iter().filter(|p| !p.is_empty());
+                let piece = if apposed { pieces.next() } else { pieces.last() }?;
                 let lower: Vec<String> = words(self.text, piece.clone()).iter().map(|w| self.word(w)).collect();
                 is_unnamed_source(&lower).then_some((Speaker::Unnamed(piece), verb.start))
             })
@@ -914,7 +918,13 @@ fn clause_start(text: &str, from: usize, at: usize) -> usize {
             |j: Option<usize>| j.and_then(|j| ws.get(j)).is_some_and(|n| starts_capitalised(&text[n.clone()]));
         let in_name =
             matches!(word.as_str(), "and" | "or") && capitalised(i.checked_sub(1)) && capitalised(Some(i + 1));
-        if CLAUSE_WORDS.contains(&word.as_str()) && !in_name {
+        // "Shelley Taylor, analyst and author of a report, said": nor between two nouns for
+        // people, which join one description.
+        let person = |j: Option<usize>| {
+            j.and_then(|j| ws.get(j)).is_some_and(|n| is_person_noun(&text[n.clone()].to_lowercase()))
+        };
+        let in_description = word == "and" && person(i.checked_sub(1)) && person(Some(i + 1));
+        if CLAUSE_WORDS.contains(&word.as_str()) && !in_name && !in_description {
             start = w.end;
         }
     }

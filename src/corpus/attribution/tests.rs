@@ -472,3 +472,11 @@ fn a_quotation_whose_cue_names_no_one_found_is_not_given_to_the_sentence_before(
     let r = read("Joel Ross joined the show last year. \"Listeners will like it,\" it has confirmed.");
     assert_eq!(r.quotes()[0].1, None);
 }
+
+#[test]
+fn a_person_described_by_two_nouns_joined_by_and_is_the_subject_a_pronoun_stands_for() {
+    let r = read(
+        "Shelley Taylor, analyst and author of a report about music, said locks were done for cash. \"Apple could not justify it,\" she said.",
+    );
+    assert_eq!(r.quotes()[0].1.as_deref(), Some("Shelley Taylor"));
+}

@@ -430,6 +430,23 @@ impl Reader<'_> {
         Some(clause.start..end)
     }
 
+    /// "Dr Mark Tuffy games systems director at digital content firm THX told": a person
+    /// named first, then described in lower case with no other person named, is the head of
+    /// the phrase, not the organisation the description ends in.
+    fn person_described(&self, ws: &[Range<usize>]) -> Option<(Speaker, Range<usize>)> {
+        let first = ws.first()?;
+        let at = if is_honorific(&self.text[first.clone()]) { ws.get(1)?.start } else { first.start };
+        let m = self.mentions.iter().find(|m| m.span.start == at && self.is_named_person(m.entity))?;
+        let rest: Vec<&Range<usize>> = ws.iter().filter(|w| w.start >= m.span.end).collect();
+        let described = rest.first().is_some_and(|w| self.text[(*w).clone()].starts_with(char::is_lowercase));
+        let another = self.mentions.iter().any(|o| {
+            o.span.start >= m.span.end
+                && rest.last().is_some_and(|l| o.span.end <= l.end)
+                && self.is_named_person(o.entity)
+        });
+        (described && !another && !is_owner(self.text, m.span.end)).then(|| (Speaker::Entity(m.entity), m.span.clone()))
+    }
+
     /// The speaker a cue's subject names.
     fn speaker_of(&self, cue: &Cue, salient: &Salience<'_>) -> Option<(Speaker, Range<usize>)> {
         let subject = cue.subject.clone();
@@ -575,6 +592,9 @@ impl Reader<'_> {
             let own = lower.iter().skip(1).position(|w| is_speech_verb(w)).map_or(ws.len(), |k| k + 1);
             let source = first.start..ws[own - 1].end;
             return Some((Speaker::Unnamed(source.clone()), source));
+        }
+        if let Some(head) = self.person_described(&ws) {
+            return Some(head);
         }
         for (k, w) in ws.iter().enumerate().rev() {
             if let Some(m) = self.mentions.iter().find(|m| m.span.start <= w.start && w.start < m.span.end) {
@@ -723,7 +743,7 @@ impl Reader<'_> {
                 // by commas describes the head before it, which is the subject.
                 let apposed = self.text[subject.clone()].trim_end().ends_with(',');
                 let mut pieces = comma_pieces(self.text, subject).into_iter().filter(|p| !p.is_empty());
-                let piece = if apposed { pieces.next() } else { pieces.last() }?;
+                let piece = if apposed { pieces.next() } else { pieces.next_back() }?;
                 let lower: Vec<String> = words(self.text, piece.clone()).iter().map(|w| self.word(w)).collect();
                 is_unnamed_source(&lower).then_some((Speaker::Unnamed(piece), verb.start))
             })

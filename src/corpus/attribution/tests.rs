@@ -480,3 +480,11 @@ fn a_person_described_by_two_nouns_joined_by_and_is_the_subject_a_pronoun_stands
     );
     assert_eq!(r.quotes()[0].1.as_deref(), Some("Shelley Taylor"));
 }
+
+#[test]
+fn a_person_named_first_and_described_in_lower_case_speaks_not_the_firm_the_description_ends_in() {
+    let r = read(
+        "\"HD support is mandatory,\" Dr Mark Tuffy games systems director at digital content firm THX told the BBC.",
+    );
+    assert_eq!(r.quotes()[0].1.as_deref(), Some("Mark Tuffy"));
+}

@@ -464,6 +464,15 @@ fn after(
     if let Some(cut) = [" who ", " which "].iter().filter_map(|r| role.find(r)).min() {
         span.end = span.start + cut;
     }
+    // ", who is UKIP Scotland chairman,": a relative clause that only says what someone is
+    // names the role after its verb; ", who was seated at a table," names none.
+    let copula = ["who is ", "who was ", "who has been ", "who had been "].into_iter().find(|c| role.starts_with(c));
+    if let Some(copula) = copula {
+        span.start += copula.len();
+        if !text[span.clone()].split([' ', '-']).any(is_role_word) {
+            return None;
+        }
+    }
     // "said Paul Boateng, chief secretary to the Treasury in a statement": where it was said.
     if let Some(cut) = said_in(&text[span.clone()]) {
         span.end = span.start + cut;
@@ -512,6 +521,14 @@ mod tests {
             ["a White House adviser"]
         );
         assert_eq!(roles_of("Ann Lee (Élysée aide) left. Lee smiled.", "Ann Lee"), ["Élysée aide"]);
+    }
+
+    #[test]
+    fn a_relative_clause_saying_what_someone_is_names_the_role_after_its_verb_and_one_saying_how_names_none() {
+        let text =
+            "Peter Nielson, who is UKIP Scotland chairman, spoke. Ann Ferrero, who was upset to be dropped, left.";
+        assert_eq!(roles_of(text, "Peter Nielson"), ["UKIP Scotland chairman"]);
+        assert!(roles_of(text, "Ann Ferrero").is_empty());
     }
 
     #[test]

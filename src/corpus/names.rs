@@ -213,9 +213,19 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
     // name not possessive, never stands before a person's name, whatever its first word; nor
     // before its plural ("the Golden Kinnarees" and "the festival's Golden Kinnaree awards").
     // Nor is a name quoted whole as a term ("a new "Marshall Plan" for Africa").
+    // "in" before a first name standing alone for the longer name it opens says nothing of
+    // that name's kind ("confident in Andy winning" for Andy Roddick; "the Delta subsidiary"
+    // still does).
+    let lone_first_name = |m: &Mention| {
+        let (written, name) = (&text[m.span.clone()], &entities[m.entity].name);
+        let after_in = text[..m.span.start].trim_end().to_lowercase().ends_with(" in");
+        after_in
+            && name.strip_prefix(written).is_some_and(|rest| rest.starts_with(' '))
+            && super::gender::is_first_name(written)
+    };
     let not_person: HashSet<String> = mentions
         .iter()
-        .filter(|m| article_before(text, &m.span) || quoted_whole(text, &m.span))
+        .filter(|m| (article_before(text, &m.span) && !lone_first_name(m)) || quoted_whole(text, &m.span))
         .map(|m| entities[m.entity].name.clone())
         .collect();
     let workplaces = workplaces(text, entities, mentions);
@@ -937,6 +947,13 @@ mod tests {
             "{got:?}"
         );
         assert!(is_person(&got, "Ann Lee") && is_person(&got, "Christian Doe"), "{got:?}");
+    }
+
+    #[test]
+    fn in_before_a_first_name_standing_alone_does_not_unmake_the_person_it_opens() {
+        let got =
+            found("Carlos Moya takes on Andy Roddick. \"I am confident in Andy winning,\" Moya said. Roddick lost.");
+        assert!(is_person(&got, "Andy Roddick"), "{got:?}");
     }
 
     #[test]

@@ -84,7 +84,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let n = r"\d[\d,]*(?:\.\d+)?";
     let (symbol, currencies) = (currency_class(), CURRENCIES.join("|"));
     [
-        (Kind::Money, format!(r"(?i){QUALIFIER}{symbol}\s?{n}(?:\s?(?:-|–|to)\s?{symbol}?{n})?{SCALE}")),
+        // A country's letters before the symbol are part of it ("A$3.1bn", "HK$10").
+        (Kind::Money, format!(r"(?i){QUALIFIER}(?:(?-u:\b)(?-i:[A-Z]{{1,2}}))?{symbol}\s?{n}(?:\s?(?:-|–|to)\s?{symbol}?{n})?{SCALE}")),
         (Kind::Money, format!(r"(?i){QUALIFIER}(?-u:\b){n}\s?(?:million|billion|trillion|bn|m)?\s?(?:{currencies})(?-u:\b)")),
         (Kind::Money, r"(?-u:\b)\d+(?:\.\d+)?p(?-u:\b)".to_string()),
         (Kind::Percent, format!(r"(?i){QUALIFIER}(?-u:\b){n}(?:\s?(?:-|–|to)\s?{n})?\s?(?:%|percent(?-u:\b)|per cent(?-u:\b)|percentage points?(?-u:\b))")),
@@ -259,6 +260,9 @@ fn part_of_name(text: &str, sentence_start: usize, value: &Range<usize>, kind: K
     let written = &text[value.clone()];
     let before = text[sentence_start..value.start].trim_end_matches(' ');
     let mid_sentence = before.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’');
+    if kind == Kind::Count && names_with_number(text, value) {
+        return true;
+    }
     match kind {
         Kind::Count
             if written.bytes().all(|b| b.is_ascii_digit()) && before.len() + 1 == value.start - sentence_start =>
@@ -276,6 +280,37 @@ fn part_of_name(text: &str, sentence_start: usize, value: &Range<usize>, kind: K
             text[value.end..].strip_prefix(' ').is_some_and(|rest| rest.starts_with(char::is_uppercase))
         }
         _ => false,
+    }
+}
+
+/// "50 Cent", "Radio 5 Live": a number in digits opening a value, before a capitalised word
+/// (or "'s") where the story writes that number and word together twice or more, is a name.
+/// Months and weekdays are dates' ("5 May").
+fn names_with_number(text: &str, value: &Range<usize>) -> bool {
+    let written = &text[value.clone()];
+    let number_end = written.find(|c: char| !c.is_ascii_digit()).unwrap_or(written.len());
+    if number_end == 0 {
+        return false;
+    }
+    let number = &written[..number_end];
+    let rest = &text[value.start + number_end..];
+    let pair = |word: &str| {
+        word.starts_with(char::is_uppercase)
+            && !calendar::is_calendar_word(&word.to_lowercase())
+            && text.matches(&format!("{number} {word}")).count() >= 2
+    };
+    let next_word = |after: &str| after.split(|c: char| !c.is_alphanumeric()).next().map(str::to_string);
+    match rest.strip_prefix(' ') {
+        Some(after) => next_word(after).is_some_and(|w| pair(&w)),
+        // "50's beef" where the story also writes "50 Cent" twice.
+        None if rest.starts_with("'s") || rest.starts_with("’s") => {
+            let boundary = |at: usize| !text[..at].ends_with(|c: char| c.is_alphanumeric());
+            boundary(value.start)
+                && text
+                    .match_indices(&format!("{number} "))
+                    .any(|(at, _)| boundary(at) && next_word(&text[at + number.len() + 1..]).is_some_and(|w| pair(&w)))
+        }
+        None => false,
     }
 }
 
@@ -606,6 +641,21 @@ mod tests {
             assert!(values.contains(&value), "{value}: {values:?}");
         }
         assert!(got.iter().any(|g| g.0 == "the last 12 months" && g.1 == Kind::Relative), "{got:?}");
+    }
+
+    #[test]
+    fn a_number_the_story_writes_twice_before_the_same_capitalised_word_is_a_name() {
+        let got =
+            facts_of("50 Cent said so. Fans of 50 Cent waited. 50's fans sang. Then 50 Fans left and 12 People came.");
+        let values: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(values, ["50 Fans", "12"], "once before another word, a number is a count");
+    }
+
+    #[test]
+    fn a_countrys_letters_before_a_currency_symbol_are_part_of_the_amount() {
+        let got = facts_of("Shares were suspended at A$4.25 after it paid HK$10m.");
+        let values: Vec<(&str, Kind)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        assert_eq!(values, [("A$4.25", Kind::Money), ("HK$10m", Kind::Money)]);
     }
 
     #[test]

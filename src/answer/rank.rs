@@ -33,6 +33,10 @@ const ANTECEDENT_SHARE: f32 = 0.8;
 /// the story does not answer (the README has the figures).
 const NUMBER_REACH: usize = 2;
 
+/// How many words after a count the thing it counts may stand ("the 100,000 or so net
+/// cafes": "100", "000", "or", "so", "net").
+const COUNTED_REACH: usize = 3;
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ranked {
     pub sentence: SentenceId,
@@ -70,7 +74,7 @@ pub fn score(
         .iter()
         .map(|candidate| {
             let signals = scoring.signals(candidate, analyzer);
-            let score = params.score(&scoring.lifted(candidate.sentence, signals));
+            let score = params.score(&scoring.lifted(candidate.sentence, signals, analyzer));
             Ranked { sentence: candidate.sentence, score, coverage: signals.near, signals }
         })
         .collect();
@@ -178,18 +182,31 @@ impl<'a> Scoring<'a> {
     }
 
     /// The signals a candidate is ranked by: for a "how many" question, a sentence stating a
-    /// count carries what it asks ("only four of the 12", which the amount pattern leaves out;
-    /// "how much" is money or a share, which it reads). Only the ranking sees this; the answer
-    /// decision was fitted without it.
-    fn lifted(&self, id: SentenceId, mut signals: Signals) -> Signals {
-        if signals.carries == 0.0
-            && self.analysed.figure == Some(Figure::Count)
-            && corpus::states(Figure::Count, self.corpus.text(id))
-        {
+    /// count right before one of the question's words carries what it asks ("US firms added
+    /// only 146,000 jobs", "the 100,000 or so net cafes"; "only four of the 12" for "how many
+    /// were actually muslim?"); one whose counts count something else ("within three years"
+    /// for "how many telecentres") only as the amount pattern reads it. Only the ranking sees
+    /// this; the answer decision was fitted without it.
+    fn lifted(&self, id: SentenceId, mut signals: Signals, analyzer: &mut TextAnalyzer) -> Signals {
+        if self.analysed.figure == Some(Figure::Count) && self.counts_asked(id, analyzer) {
             signals.carries = 1.0;
             signals.carries_amount = f32::from(u8::from(self.analysed.asks == Asks::Amount));
         }
         signals
+    }
+
+    /// Whether the sentence states a count (not a year) within [`COUNTED_REACH`] words before
+    /// one of the question's words.
+    fn counts_asked(&self, id: SentenceId, analyzer: &mut TextAnalyzer) -> bool {
+        let base = self.corpus.sentence(id).span.start;
+        let text = self.corpus.text(id);
+        let tokens: Vec<(usize, usize, u64)> = self.cache.tokens(self.corpus, id, analyzer).collect();
+        tokens.iter().enumerate().any(|(i, &(start, end, _))| {
+            let word = &text[start - base..end - base];
+            let number = (word.starts_with(|c: char| c.is_ascii_digit()) && !crate::corpus::is_year(word))
+                || crate::words::numbers::is_number_word(&word.to_lowercase());
+            number && tokens[i + 1..].iter().take(COUNTED_REACH).any(|&(_, _, k)| self.concept_of(k).is_some())
+        })
     }
 
     fn signals(&self, candidate: &Candidate, analyzer: &mut TextAnalyzer) -> Signals {

@@ -222,6 +222,20 @@ fn a_how_many_question_prefers_a_sentence_stating_a_count_to_one_stating_a_perce
 }
 
 #[test]
+fn a_how_many_question_prefers_the_count_of_what_it_asks_about_to_another_count() -> anyhow::Result<()> {
+    let story = "+++\ntitle = \"Farmers go online\"\ndate = \"2005-02-04\"\n+++\n\
+        The board which runs the computer centres aims to make the network self-sustainable \
+        within three years.\n\n\
+        The 14 telecentres use only free software.\n";
+    let e = engine_of("farmers", story)?;
+    assert_eq!(
+        best(&e, "How many telecentres are in the network?")?.as_deref(),
+        Some("The 14 telecentres use only free software.")
+    );
+    Ok(())
+}
+
+#[test]
 fn a_when_question_is_answered_by_a_sentence_placing_it_in_time_or_not_at_all() -> anyhow::Result<()> {
     let story = "+++\ntitle = \"Bridge works\"\ndate = \"2024-05-01\"\n+++\n\
         The old bridge over the river will close for repairs. Engineers found cracks in the bridge \

@@ -236,6 +236,25 @@ fn a_how_many_question_prefers_the_count_of_what_it_asks_about_to_another_count(
 }
 
 #[test]
+fn a_verb_in_the_question_also_searches_for_the_noun_made_from_it_at_a_lower_weight() -> anyhow::Result<()> {
+    let story = "+++\ntitle = \"Theatre appeal\"\n+++\n\
+        The Lyric Theatre in Belfast is holding a dinner in New York.\n\n\
+        Mary O'Malley, the founder of the theatre, wanted a home for poetry and drama.\n";
+    let e = engine_of("theatre", story)?;
+    let read = e.read("Who founded the Lyric Theatre?")?;
+    let related: Vec<(&str, f32)> = read
+        .concepts
+        .iter()
+        .filter(|c| c.word == "founded")
+        .flat_map(|c| c.terms.iter())
+        .filter(|t| t.source == crate::search::Source::Related)
+        .map(|t| (t.stem.as_str(), t.source.weight()))
+        .collect();
+    assert_eq!(related, [("founder", 0.5)]);
+    Ok(())
+}
+
+#[test]
 fn a_when_question_is_answered_by_a_sentence_placing_it_in_time_or_not_at_all() -> anyhow::Result<()> {
     let story = "+++\ntitle = \"Bridge works\"\ndate = \"2024-05-01\"\n+++\n\
         The old bridge over the river will close for repairs. Engineers found cracks in the bridge \

@@ -21,6 +21,7 @@ pub mod person_nouns;
 pub mod place_names;
 pub mod proper_adjectives;
 pub mod questions;
+pub mod related_forms;
 pub mod speech;
 pub mod titles;
 

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Derive storybot's table of nouns and the verbs they are made from (src/words/related_forms.txt).
+
+Source: WordNet 3.0 (Princeton University, the WordNet 3.0 licence: use, copy, modify and
+distribute with its copyright notice kept), as shipped in Debian's package `wordnet-base`
+(files data.noun, data.verb under /usr/share/wordnet).
+
+A pair is kept when WordNet links a sense of a one-word noun (letters only) to a sense of a
+one-word verb by a "derivationally related form" pointer ("+"), word to word ("founder"
+found, "explanation" explain, "winner" win), and the two are different words. Questions and
+stories say the same thing with either ("Who founded the theatre?" / "the founder of the
+theatre"); the engine reads each as a weaker match for the other.
+
+Usage:
+    apt-get download wordnet-base && dpkg -x wordnet-base_*.deb wn
+    python3 scripts/derive_related_forms.py wn/usr/share/wordnet > src/words/related_forms.txt
+
+The output is deterministic: the same input gives the same bytes.
+"""
+import os
+import re
+import sys
+
+from derive_person_nouns import WORDNET_NOTICE, synsets, words_of
+
+HEADER = """\
+# A noun and the verb it is made from ("founder found"), one pair per line.
+# Derived from WordNet 3.0 by scripts/derive_related_forms.py, which says how.
+""" + WORDNET_NOTICE
+
+WORD = re.compile(r"[a-z]+")
+
+
+def pointers(fields):
+    """(symbol, target offset, target part of speech, source/target word numbers) of a line."""
+    at = 4 + 2 * int(fields[3], 16)
+    return [tuple(fields[at + 1 + 4 * i : at + 5 + 4 * i]) for i in range(int(fields[at]))]
+
+
+def main():
+    wordnet = sys.argv[1]
+    verbs = {fields[0]: words_of(fields) for fields in synsets(wordnet, "verb")}
+    pairs = set()
+    for fields in synsets(wordnet, "noun"):
+        nouns = words_of(fields)
+        for symbol, offset, pos, numbers in pointers(fields):
+            if symbol != "+" or pos != "v" or offset not in verbs:
+                continue
+            source, target = int(numbers[:2], 16), int(numbers[2:], 16)
+            if source == 0 or target == 0:
+                continue
+            noun, verb = nouns[source - 1], verbs[offset][target - 1]
+            if WORD.fullmatch(noun) and WORD.fullmatch(verb) and noun != verb:
+                pairs.add((noun, verb))
+    sys.stdout.write(HEADER)
+    for noun, verb in sorted(pairs):
+        print(noun, verb)
+
+
+if __name__ == "__main__":
+    main()

@@ -854,6 +854,15 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_spelling_exactly_the_initials_of_one_longer_name_is_that_name_without_brackets() {
+        let text = "The European Union met. Later the EU said more.";
+        let (entities, mentions) = find(text, &sentences(text), Vec::new());
+        let eu = entities.iter().position(|e| e.name == "European Union");
+        assert_eq!(eu.map(|i| entities[i].aliases.clone()), Some(vec!["EU".to_string()]), "{entities:?}");
+        assert_eq!(mentions.iter().filter(|m| Some(m.entity) == eu).count(), 2, "{entities:?}");
+    }
+
+    #[test]
     fn the_capitals_opening_a_persons_role_name_the_organisation_it_is_held_at() {
         let text = "Prices fell, said BT chief executive Ben Verwaayen. BT agreed. Talks with French \
                     president Jacques Chirac and UK economist Ross Walker went on in the UK. Ann Lee, \

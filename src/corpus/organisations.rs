@@ -23,6 +23,21 @@ pub(super) fn add_acronyms(text: &str, entities: &mut [Entity], mentions: &mut V
             pairs.push((m.entity, acronym.to_string(), m.span.end));
         }
     }
+    // "NAO head Sir John Bourn" in a story that also names the National Audit Office: an
+    // acronym found on its own whose letters are exactly the initials of one longer name of
+    // the story is that name, defined in brackets or not.
+    for (own, e) in entities.iter().enumerate() {
+        let acronym = e.name.as_str();
+        let is_acronym = (2..=5).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase());
+        if e.listed || !is_acronym || pairs.iter().any(|(_, a, _)| a == acronym) {
+            continue;
+        }
+        let spelt: Vec<usize> =
+            (0..entities.len()).filter(|&i| i != own && initials_exactly(acronym, &entities[i].name)).collect();
+        if let [entity] = spelt.as_slice() {
+            pairs.push((*entity, acronym.to_string(), text.len()));
+        }
+    }
     for (entity, acronym, from) in pairs {
         // An acronym known on its own ("WTO", from the list of organisation names) was found
         // as a name of its own: its mentions are the long name's, and it names nothing else.
@@ -115,6 +130,14 @@ fn bracketed_acronym(after: &str) -> Option<&str> {
 /// Whether the letters of `acronym` are, in order, the first letters of capitalised words (or
 /// hyphenated parts) of `name`, its first letter the name's: "ONS" of "Office for National
 /// Statistics", "G8" of "Group of Eight", "MFA" of "Multi-Fibre Agreement".
+/// Whether `acronym` is exactly the initials of `name`'s capitalised words ("NAO", "National
+/// Audit Office"; "of", "for" and "the" are left out of both).
+fn initials_exactly(acronym: &str, name: &str) -> bool {
+    let initials: String =
+        name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    initials.len() >= 2 && initials == acronym
+}
+
 fn spells_initials(acronym: &str, name: &str) -> bool {
     let initials: Vec<char> =
         name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();

@@ -5,7 +5,7 @@ Source: WordNet 3.0 (Princeton University, the WordNet 3.0 licence: use, copy, m
 distribute with its copyright notice kept), as shipped in Debian's package `wordnet-base`
 (files data.noun, data.verb under /usr/share/wordnet).
 
-A pair is kept when WordNet links a sense of a one-word noun (letters only) to a sense of a
+A pair is kept (and written both ways) when WordNet links a sense of a one-word noun (letters only) to a sense of a
 one-word verb by a "derivationally related form" pointer ("+"), word to word ("founder"
 found, "explanation" explain, "winner" win), and the two are different words. Questions and
 stories say the same thing with either ("Who founded the theatre?" / "the founder of the
@@ -24,7 +24,8 @@ import sys
 from derive_person_nouns import WORDNET_NOTICE, synsets, words_of
 
 HEADER = """\
-# A noun and the verb it is made from ("founder found"), one pair per line.
+# A noun and the verb it is made from, each way ("founder found", "found founder"), one pair
+# per line, sorted.
 # Derived from WordNet 3.0 by scripts/derive_related_forms.py, which says how.
 """ + WORDNET_NOTICE
 
@@ -52,9 +53,11 @@ def main():
             noun, verb = nouns[source - 1], verbs[offset][target - 1]
             if WORD.fullmatch(noun) and WORD.fullmatch(verb) and noun != verb:
                 pairs.add((noun, verb))
+    # Both ways, sorted by the first word: storybot looks a word up by binary search.
+    both = pairs | {(verb, noun) for noun, verb in pairs}
     sys.stdout.write(HEADER)
-    for noun, verb in sorted(pairs):
-        print(noun, verb)
+    for word, related in sorted(both):
+        print(word, related)
 
 
 if __name__ == "__main__":

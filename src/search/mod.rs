@@ -194,10 +194,10 @@ pub fn analyse(
         }
         let named = i > 0 && surface[i].chars().next().is_some_and(char::is_uppercase);
         let mut concept = Concept { word: word.clone(), terms: Vec::new(), idf: 0.0, named };
-        let related = related::of(&stemmed);
+        let related = related::of(analyzer, &stemmed);
         concept.add(stemmed, Source::Word);
         for r in related {
-            concept.add(r.clone(), Source::Related);
+            concept.add(r, Source::Related);
         }
         for (_, alias_stems) in expansions.iter().filter(|(at, _)| *at == i) {
             for s in alias_stems {

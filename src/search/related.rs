@@ -1,36 +1,31 @@
 //! A word's related forms as index terms: the stems of the nouns and verbs WordNet makes from
-//! one another ([`crate::words::related_forms`]), keyed by stem, so that "founded" (stem
-//! "found") finds "founder" and "explanation" finds "explained".
+//! one another ([`crate::words::related_forms`]), so that "founded" (stem "found") finds
+//! "founder" and "explanation" finds "explained".
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
+use tantivy::tokenizer::TextAnalyzer;
 
 use super::stem;
-use crate::words::related_forms::pairs;
+use crate::words::related_forms::starting_with;
 
-/// Stem → the stems of its related forms. Built on the first question that needs it (not at
-/// load: the story commands never do), with the index's own analyzer.
-static RELATED: LazyLock<HashMap<String, Vec<String>>> = LazyLock::new(|| {
-    let mut analyzer = crate::index::analyzer();
-    let mut map: HashMap<String, Vec<String>> = HashMap::new();
-    for (noun, verb) in pairs() {
-        let (Some(noun), Some(verb)) = (stem(&mut analyzer, noun), stem(&mut analyzer, verb)) else { continue };
-        if noun == verb {
+/// How many letters of a stem pick the table's words to stem and compare: a word's stem
+/// starts with the word's own first letters ("explan" of "explanation", "win" of "won" once
+/// read as its base).
+const PREFIX: usize = 3;
+
+/// The stems of the forms related to the word whose stem is `stemmed` (the table's words with
+/// that stem, through their pairs), none equal to it.
+pub fn of(analyzer: &mut TextAnalyzer, stemmed: &str) -> Vec<String> {
+    let prefix: String = stemmed.chars().take(PREFIX).collect();
+    let mut out: Vec<String> = Vec::new();
+    for (word, related) in starting_with(&prefix) {
+        if stem(analyzer, word).as_deref() != Some(stemmed) {
             continue;
         }
-        map.entry(noun.clone()).or_default().push(verb.clone());
-        map.entry(verb).or_default().push(noun);
+        if let Some(r) = stem(analyzer, related).filter(|r| r != stemmed && !out.contains(r)) {
+            out.push(r);
+        }
     }
-    for stems in map.values_mut() {
-        stems.sort_unstable();
-        stems.dedup();
-    }
-    map
-});
-
-/// The stems of the forms related to the word whose stem is `stemmed`.
-pub fn of(stemmed: &str) -> &'static [String] {
-    RELATED.get(stemmed).map_or(&[], Vec::as_slice)
+    out
 }
 
 #[cfg(test)]
@@ -39,9 +34,10 @@ mod tests {
 
     #[test]
     fn a_verb_finds_its_agent_noun_and_a_noun_its_verb_by_stem() {
-        assert!(of("found").contains(&"founder".to_string()), "{:?}", of("found"));
-        assert!(of("explan").contains(&"explain".to_string()), "{:?}", of("explan"));
-        assert!(of("win").contains(&"winner".to_string()), "{:?}", of("win"));
-        assert!(of("zzzz").is_empty());
+        let mut analyzer = crate::index::analyzer();
+        assert!(of(&mut analyzer, "found").contains(&"founder".to_string()));
+        assert!(of(&mut analyzer, "explan").contains(&"explain".to_string()));
+        assert!(of(&mut analyzer, "win").contains(&"winner".to_string()));
+        assert!(of(&mut analyzer, "zzzz").is_empty());
     }
 }

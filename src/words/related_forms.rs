@@ -5,24 +5,39 @@
 //! O'Malley, the founder of the theatre"); the search reads each as a weaker match for the
 //! other.
 
-/// The table as shipped: one `noun verb` pair a line, after `#` comment lines.
+use std::sync::LazyLock;
+
+/// The table as shipped: `word related` pairs, each pair both ways, sorted by the first word.
 pub const TABLE: &str = include_str!("related_forms.txt");
 
-/// Every `(noun, verb)` pair of the table.
-pub fn pairs() -> impl Iterator<Item = (&'static str, &'static str)> {
-    TABLE.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once(' '))
+/// `(word, related)` pairs in the file's order: looked up by binary search.
+static PAIRS: LazyLock<Vec<(&'static str, &'static str)>> =
+    LazyLock::new(|| super::sorted_list(TABLE).into_iter().filter_map(|l| l.split_once(' ')).collect());
+
+/// The pairs whose first word starts with `prefix` (lower case).
+pub fn starting_with(prefix: &str) -> &'static [(&'static str, &'static str)] {
+    let from = PAIRS.partition_point(|(word, _)| *word < prefix);
+    let to = from + PAIRS[from..].partition_point(|(word, _)| word.starts_with(prefix));
+    &PAIRS[from..to]
 }
 
 #[cfg(test)]
 mod tests {
-    use super::pairs;
+    use super::{starting_with, PAIRS};
 
     #[test]
-    fn the_table_pairs_agent_and_action_nouns_with_their_verbs() {
-        let all: Vec<_> = pairs().collect();
-        assert!(all.len() > 5000, "{}", all.len());
-        for pair in [("founder", "found"), ("explanation", "explain"), ("winner", "win"), ("decision", "decide")] {
-            assert!(all.contains(&pair), "{pair:?}");
+    fn the_table_is_sorted_for_its_binary_search_and_holds_each_pair_both_ways() {
+        assert!(PAIRS.len() > 10_000 && PAIRS.windows(2).all(|w| w[0] <= w[1]));
+        for (noun, verb) in [("founder", "found"), ("explanation", "explain"), ("winner", "win")] {
+            assert!(PAIRS.contains(&(noun, verb)) && PAIRS.contains(&(verb, noun)), "{noun} {verb}");
         }
+    }
+
+    #[test]
+    fn a_prefix_finds_every_pair_whose_word_starts_with_it_and_nothing_else() {
+        let found = starting_with("founde");
+        assert!(found.contains(&("founder", "found")), "{found:?}");
+        assert!(found.iter().all(|(word, _)| word.starts_with("founde")), "{found:?}");
+        assert!(starting_with("zzzzq").is_empty());
     }
 }

@@ -22,6 +22,7 @@ use super::names::{is_honorific, is_title, modifies_title, starts_capitalised};
 use super::tokens::{is_owner, without_possessive, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{CLAUSE_WORDS, DEFINITE, FUNCTION_WORDS, PREPOSITIONS};
+use crate::words::organisation_nouns::is_organisation_noun;
 use crate::words::person_nouns::{is_person_noun, is_plural_person_noun};
 use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
 
@@ -148,8 +149,25 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
             several_words && apposition_before(text, m.span.start).is_some_and(|r| is_title(head_word(text, &r)));
         if (titled_apposition && !governed) || kind_before || titled_before {
             entities[m.entity].kind = Some(EntityKind::Person);
+        } else if organisation_apposition(text, entity, m) && !governed {
+            entities[m.entity].kind = Some(EntityKind::Organisation);
         }
     }
+}
+
+/// "Allianz, a leading German insurer,", "Munich Re, the world's largest reinsurance
+/// company,": a name whose apposition, right after it, is headed by a common noun for an
+/// organisation (and not for a person) names one ("Ancient Egypt, the British Empire," is a
+/// list).
+fn organisation_apposition(text: &str, entity: &Entity, m: &Mention) -> bool {
+    entity.roles.iter().any(|r| {
+        let head = head_word(text, r);
+        r.start > m.span.end
+            && text[m.span.end..r.start].trim() == ","
+            && head.starts_with(char::is_lowercase)
+            && is_organisation_noun(head)
+            && !is_person_noun(head)
+    })
 }
 
 /// The phrase from the start of its sentence or clause to a comma right before `at`.

@@ -385,6 +385,16 @@ fn a_name_of_two_words_whose_apposition_is_headed_by_a_kind_of_person_is_a_perso
 }
 
 #[test]
+fn a_name_whose_apposition_is_headed_by_a_common_noun_for_an_organisation_is_one() -> anyhow::Result<()> {
+    let kind = kinds_in(
+        "+++\ntitle = \"T\"\n+++\nMunich Re, the world's largest reinsurance company, said so. They met Ancient Egypt, the British Empire, and Rome.\n",
+    )?;
+    assert_eq!(kind("Munich Re"), Some(EntityKind::Organisation));
+    assert_ne!(kind("Ancient Egypt"), Some(EntityKind::Organisation), "a list of names is no apposition");
+    Ok(())
+}
+
+#[test]
 fn a_curly_quote_mark_right_before_an_apposition_is_read_without_a_panic() -> anyhow::Result<()> {
     let kind = kinds_in("+++\ntitle = \"T\"\n+++\nHe said “, B Musk and “Ä, Jane Roe, said so.\n")?;
     assert_eq!(kind("Jane Roe"), Some(EntityKind::Person));

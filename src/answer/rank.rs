@@ -182,11 +182,10 @@ impl<'a> Scoring<'a> {
     }
 
     /// The signals a candidate is ranked by: for a "how many" question, a sentence stating a
-    /// count right before one of the question's words carries what it asks ("US firms added
-    /// only 146,000 jobs", "the 100,000 or so net cafes"; "only four of the 12" for "how many
-    /// were actually muslim?"); one whose counts count something else ("within three years"
-    /// for "how many telecentres") only as the amount pattern reads it. Only the ranking sees
-    /// this; the answer decision was fitted without it.
+    /// count right before one of the question's words carries what it asks ("the 14
+    /// telecentres", "the 100,000 or so net cafes"); one whose counts count something else
+    /// ("within three years" for "how many telecentres") only as the amount pattern reads it.
+    /// Only the ranking sees this; the answer decision was fitted without it.
     fn lifted(&self, id: SentenceId, mut signals: Signals, analyzer: &mut TextAnalyzer) -> Signals {
         if self.analysed.figure == Some(Figure::Count) && self.counts_asked(id, analyzer) {
             signals.carries = 1.0;

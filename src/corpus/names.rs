@@ -282,6 +282,24 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
     }
 }
 
+/// "Allianz, a leading German insurer, said": what follows a word opening a sentence is an
+/// apposition headed by a common noun for an organisation, then a speech verb, so the word
+/// names one.
+fn speaks_as_organisation(text: &str, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix(", ") else { return false };
+    let Some((apposition, after)) = rest.split_once(", ") else { return false };
+    let words: Vec<&str> = apposition.split(' ').collect();
+    let opens = words.first().is_some_and(|w| matches!(*w, "a" | "an" | "the"));
+    let head = words.last().copied().unwrap_or_default();
+    let verb = after.split(' ').next().unwrap_or_default();
+    opens
+        && words.len() <= 8
+        && head.starts_with(char::is_lowercase)
+        && is_organisation_noun(head)
+        && !is_person_noun(head)
+        && attribution::is_speech_verb(verb)
+}
+
 /// "Kirsty Williams called the new target "hugely unambitious"": a name of two or more words
 /// whose kind nothing else gave (its first name is not in the list) is a person when the text
 /// names it in full as the speaker of a quotation. A one-word name that speaks ("Ofcom
@@ -409,6 +427,7 @@ fn runs(
         let proven = !initial
             || known.contains(word)
             || is_title(word)
+            || speaks_as_organisation(text, w.end)
             || ws.get(k + 1).is_some_and(|n| (adjacent(text, &w, n) || across_nickname(text, &w, n)) && name_like(n));
         // "Observes Mr Hadi:": a speech verb opening its clause is the verb of an inverted
         // attribution, not a name.

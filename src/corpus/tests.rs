@@ -395,6 +395,16 @@ fn a_name_whose_apposition_is_headed_by_a_common_noun_for_an_organisation_is_one
 }
 
 #[test]
+fn a_word_opening_a_sentence_apposed_to_an_organisation_noun_before_a_speech_verb_names_one() -> anyhow::Result<()> {
+    let kind = kinds_in(
+        "+++\ntitle = \"T\"\n+++\nAllianz, a leading German insurer, said it did not know. Meanwhile, the insurer, which is big, waited.\n",
+    )?;
+    assert_eq!(kind("Allianz"), Some(EntityKind::Organisation));
+    assert_eq!(kind("Meanwhile"), None);
+    Ok(())
+}
+
+#[test]
 fn a_curly_quote_mark_right_before_an_apposition_is_read_without_a_panic() -> anyhow::Result<()> {
     let kind = kinds_in("+++\ntitle = \"T\"\n+++\nHe said “, B Musk and “Ä, Jane Roe, said so.\n")?;
     assert_eq!(kind("Jane Roe"), Some(EntityKind::Person));

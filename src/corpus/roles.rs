@@ -149,10 +149,24 @@ pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[M
             several_words && apposition_before(text, m.span.start).is_some_and(|r| is_title(head_word(text, &r)));
         if (titled_apposition && !governed) || kind_before || titled_before {
             entities[m.entity].kind = Some(EntityKind::Person);
-        } else if organisation_apposition(text, entity, m) && !governed {
+        } else if (organisation_apposition(text, entity, m) || organisation_noun_before(text, m)) && !governed {
             entities[m.entity].kind = Some(EntityKind::Organisation);
         }
     }
+}
+
+/// "property business Lensworth", "club side Narbonne": a common noun for an organisation
+/// (not for a person) right before a name names one.
+/// Not a plural of capitals ("tech CEOs": kinds of people, not a name).
+fn organisation_noun_before(text: &str, m: &Mention) -> bool {
+    let before = text[..m.span.start].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).unwrap_or_default();
+    let name = &text[m.span.clone()];
+    let plural_capitals =
+        name.strip_suffix('s').is_some_and(|n| n.len() > 1 && n.chars().all(|c| c.is_ascii_uppercase()));
+    before.starts_with(char::is_lowercase)
+        && is_organisation_noun(before)
+        && !is_person_noun(before)
+        && !plural_capitals
 }
 
 /// "Allianz, a leading German insurer,", "Munich Re, the world's largest reinsurance

@@ -405,6 +405,16 @@ fn a_word_opening_a_sentence_apposed_to_an_organisation_noun_before_a_speech_ver
 }
 
 #[test]
+fn a_name_right_after_a_common_noun_for_an_organisation_is_one_but_a_plural_of_capitals_is_not() -> anyhow::Result<()> {
+    let kind = kinds_in(
+        "+++\ntitle = \"T\"\n+++\nIt sold property business Vantrex in May. Every one of the tech CEOs came.\n",
+    )?;
+    assert_eq!(kind("Vantrex"), Some(EntityKind::Organisation));
+    assert_ne!(kind("CEOs"), Some(EntityKind::Organisation));
+    Ok(())
+}
+
+#[test]
 fn a_curly_quote_mark_right_before_an_apposition_is_read_without_a_panic() -> anyhow::Result<()> {
     let kind = kinds_in("+++\ntitle = \"T\"\n+++\nHe said “, B Musk and “Ä, Jane Roe, said so.\n")?;
     assert_eq!(kind("Jane Roe"), Some(EntityKind::Person));

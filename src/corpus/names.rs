@@ -557,6 +557,11 @@ fn split_at_titles(text: &str, run: &Run, title_surnames: &HashSet<&str>) -> Vec
         }
         part.clear();
     };
+    // "Bank of England governor Mervyn King": a role in lower case right before the name.
+    let after_role = run.words.first().is_some_and(|first| {
+        let before = text[..first.start].trim_end().rsplit(' ').next().unwrap_or_default();
+        before.starts_with(char::is_lowercase) && (is_title(before) || is_person_noun(before))
+    });
     for (k, w) in run.words.iter().enumerate() {
         // "Goal-kickers Charlie Hodgson": a kind of person before
         // a first name is a role too (but "Lord Butler" stays a name).
@@ -567,10 +572,11 @@ fn split_at_titles(text: &str, run: &Run, title_surnames: &HashSet<&str>) -> Vec
         // "Brian 'Head' Welch": a nickname is no title.
         let nickname = opens_nickname(text, w.start);
         // "Larry King", "Sarah Bishop": a title right after a lone first name, ending the name,
-        // is a surname (not "Major General Raouf Khayrat"), and so is such a surname standing
-        // alone ("says King, 30").
+        // is a surname (not "Major General Raouf Khayrat"), and so is one after any single word
+        // that a role in lower case introduces ("governor Mervyn King"), and such a surname
+        // standing alone ("says King, 30").
         let surname = k + 1 == run.words.len()
-            && (matches!(part.as_slice(), [only] if super::gender::is_first_name(&text[only.clone()]))
+            && (matches!(part.as_slice(), [only] if super::gender::is_first_name(&text[only.clone()]) || after_role)
                 || (run.words.len() == 1 && title_surnames.contains(&text[w.clone()])));
         if (is_title(&text[w.clone()]) || kind_of_person()) && !nickname && !surname {
             while part.last().is_some_and(|p| modifies_title(&text[p.clone()])) {
@@ -982,6 +988,12 @@ mod tests {
         let got =
             found("Carlos Moya takes on Andy Roddick. \"I am confident in Andy winning,\" Moya said. Roddick lost.");
         assert!(is_person(&got, "Andy Roddick"), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_ending_a_name_right_after_a_role_in_lower_case_is_a_surname() {
+        let got = found("Bank of England governor Mervyn King has warned against it.");
+        assert!(is_person(&got, "Mervyn King"), "{got:?}");
     }
 
     #[test]

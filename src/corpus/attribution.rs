@@ -763,9 +763,11 @@ impl Reader<'_> {
             let Some(v) = ws.iter().rposition(|w| is_speech_verb(&self.text[w.clone()])) else {
                 return self.introduced_by(&range, salient);
             };
+            // "Writing in the Guardian, Mr Brown outlined …", "Edward Said", "to describe": no
+            // verb of a subject of its own; the sentence's subject may still introduce it.
             let infinitive = v > 0 && self.word(&ws[v - 1]) == "to";
             if !self.text[ws[v].clone()].starts_with(char::is_lowercase) || infinitive {
-                return None;
+                return self.introduced_by(&range, salient);
             }
             let cue = self.cue_before(range.start, range.end).filter(|c| !c.inverted)?;
             let (speaker, _) = self.speaker_of(&cue, salient)?;
@@ -779,6 +781,19 @@ impl Reader<'_> {
     fn introduced_by(&self, sentence: &Range<usize>, salient: &Salience<'_>) -> Option<Speaker> {
         if self.quoted.iter().any(|q| sentence.start <= q.start && q.start < sentence.end) {
             return None;
+        }
+        // "Writing in the Guardian newspaper, Mr Brown outlined …": after an opening participle's
+        // phrase, the subject follows its comma.
+        let first = words(self.text, sentence.clone()).into_iter().next()?;
+        if let Some(comma) = self.text[sentence.clone()].find(", ").filter(|_| self.word(&first).ends_with("ing")) {
+            let after: Vec<Range<usize>> = words(self.text, sentence.start + comma + 2..sentence.end);
+            let at = match after.first() {
+                Some(w) if is_honorific(&self.text[w.clone()]) => after.get(1)?.start,
+                Some(w) => w.start,
+                None => return None,
+            };
+            let m = self.mentions.iter().find(|m| m.span.start == at && self.is_named_person(m.entity))?;
+            return (!is_owner(self.text, m.span.end)).then_some(Speaker::Entity(m.entity));
         }
         let (speaker, _) = self.sentence_subject(sentence.start, sentence.end, salient)?;
         matches!(speaker, Speaker::Entity(e) if self.is_named_person(e)).then_some(speaker)

@@ -488,3 +488,11 @@ fn a_person_named_first_and_described_in_lower_case_speaks_not_the_firm_the_desc
     );
     assert_eq!(r.quotes()[0].1.as_deref(), Some("Mark Tuffy"));
 }
+
+#[test]
+fn a_quotation_after_a_sentence_opening_with_a_participle_is_its_subjects() {
+    let r = read(
+        "The premier praised him.\n\nWriting in the Guardian newspaper, Mr Brown outlined his view of the direction New Labour should be taking. \"As our manifesto should make clear, Labour's ambition is full employment.\" BBC political editor Andrew Marr said that it was \"a warning shot\".",
+    );
+    assert_eq!(r.quotes()[0].1.as_deref(), Some("Brown"), "{:?}", r.quotes());
+}

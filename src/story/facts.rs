@@ -73,6 +73,8 @@ const QUALIFIER: &str =
     r"(?:(?:less|more|fewer) than |(?:nearly|almost|about|around|roughly|over|under|some|at least|up to|just|only) )?";
 /// The counts a span relative to the story's date is written with ("the next five years").
 const SMALL_COUNTS: &str = "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
+/// The counts from thirteen to nineteen, for spans of time ("the past eighteen months").
+const TEENS: &str = "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
 /// Numbers written as words, from which counts are made ("eleven", "three million").
 const NUMBER_PATTERN: &str = "(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|a thousand|a million|a dozen|hundreds|thousands|millions|billions|dozens)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*";
 
@@ -105,7 +107,7 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Duration, r"(?i)(?-u:\b)(?:over|within|in\sthe\sspace\sof)\s(?:a|an|one)\s(?:week|month|year|decade|century)(?-u:\b)".to_string()),
         // Spans relative to the story's date, with a count or not ("the next five years",
         // "recent months", "three decades ago", "in a month", "the autumn", "the new year").
-        (Kind::Relative, format!(r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|\d+|{SMALL_COUNTS})\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\sago|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)")),
+        (Kind::Relative, format!(r"(?i)(?-u:\b)(?:yesterday|today|tomorrow|(?:earlier |later )?(?:the\s)?(?:past|previous|last|this|next|coming)\s(?:(?:few|several|couple\sof|\d+|{SMALL_COUNTS}|{TEENS})\s)?(?:weeks?|months?|years?|weekend|decades?|century|season|quarter(?:\sof\sthe\syear)?)|this\s(?:morning|afternoon|evening)|the\srest\sof\sthe\s(?:week|month|year|season|decade)|the\s(?:first|second|third|fourth|final|last)\squarter(?:\sof\s(?:this|last|next|the)\syear)?|the\s(?:first|second)\shalf\sof\s(?:this|last|next|the)\syear|recent\s(?:days|weeks|months|years)|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|many|several|a few|\d+)\s(?:days?|weeks?|months?|years?|decades?)\s(?:ago|later|earlier)|in\sa\s(?:week|month|year)|(?:the\s)?new\syear|(?:the|this|last|next)\s(?:spring|summer|autumn|winter))(?-u:\b)")),
         (Kind::Count, r"(?-u:\b)\d+[-–]\d+(?-u:\b)".to_string()),
         // An ordinal in digits before a word in lower case ("the 50th consecutive quarter");
         // before a capital it names something ("the 40th Army").
@@ -136,7 +138,8 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
 /// date it is also an amount of time ("the next five years" states both when and how long).
 /// "A few weeks" or "one year" state no number worth listing.
 static DURATION: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:\d+|{SMALL_COUNTS})\s(?:days|weeks|months|years|decades)(?-u:\b)")).ok()
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:\d+|{SMALL_COUNTS}|{TEENS})\s(?:days|weeks|months|years|decades)(?-u:\b)"))
+        .ok()
 });
 
 /// The duration a relative span states, as an amount of its own.
@@ -656,6 +659,27 @@ mod tests {
         let got = facts_of("Shares were suspended at A$4.25 after it paid HK$10m.");
         let values: Vec<(&str, Kind)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
         assert_eq!(values, [("A$4.25", Kind::Money), ("HK$10m", Kind::Money)]);
+    }
+
+    #[test]
+    fn spans_of_time_in_words_are_dates_but_a_half_of_a_match_is_not() {
+        let got = facts_of(
+            "Prices rose over the past eighteen months and in the last couple of months. Sales fell in the fourth quarter and will grow in the first half of this year and the rest of the year. Two years later he came this morning. The try came in the first half.",
+        );
+        let values: Vec<&str> = got.iter().filter(|g| g.1 == Kind::Relative).map(|g| g.0.as_str()).collect();
+        for span in [
+            "the past eighteen months",
+            "the last couple of months",
+            "the fourth quarter",
+            "the first half of this year",
+            "the rest of the year",
+            "Two years later",
+            "this morning",
+        ] {
+            assert!(values.contains(&span), "{span}: {values:?}");
+        }
+        assert!(!values.contains(&"the first half"), "{values:?}");
+        assert!(got.iter().any(|g| g.0 == "eighteen months" && g.1 == Kind::Count), "{got:?}");
     }
 
     #[test]

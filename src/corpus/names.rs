@@ -55,7 +55,7 @@ pub fn find(text: &str, sentences: &[Range<usize>], listed: Vec<Entity>) -> (Vec
     mentions.sort_by_key(|m| m.span.start);
     super::roles::add_roles(text, sentences, &mut entities, &mentions);
     super::organisations::add_role_holders(text, sentences, &mut entities, &mut mentions);
-    super::roles::people_by_title(text, &mut entities, &mentions);
+    super::roles::kinds_by_description(text, &mut entities, &mentions);
     (entities, mentions)
 }
 

@@ -23,9 +23,9 @@ pub(super) fn add_acronyms(text: &str, entities: &mut [Entity], mentions: &mut V
             pairs.push((m.entity, acronym.to_string(), m.span.end));
         }
     }
-    // "NAO head Sir John Bourn" in a story that also names the National Audit Office: an
-    // acronym found on its own whose letters are exactly the initials of one longer name of
-    // the story is that name, defined in brackets or not.
+    // "Later the EU said" in a story that also names the European Union: an acronym found on
+    // its own whose letters are exactly the initials of one longer name of the story is that
+    // name, defined in brackets or not.
     for (own, e) in entities.iter().enumerate() {
         let acronym = e.name.as_str();
         let is_acronym = (2..=5).contains(&acronym.len()) && acronym.chars().all(|c| c.is_ascii_uppercase());

@@ -111,8 +111,9 @@ fn head_word<'t>(text: &'t str, role: &Range<usize>) -> &'t str {
 /// A name of no known kind followed by an apposition that holds a title is a person's ("Kaha
 /// Kiknavelidze, analyst at Troika Dialog,"), unless a preposition governs it ("in Gateshead,
 /// the prime minister …"); so is one of two words or more right after a kind of person, or
-/// after an apposition headed by a title.
-pub(super) fn people_by_title(text: &str, entities: &mut [Entity], mentions: &[Mention]) {
+/// after an apposition headed by a title. A name of no known kind described by a common noun
+/// for an organisation, in an apposition or right before it, is an organisation's.
+pub(super) fn kinds_by_description(text: &str, entities: &mut [Entity], mentions: &[Mention]) {
     for m in mentions {
         let entity = &entities[m.entity];
         if entity.kind.is_some() {

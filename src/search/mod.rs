@@ -34,10 +34,11 @@ use crate::words::questions::STOP_WORDS;
 const ALIAS_WEIGHT: f32 = 0.6;
 /// Weight of a term substituted for an unknown (misspelt) word.
 const FUZZY_WEIGHT: f32 = 0.7;
-/// Weight of a related form of the question's word ("founder" for "founded"), and how much of
-/// its concept it covers. Chosen on the development data among 0.3, 0.5 and 0.7 for each (the
-/// README has the figures).
+/// Weight of a related form of the question's word ("founder" for "founded"). Chosen on the
+/// development data among 0.3, 0.5 and 0.7, with [`RELATED_CREDIT`] (the README has the
+/// figures).
 const RELATED_WEIGHT: f32 = 0.5;
+/// How much of its concept a related form covers, chosen with [`RELATED_WEIGHT`].
 const RELATED_CREDIT: f32 = 0.3;
 /// Neighbouring sentences count, but far less than the sentence itself.
 const CONTEXT_WEIGHT: f32 = 0.3;

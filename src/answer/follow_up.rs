@@ -6,7 +6,8 @@
 //!   name it can stand for: the earlier question's names first, then the speaker of the
 //!   answer shown, then the names in that answer. A man for "he", a woman for "she" (a person
 //!   whose sex is unknown when none fits), an organisation or thing for "it" and "they".
-//!   A question that names someone a pronoun could stand for is about them, and is left alone.
+//!   A question that names someone a pronoun could stand for is about them, and is left alone;
+//!   a reflexive right after a name ("Albania itself") only stresses it.
 //!   A closing "that" or "this" stands for what the earlier question asked about, which is
 //!   searched for beside the question ("who said that? (about: …)").
 //! - "and Oracle?", "what about Oracle?": the earlier question with its name of the same kind
@@ -152,6 +153,14 @@ impl Context<'_> {
         let mut about = None;
         for (i, word) in words.iter().enumerate() {
             let Some(wants) = pronoun(words, i) else { continue };
+            // "what about Albania itself?": a reflexive right after a name stresses that name.
+            if word.lower.ends_with("self") || word.lower.ends_with("selves") {
+                let after_name =
+                    i.checked_sub(1).is_some_and(|p| question[words[p].span.clone()].starts_with(char::is_uppercase));
+                if after_name {
+                    continue;
+                }
+            }
             if own.iter().any(|c| wants.fits(*c)) {
                 continue;
             }

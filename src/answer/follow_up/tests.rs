@@ -294,3 +294,13 @@ fn and_another_year_or_month_swaps_the_earlier_questions_own() -> anyhow::Result
     );
     Ok(())
 }
+
+#[test]
+fn a_reflexive_right_after_a_name_stresses_it_and_stands_for_no_one_else() -> anyhow::Result<()> {
+    let earlier = [turn("How much will Ferrolink bid?")];
+    let reading = read_after(&earlier, "and what does Leeds itself want?")?;
+    assert_eq!(reading.search, "and what does Leeds itself want?");
+    let it = read_after(&earlier, "and what does it want?")?;
+    assert_eq!(it.search, "and what does Ferrolink want?");
+    Ok(())
+}

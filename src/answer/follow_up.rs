@@ -82,7 +82,7 @@ fn read_unchecked(names: &Names, corpus: &Corpus, question: &str, earlier: &[Tur
         return Ok(Reading::as_written(question));
     };
     if let Some(phrase) = ellipsis(question, &words) {
-        return Ok(context.swap_into(phrase, last));
+        return Ok(context.swap_into(question, phrase, last));
     }
     Ok(match context.resolve(question, &words) {
         Some(resolved) => resolved.reading(Vec::new()),
@@ -248,7 +248,7 @@ impl Context<'_> {
     /// "and Putin?" after "what does Yukos say about that? (about: …)": the name swapped in
     /// that turn's own question, whose "that" still stands for the question before; a turn
     /// that names nobody, or a "that" standing for nothing, swaps in what was asked.
-    fn swap_into(&self, phrase: &str, last: &Turn) -> Reading {
+    fn swap_into(&self, question: &str, phrase: &str, last: &Turn) -> Reading {
         if let Some(earlier) = &last.about {
             let own = last.read.strip_suffix(&topic_of(earlier)).unwrap_or(&last.read).trim_end();
             if !adds_to(phrase) && self.swap_target(phrase, own).is_some() {
@@ -256,7 +256,17 @@ impl Context<'_> {
                 return Resolved { text, about: Some(earlier.clone()) }.reading(Vec::new());
             }
         }
-        Reading::rewritten(self.swap(phrase, asked(last)))
+        let earlier = asked(last);
+        let swapped = self.swap(phrase, earlier);
+        // With nothing in the earlier question to stand in for, the search is its question
+        // words and the phrase ("How much the depot"): the user is told what it was read
+        // against rather than shown that.
+        let nothing_to_swap =
+            swap_time(phrase, earlier).is_none() && !adds_to(phrase) && self.swap_target(phrase, earlier).is_none();
+        match nothing_to_swap {
+            true => Reading { shown: Some(format!("{question} (after: {earlier})")), ..Reading::rewritten(swapped) },
+            false => Reading::rewritten(swapped),
+        }
     }
 
     /// "and Oracle?" after `earlier`: the earlier question with its name of the same kind (or

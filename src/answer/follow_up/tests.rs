@@ -304,3 +304,12 @@ fn a_reflexive_right_after_a_name_stresses_it_and_stands_for_no_one_else() -> an
     assert_eq!(it.search, "and what does Ferrolink want?");
     Ok(())
 }
+
+#[test]
+fn and_x_after_a_question_naming_nobody_says_what_it_was_read_against() -> anyhow::Result<()> {
+    let earlier = [turn("How much will the tram cost?")];
+    let reading = read_after(&earlier, "and the depot?")?;
+    assert_eq!(reading.search, "How much the depot");
+    assert_eq!(reading.shown.as_deref(), Some("and the depot? (after: How much will the tram cost?)"));
+    Ok(())
+}

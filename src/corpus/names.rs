@@ -262,14 +262,17 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
             e.kind = Some(EntityKind::Organisation);
             continue;
         }
-        let person = solo_uses.contains(&e.name)
+        // "Madrid were about to play" standing for the Real Madrid of "Real Madrid president
+        // Florentino Perez": a lone word makes no person of a name that heads a role.
+        let heads = works_for(text, mentions, i, &e.name);
+        let person = (solo_uses.contains(&e.name) && heads.is_none())
             || starts_with_first_name(&e.name)
             || is_person_name(&e.name)
             || (role_marks_person(text, mentions, i, &e.name) && !common_noun(text, &e.name))
             || (e.name.contains(' ') && mentions.iter().any(|m| m.entity == i && of_a_place(text, &m.span)));
         e.kind = match person {
             true => Some(EntityKind::Person),
-            false => works_for(text, mentions, i, &e.name),
+            false => heads,
         };
     }
     // "the Lib Dems" after "Lib Dem spokesman": the plural of an organisation's name is it.
@@ -988,6 +991,15 @@ mod tests {
         let got =
             found("Carlos Moya takes on Andy Roddick. \"I am confident in Andy winning,\" Moya said. Roddick lost.");
         assert!(is_person(&got, "Andy Roddick"), "{got:?}");
+    }
+
+    #[test]
+    fn a_lone_word_standing_for_a_name_that_heads_a_role_makes_no_person_of_it() {
+        let got = found(
+            "\"We found nothing,\" said Real Madrid president Florentino Perez. It was 2002, when Madrid were about to play.",
+        );
+        assert!(!is_person(&got, "Real Madrid"), "{got:?}");
+        assert!(is_person(&got, "Florentino Perez"), "{got:?}");
     }
 
     #[test]

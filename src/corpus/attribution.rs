@@ -964,10 +964,25 @@ fn clause_start(text: &str, from: usize, at: usize) -> usize {
         }
     }
     let part = &text[start..at];
-    if let Some(i) = part.rfind(['.', ';', ':', '!', '?', '"', '“', '”', '(', ')']) {
-        start += i + part[i..].chars().next().map_or(1, char::len_utf8);
+    let mut stops = part.char_indices().filter(|&(i, c)| {
+        matches!(c, '.' | ';' | ':' | '!' | '?' | '"' | '“' | '”' | '(' | ')') && !in_bracketed_acronym(part, i)
+    });
+    if let Some((i, c)) = stops.next_back() {
+        start += i + c.len_utf8();
     }
     start
+}
+
+/// Whether the bracket at `i` of `part` encloses an acronym ("A spokesman for the British
+/// Phonographic Industry (BPI) said"): a name's other name, which ends no clause.
+fn in_bracketed_acronym(part: &str, i: usize) -> bool {
+    let acronym =
+        |inner: &str| (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '&');
+    match part[i..].chars().next() {
+        Some('(') => part[i + 1..].split_once(')').is_some_and(|(inner, _)| acronym(inner)),
+        Some(')') => part[..i].rsplit_once('(').is_some_and(|(_, inner)| acronym(inner)),
+        _ => false,
+    }
 }
 
 /// Whether a phrase (lower-cased words) is a source the text leaves unnamed: "a spokesman for

@@ -496,3 +496,11 @@ fn a_quotation_after_a_sentence_opening_with_a_participle_is_its_subjects() {
     );
     assert_eq!(r.quotes()[0].1.as_deref(), Some("Brown"), "{:?}", r.quotes());
 }
+
+#[test]
+fn an_acronym_in_brackets_inside_a_speakers_phrase_ends_no_clause() {
+    let r = read(
+        "A spokesman for the British Phonographic Industry (BPI) said the chart was due \"within the first half of this year\".",
+    );
+    assert!(r.quotes()[0].1.as_deref().is_some_and(|s| s.contains("spokesman")), "{:?}", r.quotes());
+}

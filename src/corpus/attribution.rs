@@ -434,9 +434,7 @@ impl Reader<'_> {
     /// named first, then described in lower case with no other person named, is the head of
     /// the phrase, not the organisation the description ends in.
     fn person_described(&self, ws: &[Range<usize>]) -> Option<(Speaker, Range<usize>)> {
-        let first = ws.first()?;
-        let at = if is_honorific(&self.text[first.clone()]) { ws.get(1)?.start } else { first.start };
-        let m = self.mentions.iter().find(|m| m.span.start == at && self.is_named_person(m.entity))?;
+        let m = self.person_opening(ws)?;
         let rest: Vec<&Range<usize>> = ws.iter().filter(|w| w.start >= m.span.end).collect();
         let described = rest.first().is_some_and(|w| self.text[(*w).clone()].starts_with(char::is_lowercase));
         let another = self.mentions.iter().any(|o| {
@@ -444,7 +442,17 @@ impl Reader<'_> {
                 && rest.last().is_some_and(|l| o.span.end <= l.end)
                 && self.is_named_person(o.entity)
         });
-        (described && !another && !is_owner(self.text, m.span.end)).then(|| (Speaker::Entity(m.entity), m.span.clone()))
+        (described && !another).then(|| (Speaker::Entity(m.entity), m.span.clone()))
+    }
+
+    /// The person named first among `ws` (past an honorific), not as an owner ("Mr Brown's").
+    fn person_opening(&self, ws: &[Range<usize>]) -> Option<&Mention> {
+        let first = ws.first()?;
+        let at = if is_honorific(&self.text[first.clone()]) { ws.get(1)?.start } else { first.start };
+        self.mentions
+            .iter()
+            .find(|m| m.span.start == at && self.is_named_person(m.entity))
+            .filter(|m| !is_owner(self.text, m.span.end))
     }
 
     /// The speaker a cue's subject names.
@@ -786,14 +794,8 @@ impl Reader<'_> {
         // phrase, the subject follows its comma.
         let first = words(self.text, sentence.clone()).into_iter().next()?;
         if let Some(comma) = self.text[sentence.clone()].find(", ").filter(|_| self.word(&first).ends_with("ing")) {
-            let after: Vec<Range<usize>> = words(self.text, sentence.start + comma + 2..sentence.end);
-            let at = match after.first() {
-                Some(w) if is_honorific(&self.text[w.clone()]) => after.get(1)?.start,
-                Some(w) => w.start,
-                None => return None,
-            };
-            let m = self.mentions.iter().find(|m| m.span.start == at && self.is_named_person(m.entity))?;
-            return (!is_owner(self.text, m.span.end)).then_some(Speaker::Entity(m.entity));
+            let after = words(self.text, sentence.start + comma + 2..sentence.end);
+            return self.person_opening(&after).map(|m| Speaker::Entity(m.entity));
         }
         let (speaker, _) = self.sentence_subject(sentence.start, sentence.end, salient)?;
         matches!(speaker, Speaker::Entity(e) if self.is_named_person(e)).then_some(speaker)
@@ -976,13 +978,15 @@ fn clause_start(text: &str, from: usize, at: usize) -> usize {
 /// Whether the bracket at `i` of `part` encloses an acronym ("A spokesman for the British
 /// Phonographic Industry (BPI) said"): a name's other name, which ends no clause.
 fn in_bracketed_acronym(part: &str, i: usize) -> bool {
-    let acronym =
-        |inner: &str| (2..=8).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_uppercase() || c == '&');
-    match part[i..].chars().next() {
-        Some('(') => part[i + 1..].split_once(')').is_some_and(|(inner, _)| acronym(inner)),
-        Some(')') => part[..i].rsplit_once('(').is_some_and(|(_, inner)| acronym(inner)),
-        _ => false,
-    }
+    let open = match part[i..].chars().next() {
+        Some('(') => Some(i),
+        Some(')') => part[..i].rfind('('),
+        _ => None,
+    };
+    let Some(open) = open.filter(|&o| part[..o].ends_with(' ')) else { return false };
+    // From the space before the bracket; a closing bracket must be this acronym's own.
+    super::organisations::bracketed_acronym(&part[open - 1..])
+        .is_some_and(|inner| i == open || i == open + 1 + inner.len())
 }
 
 /// Whether a phrase (lower-cased words) is a source the text leaves unnamed: "a spokesman for

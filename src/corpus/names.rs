@@ -12,13 +12,15 @@ use std::ops::Range;
 
 use super::attribution::{self, Speaker};
 use super::mention::Mention;
-use super::tokens::{adjacent, is_owner, is_web_address, is_whole_word, nickname_at, without_possessive, words};
+use super::tokens::{
+    adjacent, is_owner, is_web_address, is_whole_word, nickname_at, without_possessive, word_before, words,
+};
 use super::{contains_word, Entity, EntityKind};
 use crate::words::calendar::is_calendar_word;
 use crate::words::entities::{ORGANISATION_WORDS, PLACE_WORDS};
 use crate::words::grammar::{FUNCTION_WORDS, PREPOSITIONS};
 use crate::words::organisation_names::is_organisation_name;
-use crate::words::organisation_nouns::is_organisation_noun;
+use crate::words::organisation_nouns::{is_common_organisation_noun, is_organisation_noun};
 use crate::words::person_names::is_person_name;
 use crate::words::person_nouns::is_person_noun;
 use crate::words::place_names::is_place_name;
@@ -218,8 +220,7 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
     // still does).
     let lone_first_name = |m: &Mention| {
         let (written, name) = (&text[m.span.clone()], &entities[m.entity].name);
-        let after_in = text[..m.span.start].trim_end().to_lowercase().ends_with(" in");
-        after_in
+        word_before(text, m.span.start).eq_ignore_ascii_case("in")
             && name.strip_prefix(written).is_some_and(|rest| rest.starts_with(' '))
             && super::gender::is_first_name(written)
     };
@@ -262,17 +263,22 @@ fn guess_kinds(text: &str, entities: &mut [Entity], mentions: &[Mention], solo_u
             e.kind = Some(EntityKind::Organisation);
             continue;
         }
-        // "Madrid were about to play" standing for the Real Madrid of "Real Madrid president
-        // Florentino Perez": a lone word makes no person of a name that heads a role.
-        let heads = works_for(text, mentions, i, &e.name);
-        let person = (solo_uses.contains(&e.name) && heads.is_none())
-            || starts_with_first_name(&e.name)
+        let person = starts_with_first_name(&e.name)
             || is_person_name(&e.name)
             || (role_marks_person(text, mentions, i, &e.name) && !common_noun(text, &e.name))
             || (e.name.contains(' ') && mentions.iter().any(|m| m.entity == i && of_a_place(text, &m.span)));
         e.kind = match person {
             true => Some(EntityKind::Person),
-            false => heads,
+            false => {
+                // "Madrid were about to play" standing for the Real Madrid of "Real Madrid
+                // president Florentino Perez": a lone word makes no person of a name that
+                // heads a role.
+                let heads = works_for(text, mentions, i, &e.name);
+                match solo_uses.contains(&e.name) && heads.is_none() {
+                    true => Some(EntityKind::Person),
+                    false => heads,
+                }
+            }
         };
     }
     // "the Lib Dems" after "Lib Dem spokesman": the plural of an organisation's name is it.
@@ -295,12 +301,7 @@ fn speaks_as_organisation(text: &str, end: usize) -> bool {
     let opens = words.first().is_some_and(|w| matches!(*w, "a" | "an" | "the"));
     let head = words.last().copied().unwrap_or_default();
     let verb = after.split(' ').next().unwrap_or_default();
-    opens
-        && words.len() <= 8
-        && head.starts_with(char::is_lowercase)
-        && is_organisation_noun(head)
-        && !is_person_noun(head)
-        && attribution::is_speech_verb(verb)
+    opens && words.len() <= 8 && is_common_organisation_noun(head) && attribution::is_speech_verb(verb)
 }
 
 /// "Kirsty Williams called the new target "hugely unambitious"": a name of two or more words
@@ -562,7 +563,7 @@ fn split_at_titles(text: &str, run: &Run, title_surnames: &HashSet<&str>) -> Vec
     };
     // "Bank of England governor Mervyn King": a role in lower case right before the name.
     let after_role = run.words.first().is_some_and(|first| {
-        let before = text[..first.start].trim_end().rsplit(' ').next().unwrap_or_default();
+        let before = word_before(text, first.start);
         before.starts_with(char::is_lowercase) && (is_title(before) || is_person_noun(before))
     });
     for (k, w) in run.words.iter().enumerate() {

@@ -119,7 +119,7 @@ pub(super) fn add_role_holders(
 }
 
 /// The acronym in " (WTO)" at the start of `after`: two to eight capitals and digits.
-fn bracketed_acronym(after: &str) -> Option<&str> {
+pub(super) fn bracketed_acronym(after: &str) -> Option<&str> {
     let inner = after.strip_prefix(" (")?.split(')').next()?;
     let fits = (2..=8).contains(&inner.len())
         && inner.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
@@ -127,20 +127,23 @@ fn bracketed_acronym(after: &str) -> Option<&str> {
     fits.then_some(inner)
 }
 
-/// Whether the letters of `acronym` are, in order, the first letters of capitalised words (or
-/// hyphenated parts) of `name`, its first letter the name's: "ONS" of "Office for National
-/// Statistics", "G8" of "Group of Eight", "MFA" of "Multi-Fibre Agreement".
+/// The first letters of `name`'s capitalised words (or hyphenated parts).
+fn initials(name: &str) -> Vec<char> {
+    name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+}
+
 /// Whether `acronym` is exactly the initials of `name`'s capitalised words ("NAO", "National
 /// Audit Office"; "of", "for" and "the" are left out of both).
 fn initials_exactly(acronym: &str, name: &str) -> bool {
-    let initials: String =
-        name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
-    initials.len() >= 2 && initials == acronym
+    let initials = initials(name);
+    initials.len() >= 2 && initials.iter().copied().eq(acronym.chars())
 }
 
+/// Whether the letters of `acronym` are, in order, the first letters of capitalised words (or
+/// hyphenated parts) of `name`, its first letter the name's: "ONS" of "Office for National
+/// Statistics", "G8" of "Group of Eight", "MFA" of "Multi-Fibre Agreement".
 fn spells_initials(acronym: &str, name: &str) -> bool {
-    let initials: Vec<char> =
-        name.split([' ', '-']).filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    let initials = initials(name);
     let mut letters = acronym.chars().filter(char::is_ascii_alphabetic);
     if letters.clone().next() != initials.first().copied() {
         return false;

@@ -19,10 +19,10 @@ use super::attribution::{Found, Speaker};
 use super::gender::is_first_name;
 use super::mention::Mention;
 use super::names::{is_honorific, is_title, modifies_title, starts_capitalised};
-use super::tokens::{is_owner, without_possessive, words};
+use super::tokens::{is_owner, without_possessive, word_before, words};
 use super::{Entity, EntityKind};
 use crate::words::grammar::{CLAUSE_WORDS, DEFINITE, FUNCTION_WORDS, PREPOSITIONS};
-use crate::words::organisation_nouns::is_organisation_noun;
+use crate::words::organisation_nouns::is_common_organisation_noun;
 use crate::words::person_nouns::{is_person_noun, is_plural_person_noun};
 use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
 
@@ -160,14 +160,11 @@ pub(super) fn kinds_by_description(text: &str, entities: &mut [Entity], mentions
 /// (not for a person) right before a name names one.
 /// Not a plural of capitals ("tech CEOs": kinds of people, not a name).
 fn organisation_noun_before(text: &str, m: &Mention) -> bool {
-    let before = text[..m.span.start].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()).unwrap_or_default();
+    let before = word_before(text, m.span.start);
     let name = &text[m.span.clone()];
     let plural_capitals =
         name.strip_suffix('s').is_some_and(|n| n.len() > 1 && n.chars().all(|c| c.is_ascii_uppercase()));
-    before.starts_with(char::is_lowercase)
-        && is_organisation_noun(before)
-        && !is_person_noun(before)
-        && !plural_capitals
+    is_common_organisation_noun(before) && !plural_capitals
 }
 
 /// "Allianz, a leading German insurer,", "Munich Re, the world's largest reinsurance
@@ -177,11 +174,7 @@ fn organisation_noun_before(text: &str, m: &Mention) -> bool {
 fn organisation_apposition(text: &str, entity: &Entity, m: &Mention) -> bool {
     entity.roles.iter().any(|r| {
         let head = head_word(text, r);
-        r.start > m.span.end
-            && text[m.span.end..r.start].trim() == ","
-            && head.starts_with(char::is_lowercase)
-            && is_organisation_noun(head)
-            && !is_person_noun(head)
+        r.start > m.span.end && text[m.span.end..r.start].trim() == "," && is_common_organisation_noun(head)
     })
 }
 

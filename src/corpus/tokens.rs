@@ -132,6 +132,12 @@ pub fn quotations(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     spans
 }
 
+/// The word right before `at`, past the spaces between; empty when punctuation or the text's
+/// start comes first ("firm. Vantrex" has none).
+pub fn word_before(text: &str, at: usize) -> &str {
+    text[..at].trim_end_matches(' ').rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or_default()
+}
+
 /// "Brian 'Head' Welch": one capitalised word in single marks between two capitalised words
 /// is a nickname inside a name, not a quotation.
 fn is_nickname(text: &str, quoted: Range<usize>) -> bool {

@@ -15,6 +15,15 @@ pub fn is_organisation_noun(word: &str) -> bool {
     listed(&lower) || lower.strip_suffix('s').is_some_and(listed)
 }
 
+/// Whether `word`, written in lower case, is a common noun for an organisation and not also
+/// one for a person ("insurer", "business"; not "lender", not "Union"): what a name it
+/// describes is.
+pub fn is_common_organisation_noun(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+        && is_organisation_noun(word)
+        && !crate::words::person_nouns::is_person_noun(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{is_organisation_noun, ORGANISATION_NOUNS};

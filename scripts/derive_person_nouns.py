@@ -59,11 +59,17 @@ def words_of(fields):
     return [fields[4 + 2 * i] for i in range(int(fields[3], 16))]
 
 
+def all_pointers_of(fields):
+    """The pointers of a synset line, whole: (symbol, target offset, target part of speech,
+    source and target word numbers as four hex digits, "0000" for the whole synset)."""
+    at = 4 + 2 * int(fields[3], 16)
+    return [tuple(fields[at + 1 + 4 * i : at + 5 + 4 * i]) for i in range(int(fields[at]))]
+
+
 def pointers_of(fields):
     """The pointers of a synset line, as (symbol, target offset): "@" a hypernym, "@i" the
     kind an instance is of."""
-    at = 4 + 2 * int(fields[3], 16)
-    return [(fields[at + 1 + 4 * i], fields[at + 2 + 4 * i]) for i in range(int(fields[at]))]
+    return [(symbol, offset) for symbol, offset, _, _ in all_pointers_of(fields)]
 
 
 def write_list(header, words):

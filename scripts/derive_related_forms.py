@@ -21,7 +21,7 @@ import os
 import re
 import sys
 
-from derive_person_nouns import WORDNET_NOTICE, synsets, words_of
+from derive_person_nouns import WORDNET_NOTICE, all_pointers_of, synsets, words_of
 
 HEADER = """\
 # A noun and the verb it is made from, each way ("founder found", "found founder"), one pair
@@ -32,19 +32,13 @@ HEADER = """\
 WORD = re.compile(r"[a-z]+")
 
 
-def pointers(fields):
-    """(symbol, target offset, target part of speech, source/target word numbers) of a line."""
-    at = 4 + 2 * int(fields[3], 16)
-    return [tuple(fields[at + 1 + 4 * i : at + 5 + 4 * i]) for i in range(int(fields[at]))]
-
-
 def main():
     wordnet = sys.argv[1]
     verbs = {fields[0]: words_of(fields) for fields in synsets(wordnet, "verb")}
     pairs = set()
     for fields in synsets(wordnet, "noun"):
         nouns = words_of(fields)
-        for symbol, offset, pos, numbers in pointers(fields):
+        for symbol, offset, pos, numbers in all_pointers_of(fields):
             if symbol != "+" or pos != "v" or offset not in verbs:
                 continue
             source, target = int(numbers[:2], 16), int(numbers[2:], 16)

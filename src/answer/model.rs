@@ -85,11 +85,13 @@ pub struct Topic {
     pub names_the_unknown: bool,
     /// How many of its content words the story never uses.
     pub unseen_words: usize,
+    /// It asks how many of something the story never mentions.
+    pub counts_the_unseen: bool,
     /// How many content words it has.
     pub content_words: usize,
     /// It follows an earlier turn of a conversation, whose topic it shares: its few and
     /// colloquial words ("who's scrapping it?") say little about what it is about, so only
-    /// the names rule applies.
+    /// the names rule applies (a follow-up's "how many" is often the earlier question's).
     pub follows: bool,
 }
 
@@ -99,7 +101,8 @@ impl Topic {
     fn is_elsewhere(self, unseen: f32) -> bool {
         let share = self.unseen_words as f32 / self.content_words.max(1) as f32;
         let mostly_unseen = share >= OFF_TOPIC_UNSEEN && self.unseen_words >= OFF_TOPIC_UNSEEN_WORDS && !self.follows;
-        mostly_unseen || (self.names_the_unknown && unseen >= OFF_TOPIC_NAMED_UNSEEN)
+        let counts_the_unseen = self.counts_the_unseen && !self.follows;
+        mostly_unseen || counts_the_unseen || (self.names_the_unknown && unseen >= OFF_TOPIC_NAMED_UNSEEN)
     }
 }
 
@@ -136,6 +139,13 @@ mod tests {
         let off_topic = Signals { unseen: 1.0, ..Signals::default() };
         let two_words = Topic { unseen_words: 2, content_words: 3, ..Topic::default() };
         assert!(!STATIC.answers(10.0, &off_topic, two_words), "a question about something else gets no answer");
+    }
+
+    #[test]
+    fn a_count_of_something_the_story_never_mentions_is_off_topic_unless_it_follows() {
+        let counts = Topic { counts_the_unseen: true, content_words: 4, unseen_words: 1, ..Topic::default() };
+        assert!(!STATIC.answers(10.0, &Signals::default(), counts));
+        assert!(STATIC.answers(10.0, &Signals::default(), Topic { follows: true, ..counts }));
     }
 
     #[test]

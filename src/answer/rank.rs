@@ -270,6 +270,7 @@ fn topic(analysed: &Analysed, follows: bool) -> model::Topic {
     model::Topic {
         names_the_unknown: analysed.names_the_unknown(),
         unseen_words: analysed.unseen_words(),
+        counts_the_unseen: analysed.counts_the_unseen(),
         content_words: analysed.concepts.len(),
         follows,
     }

@@ -196,6 +196,18 @@ fn a_how_many_question_goes_unanswered_when_neither_best_sentence_states_a_numbe
 }
 
 #[test]
+fn a_how_many_question_counting_something_the_story_never_mentions_gets_no_answer() -> anyhow::Result<()> {
+    let e = engine()?;
+    assert_eq!(best(&e, "How many seats does the electric ferry have?")?, None);
+    assert_eq!(
+        best(&e, "How many members voted against the ferry?")?.as_deref(),
+        Some("The council of Port Avery voted 7-2 on Monday to buy a new electric ferry."),
+        "one counted word the story uses is enough"
+    );
+    Ok(())
+}
+
+#[test]
 fn a_how_much_question_about_cost_is_not_answered_by_a_percentage() -> anyhow::Result<()> {
     let story = "+++\ntitle = \"Ballet classes\"\ndate = \"2024-05-01\"\n+++\n\
         The number of children taking ballet lessons drops by almost 70% after the age of ten. \

@@ -86,6 +86,12 @@ pub fn figure(words: &[String]) -> Option<Figure> {
     })
 }
 
+/// The words after "how many", which open with the thing a count question counts.
+pub fn counted(words: &[String]) -> &[String] {
+    let at = words.windows(2).position(|w| w[0] == "how" && w[1] == "many");
+    at.map_or(&[], |i| &words[i + 2..])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

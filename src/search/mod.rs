@@ -127,6 +127,9 @@ pub struct Analysed {
     /// answers.
     pub figure: Option<Figure>,
     pub concepts: Vec<Concept>,
+    /// The words a "how many" question counts: the content words right after it ("former
+    /// MVP honorees" in "how many former MVP honorees were …").
+    pub counted: Vec<String>,
 }
 
 impl Analysed {
@@ -138,6 +141,14 @@ impl Analysed {
     /// Whether the question names something (a capitalised word) the story never mentions.
     pub fn names_the_unknown(&self) -> bool {
         self.concepts.iter().any(|c| c.named && c.terms.is_empty())
+    }
+
+    /// Whether the question asks how many of something the story never mentions ("How many
+    /// employees does OpenAI have?" of a story without employees): no sentence can state
+    /// that count. One of the counted words the story uses is enough ("former MVP honorees").
+    pub fn counts_the_unseen(&self) -> bool {
+        let unseen = |word: &String| self.concepts.iter().any(|c| &c.word == word && c.terms.is_empty());
+        !self.counted.is_empty() && self.counted.iter().all(unseen)
     }
 
     /// How many of the question's content words the story never uses.
@@ -209,7 +220,8 @@ pub fn analyse(
             concepts.push(concept);
         }
     }
-    Ok(Analysed { asks, figure: asks::figure(&lower), concepts })
+    let counted = asks::counted(&lower).iter().take_while(|w| !STOP_WORDS.contains(&w.as_str())).cloned().collect();
+    Ok(Analysed { asks, figure: asks::figure(&lower), concepts, counted })
 }
 
 /// Sentences holding the stem, or quoting someone whose name has it.

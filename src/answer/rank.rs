@@ -11,6 +11,7 @@ use super::stems::{self, StemCache};
 use crate::corpus::{self, Corpus, EntityKind, Figure, SentenceId};
 use crate::search::{Analysed, Asks, ConceptTerm, Source};
 use crate::words::grammar::PRONOUNS;
+use crate::words::speech::UNNAMED_SOURCES;
 
 /// Sentences retrieved per question before re-ranking.
 pub const CANDIDATES: usize = 30;
@@ -282,12 +283,17 @@ pub struct Person {
     forms: Vec<Box<[u64]>>,
     /// Some sentence quotes them or reports their words.
     quoted: bool,
+    /// For a speaker who is no person of the corpus: every word of how the text names them,
+    /// the unnamed source's noun too ("spokesman").
+    phrase: Option<Box<[u64]>>,
 }
 
-/// The people (entities of kind `person`) of the corpus.
+/// The people (entities of kind `person`) of the corpus, then the other speakers it quotes
+/// (an organisation, "a spokesman for the supporters club"), known by their words other than
+/// the unnamed source's noun, so that "what did the supporters club say" finds them.
 pub fn people(corpus: &Corpus, analyzer: &mut TextAnalyzer) -> Vec<Person> {
     let speakers: HashSet<&str> = corpus.sentences.iter().filter_map(|s| s.speaker.as_deref()).collect();
-    corpus
+    let mut people: Vec<Person> = corpus
         .docs
         .iter()
         .flat_map(|d| d.entities.iter())
@@ -296,8 +302,23 @@ pub fn people(corpus: &Corpus, analyzer: &mut TextAnalyzer) -> Vec<Person> {
             name: e.name.clone(),
             forms: e.forms().map(|f| stems::keys_of(analyzer, f)).filter(|k| !k.is_empty()).collect(),
             quoted: speakers.contains(e.name.as_str()),
+            phrase: None,
         })
-        .collect()
+        .collect();
+    let mut others: Vec<&str> = speakers.into_iter().filter(|s| !people.iter().any(|p| p.name == *s)).collect();
+    others.sort_unstable();
+    for speaker in others {
+        let named: Vec<&str> = crate::index::words(speaker)
+            .into_iter()
+            .filter(|w| !crate::search::is_stop_word(w) && !UNNAMED_SOURCES.contains(&w.to_lowercase().as_str()))
+            .collect();
+        let form = stems::keys_of(analyzer, &named.join(" "));
+        if !form.is_empty() {
+            let phrase = Some(stems::keys_of(analyzer, speaker));
+            people.push(Person { name: speaker.to_string(), forms: vec![form], quoted: true, phrase });
+        }
+    }
+    people
 }
 
 /// Whether the question asks what someone said, in a corpus that lists its quotes: only then
@@ -320,15 +341,32 @@ fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) 
     }
     // A name may take several of the question's words ("annie walker"), each its own concept.
     let said = keys(analysed.concepts.iter().flat_map(|c| c.terms.iter()));
-    analysed.concepts.iter().find_map(|concept| {
+    analysed.concepts.iter().enumerate().find_map(|(i, concept)| {
         let own = keys(concept.terms.iter());
         let named: HashSet<String> = people
             .iter()
             .filter(|p| p.forms.iter().any(|f| f.iter().any(|k| own.contains(k)) && f.iter().all(|k| said.contains(k))))
+            .filter(|p| !asks_for_someone_of(p, &analysed.concepts[i..], people))
             .map(|p| p.name.clone())
             .collect();
         (!named.is_empty()).then_some(named)
     })
+}
+
+/// Whether the question's words naming a speaker who is no person (an organisation) go on
+/// to a noun for a person that is not part of how the text names them: "what did Ovum's
+/// director say?" asks for a person of Ovum, not for Ovum; "a Labour spokesman" is Labour's.
+/// A person's name is no such noun ("the supporters club … about Glazer's offer").
+fn asks_for_someone_of(speaker: &Person, from: &[crate::search::Concept], people: &[Person]) -> bool {
+    let Some(phrase) = &speaker.phrase else { return false };
+    let in_phrase = |c: &crate::search::Concept| c.terms.iter().any(|t| phrase.contains(&stems::key(&t.stem)));
+    let Some(next) = from.iter().find(|c| !in_phrase(c)) else { return false };
+    let names = |c: &crate::search::Concept| {
+        c.terms.iter().any(|t| {
+            people.iter().any(|p| p.phrase.is_none() && p.forms.iter().any(|f| f.contains(&stems::key(&t.stem))))
+        })
+    };
+    crate::words::person_nouns::is_person_noun(&next.word) && !names(next)
 }
 
 /// For a question asking what someone said when the story quotes none of the people it could

@@ -375,3 +375,44 @@ fn the_first_sentences_of_each_document_are_marked_as_its_lead() -> anyhow::Resu
     assert_eq!(lead, expected);
     Ok(())
 }
+
+/// A story quoting an anonymous spokesman for a group, an organisation's analysts and a
+/// person of that organisation.
+const CLUB: &str = "+++
+title = \"Owner makes a new offer for the club\"
++++
+Malcolm Glazer made a new offer for the club on Monday. The supporters club has raised money to fight the offer.
+
+\"It is the same offer with less debt,\" a spokesman for the supporters club said. \"He will use our money to buy it.\"
+
+Glazer said: \"The offer is generous and it is final.\"
+
+Analysts at Ovum said the bid was \"well funded\". Tony Lavender, a director at Ovum, said: \"The club will be sold by summer.\"
+";
+
+/// The sentences the speaker signal marks as quoting whom the question asks for.
+fn quoting_the_one_asked_for(e: &Engine, question: &str) -> anyhow::Result<Vec<String>> {
+    let (_, ranked) = e.explain(question)?;
+    let mut quoting: Vec<String> =
+        ranked.iter().filter(|r| r.signals.speaker > 0.0).map(|r| e.corpus().text(r.sentence).to_string()).collect();
+    quoting.sort();
+    Ok(quoting)
+}
+
+#[test]
+fn asking_what_a_group_or_an_organisation_said_finds_the_quotes_of_its_spokesman_or_itself() -> anyhow::Result<()> {
+    let e = engine_of("club", CLUB)?;
+    let spokesman = quoting_the_one_asked_for(&e, "What did the supporters club say about Glazer's offer?")?;
+    assert_eq!(
+        spokesman,
+        [
+            "\"He will use our money to buy it.\"",
+            "\"It is the same offer with less debt,\" a spokesman for the supporters club said."
+        ]
+    );
+    let ovum = quoting_the_one_asked_for(&e, "What did Ovum say about the bid?")?;
+    assert_eq!(ovum, ["Analysts at Ovum said the bid was \"well funded\"."]);
+    let director = quoting_the_one_asked_for(&e, "What did Ovum's director say?")?;
+    assert!(director.iter().all(|s| !s.starts_with("Analysts")), "Ovum's director is not Ovum: {director:?}");
+    Ok(())
+}

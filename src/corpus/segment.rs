@@ -88,6 +88,10 @@ pub fn split_sentences(text: &str, para: Range<usize>) -> Vec<RawSentence> {
             skip_to(&mut iter, after);
             continue;
         }
+        let quoted_question = matches!(c, '?' | '!') && p[i..end].contains(['”', '"']);
+        if quoted_question && is_cue(&p[next..]) {
+            continue;
+        }
         if starts_sentence(&p[next..]) && !is_abbreviation(&p[start..i], c, &p[next..]) {
             out.push(RawSentence { span: para.start + start..para.start + end, link: link.take() });
             start = next;
@@ -134,6 +138,24 @@ fn leading_link(p: &str, at: usize) -> Option<(usize, usize)> {
     (next < p.len()).then_some((at + url_len, next))
 }
 
+/// Most words of a cue standing after a quoted question ("Mr Kashyap's lawyer Mihir Desai
+/// said.").
+const MAX_CUE_WORDS: usize = 10;
+
+/// Whether `rest` opens with a short clause with no quotation of its own that ends or opens
+/// with a speech verb: after `"… the movie?"` it says who asked, and belongs to that sentence.
+fn is_cue(rest: &str) -> bool {
+    let Some(end) = rest.find(['.', '!', '?', ';']) else { return false };
+    let clause = &rest[..end];
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let speech =
+        |w: Option<&&str>| w.is_some_and(|w| crate::words::speech::SPEECH_VERBS.contains(&w.to_lowercase().as_str()));
+    !clause.contains(['“', '"', ':'])
+        && words.len() <= MAX_CUE_WORDS
+        && words.len() >= 2
+        && (speech(words.last()) || speech(words.first()))
+}
+
 fn starts_sentence(rest: &str) -> bool {
     rest.chars().next().is_some_and(|c| {
         c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '‘' | '\'' | '(' | '[' | '$' | '¿' | '¡')
@@ -175,6 +197,20 @@ mod tests {
     fn a_quote_and_its_attribution_stay_one_sentence() {
         let text = "He spoke. “We will win. Nobody doubts it,” Altman replied. Then he left.";
         assert_eq!(sentences(text), ["He spoke.", "“We will win. Nobody doubts it,” Altman replied.", "Then he left."]);
+    }
+
+    #[test]
+    fn a_quoted_question_keeps_the_cue_after_it() {
+        let text = "\"How can you go against the movie?\" Mr Kashyap's lawyer Mihir Desai said. \"Why?\" Nobody knew. \"Now?\" asked the judge.";
+        assert_eq!(
+            sentences(text),
+            [
+                "\"How can you go against the movie?\" Mr Kashyap's lawyer Mihir Desai said.",
+                "\"Why?\"",
+                "Nobody knew.",
+                "\"Now?\" asked the judge."
+            ]
+        );
     }
 
     #[test]

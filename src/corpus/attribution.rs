@@ -469,11 +469,13 @@ impl Reader<'_> {
             return Some(subject);
         }
         if cue.inverted {
-            // "said the festival's executive director, Craig Prater": the name wins.
+            // "said the festival's executive director, Craig Prater": the name wins, also
+            // after a description of its own ("…, Labour MP Barry Sheerman").
             return pieces
                 .iter()
                 .take(2)
                 .find_map(named_piece)
+                .or_else(|| pieces.get(1).and_then(|p| self.person_ending(p)))
                 .or_else(|| pieces.iter().find_map(|p| self.phrase_speaker(p.clone(), salient)));
         }
         // "Simon Rubinsohn, chief economist at Gerrard, said": the apposition ends the
@@ -510,6 +512,18 @@ impl Reader<'_> {
             .rev()
             .find(|p| !p.is_empty() && !from_somewhere(p))
             .and_then(|p| self.phrase_speaker(p.clone(), salient))
+    }
+
+    /// The person whose name ends a phrase ("Labour MP Barry Sheerman"), when no preposition
+    /// governs it and it owns nothing.
+    fn person_ending(&self, phrase: &Range<usize>) -> Option<(Speaker, Range<usize>)> {
+        let end = self.text[phrase.clone()].trim_end_matches([' ', ',']).len() + phrase.start;
+        let ws = words(self.text, phrase.clone());
+        self.mentions
+            .iter()
+            .find(|m| m.span.end == end && phrase.start <= m.span.start && self.is_named_person(m.entity))
+            .filter(|m| !self.governed(&ws, m.span.start))
+            .map(|m| (Speaker::Entity(m.entity), m.span.clone()))
     }
 
     /// "Telecom analysts Ovum welcomed the move, saying BT had …": a speech verb in "-ing"

@@ -504,3 +504,12 @@ fn an_acronym_in_brackets_inside_a_speakers_phrase_ends_no_clause() {
     );
     assert!(r.quotes()[0].1.as_deref().is_some_and(|s| s.contains("spokesman")), "{:?}", r.quotes());
 }
+
+#[test]
+fn a_speaker_named_after_the_role_that_follows_said_is_that_person() {
+    let r = read(
+        "The plan was attacked on Friday. \"It will be a tragedy,\" said the chairman of the Commons education \
+         committee, Labour MP Barry Sheerman. He left early.",
+    );
+    assert_eq!(r.quotes(), [("It will be a tragedy,", Some("Barry Sheerman".to_string()), true)]);
+}

@@ -286,6 +286,7 @@ impl Reader<'_> {
         let named = cue_after
             .and_then(|c| self.speaker_of(&c, &salient))
             .or_else(|| cue_before.and_then(|c| self.speaker_of(&c, &salient)))
+            .or_else(|| (!direct).then(|| self.closing_cue(q.end, sentence.end, &salient)).flatten())
             .or_else(|| (!direct).then(|| self.sentence_subject(sentence.start, q.start, &salient)).flatten());
         let denied = !direct && self.denied(prev_end, q.start);
         QuotationRead { direct, named, cued, denied }
@@ -869,6 +870,28 @@ impl Reader<'_> {
             let word = &self.text[w.clone()];
             word.chars().next().is_some_and(char::is_lowercase) && !super::names::is_title(word)
         })
+    }
+
+    /// "… would help world economic recovery, the OECD said.": the speaker of a clause that
+    /// closes the sentence after its last comma (past `from`), a few words with a speech verb
+    /// at either end, says the whole sentence.
+    fn closing_cue(&self, from: usize, end: usize, salient: &Salience<'_>) -> Option<(Speaker, Range<usize>)> {
+        let comma = from + self.text[from..end].rfind(',')?;
+        let ws = words(self.text, comma + 1..end);
+        let lower: Vec<String> = ws.iter().map(|w| self.word(w)).collect();
+        if ws.len() < 2 || ws.len() > MAX_PLAIN_SUBJECT_WORDS + 1 || self.in_quote(comma) {
+            return None;
+        }
+        let cue = match (lower.first(), lower.last()) {
+            (Some(first), _) if is_speech_verb(first) => {
+                Cue { subject: ws[1].start..ws[ws.len() - 1].end, inverted: true }
+            }
+            (_, Some(last)) if is_speech_verb(last) && !last.ends_with("ing") => {
+                Cue { subject: ws[0].start..ws[ws.len() - 1].start, inverted: false }
+            }
+            _ => return None,
+        };
+        self.speaker_of(&cue, salient)
     }
 
     /// For a phrase quoted inside narration: the subject opening its sentence ("IHRC

@@ -659,6 +659,8 @@ fn told_acronym(text: &str, span: &Range<usize>) -> bool {
 /// country's government, a place.
 fn acronym_speaks(text: &str, span: &Range<usize>) -> bool {
     let next = text[span.end..].strip_prefix(' ').and_then(|rest| rest.split(' ').next()).unwrap_or_default();
+    // "…, the OECD said.": the verb may end the sentence.
+    let next = next.trim_end_matches(|c: char| !c.is_alphabetic());
     let name = &text[span.clone()];
     // "Richard Mawrey, QC told": letters after a name and its comma are an honour.
     let after_name = text[..span.start].strip_suffix(", ").is_some_and(|b| b.ends_with(|c: char| c.is_alphabetic()));

@@ -513,3 +513,19 @@ fn a_speaker_named_after_the_role_that_follows_said_is_that_person() {
     );
     assert_eq!(r.quotes(), [("It will be a tragedy,", Some("Barry Sheerman".to_string()), true)]);
 }
+
+#[test]
+fn a_phrase_quoted_in_a_sentence_that_closes_with_who_said_it_is_theirs() {
+    let r = read(
+        "\"Oil will fall,\" said Vincent Koen, an economist. A \"spectacular comeback\" in Japan - albeit one \
+         that has faltered in recent months - would help world economic recovery, the OECD said. \"Supported by profits, investment should continue,\" it added.",
+    );
+    assert_eq!(
+        r.quotes(),
+        [
+            ("Oil will fall,", Some("Vincent Koen".to_string()), true),
+            ("spectacular comeback", Some("OECD".to_string()), false),
+            ("Supported by profits, investment should continue,", Some("OECD".to_string()), true)
+        ]
+    );
+}

@@ -34,7 +34,7 @@ pub use conversation::{Conversation, MAX_TURNS};
 pub use follow_up::NOTHING_TO_FOLLOW;
 pub use passage::{Passage, Piece, Source};
 
-use crate::corpus::{Corpus, Quote, SentenceId};
+use crate::corpus::{Corpus, DocId, Quote, SentenceId};
 use crate::error::UserError;
 use crate::index::{self, StoryIndex};
 use crate::search::{self, AliasTable, Analysed};
@@ -222,8 +222,12 @@ impl Engine {
         follows: bool,
     ) -> anyhow::Result<Answers> {
         let scored = focus.map(|f| f.candidates(&self.corpus)).unwrap_or_default();
-        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), &scored)?;
+        let (mut analysed, mut ranked) =
+            self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), &scored)?;
         ranked.retain(|r| !exclude.contains(&r.sentence));
+        if analysed.counts_the_unseen() && self.counted_in_other_words(&analysed, &ranked) {
+            analysed.counted.clear();
+        }
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
         let mut selected = rank::select(ranked, &analysed, self.params(), &self.corpus, follows);
@@ -330,6 +334,26 @@ impl Engine {
         let ranked =
             rank::score(&self.corpus, &self.stems, &self.people, &analysed, &candidates, self.params(), &mut analyzer);
         Ok((analysed, ranked))
+    }
+
+    /// Whether the stories of the candidates use a word close in meaning to one of the words a
+    /// "how many" question counts, though never the word itself ("factory jobs" and
+    /// "employment"): the story may state that count after all.
+    fn counted_in_other_words(&self, analysed: &Analysed, ranked: &[rank::Ranked]) -> bool {
+        let counted: Vec<semantic::Embedding> =
+            analysed.counted.iter().filter_map(|w| semantic::word_vector(w)).collect();
+        let mut docs: Vec<DocId> = ranked.iter().map(|r| self.corpus.sentence(r.sentence).doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let mut seen = std::collections::HashSet::new();
+        docs.iter().flat_map(|&d| self.corpus.doc(d).text.split(|c: char| !c.is_alphabetic())).any(|word| {
+            let word = word.to_lowercase();
+            word.len() > 2
+                && !search::is_stop_word(&word)
+                && seen.insert(word.clone())
+                && semantic::word_vector(&word)
+                    .is_some_and(|v| counted.iter().any(|c| c.cosine(&v) >= rank::COUNTED_SYNONYM))
+        })
     }
 
     /// In a story small enough to compare every sentence with the question, the sentences

@@ -204,6 +204,11 @@ fn a_how_many_question_counting_something_the_story_never_mentions_gets_no_answe
         Some("The council of Port Avery voted 7-2 on Monday to buy a new electric ferry."),
         "one counted word the story uses is enough"
     );
+    assert_eq!(
+        best(&e, "How many children will ride the ferry?")?.as_deref(),
+        Some("“Our kids will ride this ferry for fifty years,” Mayor Dana Whitfield said."),
+        "nor is a counted word the story says in other words (\"kids\")"
+    );
     Ok(())
 }
 

@@ -720,6 +720,12 @@ pub(super) fn article_before(text: &str, span: &Range<usize>) -> bool {
         return false;
     };
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
+    // "the 2002 Winter Olympics": a year between the article and the name.
+    if crate::corpus::is_year(&word) {
+        let earlier = before[..before.len() - word.len()].trim_end();
+        let article = earlier.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
+        return matches!(article.as_str(), "the" | "a" | "an");
+    }
     matches!(word.as_str(), "the" | "a" | "an") || (word == "in" && !is_owner(text, span.end))
 }
 
@@ -975,6 +981,13 @@ mod tests {
             found("Former welfare minister Frank Field MP said so. The Roman Catholic Archbishop of Cardiff spoke.");
         assert!(got.iter().any(|g| g.0 == "Frank Field" && g.1.as_deref() == Some("person")), "{got:?}");
         assert!(!got.iter().any(|g| g.0 == "Roman Catholic" && g.1.as_deref() == Some("person")), "{got:?}");
+    }
+
+    #[test]
+    fn a_year_between_an_article_and_a_name_still_makes_it_no_persons() {
+        let got = found("Ann Lee worked with the curling team, who won gold at the 2002 Winter Olympics. Lee left.");
+        assert!(!is_person(&got, "Winter Olympics"), "{got:?}");
+        assert!(is_person(&got, "Ann Lee"), "{got:?}");
     }
 
     #[test]

@@ -9,8 +9,9 @@ use super::model;
 use super::signals::{self, Signals};
 use super::stems::{self, StemCache};
 use crate::corpus::{self, Corpus, EntityKind, Figure, SentenceId};
-use crate::search::{Analysed, Asks, ConceptTerm, Source};
+use crate::search::{Analysed, Asks, Concept, ConceptTerm, Source};
 use crate::words::grammar::PRONOUNS;
+use crate::words::person_nouns::is_person_noun;
 use crate::words::speech::UNNAMED_SOURCES;
 
 /// Sentences retrieved per question before re-ranking.
@@ -363,16 +364,16 @@ fn quoted_people_named(corpus: &Corpus, people: &[Person], analysed: &Analysed) 
 /// to a noun for a person that is not part of how the text names them: "what did Ovum's
 /// director say?" asks for a person of Ovum, not for Ovum; "a Labour spokesman" is Labour's.
 /// A person's name is no such noun ("the supporters club … about Glazer's offer").
-fn asks_for_someone_of(speaker: &Person, from: &[crate::search::Concept], people: &[Person]) -> bool {
+fn asks_for_someone_of(speaker: &Person, from: &[Concept], people: &[Person]) -> bool {
     let Some(phrase) = &speaker.phrase else { return false };
-    let in_phrase = |c: &crate::search::Concept| c.terms.iter().any(|t| phrase.contains(&stems::key(&t.stem)));
+    let in_phrase = |c: &Concept| c.terms.iter().any(|t| phrase.contains(&stems::key(&t.stem)));
     let Some(next) = from.iter().find(|c| !in_phrase(c)) else { return false };
-    let names = |c: &crate::search::Concept| {
+    let names = |c: &Concept| {
         c.terms.iter().any(|t| {
             people.iter().any(|p| p.phrase.is_none() && p.forms.iter().any(|f| f.contains(&stems::key(&t.stem))))
         })
     };
-    crate::words::person_nouns::is_person_noun(&next.word) && !names(next)
+    is_person_noun(&next.word) && !names(next)
 }
 
 /// For a question asking what someone said when the story quotes none of the people it could

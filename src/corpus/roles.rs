@@ -217,6 +217,25 @@ fn is_role_word(word: &str) -> bool {
     (is_title(word) && !is_honorific(word)) || (!starts_capitalised(word) && is_person_noun(word))
 }
 
+/// Adverbs that end a phrasal verb ("knocked out favourites Million Dollar Baby").
+const PARTICLES: &[&str] = &["out", "up", "off", "down", "over", "back", "away", "in", "on"];
+
+/// A word in lower case that can stand before a noun as a noun of its own ("triple" jumper,
+/// "javelin" thrower, "insurance" analyst): no function word, and no verb or adverb as its
+/// ending or an irregular verb form shows ("appointed", "according", "then", "told").
+fn is_noun_modifier(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().all(|c| c.is_lowercase())
+        && lower.len() > 2
+        && !FUNCTION_WORDS.contains(&lower.as_str())
+        && !CLAUSE_WORDS.contains(&lower.as_str())
+        && !PREPOSITIONS.contains(&lower.as_str())
+        && !PARTICLES.contains(&lower.as_str())
+        && !SPEECH_VERBS.contains(&lower.as_str())
+        && !["ed", "ing", "ly"].iter().any(|end| lower.ends_with(end))
+        && crate::words::irregular_forms::base_of(&lower).is_none()
+}
+
 /// A kind of person that is not also a first name ("Goal-kickers", not "Tom"): before a name
 /// that starts with a first name, it is a role even when capitalised.
 pub(super) fn is_kind_not_name(word: &str) -> bool {
@@ -292,8 +311,12 @@ fn title_before(text: &str, sentence_start: usize, m: &Mention) -> Option<Range<
         let role = is_role_word(word) || (head.is_none() && next_start == m.span.start && is_kind_not_name(word));
         let lower = word.to_lowercase();
         // "ex-UKIP MEP": a former role's prefix belongs to it.
+        // "triple jumper", "oil giant": one noun right before the head makes a compound.
+        let compound = head.as_ref().is_some_and(|h| h.start == next_start && !starts_capitalised(&text[h.clone()]))
+            && is_noun_modifier(word);
         let modifier = head.is_some()
-            && (modifies_title(word)
+            && (compound
+                || modifies_title(word)
                 || lower.starts_with("ex-")
                 || (starts_capitalised(word) && !FUNCTION_WORDS.contains(&lower.as_str())));
         // "Royal Bank of Scotland chief executive": "of" or "for" between capitalised words
@@ -525,6 +548,16 @@ mod tests {
 
     fn roles_of(text: &str, name: &str) -> Vec<String> {
         roles(text).into_iter().find(|(n, _)| n == name).map(|(_, r)| r).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_noun_right_before_a_kind_of_person_belongs_to_the_role_and_a_verb_or_particle_does_not() {
+        let text = "The job went to former British triple jumper Keith Connor. Collins worked with javelin \
+                    thrower Steve Backley. Critics appointed coach Ann Lee. Sideways knocked out favourite Tom Hart.";
+        assert_eq!(roles_of(text, "Keith Connor"), ["former British triple jumper"]);
+        assert_eq!(roles_of(text, "Steve Backley"), ["javelin thrower"]);
+        assert_eq!(roles_of(text, "Ann Lee"), ["coach"]);
+        assert_eq!(roles_of(text, "Tom Hart"), ["favourite"]);
     }
 
     #[test]

@@ -529,3 +529,12 @@ fn a_phrase_quoted_in_a_sentence_that_closes_with_who_said_it_is_theirs() {
         ]
     );
 }
+
+#[test]
+fn a_closing_clause_that_quotes_a_name_of_its_own_says_no_one() {
+    let r = read(
+        "Lake Constance consists of three bodies of water: the Obersee (\"upper lake\"), the Untersee (\"lower \
+         lake\"), and a connecting stretch of the Rhine, called the Seerhein (\"Lake Rhine\").",
+    );
+    assert_eq!(r.quotes().first(), Some(&("upper lake", None, false)), "{:?}", r.quotes());
+}

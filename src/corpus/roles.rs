@@ -620,8 +620,8 @@ mod tests {
                     had won.";
         assert_eq!(roles_of(text, "Olly Barkley"), ["Goal-kickers"]);
         assert_eq!(roles_of(text, "Charlie Hodgson"), ["Goal-kickers"]);
-        assert_eq!(roles_of(text, "Jeremy Irons"), ["stars"]);
-        assert_eq!(roles_of(text, "Jean-Claude Van Damme"), ["stars"]);
+        assert_eq!(roles_of(text, "Jeremy Irons"), ["screen stars"]);
+        assert_eq!(roles_of(text, "Jean-Claude Van Damme"), ["screen stars"]);
         assert!(roles_of(text, "Tony Blair").is_empty());
     }
 

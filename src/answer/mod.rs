@@ -222,15 +222,15 @@ impl Engine {
         follows: bool,
     ) -> anyhow::Result<Answers> {
         let scored = focus.map(|f| f.candidates(&self.corpus)).unwrap_or_default();
-        let (mut analysed, mut ranked) =
-            self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), &scored)?;
+        let (analysed, mut ranked) = self.candidates(question, rank::CANDIDATES.max(top) + exclude.len(), &scored)?;
         ranked.retain(|r| !exclude.contains(&r.sentence));
-        if analysed.counts_the_unseen() && self.counted_in_other_words(&analysed, &ranked) {
-            analysed.counted.clear();
+        let mut topic = rank::topic(&analysed, follows);
+        if topic.counts_the_unseen && self.counted_in_other_words(&analysed, &ranked) {
+            topic.counts_the_unseen = false;
         }
         let related: Vec<SentenceId> =
             ranked.iter().filter(|r| r.coverage >= rank::MIN_SECONDARY_COVERAGE).take(2).map(|r| r.sentence).collect();
-        let mut selected = rank::select(ranked, &analysed, self.params(), &self.corpus, follows);
+        let mut selected = rank::select(ranked, &analysed, self.params(), &self.corpus, topic);
         let unquoted = rank::never_quoted(&self.corpus, &self.people, &analysed);
         if unquoted.is_some() {
             selected.clear();

@@ -246,14 +246,14 @@ impl<'a> Scoring<'a> {
 
 /// Keeps the candidates that answer: none when the best one is unlikely to. A question asking
 /// how many, how much, what year or when is answered by the best of the first
-/// [`NUMBER_REACH`] candidates that states the figure, or not at all.
-/// `follows`: the question is a turn after an earlier one ([`model::Topic::follows`]).
+/// [`NUMBER_REACH`] candidates that states the figure, or not at all. `topic`: what the
+/// question holds that the story never uses ([`topic`]).
 pub fn select(
     mut ranked: Vec<Ranked>,
     analysed: &Analysed,
     params: &model::Params,
     corpus: &Corpus,
-    follows: bool,
+    topic: model::Topic,
 ) -> Vec<Ranked> {
     if let Some(figure) = analysed.figure {
         let states = |r: &Ranked| corpus::states(figure, corpus.text(r.sentence));
@@ -264,7 +264,7 @@ pub fn select(
     }
     match ranked.first() {
         // The decision weighs the signals it was fitted on, without the ranking's lift.
-        Some(best) if params.answers(params.score(&best.signals), &best.signals, topic(analysed, follows)) => {
+        Some(best) if params.answers(params.score(&best.signals), &best.signals, topic) => {
             // The best answers whatever its score; a number's sentence may have moved up to it.
             let further = ranked.split_off(1);
             ranked.extend(further.into_iter().filter(|r| r.score >= params.further_threshold));
@@ -274,7 +274,9 @@ pub fn select(
     }
 }
 
-fn topic(analysed: &Analysed, follows: bool) -> model::Topic {
+/// What the analysed question holds that the story never uses; `follows`: it is a turn after
+/// an earlier one ([`model::Topic::follows`]).
+pub fn topic(analysed: &Analysed, follows: bool) -> model::Topic {
     model::Topic {
         names_the_unknown: analysed.names_the_unknown(),
         unseen_words: analysed.unseen_words(),

@@ -879,10 +879,10 @@ impl Reader<'_> {
         let comma = from + self.text[from..end].rfind(',')?;
         let ws = words(self.text, comma + 1..end);
         let lower: Vec<String> = ws.iter().map(|w| self.word(w)).collect();
-        // A clause holding a quotation of its own (", called the Seerhein ("Lake Rhine")") says
-        // no one.
-        let quoting = self.text[comma..end].contains(['"', '“', '”']);
-        if ws.len() < 2 || ws.len() > MAX_PLAIN_SUBJECT_WORDS + 1 || self.in_quote(comma) || quoting {
+        // A clause inside a quotation, or holding one of its own (", called the Seerhein ("Lake
+        // Rhine")"), says no one.
+        let quoting = self.quoted.iter().any(|q| q.start < end && comma < q.end);
+        if ws.len() < 2 || ws.len() > MAX_PLAIN_SUBJECT_WORDS + 1 || quoting {
             return None;
         }
         let cue = match (lower.first(), lower.last()) {

@@ -722,8 +722,7 @@ pub(super) fn article_before(text: &str, span: &Range<usize>) -> bool {
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
     // "the 2002 Winter Olympics": a year between the article and the name.
     if crate::corpus::is_year(&word) {
-        let earlier = before[..before.len() - word.len()].trim_end();
-        let article = earlier.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or_default().to_lowercase();
+        let article = word_before(before, before.len() - word.len()).to_lowercase();
         return matches!(article.as_str(), "the" | "a" | "an");
     }
     matches!(word.as_str(), "the" | "a" | "an") || (word == "in" && !is_owner(text, span.end))

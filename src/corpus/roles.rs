@@ -21,7 +21,7 @@ use super::mention::Mention;
 use super::names::{is_honorific, is_title, modifies_title, starts_capitalised};
 use super::tokens::{is_owner, without_possessive, word_before, words};
 use super::{Entity, EntityKind};
-use crate::words::grammar::{CLAUSE_WORDS, DEFINITE, FUNCTION_WORDS, PREPOSITIONS};
+use crate::words::grammar::{CLAUSE_WORDS, DEFINITE, FUNCTION_WORDS, PARTICLES, PREPOSITIONS};
 use crate::words::organisation_nouns::is_common_organisation_noun;
 use crate::words::person_nouns::{is_person_noun, is_plural_person_noun};
 use crate::words::speech::{SPEECH_VERBS, UNNAMED_SOURCES};
@@ -216,9 +216,6 @@ pub(super) fn add_cued_roles(text: &str, found: &[Found], entities: &mut [Entity
 fn is_role_word(word: &str) -> bool {
     (is_title(word) && !is_honorific(word)) || (!starts_capitalised(word) && is_person_noun(word))
 }
-
-/// Adverbs that end a phrasal verb ("knocked out favourites Million Dollar Baby").
-const PARTICLES: &[&str] = &["out", "up", "off", "down", "over", "back", "away", "in", "on"];
 
 /// A word in lower case that can stand before a noun as a noun of its own ("triple" jumper,
 /// "javelin" thrower, "insurance" analyst): no function word, and no verb or adverb as its

@@ -148,8 +148,7 @@ fn is_cue(rest: &str) -> bool {
     let Some(end) = rest.find(['.', '!', '?', ';']) else { return false };
     let clause = &rest[..end];
     let words: Vec<&str> = clause.split_whitespace().collect();
-    let speech =
-        |w: Option<&&str>| w.is_some_and(|w| crate::words::speech::SPEECH_VERBS.contains(&w.to_lowercase().as_str()));
+    let speech = |w: Option<&&str>| w.is_some_and(|w| super::attribution::is_speech_verb(w));
     !clause.contains(['“', '"', ':'])
         && words.len() <= MAX_CUE_WORDS
         && words.len() >= 2

@@ -35,6 +35,10 @@ pub const PREPOSITIONS: &[&str] = &[
     "for", "of", "at", "in", "to", "from", "with", "by", "on", "about", "against", "near", "inside", "within", "over",
 ];
 
+/// Adverbs that end a phrasal verb ("knocked out favourite …"); "in", "on" and "over" are
+/// among [`PREPOSITIONS`].
+pub const PARTICLES: &[&str] = &["out", "up", "off", "down", "back", "away"];
+
 /// The forms of "be", which before a past participle make a verb passive.
 pub const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
